@@ -1,0 +1,29 @@
+/** A glossary entry as listed in the sidebar. */
+export interface EntrySummary {
+  /** Stable id derived from the title at import time, e.g. "gaba-glutamate-ratio". */
+  id: string;
+  title: string;
+  /** Other names the entry is known by; links and mentions resolve them too. */
+  aliases: string[];
+}
+
+/** One titled section of an entry's body ("Origin", "Mechanism"). */
+export interface EntrySection {
+  heading: string;
+  /** Plain text; paragraphs are separated by a blank line. */
+  text: string;
+}
+
+/** A read-only reference note from the shipped (or imported) glossary. */
+export interface GlossaryEntry extends EntrySummary {
+  /** The source file name it was imported from. */
+  source: string;
+  /** True when the title was set by an editor because none could be derived from the text. */
+  editorialTitle: boolean;
+  /** The definition: the text before the first section. */
+  definition: string;
+  sections: EntrySection[];
+}
+
+/** Glossary ids are lowercase slugs. */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
