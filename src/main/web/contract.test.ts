@@ -1,0 +1,219 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDispatcher } from '@shared/api/createDispatcher';
+import type { Envelope } from '@shared/api/envelope';
+import { openNotebook, type NotebookService } from '../notebook/openNotebook';
+import { rawRequest } from '../testing/rawRequest';
+import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
+import { startHttpHost, type HttpHost } from './startHttpHost';
+
+/**
+ * One contract suite, run against every way the contract is served: the in-process
+ * dispatcher and the HTTP host. (The Electron IPC adapter is covered by its own unit
+ * tests with a fake electron module, and by the e2e Electron project where the binary exists.)
+ */
+interface Target {
+  name: string;
+  call(method: unknown, args: unknown): Promise<Envelope>;
+}
+
+const dirs = tempDirs();
+let service: NotebookService;
+let host: HttpHost;
+
+async function newService(): Promise<NotebookService> {
+  return openNotebook({
+    vaultPath: dirs.make(),
+    glossaryDir: SHIPPED_GLOSSARY,
+    stateDir: dirs.make(),
+    host: 'web',
+    appVersion: '0.0.0-test',
+  });
+}
+
+beforeAll(async () => {
+  service = await newService();
+  const rendererDir = dirs.make();
+  mkdirSync(join(rendererDir, 'assets'));
+  host = await startHttpHost({ service, rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  await service.close();
+  dirs.cleanup();
+});
+
+const targets: Target[] = [
+  { name: 'in-process dispatcher', call: (method, args) => createDispatcher(service)(method, args) },
+  {
+    name: 'HTTP host',
+    async call(method, args) {
+      const res = await rawRequest(host.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers: {
+          Host: `127.0.0.1:${host.port}`,
+          Authorization: `Bearer ${host.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ method, args }),
+      });
+      return JSON.parse(res.body) as Envelope;
+    },
+  },
+];
+
+const TITLES = [
+  'GABA Glutamate Ratio',
+  'Neurochemical Balance State',
+  'Neurotransmitter Balance Metrics',
+  'Neurotransmitter Balance Science',
+  'Optimized Neurotransmitter Balance',
+];
+
+describe.each(targets)('the contract over the $name', (target) => {
+  it('lists the five glossary entries alphabetically', async () => {
+    const result = await target.call('listEntries', null);
+    expect(result.ok).toBe(true);
+    const titles = (result as { value: { title: string }[] }).value.map((e) => e.title);
+    expect(titles).toEqual(TITLES);
+  });
+
+  it('returns an entry with its definition and sections', async () => {
+    const result = await target.call('getEntry', { id: 'gaba-glutamate-ratio' });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        id: 'gaba-glutamate-ratio',
+        title: 'GABA Glutamate Ratio',
+        sections: [{ heading: 'Origin' }, { heading: 'Mechanism' }],
+      },
+    });
+  });
+
+  it('answers not-found for an unknown entry', async () => {
+    await expect(target.call('getEntry', { id: 'no-such-entry' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('refuses an unknown method', async () => {
+    await expect(target.call('writeEntry', { id: 'gaba-glutamate-ratio' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-method' },
+    });
+  });
+
+  it.each([
+    ['a missing field', {}],
+    ['a wrong type', { id: 42 }],
+    ['a path', { id: '../../etc/passwd' }],
+    ['an extra field', { id: 'gaba-glutamate-ratio', write: true }],
+    ['a NUL byte', { id: 'gaba\u0000' }],
+  ])('refuses bad arguments: %s', async (_label, args) => {
+    await expect(target.call('getEntry', args)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+  });
+
+  it('stores and returns the workspace state', async () => {
+    await expect(
+      target.call('updateWorkspaceState', { patch: { lastEntryId: 'neurochemical-balance-state' } }),
+    ).resolves.toMatchObject({ ok: true, value: { lastEntryId: 'neurochemical-balance-state' } });
+    await expect(target.call('getWorkspaceState', null)).resolves.toMatchObject({
+      ok: true,
+      value: { lastEntryId: 'neurochemical-balance-state' },
+    });
+  });
+
+  it('refuses a workspace state naming an entry that does not exist', async () => {
+    await expect(target.call('updateWorkspaceState', { patch: { lastEntryId: 'made-up' } })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
+  });
+});
+
+describe('the HTTP host refuses what a browser page or another process must not do', () => {
+  const call = (headers: Record<string, string>, body = JSON.stringify({ method: 'listEntries', args: null })) =>
+    rawRequest(host.port, { method: 'POST', path: '/api/call', headers, body });
+  const good = () => ({
+    Host: `127.0.0.1:${host.port}`,
+    Authorization: `Bearer ${host.token}`,
+    'Content-Type': 'application/json',
+  });
+
+  it('accepts a well-formed call', async () => {
+    expect((await call(good())).status).toBe(200);
+  });
+
+  it('refuses a call without the token, or with a wrong one', async () => {
+    const { Authorization: _drop, ...noToken } = good();
+    expect((await call(noToken)).status).toBe(401);
+    expect((await call({ ...good(), Authorization: `Bearer ${'x'.repeat(host.token.length)}` })).status).toBe(401);
+    expect((await call({ ...good(), Authorization: 'Bearer ' })).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const res = await call({ ...good(), Host: `evil.example:${host.port}` });
+    expect(res.status).toBe(421);
+    expect((await call({ ...good(), Host: '127.0.0.1:1' })).status).toBe(421);
+  });
+
+  it('refuses a foreign Origin and never sends CORS headers', async () => {
+    const res = await call({ ...good(), Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    const ok = await call({ ...good(), Origin: `http://127.0.0.1:${host.port}` });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers invalid JSON and a non-object body with 400 and a message', async () => {
+    const bad = await call(good(), '{"method": ');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { message: 'The body is not valid JSON.' } });
+    expect((await call(good(), '[1,2]')).status).toBe(400);
+  });
+
+  it('answers an unknown method with 404 and bad arguments with 400', async () => {
+    expect((await call(good(), JSON.stringify({ method: 'nope', args: null }))).status).toBe(404);
+    expect((await call(good(), JSON.stringify({ method: 'getEntry', args: { id: 7 } }))).status).toBe(400);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const small = await startHttpHost({ service, rendererDir: dirs.make(), maxBodyBytes: 1024 });
+    try {
+      const res = await rawRequest(small.port, {
+        method: 'POST',
+        path: '/api/call',
+        headers: {
+          Host: `127.0.0.1:${small.port}`,
+          Authorization: `Bearer ${small.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ method: 'listEntries', args: { pad: 'x'.repeat(4096) } }),
+      });
+      expect(res.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('requires POST with a JSON content type', async () => {
+    expect((await rawRequest(host.port, { path: '/api/call', headers: good() })).status).toBe(405);
+    expect((await call({ ...good(), 'Content-Type': 'text/plain' })).status).toBe(415);
+  });
+
+  it('requires the token on the event stream', async () => {
+    const res = await rawRequest(host.port, { path: '/api/events', headers: { Host: `127.0.0.1:${host.port}` } });
+    expect(res.status).toBe(401);
+  });
+
+  it('binds to the loopback address only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defaultStateDir, defaultVaultPath } from '../notebook/defaultLocations';
+import { openNotebook } from '../notebook/openNotebook';
+import { parseServeArgs, SERVE_USAGE } from './parseServeArgs';
+import { startHttpHost } from './startHttpHost';
+
+// Built to out/main/serve.js: the UI and the glossary sit at fixed places beside it.
+const appRoot = resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`serve: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  if (args.help) {
+    process.stdout.write(`${SERVE_USAGE}\n`);
+    return;
+  }
+  const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const vaultPath = resolve(args.vault ?? (process.env.STUDY_NOTEBOOK_VAULT || defaultVaultPath()));
+  const service = await openNotebook({
+    vaultPath,
+    glossaryDir: join(appRoot, 'resources', 'glossary', 'entries'),
+    stateDir: resolve(args.stateDir ?? defaultStateDir()),
+    host: 'web',
+    appVersion: version,
+  });
+  const host = await startHttpHost({
+    service,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    port: args.port,
+    onInternalError: (method, error) => console.error(`[serve] ${method} failed:`, error),
+  });
+
+  process.stdout.write(`Study Notebook is serving the vault ${vaultPath}\nOpen this address in your browser:\n`);
+  // The URL stands on a line of its own so scripts (and the e2e fixture) can pick it up.
+  process.stdout.write(`${host.url}\n`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`serve: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

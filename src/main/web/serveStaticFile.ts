@@ -1,0 +1,65 @@
+import { createReadStream, promises as fs } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, relative, resolve, sep } from 'node:path';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Serves one file of the built UI. Only files inside `root` are ever read: the decoded
+ * path is resolved and must stay below the root, so `..`, encoded slashes and absolute
+ * paths all end in a 404. `/` serves index.html.
+ */
+export async function serveStaticFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  pathname: string,
+): Promise<void> {
+  const file = resolveInside(root, pathname === '/' ? '/index.html' : pathname);
+  const type = file ? MIME[extname(file).toLowerCase()] : undefined;
+  const stat = file && type ? await fs.stat(file).catch(() => undefined) : undefined;
+  if (!file || !type || !stat?.isFile()) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Not found.');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': stat.size,
+    // Hashed asset names can be cached; index.html must always be fresh.
+    'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
+/** Maps a URL path to a file below root, or undefined if it would escape it. */
+export function resolveInside(root: string, pathname: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
+  const base = resolve(root);
+  const target = resolve(join(base, decoded));
+  const rel = relative(base, target);
+  if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || resolve(base, rel) !== target) return undefined;
+  return target;
+}
