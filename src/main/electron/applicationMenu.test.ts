@@ -1,0 +1,61 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApplicationMenuOptions } from './applicationMenu';
+import { buildApplicationMenuTemplate, installApplicationMenu } from './applicationMenu';
+import { fakeElectron, resetFakeElectron } from './testing/fakeElectron';
+
+vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectron);
+
+function options(overrides: Partial<ApplicationMenuOptions> = {}): ApplicationMenuOptions {
+  return { appName: 'Study Notebook', platform: 'linux', developerTools: false, onCommand: vi.fn(), ...overrides };
+}
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+const labels = (template: MenuItemConstructorOptions[]) => template.map((item) => item.label?.replace('&', ''));
+const roles = (template: MenuItemConstructorOptions[]) => flatten(template).map((item) => item.role);
+
+describe('buildApplicationMenuTemplate', () => {
+  it('has File, Edit, View, Window and Help on Windows and Linux', () => {
+    expect(labels(buildApplicationMenuTemplate(options()))).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it('puts the app menu first on macOS', () => {
+    const template = buildApplicationMenuTemplate(options({ platform: 'darwin' }));
+    expect(labels(template)).toEqual(['Study Notebook', 'File', 'Edit', 'View', 'Window', 'Help']);
+    expect(roles(template)).toContain('quit');
+  });
+
+  it('uses the Edit menu role so copy, paste and undo reach the editor', () => {
+    expect(roles(buildApplicationMenuTemplate(options()))).toContain('editMenu');
+  });
+
+  it('sends open-vault when File › Open Vault… is clicked', () => {
+    const onCommand = vi.fn();
+    const item = flatten(buildApplicationMenuTemplate(options({ onCommand }))).find((i) => i.label === 'Open Vault…');
+    expect(item).toBeDefined();
+    (item?.click as () => void)();
+    expect(onCommand).toHaveBeenCalledWith('open-vault');
+  });
+
+  it('offers reload and developer tools only in development', () => {
+    expect(roles(buildApplicationMenuTemplate(options()))).not.toContain('toggleDevTools');
+    expect(roles(buildApplicationMenuTemplate(options()))).not.toContain('reload');
+    expect(roles(buildApplicationMenuTemplate(options({ developerTools: true })))).toContain('toggleDevTools');
+  });
+});
+
+describe('installApplicationMenu', () => {
+  beforeEach(() => {
+    resetFakeElectron();
+  });
+
+  it('installs the menu and its cleanup removes it', () => {
+    const release = installApplicationMenu(options());
+    expect(fakeElectron.Menu.current).not.toBeNull();
+    release();
+    expect(fakeElectron.Menu.current).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+import { join, resolve } from 'node:path';
+import { app } from 'electron';
+import { defaultVaultPath } from '../notebook/defaultLocations';
+import type { NotebookConfig } from '../notebook/NotebookConfig';
+
+/** The environment variable that names a vault when no `--vault` flag is given. */
+export const VAULT_ENV = 'STUDY_NOTEBOOK_VAULT';
+
+/**
+ * The value of `--<name> <value>` or `--<name>=<value>` in `argv`, or undefined when
+ * absent. The last occurrence wins, as with most command-line tools.
+ *
+ * @throws Error when the flag is the last argument or has an empty value.
+ */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
+  const flag = `--${name}`;
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === flag) {
+      const next = argv[i + 1];
+      if (next === undefined || next === '' || next.startsWith('--')) {
+        throw new Error(`${flag} needs a folder, e.g. ${flag} ~/Notes`);
+      }
+      value = next;
+      i++;
+    } else if (arg.startsWith(`${flag}=`)) {
+      const inline = arg.slice(flag.length + 1);
+      if (inline === '') throw new Error(`${flag} needs a folder, e.g. ${flag}=~/Notes`);
+      value = inline;
+    }
+  }
+  return value;
+}
+
+/** The value of `--vault <dir>` (see flagValue). */
+export function vaultArgument(argv: readonly string[]): string | undefined {
+  return flagValue(argv, 'vault');
+}
+
+export type AppPaths = Pick<NotebookConfig, 'vaultPath' | 'glossaryDir' | 'stateDir'>;
+
+export interface ResolveAppPathsInput {
+  argv?: readonly string[];
+  env?: NodeJS.ProcessEnv;
+  /** Relative `--vault`/env folders are resolved against this (the launching shell's folder). */
+  cwd?: string;
+}
+
+/**
+ * Where the desktop app keeps things:
+ * - vault: `--vault <dir>`, else `$STUDY_NOTEBOOK_VAULT`, else "Study Notebook" in the
+ *   user's Documents folder; always absolute;
+ * - glossary: `resources/glossary/entries`, inside the app's resources when packaged
+ *   (electron-builder `extraResources`), else in the source tree;
+ * - state: `--state-dir <dir>` (used by the end-to-end tests), else Electron's userData
+ *   folder, the one `npm run serve` also uses.
+ *
+ * @throws Error for a malformed `--vault` (see vaultArgument).
+ */
+export function resolveAppPaths(input: ResolveAppPathsInput = {}): AppPaths {
+  const { argv = process.argv, env = process.env, cwd = process.cwd() } = input;
+  const chosen = vaultArgument(argv) ?? (env[VAULT_ENV] || undefined);
+  const vaultPath = chosen ? resolve(cwd, chosen) : defaultVaultPath(app.getPath('documents'));
+  const glossaryDir = app.isPackaged
+    ? join(process.resourcesPath, 'glossary', 'entries')
+    : join(app.getAppPath(), 'resources', 'glossary', 'entries');
+  const stateDirFlag = flagValue(argv, 'state-dir');
+  const stateDir = stateDirFlag ? resolve(cwd, stateDirFlag) : app.getPath('userData');
+  return { vaultPath, glossaryDir, stateDir };
+}
