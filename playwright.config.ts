@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './e2e/fixtures/findChromium';
+import type { HostOptions } from './e2e/fixtures/app';
+
+const executablePath = findChromium();
+
+export default defineConfig<HostOptions>({
+  testDir: './e2e/specs',
+  globalSetup: './e2e/globalSetup.ts',
+  outputDir: './test-results',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [
+    // The real UI in real Chromium against the real backend through the HTTP host.
+    { name: 'web', use: { host: 'web', browserName: 'chromium' } },
+    // The same specs inside Electron through _electron; skipped with a reason where the binary is missing.
+    { name: 'electron', use: { host: 'electron' } },
+  ],
+});
