@@ -1,5 +1,6 @@
 import type { AppInfo } from '../domain/appInfo';
 import type { EntrySummary, GlossaryEntry } from '../domain/glossary';
+import type { Draft, Note, NoteChange, NoteSummary, SaveResult } from '../domain/note';
 import type { WorkspaceState } from '../domain/workspace';
 
 /**
@@ -30,6 +31,62 @@ export interface NotebookApi {
    * to null is cleared. Written atomically outside the vault.
    */
   updateWorkspaceState(args: { patch: WorkspaceState }): Promise<WorkspaceState>;
+
+  /** Every note in the vault (Markdown files outside hidden folders), most recently modified first. */
+  listNotes(): Promise<NoteSummary[]>;
+
+  /**
+   * One note with its full text and version.
+   * @throws not-found when the file does not exist; invalid-arguments for a path outside the vault.
+   */
+  readNote(args: { path: string }): Promise<Note>;
+
+  /**
+   * Writes a note atomically. Saves of one note are queued, never interleaved. The content
+   * goes to a recovery copy outside the vault first, so a crash or failure mid-save never
+   * loses it; the copy is removed once the file holds the content.
+   *
+   * `baseVersion` is the version the edits started from (null for a note expected not to
+   * exist). If the file changed since, nothing is overwritten: the content is saved as a
+   * conflict copy beside the note and the result says so.
+   *
+   * @throws io-failure when the disk refuses (the recovery copy keeps the content);
+   *   read-only when the note may not be written.
+   */
+  saveNote(args: { path: string; content: string; baseVersion: string | null }): Promise<SaveResult>;
+
+  /**
+   * Creates a note. Without a title, picks "Untitled", "Untitled 1", … The title is made
+   * safe for every file system (see sanitizeTitle).
+   * @throws already-exists when a note with that title exists in the folder.
+   */
+  createNote(args: { title?: string; folder?: string; content?: string }): Promise<Note>;
+
+  /**
+   * Renames a note (its title is its file name) within its folder.
+   * @throws already-exists when the new title is taken (case-insensitively); invalid-arguments
+   *   when nothing usable is left of the title.
+   */
+  renameNote(args: { path: string; title: string }): Promise<NoteSummary>;
+
+  /**
+   * Moves a note to the trash: the system trash in the desktop app, a `.trash` folder in the
+   * vault under the HTTP host. Never a hard delete.
+   */
+  deleteNote(args: { path: string }): Promise<{ trashedTo: string }>;
+
+  /** Edits that never reached their files (failed saves, crashes), oldest first. */
+  listDrafts(): Promise<Draft[]>;
+
+  /** Forgets a draft once the user restored or dismissed it. */
+  discardDraft(args: { path: string }): Promise<void>;
+
+  /**
+   * Switches to another vault folder (created if missing) and remembers the choice. Without
+   * a path, asks the host to show a folder picker (desktop only).
+   * @returns the new app info, or null when the user cancelled the picker.
+   */
+  openVault(args: { path?: string }): Promise<AppInfo | null>;
 }
 
 export type MethodName = keyof NotebookApi;
@@ -46,6 +103,20 @@ export type ResultOf<M extends MethodName> = Awaited<ReturnType<NotebookApi[M]>>
 export interface NotebookEvents {
   /** The glossary was reloaded (an import finished). */
   'glossary-changed': { count: number };
+  /** Notes were added, changed or removed (by the app or outside it). */
+  'notes-changed': { changes: NoteChange[] };
+  /** Another vault was opened: the UI reloads everything. */
+  'vault-changed': { vaultPath: string };
+  /**
+   * Sent by the transport itself, not the backend: the event stream (re)connected, so
+   * events may have been missed. Views refetch what they show.
+   */
+  resync: Record<string, never>;
+  /** A command chosen outside the page (the desktop app's menu): the UI runs it. */
+  'app-command': { command: AppCommand };
 }
+
+/** Commands the host's menu can ask the UI to run. */
+export type AppCommand = 'open-vault' | 'new-note';
 
 export type EventName = keyof NotebookEvents;

@@ -2,29 +2,30 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from './createDispatcher';
 import { NotebookError } from './errors';
 import type { NotebookApi } from './NotebookApi';
+import { fakeNotebookApi } from './testing/fakeNotebookApi';
 
-function fakeService(overrides: Partial<NotebookApi> = {}): NotebookApi {
-  return {
-    getAppInfo: vi.fn(async () => ({ name: 'Study Notebook', version: '1', host: 'web' as const, vaultPath: '/v' })),
-    listEntries: vi.fn(async () => []),
-    getEntry: vi.fn(async ({ id }: { id: string }) => {
+function fakeService(overrides: Partial<NotebookApi> = {}) {
+  return fakeNotebookApi({
+    getAppInfo: async () => ({ name: 'Study Notebook', version: '1', host: 'web' as const, vaultPath: '/v' }),
+    listEntries: async () => [],
+    getEntry: async ({ id }: { id: string }) => {
       throw new NotebookError('not-found', `no ${id}`);
-    }),
-    getWorkspaceState: vi.fn(async () => ({})),
-    updateWorkspaceState: vi.fn(async ({ patch }) => patch),
+    },
+    getWorkspaceState: async () => ({}),
+    updateWorkspaceState: async ({ patch }) => patch,
     ...overrides,
-  };
+  });
 }
 
 describe('createDispatcher', () => {
   it('calls the method with validated arguments and wraps the result', async () => {
     const service = fakeService();
     const call = createDispatcher(service);
-    await expect(call('updateWorkspaceState', { patch: { lastEntryId: 'a-b' } })).resolves.toEqual({
+    await expect(call('updateWorkspaceState', { patch: { referenceEntryId: 'a-b' } })).resolves.toEqual({
       ok: true,
-      value: { lastEntryId: 'a-b' },
+      value: { referenceEntryId: 'a-b' },
     });
-    expect(service.updateWorkspaceState).toHaveBeenCalledWith({ patch: { lastEntryId: 'a-b' } });
+    expect(service.updateWorkspaceState).toHaveBeenCalledWith({ patch: { referenceEntryId: 'a-b' } });
   });
 
   it('rejects unknown methods, including inherited property names', async () => {

@@ -1,5 +1,5 @@
 import type { MethodName, ArgsOf } from './NotebookApi';
-import { entryId, workspaceState } from './schemas';
+import { entryId, folderPath, noteContent, notePath, noteTitle, vaultFolder, version, workspaceState } from './schemas';
 import * as v from './validate';
 
 interface MethodSpec<A> {
@@ -17,6 +17,17 @@ export const methods = {
   getEntry: { args: v.object({ id: entryId }) },
   getWorkspaceState: { args: v.none() },
   updateWorkspaceState: { args: v.object({ patch: workspaceState }) },
+  listNotes: { args: v.none() },
+  readNote: { args: v.object({ path: notePath }) },
+  saveNote: { args: v.object({ path: notePath, content: noteContent, baseVersion: v.nullable(version) }) },
+  createNote: {
+    args: v.object({ title: v.optional(noteTitle), folder: v.optional(folderPath), content: v.optional(noteContent) }),
+  },
+  renameNote: { args: v.object({ path: notePath, title: noteTitle }) },
+  deleteNote: { args: v.object({ path: notePath }) },
+  listDrafts: { args: v.none() },
+  discardDraft: { args: v.object({ path: notePath }) },
+  openVault: { args: v.object({ path: v.optional(vaultFolder) }) },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 
 export const methodNames = Object.keys(methods) as MethodName[];

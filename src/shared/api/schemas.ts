@@ -1,11 +1,48 @@
 import { ENTRY_ID_PATTERN } from '../domain/glossary';
+import { MAX_NOTE_BYTES, MAX_TITLE_LENGTH } from '../domain/note';
+import { notePathProblem } from '../domain/notePath';
 import * as v from './validate';
 
 /** Validators for the domain values that cross the boundary, shared by methods and stores. */
 
 export const entryId = v.string({ min: 1, max: 200, pattern: ENTRY_ID_PATTERN, patternName: 'a glossary id' });
 
-export const workspaceState = v.object({
-  lastEntryId: v.optional(v.nullable(entryId)),
-  sidebarWidth: v.optional(v.integer(160, 800)),
+export const docRef = v.tagged({
+  entry: v.object({ id: entryId }),
+  note: v.object({ path: (value, path) => notePath(value, path) }),
 });
+
+export const workspaceState = v.object({
+  lastOpened: v.optional(v.nullable(docRef)),
+  referenceEntryId: v.optional(v.nullable(entryId)),
+  sidebarWidth: v.optional(v.integer(160, 800)),
+  referenceWidth: v.optional(v.integer(240, 1600)),
+});
+
+/** A vault-relative note path (see notePathProblem for the rules). */
+export const notePath: v.Validator<string> = (value, path) => {
+  const text = v.string({ min: 1, max: 1024 })(value, path);
+  const problem = notePathProblem(text);
+  if (problem) throw new v.ValidationError(path, problem);
+  return text;
+};
+
+/** A vault-relative folder ('' for the root): the same rules as note paths, without ".md". */
+export const folderPath: v.Validator<string> = (value, path) => {
+  const text = v.string({ max: 1000 })(value, path);
+  if (text === '') return text;
+  const problem = notePathProblem(`${text}/x.md`);
+  if (problem) throw new v.ValidationError(path, problem);
+  return text;
+};
+
+/** Note text: bounded so no call can carry unbounded data (UTF-16 units; bytes are checked again on write). */
+export const noteContent = v.string({ max: MAX_NOTE_BYTES, noControl: false });
+
+/** A title as typed by the user; sanitized by the backend before it names a file. */
+export const noteTitle = v.string({ min: 1, max: MAX_TITLE_LENGTH * 2 });
+
+export const version = v.string({ min: 1, max: 200, pattern: /^[A-Za-z0-9_-]+$/, patternName: 'a version token' });
+
+/** An absolute folder path chosen by the user for a vault. */
+export const vaultFolder = v.string({ min: 1, max: 4096 });

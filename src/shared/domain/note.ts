@@ -55,6 +55,8 @@ export interface NoteChange {
   path: string;
   /** The new version, for added and changed notes. */
   version?: string;
+  /** The note's new summary, for added and changed notes (so lists update without a round trip). */
+  note?: NoteSummary;
   /** True when the change came from outside the app (another editor, a sync tool). */
   external: boolean;
 }

@@ -1,3 +1,5 @@
+import { MAX_TITLE_LENGTH } from './note';
+
 /**
  * Vault-relative note paths: '/'-separated, ending in ".md", never escaping the vault.
  * These rules are checked at the contract boundary; the backend additionally resolves
@@ -46,7 +48,7 @@ export function notePathFor(folder: string, title: string): string {
  * Turns what a user typed as a title into a file name that every platform accepts:
  * characters a file name cannot hold (/ \ : * ? " < > | and control characters)
  * become spaces… then runs of spaces collapse, leading dots and trailing dots or
- * spaces go, and reserved Windows names get a suffix. Returns '' when nothing is left.
+ * spaces go, and reserved Windows names ("CON", "nul.txt") get " note" after their stem. Returns '' when nothing is left.
  */
 export function sanitizeTitle(input: string): string {
   let title = input
@@ -54,11 +56,16 @@ export function sanitizeTitle(input: string): string {
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .replace(/[. ]+$/, '')
-    .trim();
-  if (WINDOWS_RESERVED.test(title)) title = `${title} note`;
-  if (title.length > 200) title = title.slice(0, 200).replace(/[. ]+$/, '');
+    .replace(/^[. ]+/, '')
+    .replace(/[. ]+$/, '');
+  // Windows reserves these names whatever follows the first dot ("nul.txt"): change the stem.
+  if (WINDOWS_RESERVED.test(title)) title = title.replace(/^([^.]*)/, '$1 note');
+  if (title.length > MAX_TITLE_LENGTH) {
+    // Cut at a character boundary: half an emoji would become U+FFFD in the file name.
+    title = title
+      .slice(0, MAX_TITLE_LENGTH)
+      .replace(/[\uD800-\uDBFF]$/, '')
+      .replace(/[. ]+$/, '');
+  }
   return title;
 }
