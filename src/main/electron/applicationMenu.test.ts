@@ -40,6 +40,14 @@ describe('buildApplicationMenuTemplate', () => {
     expect(onCommand).toHaveBeenCalledWith('open-vault');
   });
 
+  it('sends new-note when File › New Note is clicked (Ctrl/Cmd+N)', () => {
+    const onCommand = vi.fn();
+    const item = flatten(buildApplicationMenuTemplate(options({ onCommand }))).find((i) => i.label === 'New Note');
+    expect(item?.accelerator).toBe('CmdOrCtrl+N');
+    (item?.click as () => void)();
+    expect(onCommand).toHaveBeenCalledWith('new-note');
+  });
+
   it('offers reload and developer tools only in development', () => {
     expect(roles(buildApplicationMenuTemplate(options()))).not.toContain('toggleDevTools');
     expect(roles(buildApplicationMenuTemplate(options()))).not.toContain('reload');

@@ -1,8 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { Menu } from 'electron';
+import type { AppCommand } from '@shared/api/NotebookApi';
 
-/** Menu items that need the app rather than a built-in role. */
-export type MenuCommand = 'open-vault';
+/** Menu items that need the app rather than a built-in role: sent to the UI as 'app-command' events. */
+export type MenuCommand = AppCommand;
 
 export interface ApplicationMenuOptions {
   /** Shown as the macOS app menu title and in "About …". */
@@ -44,6 +45,7 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
   template.push({
     label: '&File',
     submenu: [
+      { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => options.onCommand('new-note') },
       { label: 'Open Vault…', accelerator: 'CmdOrCtrl+Shift+O', click: () => options.onCommand('open-vault') },
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },

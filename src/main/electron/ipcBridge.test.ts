@@ -2,7 +2,6 @@ import type { BrowserWindow } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher } from '@shared/api/createDispatcher';
 import type { Envelope } from '@shared/api/envelope';
-import type { NotebookApi } from '@shared/api/NotebookApi';
 import { EventBus } from '../notebook/events/EventBus';
 import type { NotebookBridge } from '../../preload/index';
 import { CALL_CHANNEL, EVENT_CHANNEL, REFUSED_CALL, registerIpcBridge } from './ipcBridge';
@@ -15,25 +14,19 @@ import {
   resetFakeElectron,
 } from './testing/fakeElectron';
 
+import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
+
 vi.mock('electron', async () => (await import('./testing/fakeElectron')).fakeElectron);
 
 const ORIGIN = 'app://renderer';
 
 function fakeService() {
-  return {
-    getAppInfo: vi.fn(async () => ({
-      name: 'Study Notebook',
-      version: '1',
-      host: 'electron' as const,
-      vaultPath: '/v',
-    })),
-    listEntries: vi.fn(async () => []),
-    getEntry: vi.fn(async () => {
-      throw new Error('not used');
-    }),
-    getWorkspaceState: vi.fn(async () => ({})),
-    updateWorkspaceState: vi.fn(async () => ({})),
-  } satisfies NotebookApi;
+  return fakeNotebookApi({
+    getAppInfo: async () => ({ name: 'Study Notebook', version: '1', host: 'electron' as const, vaultPath: '/v' }),
+    listEntries: async () => [],
+    getWorkspaceState: async () => ({}),
+    updateWorkspaceState: async () => ({}),
+  });
 }
 
 describe('registerIpcBridge', () => {

@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resolveAppPaths, vaultArgument } from './paths';
@@ -48,6 +50,25 @@ describe('resolveAppPaths', () => {
       resolve('/work', 'notes'),
     );
     expect(resolveAppPaths({ argv: ['app'], env, cwd: '/work' }).vaultPath).toBe('/from-env');
+  });
+
+  it('reopens the remembered vault when no flag or variable names one and it still exists', () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'paths-'));
+    try {
+      writeFileSync(join(stateDir, 'settings.json'), JSON.stringify({ lastVault: '/home/me/Notes' }));
+      const argv = ['app', '--state-dir', stateDir];
+      expect(resolveAppPaths({ argv, env: {}, isFolder: (p) => p === '/home/me/Notes' }).vaultPath).toBe(
+        '/home/me/Notes',
+      );
+      expect(resolveAppPaths({ argv, env: {}, isFolder: () => false }).vaultPath).toBe(
+        join('/fake/Documents', 'Study Notebook'),
+      );
+      expect(resolveAppPaths({ argv, env: { STUDY_NOTEBOOK_VAULT: '/env' }, isFolder: () => true }).vaultPath).toBe(
+        '/env',
+      );
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 
   it('reads the glossary from the app resources when packaged', () => {

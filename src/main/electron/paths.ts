@@ -1,10 +1,11 @@
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { app } from 'electron';
-import { defaultVaultPath } from '../notebook/defaultLocations';
 import type { NotebookConfig } from '../notebook/NotebookConfig';
+import { resolveVaultPath, VAULT_ENV } from '../notebook/settings/resolveVaultPath';
+import { readSettings } from '../notebook/settings/SettingsStore';
 
-/** The environment variable that names a vault when no `--vault` flag is given. */
-export const VAULT_ENV = 'STUDY_NOTEBOOK_VAULT';
+export { VAULT_ENV };
 
 /**
  * The value of `--<name> <value>` or `--<name>=<value>` in `argv`, or undefined when
@@ -45,12 +46,15 @@ export interface ResolveAppPathsInput {
   env?: NodeJS.ProcessEnv;
   /** Relative `--vault`/env folders are resolved against this (the launching shell's folder). */
   cwd?: string;
+  /** Whether a folder exists (the remembered vault is skipped when gone); for tests. */
+  isFolder?: (path: string) => boolean;
 }
 
 /**
  * Where the desktop app keeps things:
- * - vault: `--vault <dir>`, else `$STUDY_NOTEBOOK_VAULT`, else "Study Notebook" in the
- *   user's Documents folder; always absolute;
+ * - vault: `--vault <dir>`, else `$STUDY_NOTEBOOK_VAULT`, else the vault opened last (if
+ *   it still exists), else "Study Notebook" in the user's Documents folder; always
+ *   absolute (see resolveVaultPath, shared with `npm run serve`);
  * - glossary: `resources/glossary/entries`, inside the app's resources when packaged
  *   (electron-builder `extraResources`), else in the source tree;
  * - state: `--state-dir <dir>` (used by the end-to-end tests), else Electron's userData
@@ -60,12 +64,20 @@ export interface ResolveAppPathsInput {
  */
 export function resolveAppPaths(input: ResolveAppPathsInput = {}): AppPaths {
   const { argv = process.argv, env = process.env, cwd = process.cwd() } = input;
-  const chosen = vaultArgument(argv) ?? (env[VAULT_ENV] || undefined);
-  const vaultPath = chosen ? resolve(cwd, chosen) : defaultVaultPath(app.getPath('documents'));
+  const isFolder =
+    input.isFolder ?? ((path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false);
+  const stateDirFlag = flagValue(argv, 'state-dir');
+  const stateDir = stateDirFlag ? resolve(cwd, stateDirFlag) : app.getPath('userData');
+  const { path: vaultPath } = resolveVaultPath({
+    flag: vaultArgument(argv),
+    env,
+    remembered: readSettings(stateDir).lastVault,
+    documentsDir: app.getPath('documents'),
+    cwd,
+    isFolder,
+  });
   const glossaryDir = app.isPackaged
     ? join(process.resourcesPath, 'glossary', 'entries')
     : join(app.getAppPath(), 'resources', 'glossary', 'entries');
-  const stateDirFlag = flagValue(argv, 'state-dir');
-  const stateDir = stateDirFlag ? resolve(cwd, stateDirFlag) : app.getPath('userData');
   return { vaultPath, glossaryDir, stateDir };
 }

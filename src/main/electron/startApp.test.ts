@@ -85,6 +85,8 @@ describe('startApp', () => {
       stateDir: join(dir, 'userData'),
       host: 'electron',
       appVersion: '0.1.0',
+      trashItem: expect.any(Function),
+      pickFolder: expect.any(Function),
     });
     expect(window.loadedUrls).toEqual(['app://renderer/index.html']);
     expect(window.options.webPreferences).toMatchObject({ preload: '/out/preload/index.js', sandbox: true });
@@ -102,6 +104,41 @@ describe('startApp', () => {
       null,
     )) as Envelope;
     expect(envelope).toMatchObject({ ok: true, value: { name: 'Study Notebook' } });
+  });
+
+  it('moves deleted notes to the system trash', async () => {
+    await startReady();
+    const config = vi.mocked(openNotebook).mock.calls[0]?.[0];
+    const trashItem = vi.fn(async (_path: string) => undefined);
+    Object.assign(fakeElectron.shell, { trashItem });
+    await config?.trashItem?.('/vault/Cells.md');
+    expect(trashItem).toHaveBeenCalledWith('/vault/Cells.md');
+  });
+
+  it('picks a vault folder with the open dialog, attached to the window', async () => {
+    const window = await startReady();
+    const config = vi.mocked(openNotebook).mock.calls[0]?.[0];
+    fakeElectron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/home/me/Notes'] });
+    await expect(config?.pickFolder?.()).resolves.toBe('/home/me/Notes');
+    expect(fakeElectron.dialog.showOpenDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ properties: expect.arrayContaining(['openDirectory', 'createDirectory']) }),
+    );
+    await expect(config?.pickFolder?.()).resolves.toBeNull();
+  });
+
+  it('sends menu commands to the UI as app-command events', async () => {
+    await startReady();
+    const events: unknown[] = [];
+    service.events.on('app-command', (payload) => events.push(payload));
+    const template = vi.mocked(fakeElectron.Menu.buildFromTemplate).mock.calls[0]?.[0] as {
+      label?: string;
+      submenu?: { label?: string; click?: () => void }[];
+    }[];
+    const file = template.find((menu) => menu.label === '&File');
+    file?.submenu?.find((item) => item.label === 'Open Vault…')?.click?.();
+    file?.submenu?.find((item) => item.label === 'New Note')?.click?.();
+    expect(events).toEqual([{ command: 'open-vault' }, { command: 'new-note' }]);
   });
 
   it('hardens windows the app creates', async () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { createDispatcher } from '@shared/api/createDispatcher';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
 import type { NotebookService } from '../notebook/openNotebook';
@@ -12,7 +12,7 @@ import { createMainWindow } from './createMainWindow';
 import { devContentSecurityPolicy } from './devContentSecurityPolicy';
 import { registerIpcBridge } from './ipcBridge';
 import { originOf } from './originOf';
-import { resolveAppPaths, VAULT_ENV } from './paths';
+import { resolveAppPaths } from './paths';
 import { registerSecurityPolicy } from './security';
 import { claimSingleInstance, focusWindow } from './singleInstance';
 import { loadWindowState, trackWindowState } from './windowState';
@@ -78,16 +78,19 @@ export function startApp(options: StartAppOptions = {}): void {
     window.loadURL(entryUrl).catch((error: unknown) => console.error(`Could not load ${entryUrl}:`, error));
   };
 
+  // Menu commands go to the UI, which flushes its edits before acting (e.g. calling openVault({})).
   const onMenuCommand = (command: MenuCommand): void => {
-    if (command === 'open-vault') {
-      // Placeholder until the renderer can switch vaults (after flushing its edits).
-      const options = {
-        type: 'info' as const,
-        message: 'Open another vault',
-        detail: `Start Study Notebook with --vault <folder>, or set ${VAULT_ENV}, to open another vault.`,
-      };
-      void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
-    }
+    service?.events.emit('app-command', { command });
+  };
+
+  const pickFolder = async (): Promise<string | null> => {
+    const options = {
+      title: 'Open Vault',
+      buttonLabel: 'Open Vault',
+      properties: ['openDirectory' as const, 'createDirectory' as const],
+    };
+    const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+    return result.canceled ? null : (result.filePaths[0] ?? null);
   };
 
   app.on('window-all-closed', () => {
@@ -145,7 +148,13 @@ export function startApp(options: StartAppOptions = {}): void {
       cleanups.push(registerSecurityPolicy(session.defaultSession, { appOrigin, contentSecurityPolicy }));
       cleanups.push(handleAppProtocol(rendererDir, { contentSecurityPolicy }));
       const paths = resolveAppPaths({ argv: options.argv ?? process.argv, env });
-      const opened = await openNotebook({ ...paths, host: 'electron', appVersion: app.getVersion() });
+      const opened = await openNotebook({
+        ...paths,
+        host: 'electron',
+        appVersion: app.getVersion(),
+        trashItem: (path) => shell.trashItem(path),
+        pickFolder,
+      });
       service = opened;
       const dispatch = createDispatcher(opened, {
         onInternalError: (method, error) => console.error(`Notebook method ${method} failed:`, error),

@@ -11,4 +11,15 @@ export interface NotebookConfig {
   stateDir: string;
   host: 'electron' | 'web';
   appVersion: string;
+  /**
+   * Moves a file to the system trash (the Electron host passes `shell.trashItem`).
+   * Without it, deleted notes go to the vault's `.trash/` folder.
+   */
+  trashItem?: (absolutePath: string) => Promise<void>;
+  /**
+   * Shows a folder picker and resolves to the chosen folder, or null when the user
+   * cancelled (the Electron host passes a `dialog.showOpenDialog` picker). Without it,
+   * `openVault({})` asks the user to type the path.
+   */
+  pickFolder?: () => Promise<string | null>;
 }

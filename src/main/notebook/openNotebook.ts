@@ -1,44 +1,155 @@
 import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
 import type { AppInfo } from '@shared/domain/appInfo';
 import type { EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
 import type { WorkspaceState } from '@shared/domain/workspace';
 import { EventBus } from './events/EventBus';
+import type { VaultFs } from './fs/VaultFs';
 import { loadGlossary } from './glossary/loadGlossary';
 import type { NotebookConfig } from './NotebookConfig';
+import { SettingsStore } from './settings/SettingsStore';
+import { prepareVaultFolder } from './vault/prepareVaultFolder';
+import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
-/** The backend behind the contract, plus what only hosts need. */
+/** The backend behind the contract, plus what only hosts (and tests) need. */
 export interface NotebookService extends NotebookApi {
   readonly events: EventBus;
+  /** The open vault's store, for features built on the notes (search, links) and tests. */
+  vault(): Promise<VaultStore>;
+  /**
+   * Resolves when the open vault is quiet: no save queued, no file event or rescan
+   * pending; with `quietMs`, nothing new for that long either (see VaultStore.settled).
+   */
+  settled(quietMs?: number): Promise<void>;
   /** Flushes pending writes and releases watchers. Safe to call twice. */
   close(): Promise<void>;
 }
 
-/**
- * Opens a notebook: creates the vault and state folders if needed and loads the
- * glossary. The returned service implements every NotebookApi method.
- *
- * @throws Error when the glossary folder cannot be read (a broken install).
- */
-export async function openNotebook(config: NotebookConfig): Promise<NotebookService> {
-  await fs.mkdir(config.vaultPath, { recursive: true });
-  const stateDir = vaultStateDir(config.stateDir, config.vaultPath);
-  await fs.mkdir(stateDir, { recursive: true });
+/** Knobs for tests and tools; the hosts use the defaults. */
+export interface NotebookOptions {
+  /** The file system for every vault and draft operation (tests inject faults). */
+  fs?: VaultFs;
+  watch?: VaultStoreOptions['watch'];
+  now?: () => Date;
+  hooks?: RenameHooks;
+  log?: (message: string, error?: unknown) => void;
+}
 
+interface Session {
+  vaultPath: string;
+  store: VaultStore;
+  workspace: WorkspaceStore;
+}
+
+/**
+ * Opens a notebook: creates the vault and state folders if needed, loads the glossary,
+ * reads the vault and starts watching it, and remembers the vault for the next start.
+ * The returned service implements every NotebookApi method.
+ *
+ * @throws Error when the glossary folder cannot be read (a broken install), or the
+ *   vault folder cannot be created or read.
+ */
+export async function openNotebook(config: NotebookConfig, options: NotebookOptions = {}): Promise<NotebookService> {
+  await fs.mkdir(config.stateDir, { recursive: true });
   const entries = await loadGlossary(config.glossaryDir);
   const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
   const summaries: EntrySummary[] = entries.map(({ id, title, aliases }) => ({ id, title, aliases: [...aliases] }));
-  const workspace = new WorkspaceStore(stateDir);
   const events = new EventBus();
+  const settings = new SettingsStore(config.stateDir);
+  const log =
+    options.log ?? ((message: string, error?: unknown) => console.error(`[notebook] ${message}`, error ?? ''));
+  // Writes never reach these even when a vault contains them.
+  const protectedDirs = (
+    await Promise.all([config.glossaryDir, config.stateDir].map((dir) => fs.realpath(dir).catch(() => null)))
+  ).filter((dir): dir is string => dir !== null);
+
+  async function openSession(vaultPath: string): Promise<Session> {
+    await fs.mkdir(vaultPath, { recursive: true });
+    const stateDir = vaultStateDir(config.stateDir, vaultPath);
+    await fs.mkdir(stateDir, { recursive: true });
+    const store = await VaultStore.open({
+      vaultPath,
+      stateDir,
+      protectedDirs,
+      trashItem: config.trashItem,
+      onChanges: (changes) => events.emit('notes-changed', { changes }),
+      fs: options.fs,
+      watch: options.watch,
+      now: options.now,
+      hooks: options.hooks,
+      log,
+    });
+    return { vaultPath, store, workspace: new WorkspaceStore(stateDir) };
+  }
+
+  async function remember(vaultPath: string): Promise<void> {
+    try {
+      await settings.update({ lastVault: vaultPath });
+    } catch (error) {
+      log('Could not remember the vault', error);
+    }
+  }
+
+  const vaultPath = resolve(config.vaultPath);
+  let session = await openSession(vaultPath);
+  await remember(vaultPath);
+  // Vault switches run one at a time (chained); calls made meanwhile wait at the barrier
+  // and then go to the new vault.
+  let switches: Promise<unknown> = Promise.resolve();
+  let barrier: Promise<unknown> | null = null;
+  let closed = false;
+
+  async function current(): Promise<Session> {
+    while (barrier) await barrier.catch(() => undefined);
+    if (closed) throw new NotebookError('io-failure', 'The notebook was closed; reload the app.');
+    return session;
+  }
+
+  function appInfo(): AppInfo {
+    return { name: 'Study Notebook', version: config.appVersion, host: config.host, vaultPath: session.vaultPath };
+  }
+
+  async function switchVault(path: string): Promise<AppInfo> {
+    const target = await prepareVaultFolder(path, {
+      stateDir: config.stateDir,
+      glossaryDir: config.glossaryDir,
+      fs: options.fs,
+    });
+    if (closed) throw new NotebookError('io-failure', 'The notebook was closed; reload the app.');
+    const old = session;
+    if (target !== old.vaultPath) {
+      // Open the new vault first: if that fails, the old one stays open and nothing changed.
+      const next = await openSession(target).catch((error: unknown) => {
+        if (error instanceof NotebookError) throw error;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new NotebookError('io-failure', `Could not open the vault ${target}: ${reason}`);
+      });
+      session = next;
+      await old.store.close();
+    }
+    await remember(target);
+    events.emit('vault-changed', { vaultPath: target });
+    return appInfo();
+  }
 
   return {
     events,
 
+    async vault(): Promise<VaultStore> {
+      return (await current()).store;
+    },
+
+    async settled(quietMs?: number): Promise<void> {
+      await (await current()).store.settled(quietMs);
+    },
+
     async getAppInfo(): Promise<AppInfo> {
-      return { name: 'Study Notebook', version: config.appVersion, host: config.host, vaultPath: config.vaultPath };
+      await current();
+      return appInfo();
     },
 
     async listEntries(): Promise<EntrySummary[]> {
@@ -52,16 +163,73 @@ export async function openNotebook(config: NotebookConfig): Promise<NotebookServ
     },
 
     async getWorkspaceState(): Promise<WorkspaceState> {
-      return workspace.get();
+      return (await current()).workspace.get();
     },
 
     async updateWorkspaceState({ patch }): Promise<WorkspaceState> {
-      if (patch.lastEntryId && !entriesById.has(patch.lastEntryId)) {
-        throw new NotebookError('not-found', `There is no glossary entry "${patch.lastEntryId}".`);
+      for (const id of [patch.lastOpened?.kind === 'entry' ? patch.lastOpened.id : null, patch.referenceEntryId]) {
+        if (id && !entriesById.has(id)) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
       }
-      return workspace.update(patch);
+      return (await current()).workspace.update(patch);
     },
 
-    async close(): Promise<void> {},
+    async listNotes() {
+      return (await current()).store.listNotes();
+    },
+
+    async readNote({ path }) {
+      return (await current()).store.readNote(path);
+    },
+
+    async saveNote(args) {
+      return (await current()).store.saveNote(args);
+    },
+
+    async createNote(args) {
+      return (await current()).store.createNote(args);
+    },
+
+    async renameNote(args) {
+      return (await current()).store.renameNote(args);
+    },
+
+    async deleteNote({ path }) {
+      return (await current()).store.deleteNote(path);
+    },
+
+    async listDrafts() {
+      return (await current()).store.listDrafts();
+    },
+
+    async discardDraft({ path }) {
+      await (await current()).store.discardDraft(path);
+    },
+
+    async openVault({ path }): Promise<AppInfo | null> {
+      let chosen = path;
+      if (chosen === undefined) {
+        if (!config.pickFolder) {
+          throw new NotebookError('invalid-arguments', 'Type the folder path of the vault to open.');
+        }
+        const picked = await config.pickFolder();
+        if (picked === null) return null;
+        chosen = picked;
+      }
+      const run = switches.catch(() => undefined).then(() => switchVault(chosen));
+      switches = run;
+      barrier = run;
+      try {
+        return await run;
+      } finally {
+        if (barrier === run) barrier = null;
+      }
+    },
+
+    async close(): Promise<void> {
+      if (closed) return;
+      while (barrier) await barrier.catch(() => undefined);
+      closed = true;
+      await session.store.close();
+    },
   };
 }

@@ -122,16 +122,20 @@ describe.each(targets)('the contract over the $name', (target) => {
 
   it('stores and returns the workspace state', async () => {
     await expect(
-      target.call('updateWorkspaceState', { patch: { lastEntryId: 'neurochemical-balance-state' } }),
-    ).resolves.toMatchObject({ ok: true, value: { lastEntryId: 'neurochemical-balance-state' } });
+      target.call('updateWorkspaceState', {
+        patch: { lastOpened: { kind: 'entry', id: 'neurochemical-balance-state' } },
+      }),
+    ).resolves.toMatchObject({ ok: true, value: { lastOpened: { kind: 'entry', id: 'neurochemical-balance-state' } } });
     await expect(target.call('getWorkspaceState', null)).resolves.toMatchObject({
       ok: true,
-      value: { lastEntryId: 'neurochemical-balance-state' },
+      value: { lastOpened: { kind: 'entry', id: 'neurochemical-balance-state' } },
     });
   });
 
   it('refuses a workspace state naming an entry that does not exist', async () => {
-    await expect(target.call('updateWorkspaceState', { patch: { lastEntryId: 'made-up' } })).resolves.toMatchObject({
+    await expect(
+      target.call('updateWorkspaceState', { patch: { lastOpened: { kind: 'entry', id: 'made-up' } } }),
+    ).resolves.toMatchObject({
       ok: false,
       error: { code: 'not-found' },
     });

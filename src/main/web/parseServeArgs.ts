@@ -57,8 +57,8 @@ export const SERVE_USAGE = `Usage: npm run serve -- [options]
 Serves Study Notebook to a browser on 127.0.0.1 and prints the address to open.
 
 Options:
-  --vault <dir>       the notes folder (default: $STUDY_NOTEBOOK_VAULT, then the remembered
-                      vault, then "Study Notebook" in your Documents folder)
+  --vault <dir>       the notes folder (default: $STUDY_NOTEBOOK_VAULT, then the vault opened
+                      last, then "Study Notebook" in your Documents folder)
   --port <n>          the port to listen on (default: a free port)
   --state-dir <dir>   where app state and caches live (default: the app's config folder)
   -h, --help          show this help`;

@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { defaultStateDir, defaultVaultPath } from '../notebook/defaultLocations';
+import { defaultStateDir, userDocumentsDir } from '../notebook/defaultLocations';
 import { openNotebook } from '../notebook/openNotebook';
+import { resolveVaultPath } from '../notebook/settings/resolveVaultPath';
+import { readSettings } from '../notebook/settings/SettingsStore';
 import { parseServeArgs, SERVE_USAGE } from './parseServeArgs';
 import { startHttpHost } from './startHttpHost';
 
@@ -21,11 +23,19 @@ async function main(): Promise<void> {
     return;
   }
   const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  const vaultPath = resolve(args.vault ?? (process.env.STUDY_NOTEBOOK_VAULT || defaultVaultPath()));
+  const stateDir = resolve(args.stateDir ?? defaultStateDir());
+  const { path: vaultPath } = resolveVaultPath({
+    flag: args.vault,
+    env: process.env,
+    remembered: readSettings(stateDir).lastVault,
+    documentsDir: userDocumentsDir(),
+    cwd: process.cwd(),
+    isFolder: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
+  });
   const service = await openNotebook({
     vaultPath,
     glossaryDir: join(appRoot, 'resources', 'glossary', 'entries'),
-    stateDir: resolve(args.stateDir ?? defaultStateDir()),
+    stateDir,
     host: 'web',
     appVersion: version,
   });
@@ -36,7 +46,8 @@ async function main(): Promise<void> {
     onInternalError: (method, error) => console.error(`[serve] ${method} failed:`, error),
   });
 
-  process.stdout.write(`Study Notebook is serving the vault ${vaultPath}\nOpen this address in your browser:\n`);
+  const vault = (await service.getAppInfo()).vaultPath;
+  process.stdout.write(`Study Notebook is serving the vault ${vault}\nOpen this address in your browser:\n`);
   // The URL stands on a line of its own so scripts (and the e2e fixture) can pick it up.
   process.stdout.write(`${host.url}\n`);
 

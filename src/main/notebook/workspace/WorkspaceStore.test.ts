@@ -12,20 +12,20 @@ describe('WorkspaceStore', () => {
     const dir = dirs.make();
     const store = new WorkspaceStore(dir);
     expect(await store.get()).toEqual({});
-    await store.update({ lastEntryId: 'a' });
+    await store.update({ referenceEntryId: 'a' });
     await store.update({ sidebarWidth: 300 });
-    expect(await new WorkspaceStore(dir).get()).toEqual({ lastEntryId: 'a', sidebarWidth: 300 });
+    expect(await new WorkspaceStore(dir).get()).toEqual({ referenceEntryId: 'a', sidebarWidth: 300 });
   });
 
   it('clears a field set to null', async () => {
     const dir = dirs.make();
     const store = new WorkspaceStore(dir);
-    await store.update({ lastEntryId: 'a', sidebarWidth: 300 });
-    await store.update({ lastEntryId: null });
+    await store.update({ referenceEntryId: 'a', sidebarWidth: 300 });
+    await store.update({ referenceEntryId: null });
     expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'))).toEqual({ sidebarWidth: 300 });
   });
 
-  it.each(['{not json', '[]', '{"lastEntryId": 5}', '{"sidebarWidth": 1e9}'])(
+  it.each(['{not json', '[]', '{"referenceEntryId": 5}', '{"sidebarWidth": 1e9}'])(
     'treats a corrupt or invalid file (%s) as a first start',
     async (content) => {
       const dir = dirs.make();
@@ -38,11 +38,11 @@ describe('WorkspaceStore', () => {
     const dir = join(dirs.make(), 'state');
     writeFileSync(dir, 'a file where the folder should be');
     const store = new WorkspaceStore(dir);
-    await expect(store.update({ lastEntryId: 'a' })).rejects.toThrow();
+    await expect(store.update({ referenceEntryId: 'a' })).rejects.toThrow();
     // The chain must not stay rejected: once the obstacle is gone, writes work again.
     const { rmSync } = await import('node:fs');
     rmSync(dir);
-    await expect(store.update({ lastEntryId: 'b' })).resolves.toEqual({ lastEntryId: 'b' });
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'))).toEqual({ lastEntryId: 'b' });
+    await expect(store.update({ referenceEntryId: 'b' })).resolves.toEqual({ referenceEntryId: 'b' });
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'))).toEqual({ referenceEntryId: 'b' });
   });
 });

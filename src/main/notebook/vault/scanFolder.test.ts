@@ -1,0 +1,44 @@
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../../testing/tempDirs';
+import { faultyVaultFs } from '../fs/testing/faultyVaultFs';
+import { nodeVaultFs } from '../fs/VaultFs';
+import { scanFolder } from './scanFolder';
+
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
+
+function vault(): string {
+  const root = realpathSync(dirs.make());
+  for (const path of ['A.md', 'Bio/Cells.md', 'Bio/Deep/Membrane.md', 'Bio/image.png', '.obsidian/x.md']) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), 'x');
+  }
+  return root;
+}
+
+describe('scanFolder', () => {
+  it('walks a folder and everything below it, reporting notes and folders', async () => {
+    const root = vault();
+    const all = await scanFolder(nodeVaultFs, root, '');
+    expect([...all.files.keys()].sort()).toEqual(['A.md', 'Bio/Cells.md', 'Bio/Deep/Membrane.md']);
+    expect(all.folders.sort()).toEqual(['', 'Bio', 'Bio/Deep']);
+    const bio = await scanFolder(nodeVaultFs, root, 'Bio');
+    expect([...bio.files.keys()].sort()).toEqual(['Bio/Cells.md', 'Bio/Deep/Membrane.md']);
+  });
+
+  it('gives an empty result for a folder that is gone', async () => {
+    const root = vault();
+    expect(await scanFolder(nodeVaultFs, root, 'Nope')).toEqual({ files: new Map(), folders: [], unreadable: [] });
+  });
+
+  it('reports folders it cannot read, so their notes are not taken as removed', async () => {
+    const root = vault();
+    const faults = faultyVaultFs();
+    faults.fail({ ops: ['readdir'], path: (p) => p === join(root, 'Bio'), code: 'EACCES' });
+    const result = await scanFolder(faults.fs, root, '');
+    expect(result.unreadable).toEqual(['Bio']);
+    expect([...result.files.keys()]).toEqual(['A.md']);
+  });
+});

@@ -1,0 +1,48 @@
+import type { NoteSummary } from '@shared/domain/note';
+import { folderOfPath, titleOfPath } from '@shared/domain/notePath';
+import { readFrontMatterFields, splitFrontMatter } from '@shared/markdown/frontMatter';
+
+/** What the vault keeps in memory about a note's file; never its text. */
+export interface NoteRecord {
+  summary: NoteSummary;
+  /** The version of the bytes last seen (see versionOf). */
+  version: string;
+  /** File identity and metadata when last read, to skip re-reading an unchanged file. */
+  stamp: FileStamp;
+}
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+export function stampOf(stats: { size: number; mtimeMs: number; ino: number }): FileStamp {
+  return { size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** A note's summary from its path, file metadata and text (aliases and tags come from front matter). */
+export function summarizeNote(path: string, stats: { size: number; mtime: Date }, text: string | null): NoteSummary {
+  const fields = text === null ? { aliases: [], tags: [] } : readFrontMatterFields(splitFrontMatter(text).frontMatter);
+  return {
+    path,
+    title: titleOfPath(path),
+    folder: folderOfPath(path),
+    modified: stats.mtime.toISOString(),
+    size: stats.size,
+    aliases: fields.aliases,
+    tags: fields.tags,
+  };
+}
+
+/** Most recently modified first; ties by title, then path, so the order is stable. */
+export function compareByModified(a: NoteSummary, b: NoteSummary): number {
+  if (a.modified !== b.modified) return a.modified < b.modified ? 1 : -1;
+  const byTitle = a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
+  if (byTitle !== 0) return byTitle;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
