@@ -1,0 +1,210 @@
+import { $isCodeNode } from '@lexical/code';
+import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
+import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { TableNode } from '@lexical/table';
+import {
+  $getRoot,
+  $setSelection,
+  CLEAR_HISTORY_COMMAND,
+  type ElementNode,
+  HISTORY_MERGE_TAG,
+  type LexicalEditor,
+} from 'lexical';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { $exportMarkdown, $importMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
+import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
+import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
+import { ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
+import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
+import { LinkClickPlugin } from './plugins/LinkClickPlugin';
+import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { $unwrapDisallowedLinks, isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
+import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
+import { PlainTextPastePlugin } from './plugins/PlainTextPastePlugin';
+import { TextFormatGuardPlugin } from './plugins/TextFormatGuardPlugin';
+import { editorTheme } from './theme/editorTheme';
+import { Toolbar } from './toolbar/Toolbar';
+import './theme/editor.css';
+
+export interface EditorHandle {
+  focus(): void;
+  /** The document as Markdown (body only). */
+  getMarkdown(): string;
+  /** Replaces the document (e.g. the file changed on disk); clears undo history; does NOT fire onChange. */
+  setMarkdown(markdown: string): void;
+}
+
+export interface EditorProps {
+  /** The note body (front matter already removed). Read once on mount (remount with a React key to load another note). */
+  initialMarkdown: string;
+  readOnly?: boolean;
+  /** Called after every content change made by the user (NOT selection-only changes, NOT the initial load, NOT setMarkdown). Cheap: must not export Markdown itself. */
+  onChange?(): void;
+  /** Editor lost focus (the lead flushes a save then). */
+  onBlur?(): void;
+  /** An input-method composition ended (the lead flushes a save then). */
+  onCompositionEnd?(): void;
+  /** Accessible name of the editing surface, e.g. `Note: <title>`. */
+  ariaLabel: string;
+  placeholder?: string;
+  /**
+   * Opens a link the user Ctrl/⌘-clicks (or clicks, when read-only). Only http, https and
+   * mailto URLs are ever passed. Default: `window.open`, which the Electron host turns
+   * into an external open after confirmation.
+   */
+  onOpenLink?(url: string): void;
+}
+
+const AUTOLINK_MATCHERS = [autoLinkUrlMatcher, autoLinkEmailMatcher];
+const NO_AUTOLINK_IN = [(parent: ElementNode) => $isCodeNode(parent)];
+
+/** Optional features follow the dialect: a node type it does not register is not offered. */
+const HAS_AUTOLINKS = EDITOR_NODES.includes(AutoLinkNode);
+const HAS_TABLES = EDITOR_NODES.includes(TableNode);
+const HAS_RULES = EDITOR_NODES.includes(HorizontalRuleNode);
+
+/** Loads `markdown` as the whole document, with the link policy applied. Needs an update context. */
+function $loadDocument(markdown: string): void {
+  $importMarkdown(markdown);
+  // Transforms registered by plugins have not run on the first load yet: enforce the
+  // link policy here so no disallowed link is ever in the document.
+  $unwrapDisallowedLinks();
+}
+
+/**
+ * The note editor: Lexical rich text over the app's Markdown dialect (`./markdown`), with a
+ * formatting toolbar, Markdown shortcuts while typing, links restricted to http, https and
+ * mailto, sanitized paste, plain-text paste (Mod+Shift+V) and a bounded undo history.
+ *
+ * Needs no provider. Load another note by remounting with a new React `key`; replace the
+ * content of the same note with `setMarkdown`. `getMarkdown` exports on demand (O(n)), so
+ * call it when saving, not on every change.
+ */
+export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
+  {
+    initialMarkdown,
+    readOnly = false,
+    onChange,
+    onBlur,
+    onCompositionEnd,
+    ariaLabel,
+    placeholder = 'Start writing…',
+    onOpenLink,
+  },
+  ref,
+) {
+  const editorRef = useRef<LexicalEditor | null>(null);
+  // What getMarkdown returns before the editor exists (never, in practice).
+  const initialMarkdownRef = useRef(initialMarkdown);
+  const [shell, setShell] = useState<HTMLDivElement | null>(null);
+  const [initialConfig] = useState<InitialConfigType>(() => ({
+    namespace: 'study-notebook-note',
+    nodes: EDITOR_NODES,
+    theme: editorTheme,
+    editable: !readOnly,
+    editorState: () => $loadDocument(initialMarkdown),
+    onError: (error) => {
+      // An error inside an update rolls that update back; the editor keeps working.
+      console.error('Editor error:', error);
+    },
+  }));
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus() {
+        // Lexical's focus() places the selection; the DOM focus has to move too.
+        editorRef.current?.getRootElement()?.focus({ preventScroll: true });
+        editorRef.current?.focus();
+      },
+      getMarkdown() {
+        const editor = editorRef.current;
+        return editor === null ? initialMarkdownRef.current : editor.read(() => $exportMarkdown());
+      },
+      setMarkdown(markdown: string) {
+        const editor = editorRef.current;
+        if (editor === null) return;
+        // Cleared first, so the loaded document becomes the base of the new history.
+        editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+        const root = editor.getRootElement();
+        const focused = root !== null && root.contains(root.ownerDocument.activeElement);
+        editor.update(
+          () => {
+            $loadDocument(markdown);
+            // Keep the caret at the start only if the user is in the editor; never steal focus.
+            if (focused) $getRoot().selectStart();
+            else $setSelection(null);
+          },
+          { tag: [LOAD_DOCUMENT_TAG, HISTORY_MERGE_TAG], discrete: true },
+        );
+      },
+    }),
+    [],
+  );
+
+  useEffect(() => {
+    editorRef.current?.setEditable(!readOnly);
+  }, [readOnly]);
+
+  return (
+    <LexicalComposer initialConfig={initialConfig}>
+      <div ref={setShell} className="editor" data-readonly={readOnly || undefined}>
+        {!readOnly && <Toolbar />}
+        <div className="editor-surface">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="editor-content"
+                ariaLabel={ariaLabel}
+                ariaMultiline
+                onBlur={(event) => {
+                  // Focus moving inside the text (e.g. onto a check-list item) is not a blur.
+                  const next = event.relatedTarget;
+                  if (!(next instanceof Node && event.currentTarget.contains(next))) onBlur?.();
+                }}
+                onCompositionEnd={onCompositionEnd}
+                aria-placeholder={placeholder}
+                placeholder={<div className="editor-placeholder">{placeholder}</div>}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <EditorRefPlugin editorRef={editorRef} />
+        <BoundedHistoryPlugin />
+        <ContentChangePlugin onChange={onChange} />
+        <ListPlugin />
+        <CheckListPlugin />
+        <ListTabIndentationPlugin />
+        <LinkPlugin validateUrl={isAllowedLinkUrl} />
+        {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}
+        <LinkGuardPlugin />
+        <LinkClickPlugin onOpenLink={onOpenLink} />
+        {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
+        {HAS_RULES && <HorizontalRulePlugin />}
+        <CodeBlockPlugin />
+        <BlockEscapePlugin />
+        <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
+        <TextFormatGuardPlugin />
+        <PasteSanitizerPlugin />
+        <PlainTextPastePlugin />
+        <KeyboardShortcutsPlugin />
+        {!readOnly && <LinkEditorPlugin container={shell} />}
+      </div>
+    </LexicalComposer>
+  );
+});

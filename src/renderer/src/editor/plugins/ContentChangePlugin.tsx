@@ -1,0 +1,35 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { HISTORY_MERGE_TAG } from 'lexical';
+import { useEffect, useRef } from 'react';
+
+/**
+ * Update tag of programmatic document replacements (loading a note, `setMarkdown`). Such
+ * updates are not the user's edits, so they never reach `onChange`.
+ */
+export const LOAD_DOCUMENT_TAG = 'study-notebook:load-document';
+
+/**
+ * Calls `onChange` after every content change made by the user, including undo and redo.
+ * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG` update,
+ * and not for Lexical's own bookkeeping updates (tagged history-merge: attaching the root,
+ * re-running transforms when a plugin registers). O(1) per update: it only looks at the
+ * sizes of the dirty sets and the tags, never at the document.
+ */
+export function ContentChangePlugin({ onChange }: { onChange?: () => void }): null {
+  const [editor] = useLexicalComposerContext();
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
+        if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+        if (prevEditorState.isEmpty() || tags.has(HISTORY_MERGE_TAG) || tags.has(LOAD_DOCUMENT_TAG)) return;
+        onChangeRef.current?.();
+      }),
+    [editor],
+  );
+  return null;
+}
