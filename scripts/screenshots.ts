@@ -5,7 +5,7 @@
  *   npm run build && npx tsx scripts/screenshots.ts [outDir]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -16,7 +16,35 @@ const outDir = resolve(process.argv[2] ?? join(root, 'docs'));
 
 export type Scene = (page: Page) => Promise<void>;
 
+const SAMPLE_NOTE = `---
+tags: [neuro, exam]
+---
+# Inhibition and excitation
+
+The brain keeps a **balance** between excitatory *glutamate* and inhibitory GABA. See the GABA Glutamate Ratio entry.
+
+## Key points
+
+- Glutamate depolarises neurons
+- GABA hyperpolarises them
+  - via GABA-A receptors
+- [x] Read the Mechanism section
+- [ ] Summarise the Origin section
+
+> Excitation without inhibition is noise.
+
+\`\`\`
+ratio = GABA / glutamate
+\`\`\`
+`;
+
 const scenes: Record<string, Scene> = {
+  editor: async (page) => {
+    await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
+    await page.getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
+    await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: /^Note: / }).click();
+  },
   reader: async (page) => {
     await page.getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
     await page.getByRole('heading', { level: 1, name: 'GABA Glutamate Ratio' }).waitFor();
@@ -27,6 +55,7 @@ async function main() {
   mkdirSync(outDir, { recursive: true });
   const vault = mkdtempSync(join(tmpdir(), 'sn-shots-vault-'));
   const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
+  writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -44,7 +44,7 @@ test('the filter narrows the list and says when nothing matches', async ({ noteb
   await expect(glossary.items).toHaveText(['GABA Glutamate Ratio']);
   await glossary.filter.fill('serotonin reuptake');
   await expect(glossary.items).toHaveCount(0);
-  await expect(notebook.page.getByText('No entry matches')).toBeVisible();
+  await expect(notebook.page.getByText('Nothing matches')).toBeVisible();
   await glossary.filter.press('Escape');
   await expect(glossary.items).toHaveCount(5);
 });

@@ -10,7 +10,13 @@ export function createHttpTransport(token: string, base = ''): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   function ensureSource(): EventSource {
-    if (!source) source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    if (!source) {
+      source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+      // Events sent while the stream was (re)connecting are lost: tell views to refetch.
+      source.addEventListener('open', () => {
+        for (const listener of listeners.get('resync') ?? []) listener({});
+      });
+    }
     return source;
   }
 
@@ -31,6 +37,11 @@ export function createHttpTransport(token: string, base = ''): Transport {
       if (!set) {
         const created = new Set<(payload: unknown) => void>();
         listeners.set(event, created);
+        if (event === 'resync') {
+          ensureSource();
+          created.add(listener);
+          return () => created.delete(listener);
+        }
         ensureSource().addEventListener(event, (message) => {
           const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
           for (const l of created) l(payload);

@@ -1,44 +1,54 @@
+import type { AppInfo } from '@shared/domain/appInfo';
 import type { EntrySummary } from '@shared/domain/glossary';
-import { useCallback, useEffect, useState } from 'react';
+import type { Draft, NoteSummary } from '@shared/domain/note';
+import { useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
-import { EntryReader } from '../features/glossary/EntryReader';
-import { GlossaryList } from '../features/glossary/GlossaryList';
-import { Welcome } from './Welcome';
+import { Notebook } from './Notebook';
+import { workspaceFrom, type Workspace } from './useWorkspace';
 
-interface Loaded {
+export interface StartupData {
+  info: AppInfo;
   entries: EntrySummary[];
-  vaultPath: string;
+  notes: NoteSummary[];
+  drafts: Draft[];
+  workspace: Workspace;
 }
 
-/** The application shell: sidebar with the glossary, the reader beside it. */
+/**
+ * Loads what the first screen needs, then shows the notebook. A vault switch loads
+ * everything again (the key remounts the notebook with fresh state).
+ */
 export function App() {
   const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [data, setData] = useState<StartupData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [entryId, setEntryId] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let current = true;
-    Promise.all([api.listEntries(), api.getWorkspaceState(), api.getAppInfo()]).then(
-      ([entries, workspace, info]) => {
+    Promise.all([api.getAppInfo(), api.listEntries(), api.listNotes(), api.listDrafts(), api.getWorkspaceState()]).then(
+      ([info, entries, notes, drafts, state]) => {
         if (!current) return;
-        setLoaded({ entries, vaultPath: info.vaultPath });
-        const last = workspace.lastEntryId;
-        if (last && entries.some((entry) => entry.id === last)) setEntryId(last);
+        const workspace = workspaceFrom(state);
+        // A document deleted since the last session is not reopened.
+        const main = workspace.main;
+        if (main?.kind === 'note' && !notes.some((note) => note.path === main.path)) workspace.main = null;
+        if (main?.kind === 'entry' && !entries.some((entry) => entry.id === main.id)) workspace.main = null;
+        setData({ info, entries, notes, drafts, workspace });
       },
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
       current = false;
     };
-  }, [api]);
+  }, [api, generation]);
 
-  const openEntry = useCallback(
-    (id: string) => {
-      setEntryId(id);
-      // Remembering is a convenience: a failure here must not disturb reading.
-      api.updateWorkspaceState({ patch: { lastEntryId: id } }).catch(() => undefined);
-    },
+  useEffect(
+    () =>
+      api.on('vault-changed', () => {
+        setData(null);
+        setGeneration((n) => n + 1);
+      }),
     [api],
   );
 
@@ -50,19 +60,6 @@ export function App() {
       </main>
     );
   }
-
-  return (
-    <div className="app">
-      <aside className="sidebar" aria-label="Sidebar">
-        <header className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Study Notebook</span>
-        </header>
-        {loaded && <GlossaryList entries={loaded.entries} selectedId={entryId} onOpen={openEntry} />}
-      </aside>
-      <main className="content">
-        {entryId ? <EntryReader id={entryId} /> : loaded && <Welcome entries={loaded.entries} onOpen={openEntry} />}
-      </main>
-    </div>
-  );
+  if (!data) return <div className="app app-loading" aria-busy="true" />;
+  return <Notebook key={`${generation}:${data.info.vaultPath}`} data={data} />;
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { useLoad } from '../../app/useLoad';
 import { Paragraphs } from '../../ui/Paragraphs';
@@ -6,9 +7,10 @@ import { Paragraphs } from '../../ui/Paragraphs';
  * The reader view of one glossary entry: title, definition, then its sections, set
  * for reading. Entries are reference material: nothing here is editable.
  */
-export function EntryReader({ id }: { id: string }) {
+export function EntryReader({ id, compact = false }: { id: string; compact?: boolean }) {
   const api = useApi();
   const entry = useLoad(() => api.getEntry({ id }), id);
+  const titleId = useId();
 
   if (entry.status === 'loading') return <div className="reader reader-loading" aria-busy="true" />;
   if (entry.status === 'failed') {
@@ -21,10 +23,10 @@ export function EntryReader({ id }: { id: string }) {
   }
   const { title, aliases, definition, sections, source, editorialTitle } = entry.value;
   return (
-    <article className="reader" aria-labelledby="entry-title" data-entry-id={id}>
+    <article className={compact ? 'reader reader-compact' : 'reader'} aria-labelledby={titleId} data-entry-id={id}>
       <header className="reader-header">
         <p className="kicker">Glossary entry · read-only</p>
-        <h1 id="entry-title">{title}</h1>
+        <h1 id={titleId}>{title}</h1>
         {aliases.length > 0 && <p className="aliases">Also known as {aliases.join(', ')}</p>}
       </header>
       <div className="definition">

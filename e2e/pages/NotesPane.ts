@@ -1,0 +1,60 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The notes as a user works with them: the sidebar list, the open note, its editor and toolbar. */
+export class NotesPane {
+  readonly list: Locator;
+  readonly items: Locator;
+  readonly filter: Locator;
+  readonly newNoteButton: Locator;
+  readonly title: Locator;
+  readonly editor: Locator;
+  readonly toolbar: Locator;
+  readonly saveStatus: Locator;
+  readonly reference: Locator;
+
+  constructor(readonly page: Page) {
+    this.list = page.getByRole('listbox', { name: 'Notes' });
+    this.items = this.list.getByRole('option');
+    this.filter = page.getByRole('searchbox', { name: 'Filter notes' });
+    this.newNoteButton = page.getByRole('button', { name: 'New note', exact: true }).first();
+    this.title = page.getByRole('textbox', { name: 'Note title' });
+    this.editor = page.getByRole('textbox', { name: /^Note: / });
+    this.toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    this.saveStatus = page.getByRole('status', { name: 'Save status' });
+    this.reference = page.getByRole('complementary', { name: 'Reference' });
+  }
+
+  item(title: string): Locator {
+    return this.list.getByRole('option', { name: title, exact: true });
+  }
+
+  async titles(): Promise<string[]> {
+    return (await this.items.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).filter(
+      Boolean,
+    );
+  }
+
+  /** Creates a note with the button and gives it a title. */
+  async create(title: string): Promise<void> {
+    await this.newNoteButton.click();
+    await expect(this.title).toBeFocused();
+    await this.title.fill(title);
+    await this.title.press('Enter');
+    await expect(this.item(title)).toBeVisible();
+    await expect(this.editor).toBeFocused();
+  }
+
+  async open(title: string): Promise<void> {
+    await this.item(title).click();
+    await expect(this.title).toHaveValue(title);
+  }
+
+  /** Types into the editor like a user, key by key. */
+  async type(text: string): Promise<void> {
+    await this.editor.pressSequentially(text, { delay: 5 });
+  }
+
+  async waitSaved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('Saved', { timeout: 10_000 });
+  }
+}

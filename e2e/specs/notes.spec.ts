@@ -1,0 +1,215 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/app';
+import { GlossaryPane } from '../pages/GlossaryPane';
+import { NotesPane } from '../pages/NotesPane';
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+test('write a note with Markdown shortcuts and the toolbar; it is on disk and survives a reload', async ({
+  notebook,
+}) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Cell Biology');
+  await notes.type('# Membranes\n');
+  await notes.type('The membrane is a **lipid bilayer** today.\n');
+  await notes.type('- phospholipids\n');
+  await notes.type('proteins\n\n');
+  await notes.type('> Structure follows function.\n\n');
+  await notes.type('Selective permeability');
+  // Select the last word with the keyboard and make it italic with the toolbar.
+  for (let i = 0; i < 'permeability'.length; i++) await notebook.page.keyboard.press('Shift+ArrowLeft');
+  await notes.toolbar.getByRole('button', { name: /^Italic/ }).click();
+  await expect(notes.toolbar.getByRole('button', { name: /^Italic/ })).toHaveAttribute('aria-pressed', 'true');
+  await notes.waitSaved();
+
+  const file = readFileSync(join(notebook.vaultDir, 'Cell Biology.md'), 'utf8');
+  expect(file).toContain('# Membranes');
+  expect(file).toContain('The membrane is a **lipid bilayer** today.');
+  expect(file).toMatch(/^- phospholipids$/m);
+  expect(file).toMatch(/^- proteins$/m);
+  expect(file).toContain('> Structure follows function.');
+  expect(file).toMatch(/Selective [*_]permeability[*_]/);
+
+  await notebook.page.reload();
+  const again = new NotesPane(notebook.page);
+  await expect(again.title).toHaveValue('Cell Biology');
+  await expect(again.editor.getByRole('heading', { level: 1 })).toHaveText('Membranes');
+  await expect(again.editor.locator('strong, b, .editor-text-bold').first()).toHaveText('lipid bilayer');
+  await expect(again.editor.getByRole('listitem')).toHaveText(['phospholipids', 'proteins']);
+  await expect(again.editor.locator('blockquote')).toHaveText('Structure follows function.');
+});
+
+test('a note opened and closed without edits is never rewritten', async ({ notebook }) => {
+  const original = '---\ntags: [biology]\ncustom:   kept\n---\n\n*  odd   spacing*\n\n1) a list\n';
+  writeFileSync(join(notebook.vaultDir, 'Untouched.md'), original);
+  const notes = new NotesPane(notebook.page);
+  await notes.open('Untouched');
+  await notes.editor.click();
+  await notebook.page.keyboard.press('ArrowDown');
+  await notes.newNoteButton.click();
+  await expect(notes.title).toBeFocused();
+  await notes.open('Untouched');
+  expect(readFileSync(join(notebook.vaultDir, 'Untouched.md'), 'utf8')).toBe(original);
+});
+
+test('an edit made outside the app appears in the open note', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Outside');
+  await notes.type('First version.');
+  await notes.waitSaved();
+  writeFileSync(join(notebook.vaultDir, 'Outside.md'), 'Changed by another editor.\n');
+  await expect(notes.editor).toHaveText('Changed by another editor.', { timeout: 5_000 });
+});
+
+test('a conflict keeps both versions and says so', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Contested');
+  await notes.type('Base text.');
+  await notes.waitSaved();
+  await notes.type(' Mine, unsaved.');
+  writeFileSync(join(notebook.vaultDir, 'Contested.md'), 'Theirs, from a sync tool.\n');
+  await expect(notebook.page.getByRole('alert')).toContainText('Both versions are kept', { timeout: 5_000 });
+  await expect(notes.editor).toHaveText('Theirs, from a sync tool.');
+  const copies = readdirSync(notebook.vaultDir).filter((name) => name.startsWith('Contested (conflict'));
+  expect(copies).toHaveLength(1);
+  expect(readFileSync(join(notebook.vaultDir, copies[0]!), 'utf8')).toContain('Base text. Mine, unsaved.');
+  expect(readFileSync(join(notebook.vaultDir, 'Contested.md'), 'utf8')).toBe('Theirs, from a sync tool.\n');
+
+  await notebook.page.getByRole('button', { name: 'Open your version' }).click();
+  await expect(notes.editor).toContainText('Mine, unsaved.');
+});
+
+test('notes created, renamed and deleted outside the app appear and disappear', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await expect(notes.list).toBeAttached();
+  writeFileSync(join(notebook.vaultDir, 'Synced In.md'), 'hello');
+  await expect(notes.item('Synced In')).toBeVisible({ timeout: 3_000 });
+  renameSync(join(notebook.vaultDir, 'Synced In.md'), join(notebook.vaultDir, 'Renamed Elsewhere.md'));
+  await expect(notes.item('Renamed Elsewhere')).toBeVisible({ timeout: 3_000 });
+  await expect(notes.item('Synced In')).toHaveCount(0);
+  rmSync(join(notebook.vaultDir, 'Renamed Elsewhere.md'));
+  await expect(notes.items).toHaveCount(0, { timeout: 3_000 });
+});
+
+test('the notes list is most recently modified first and can be filtered', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Older');
+  await notes.type('a');
+  await notes.waitSaved();
+  await notes.create('Newer');
+  await notes.type('b');
+  await notes.waitSaved();
+  await expect.poll(() => notes.titles()).toEqual(['Newer', 'Older']);
+  await notes.open('Older');
+  await notes.type(' more');
+  await notes.waitSaved();
+  await expect.poll(() => notes.titles()).toEqual(['Older', 'Newer']);
+  await notes.filter.fill('new');
+  await expect.poll(() => notes.titles()).toEqual(['Newer']);
+});
+
+test('renaming by editing the title renames the file; a clash is refused with a message', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Alpha');
+  await notes.type('alpha text');
+  await notes.waitSaved();
+  await notes.create('Beta');
+  await notes.title.fill('Beta: part 1/2');
+  await notes.title.press('Enter');
+  await expect(notes.title).toHaveValue('Beta part 1 2');
+  expect(existsSync(join(notebook.vaultDir, 'Beta part 1 2.md'))).toBe(true);
+  expect(existsSync(join(notebook.vaultDir, 'Beta.md'))).toBe(false);
+
+  await notes.title.fill('alpha');
+  await notes.title.press('Enter');
+  await expect(notebook.page.getByRole('alert')).toContainText('already');
+  await expect(notes.title).toHaveValue('Beta part 1 2');
+  expect(readFileSync(join(notebook.vaultDir, 'Alpha.md'), 'utf8')).toBe('alpha text\n');
+});
+
+test('deleting a note moves it to the trash, never a hard delete', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Scratch');
+  await notes.type('keep me somewhere');
+  await notes.waitSaved();
+  await notebook.page.getByRole('button', { name: 'Move note to trash' }).click();
+  await notebook.page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await expect(notes.item('Scratch')).toHaveCount(0);
+  expect(existsSync(join(notebook.vaultDir, 'Scratch.md'))).toBe(false);
+  expect(readFileSync(join(notebook.vaultDir, '.trash', 'Scratch.md'), 'utf8')).toContain('keep me somewhere');
+});
+
+test('a glossary entry opens beside the note, read-only, and the note stays editable', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Neuro notes');
+  await notes.type('Inhibition and excitation.');
+  await new GlossaryPane(notebook.page).item('GABA Glutamate Ratio').click();
+  await expect(notes.reference.getByRole('heading', { level: 1 })).toHaveText('GABA Glutamate Ratio');
+  await expect(notes.reference.locator('[contenteditable="true"], input, textarea')).toHaveCount(0);
+  await expect(notes.title).toHaveValue('Neuro notes');
+  await notes.editor.click();
+  await notebook.page.keyboard.press('End');
+  await notes.type(' Balance matters.');
+  await notes.waitSaved();
+  expect(readFileSync(join(notebook.vaultDir, 'Neuro notes.md'), 'utf8')).toContain('Balance matters.');
+
+  const splitter = notebook.page.getByRole('separator', { name: 'Resize reference pane' });
+  const before = Number(await splitter.getAttribute('aria-valuenow'));
+  await splitter.focus();
+  await notebook.page.keyboard.press('ArrowLeft');
+  await expect(splitter).toHaveAttribute('aria-valuenow', String(before + 16));
+});
+
+test('a failed save says so, keeps the edits, and a retry saves them', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  writeFileSync(join(notebook.vaultDir, 'Lecture.md'), 'Start.\n');
+  await notes.open('Lecture');
+  await notes.editor.click();
+  await notebook.page.keyboard.press('End');
+  await notes.type(' Typed while the vault vanished.');
+  // The whole vault disappears (an unplugged drive) before the autosave runs.
+  rmSync(notebook.vaultDir, { recursive: true });
+  await expect(notes.saveStatus).toContainText('Not saved', { timeout: 10_000 });
+  await expect(notes.saveStatus).toContainText('is gone');
+  await expect(notes.editor).toContainText('Typed while the vault vanished.');
+  mkdirSync(notebook.vaultDir);
+  await notes.saveStatus.getByRole('button', { name: 'Retry' }).click();
+  await notes.waitSaved();
+  expect(readFileSync(join(notebook.vaultDir, 'Lecture.md'), 'utf8')).toContain('Typed while the vault vanished.');
+});
+
+test('edits that could not be saved are offered back after a restart', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  writeFileSync(join(notebook.vaultDir, 'Draft.md'), 'Start.\n');
+  await notes.open('Draft');
+  await notes.editor.click();
+  await notebook.page.keyboard.press('End');
+  await notes.type(' Precious words.');
+  rmSync(notebook.vaultDir, { recursive: true });
+  await expect(notes.saveStatus).toContainText('Not saved', { timeout: 10_000 });
+
+  // The app is killed before anything can flush; the vault comes back before the next start.
+  const page = await notebook.restart({
+    crash: true,
+    beforeStart: () => {
+      mkdirSync(notebook.vaultDir);
+      writeFileSync(join(notebook.vaultDir, 'Draft.md'), 'Start.\n');
+    },
+  });
+  await expect(page.getByText('Recovered unsaved edits')).toBeVisible();
+  await page.getByRole('button', { name: 'Restore' }).click();
+  const again = new NotesPane(page);
+  await expect(again.editor).toContainText('Precious words.');
+  await expect(again.saveStatus).toHaveText('Saved', { timeout: 10_000 });
+  expect(readFileSync(join(notebook.vaultDir, 'Draft.md'), 'utf8')).toContain('Precious words.');
+});
+
+test('Ctrl/Cmd+N creates a note', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await expect(notes.list).toBeAttached();
+  await notebook.page.keyboard.press(`${mod}+n`);
+  await expect(notes.title).toHaveValue('Untitled');
+  await expect(notes.item('Untitled')).toBeVisible();
+  expect(existsSync(join(notebook.vaultDir, 'Untitled.md'))).toBe(true);
+});

@@ -1,0 +1,63 @@
+import type { NotebookClient } from '@shared/api/createClient';
+import type { NoteSummary } from '@shared/domain/note';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+
+function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
+  return b.modified.localeCompare(a.modified) || a.title.localeCompare(b.title);
+}
+
+/**
+ * The vault's notes for the sidebar, most recently modified first. Follows every
+ * 'notes-changed' event (the app's own saves and changes made outside it) by asking the
+ * backend for the list again, batched so a burst of changes costs one call.
+ */
+export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
+  const [list, setList] = useState(() => [...initial].sort(byModifiedDesc));
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let current = true;
+    const refetch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        api.listNotes().then(
+          (notes) => current && setList([...notes].sort(byModifiedDesc)),
+          () => undefined,
+        );
+      }, 50);
+    };
+    const offResync = api.on('resync', refetch);
+    const off = api.on('notes-changed', ({ changes }) => {
+      if (changes.every((change) => change.kind === 'removed' || change.note)) {
+        setList((notes) => {
+          const byPath = new Map(notes.map((note) => [note.path, note]));
+          for (const change of changes) {
+            if (change.kind === 'removed') byPath.delete(change.path);
+            else if (change.note) byPath.set(change.path, change.note);
+          }
+          return [...byPath.values()].sort(byModifiedDesc);
+        });
+        return;
+      }
+      refetch();
+    });
+    // Changes between the first listing and this subscription would otherwise be missed.
+    refetch();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+      off();
+      offResync();
+    };
+  }, [api]);
+
+  /** Puts a note the app just created, saved or renamed into the list without waiting for the event. */
+  const upsert = useCallback((note: NoteSummary, previousPath = note.path) => {
+    setList((notes) =>
+      [...notes.filter((n) => n.path !== previousPath && n.path !== note.path), note].sort(byModifiedDesc),
+    );
+  }, []);
+
+  const byPath = useMemo(() => new Map(list.map((note) => [note.path, note])), [list]);
+  return useMemo(() => ({ list, byPath, upsert }), [list, byPath, upsert]);
+}

@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NotebookError } from '@shared/api/errors';
+import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
+import type { Note, SaveResult } from '@shared/domain/note';
+import { NoteSession, type NoteSessionEditor } from './NoteSession';
+
+function note(content: string, version = 'v1', path = 'Cells.md'): Note {
+  return {
+    path,
+    title: 'Cells',
+    folder: '',
+    modified: '2026-01-01T00:00:00.000Z',
+    size: content.length,
+    aliases: [],
+    tags: [],
+    content,
+    version,
+    readOnly: null,
+  };
+}
+
+function saved(version: string): SaveResult {
+  const { content: _c, version: _v, readOnly: _r, ...summary } = note('');
+  return { status: 'saved', note: summary, version };
+}
+
+class FakeEditor implements NoteSessionEditor {
+  constructor(public body: string) {}
+  readBody = () => this.body;
+  replaceBody = vi.fn((body: string) => {
+    this.body = body;
+  });
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('NoteSession', () => {
+  it('never saves a note that was not edited', async () => {
+    const api = fakeNotebookApi();
+    const session = new NoteSession(api, note('# Cells\n'), new FakeEditor('# Cells\n'));
+    await session.flush();
+    await session.dispose();
+    expect(api.saveNote).not.toHaveBeenCalled();
+  });
+
+  it('does not write when an edit leaves the text as it was on disk', async () => {
+    const api = fakeNotebookApi();
+    const session = new NoteSession(api, note('same'), new FakeEditor('same'));
+    session.edited();
+    await vi.runAllTimersAsync();
+    expect(api.saveNote).not.toHaveBeenCalled();
+    expect(session.state.save).toEqual({ kind: 'saved' });
+  });
+
+  it('autosaves once typing pauses, keeping the front matter exactly', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('old');
+    const session = new NoteSession(api, note('---\ntags: [a]\nfoo:  bar\n---\nold'), editor, { autosaveDelayMs: 500 });
+    editor.body = 'new';
+    session.edited();
+    expect(session.state.save).toEqual({ kind: 'pending' });
+    await vi.advanceTimersByTimeAsync(400);
+    editor.body = 'newer';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(400);
+    expect(api.saveNote).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({
+      path: 'Cells.md',
+      content: '---\ntags: [a]\nfoo:  bar\n---\nnewer',
+      baseVersion: 'v1',
+    });
+    expect(session.state.save).toEqual({ kind: 'saved' });
+  });
+
+  it('chains versions across saves and never runs two saves at once', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let n = 1;
+    const api = fakeNotebookApi({
+      saveNote: async () => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inFlight--;
+        return saved(`v${++n}`);
+      },
+    });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    editor.body = 'b';
+    session.edited();
+    const first = session.flush();
+    editor.body = 'c';
+    session.edited();
+    const second = session.flush();
+    await vi.runAllTimersAsync();
+    await Promise.all([first, second]);
+    expect(maxInFlight).toBe(1);
+    expect(api.saveNote.mock.calls.map(([args]) => [args.content, args.baseVersion])).toEqual([
+      ['b', 'v1'],
+      ['c', 'v2'],
+    ]);
+  });
+
+  it('reports a failed save, keeps the edits, and succeeds on retry', async () => {
+    let fail = true;
+    const api = fakeNotebookApi({
+      saveNote: async () => {
+        if (fail) throw new NotebookError('io-failure', 'The disk is full.');
+        return saved('v2');
+      },
+    });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    editor.body = 'b';
+    session.edited();
+    await session.flush();
+    expect(session.state.save).toEqual({ kind: 'failed', message: 'The disk is full.' });
+    expect(session.hasUnsavedEdits).toBe(true);
+    expect(editor.body).toBe('b');
+    fail = false;
+    await session.retry();
+    expect(session.state.save).toEqual({ kind: 'saved' });
+    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'b', baseVersion: 'v1' });
+  });
+
+  it('reloads a note changed on disk when there are no local edits', async () => {
+    const api = fakeNotebookApi({ readNote: async () => note('from elsewhere', 'v9') });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    await session.changedOnDisk('v9');
+    expect(editor.replaceBody).toHaveBeenCalledWith('from elsewhere');
+    expect(api.saveNote).not.toHaveBeenCalled();
+  });
+
+  it('ignores change notices for the version it already has', async () => {
+    const api = fakeNotebookApi();
+    const session = new NoteSession(api, note('a', 'v1'), new FakeEditor('a'));
+    await session.changedOnDisk('v1');
+    expect(api.readNote).not.toHaveBeenCalled();
+  });
+
+  it('with local edits, a change on disk becomes a conflict copy and the editor shows the disk text', async () => {
+    const api = fakeNotebookApi({
+      saveNote: async () => ({
+        status: 'conflict',
+        conflictPath: 'Cells (conflict 2026-01-01 000000).md',
+        current: note('theirs', 'v9'),
+      }),
+    });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    editor.body = 'mine';
+    session.edited();
+    await session.changedOnDisk('v9');
+    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cells.md', content: 'mine', baseVersion: 'v1' });
+    expect(editor.body).toBe('theirs');
+    expect(session.state.conflictCopy).toBe('Cells (conflict 2026-01-01 000000).md');
+    expect(session.hasUnsavedEdits).toBe(false);
+  });
+
+  it('saves to the new path after a rename', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    const { content: _c, version: _v, readOnly: _r, ...summary } = note('a', 'v1', 'Cell Biology.md');
+    session.renamed(summary);
+    editor.body = 'b';
+    session.edited();
+    await session.flush();
+    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cell Biology.md', content: 'b', baseVersion: 'v1' });
+  });
+
+  it('flushes pending edits on dispose', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    editor.body = 'b';
+    session.edited();
+    await session.dispose();
+    expect(api.saveNote).toHaveBeenCalledOnce();
+  });
+
+  it('closes quietly when the file disappears without edits, and re-saves when there are edits', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const clean = new NoteSession(api, note('a'), new FakeEditor('a'));
+    await clean.removedFromDisk();
+    expect(clean.state.removedExternally).toBe(true);
+
+    const editor = new FakeEditor('a');
+    const dirty = new NoteSession(api, note('a'), editor);
+    editor.body = 'b';
+    dirty.edited();
+    await dirty.removedFromDisk();
+    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cells.md', content: 'b', baseVersion: 'v1' });
+  });
+});
+
+describe('NoteSession.recheck', () => {
+  it('reloads when the disk has another version, and does nothing when it has the same', async () => {
+    let disk = note('a', 'v1');
+    const api = fakeNotebookApi({ readNote: async () => disk });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a', 'v1'), editor);
+    await session.recheck();
+    expect(editor.replaceBody).not.toHaveBeenCalled();
+    disk = note('b', 'v2');
+    await session.recheck();
+    expect(editor.body).toBe('b');
+  });
+});

@@ -1,0 +1,244 @@
+import type { NotebookClient } from '@shared/api/createClient';
+import type { Note, NoteSummary } from '@shared/domain/note';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useApi } from '../../api/ApiContext';
+import { Editor, type EditorHandle } from '../../editor/Editor';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Notice } from '../../ui/Notice';
+import { NoteSession, type SessionSnapshot } from './NoteSession';
+import { registerSession, settledSaves } from './openSessions';
+import { NoteTitle } from './NoteTitle';
+import { SaveIndicator } from './SaveIndicator';
+
+export interface NoteViewProps {
+  path: string;
+  /** Text to put in the editor instead of the file's (a recovered draft); saved right away. */
+  restoreContent?: string;
+  /** Focus the title with its text selected (a note just created). */
+  focusTitle?: boolean;
+  /** The note's summary changed (saved, renamed): the list and workspace follow. */
+  onSummaryChanged(note: NoteSummary, previousPath: string): void;
+  onClosed(): void;
+  onOpenPath(path: string): void;
+  onNotice(message: string): void;
+}
+
+type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; note: Note };
+
+/** An open note: its title, save status and the editor, wired to a NoteSession. */
+export function NoteView(props: NoteViewProps) {
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    // A save of this note still running from a moment ago must land before we read it.
+    settledSaves(props.path)
+      .then(() => api.readNote({ path: props.path }))
+      .then(
+        (note) => current && setLoaded({ status: 'ready', note }),
+        (error: unknown) =>
+          current && setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => {
+      current = false;
+    };
+    // Only the path decides which note is shown; a rename keeps this view (see onSummaryChanged).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api]);
+
+  if (loaded.status === 'loading') return <div className="note-view" aria-busy="true" />;
+  if (loaded.status === 'failed') {
+    return (
+      <div className="note-view">
+        <Notice
+          tone="error"
+          actions={
+            <button type="button" className="text-button" onClick={props.onClosed}>
+              Close
+            </button>
+          }
+        >
+          This note could not be opened: {loaded.message}
+        </Notice>
+      </div>
+    );
+  }
+  return <OpenNote {...props} api={api} note={loaded.note} />;
+}
+
+function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient; note: Note }) {
+  const editorRef = useRef<EditorHandle>(null);
+  const [session] = useState(
+    () =>
+      new NoteSession(
+        api,
+        note,
+        {
+          readBody: () => editorRef.current?.getMarkdown() ?? NoteSession.bodyOf(note.content),
+          replaceBody: (body) => editorRef.current?.setMarkdown(body),
+        },
+        { onSaved: (saved) => props.onSummaryChanged(saved, saved.path) },
+      ),
+  );
+  const snapshot = useSyncExternalStore<SessionSnapshot>(
+    useCallback((listener) => session.subscribe(listener), [session]),
+    () => session.state,
+  );
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [summary, setSummary] = useState<NoteSummary>(note);
+
+  useEffect(() => registerSession(session), [session]);
+
+  // Follow changes made on disk while the note is open.
+  useEffect(() => {
+    const offChanges = api.on('notes-changed', ({ changes }) => {
+      for (const change of changes) {
+        if (change.path !== session.state.path || !change.external) continue;
+        if (change.kind === 'removed') void session.removedFromDisk();
+        else void session.changedOnDisk(change.version);
+      }
+    });
+    const offResync = api.on('resync', () => void session.recheck());
+    return () => {
+      offChanges();
+      offResync();
+    };
+  }, [api, session]);
+
+  // A recovered draft goes into the editor and is saved like any edit.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!props.restoreContent || restored.current) return;
+    restored.current = true;
+    editorRef.current?.setMarkdown(NoteSession.bodyOf(props.restoreContent));
+    session.edited();
+    void session.flush();
+  }, [props.restoreContent, session]);
+
+  useEffect(() => {
+    if (snapshot.removedExternally) {
+      props.onNotice(`“${summary.title}” was deleted or renamed outside Study Notebook.`);
+      props.onClosed();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot.removedExternally]);
+
+  const rename = async (title: string): Promise<string | null> => {
+    await session.flush();
+    const previousPath = session.state.path;
+    try {
+      const renamed = await api.renameNote({ path: previousPath, title });
+      session.renamed(renamed);
+      setSummary(renamed);
+      props.onSummaryChanged(renamed, previousPath);
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const remove = async () => {
+    setConfirmDelete(false);
+    await session.flush();
+    try {
+      await api.deleteNote({ path: session.state.path });
+      props.onNotice(`Moved “${summary.title}” to the trash.`);
+      props.onClosed();
+    } catch (error) {
+      props.onNotice(`“${summary.title}” could not be deleted: ${error instanceof Error ? error.message : error}`);
+    }
+  };
+
+  const readOnly = note.readOnly !== null;
+  return (
+    <div className="note-view">
+      <header className="note-header">
+        <NoteTitle
+          title={summary.title}
+          folder={summary.folder}
+          readOnly={readOnly}
+          autoFocus={props.focusTitle === true}
+          onRename={rename}
+          onDone={() => editorRef.current?.focus()}
+        />
+        <div className="note-header-tools">
+          <SaveIndicator state={snapshot.save} onRetry={() => void session.retry()} />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Move note to trash"
+            title="Move to trash"
+            onClick={() => setConfirmDelete(true)}
+          >
+            <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
+              <path
+                d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </button>
+        </div>
+      </header>
+      {(summary.aliases.length > 0 || summary.tags.length > 0) && (
+        <ul className="note-properties" aria-label="Properties">
+          {summary.aliases.map((alias) => (
+            <li key={`a:${alias}`} className="chip chip-alias" title="Alias">
+              {alias}
+            </li>
+          ))}
+          {summary.tags.map((tag) => (
+            <li key={`t:${tag}`} className="chip chip-tag" title="Tag">
+              #{tag}
+            </li>
+          ))}
+        </ul>
+      )}
+      {note.readOnly && <Notice tone="warning">This note is shown read-only: {note.readOnly.reason}</Notice>}
+      {snapshot.conflictCopy && (
+        <Notice
+          tone="warning"
+          actions={
+            <>
+              <button type="button" className="text-button" onClick={() => props.onOpenPath(snapshot.conflictCopy!)}>
+                Open your version
+              </button>
+              <button type="button" className="text-button" onClick={() => session.dismissConflict()}>
+                Dismiss
+              </button>
+            </>
+          }
+        >
+          This note was changed outside Study Notebook while you were editing. Both versions are kept: the file now
+          shows the outside change, and your edits are in “{snapshot.conflictCopy.replace(/\.md$/i, '')}”.
+        </Notice>
+      )}
+      <div className="note-body">
+        <Editor
+          ref={editorRef}
+          initialMarkdown={NoteSession.bodyOf(note.content)}
+          readOnly={readOnly}
+          ariaLabel={`Note: ${summary.title}`}
+          placeholder="Start writing… Markdown shortcuts work: # heading, - list, [ ] task, > quote"
+          onChange={() => session.edited()}
+          onBlur={() => void session.flush()}
+          onCompositionEnd={() => void session.flush()}
+        />
+      </div>
+      {confirmDelete && (
+        <ConfirmDialog
+          title={`Move “${summary.title}” to the trash?`}
+          confirmLabel="Move to trash"
+          danger
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirmDelete(false)}
+        >
+          You can restore it from the trash later.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
