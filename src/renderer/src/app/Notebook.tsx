@@ -1,5 +1,5 @@
 import type { Draft, NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { EntryReader } from '../features/glossary/EntryReader';
@@ -9,7 +9,7 @@ import { NoteView } from '../features/notes/NoteView';
 import { flushAllNotes, hasUnsavedNotes } from '../features/notes/openSessions';
 import { ReferencePane } from '../features/reference/ReferencePane';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
-import { matchesShortcut } from '../ui/formatShortcut';
+import { matchesShortcut } from '../ui/shortcuts';
 import { Splitter } from '../ui/Splitter';
 import type { StartupData } from './App';
 import { useNotesList } from './useNotesList';
@@ -116,19 +116,19 @@ export function Notebook({ data }: { data: StartupData }) {
   );
 
   // Global shortcuts and menu commands.
-  const latest = useRef({ createNote, openVault });
-  latest.current = { createNote, openVault };
+  const onNewNote = useEffectEvent(() => void createNote());
+  const onOpenVault = useEffectEvent(() => void openVault());
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (matchesShortcut(event, 'Mod+N')) {
+      if (matchesShortcut(event, ['Mod', 'N'])) {
         event.preventDefault();
-        void latest.current.createNote();
+        onNewNote();
       }
     };
     window.addEventListener('keydown', onKey);
     const off = api.on('app-command', ({ command }) => {
-      if (command === 'new-note') void latest.current.createNote();
-      if (command === 'open-vault') void latest.current.openVault();
+      if (command === 'new-note') onNewNote();
+      if (command === 'open-vault') onOpenVault();
     });
     return () => {
       window.removeEventListener('keydown', onKey);

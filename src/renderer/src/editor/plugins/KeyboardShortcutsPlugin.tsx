@@ -9,7 +9,8 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 import { $getBlockType, formatBlock, type SettableBlockType } from '../toolbar/blockFormat';
-import { matchesShortcut, SHORTCUTS } from '../toolbar/shortcuts';
+import { matchesShortcut } from '../../ui/shortcuts';
+import { SHORTCUTS } from '../toolbar/shortcuts';
 
 const FORMAT_SHORTCUTS: Array<[keyof typeof SHORTCUTS, TextFormatType]> = [
   ['strikethrough', 'strikethrough'],

@@ -25,7 +25,8 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import { LinkEditor } from '../toolbar/LinkEditor';
-import { matchesShortcut, SHORTCUTS } from '../toolbar/shortcuts';
+import { matchesShortcut } from '../../ui/shortcuts';
+import { SHORTCUTS } from '../toolbar/shortcuts';
 
 /** Opens the link editor for the current selection (the Link button, Mod+K). */
 export const OPEN_LINK_EDITOR_COMMAND: LexicalCommand<void> = createCommand('OPEN_LINK_EDITOR_COMMAND');

@@ -15,7 +15,8 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { useEffect } from 'react';
-import { matchesShortcut, SHORTCUTS } from '../toolbar/shortcuts';
+import { matchesShortcut } from '../../ui/shortcuts';
+import { SHORTCUTS } from '../toolbar/shortcuts';
 
 /** How long after Mod+Shift+V its paste event may arrive (it normally follows at once). */
 const PASTE_WINDOW_MS = 1000;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readLinkInput } from './LinkEditor';
-import { matchesShortcut, SHORTCUTS, shortcutLabel } from './shortcuts';
 
 describe('readLinkInput', () => {
   it.each([
@@ -27,36 +26,5 @@ describe('readLinkInput', () => {
     const result = readLinkInput(typed);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
-  });
-});
-
-describe('shortcuts', () => {
-  it('are shown with ⌘ symbols on macOS and Ctrl names elsewhere', () => {
-    expect(shortcutLabel(SHORTCUTS.strikethrough, true)).toBe('⌘⇧X');
-    expect(shortcutLabel(SHORTCUTS.strikethrough, false)).toBe('Ctrl+Shift+X');
-    expect(shortcutLabel(SHORTCUTS.h2, true)).toBe('⌘⌥2');
-  });
-
-  it('match exactly, digits by physical key', () => {
-    const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init);
-    expect(matchesShortcut(key({ key: 'b', ctrlKey: true }), SHORTCUTS.bold, false)).toBe(true);
-    expect(matchesShortcut(key({ key: 'b', metaKey: true }), SHORTCUTS.bold, true)).toBe(true);
-    expect(matchesShortcut(key({ key: 'b', metaKey: true }), SHORTCUTS.bold, false)).toBe(false);
-    expect(matchesShortcut(key({ key: 'B', ctrlKey: true, shiftKey: true }), SHORTCUTS.bold, false)).toBe(false);
-    expect(matchesShortcut(key({ key: '™', code: 'Digit2', metaKey: true, altKey: true }), SHORTCUTS.h2, true)).toBe(
-      true,
-    );
-    // AltGr+2 on a Windows German layout types "²": it is not Ctrl+Alt+2.
-    const altGr = key({
-      key: '²',
-      code: 'Digit2',
-      ctrlKey: true,
-      altKey: true,
-      modifierAltGraph: true,
-    } as KeyboardEventInit);
-    expect(matchesShortcut(altGr, SHORTCUTS.h2, false)).toBe(false);
-    expect(matchesShortcut(key({ key: '2', code: 'Digit2', ctrlKey: true, altKey: true }), SHORTCUTS.h2, false)).toBe(
-      true,
-    );
   });
 });

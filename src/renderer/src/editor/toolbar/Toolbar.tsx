@@ -41,7 +41,8 @@ import {
   TableIcon,
   UndoIcon,
 } from './icons';
-import { ariaKeyShortcut, type Shortcut, SHORTCUTS, shortcutLabel } from './shortcuts';
+import { ariaKeyShortcut, type Shortcut, shortcutLabel } from '../../ui/shortcuts';
+import { SHORTCUTS } from './shortcuts';
 import { useToolbarState } from './useToolbarState';
 
 /** Languages offered for code blocks (the Markdown info string, then the visible name). */

@@ -18,6 +18,8 @@ export interface SessionSnapshot {
   conflictCopy: string | null;
   /** Set when the note vanished from disk (deleted or renamed elsewhere) with no edits pending. */
   removedExternally: boolean;
+  /** The note's summary after the latest successful save (null before the first). */
+  lastSaved: NoteSummary | null;
 }
 
 /** What the session needs from the editor showing the note. */
@@ -31,8 +33,6 @@ export interface NoteSessionEditor {
 export interface NoteSessionOptions {
   /** How long typing must pause before an autosave. */
   autosaveDelayMs?: number;
-  /** Called with the new summary after each successful save. */
-  onSaved?(note: NoteSummary): void;
 }
 
 /**
@@ -61,14 +61,20 @@ export class NoteSession {
     private readonly api: NotebookApi,
     note: Note,
     private readonly editor: NoteSessionEditor,
-    private readonly options: NoteSessionOptions = {},
+    options: NoteSessionOptions = {},
   ) {
     this.path = note.path;
     this.diskContent = note.content;
     this.version = note.version;
     this.frontMatter = splitFrontMatter(note.content).frontMatter;
     this.delay = options.autosaveDelayMs ?? 600;
-    this.snapshot = { path: note.path, save: { kind: 'saved' }, conflictCopy: null, removedExternally: false };
+    this.snapshot = {
+      path: note.path,
+      save: { kind: 'saved' },
+      conflictCopy: null,
+      removedExternally: false,
+      lastSaved: null,
+    };
   }
 
   /** The body to show in the editor for a note's text. */
@@ -186,7 +192,7 @@ export class NoteSession {
         if (result.status === 'saved') {
           this.version = result.version;
           this.diskContent = content;
-          this.options.onSaved?.(result.note);
+          this.update({ lastSaved: result.note });
         } else {
           // Keystrokes typed while that save was in flight are not in the conflict copy:
           // keep them in a second copy before the editor shows the disk text.

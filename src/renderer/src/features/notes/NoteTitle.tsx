@@ -17,12 +17,13 @@ export interface NoteTitleProps {
  * A refused rename (a clash, nothing usable left) shows why and restores the title.
  */
 export function NoteTitle({ title, folder, readOnly, autoFocus, onRename, onDone }: NoteTitleProps) {
-  const [draft, setDraft] = useState(title);
+  // null while the user is not editing: the field then shows the current title.
+  const [editing, setEditing] = useState<string | null>(null);
+  const draft = editing ?? title;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => setDraft(title), [title]);
   useEffect(() => {
     if (autoFocus) input.current?.select();
   }, [autoFocus]);
@@ -30,19 +31,19 @@ export function NoteTitle({ title, folder, readOnly, autoFocus, onRename, onDone
   async function commit() {
     const wanted = draft.trim();
     if (busy || wanted === title) {
-      setDraft(title);
+      setEditing(null);
       return;
     }
     if (wanted === '') {
       setError('A note needs a title.');
-      setDraft(title);
+      setEditing(null);
       return;
     }
     setBusy(true);
     const problem = await onRename(wanted);
     setBusy(false);
     setError(problem);
-    if (problem) setDraft(title);
+    setEditing(null);
   }
 
   return (
@@ -56,7 +57,7 @@ export function NoteTitle({ title, folder, readOnly, autoFocus, onRename, onDone
         readOnly={readOnly}
         spellCheck={false}
         onChange={(event) => {
-          setDraft(event.target.value);
+          setEditing(event.target.value);
           setError(null);
         }}
         onBlur={() => void commit()}
@@ -65,7 +66,7 @@ export function NoteTitle({ title, folder, readOnly, autoFocus, onRename, onDone
             event.preventDefault();
             void commit().then(onDone);
           } else if (event.key === 'Escape') {
-            setDraft(title);
+            setEditing(null);
             setError(null);
           }
         }}

@@ -1,10 +1,11 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { Note, NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { Editor, type EditorHandle } from '../../editor/Editor';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
+import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
 import { registerSession, settledSaves } from './openSessions';
 import { NoteTitle } from './NoteTitle';
@@ -68,19 +69,9 @@ export function NoteView(props: NoteViewProps) {
 }
 
 function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient; note: Note }) {
-  const editorRef = useRef<EditorHandle>(null);
-  const [session] = useState(
-    () =>
-      new NoteSession(
-        api,
-        note,
-        {
-          readBody: () => editorRef.current?.getMarkdown() ?? NoteSession.bodyOf(note.content),
-          replaceBody: (body) => editorRef.current?.setMarkdown(body),
-        },
-        { onSaved: (saved) => props.onSummaryChanged(saved, saved.path) },
-      ),
-  );
+  const [editor] = useState(() => new EditorBridge(NoteSession.bodyOf(note.content)));
+  const [session] = useState(() => new NoteSession(api, note, editor));
+  const attachEditor = useCallback((handle: EditorHandle | null) => editor.attach(handle), [editor]);
   const snapshot = useSyncExternalStore<SessionSnapshot>(
     useCallback((listener) => session.subscribe(listener), [session]),
     () => session.state,
@@ -89,6 +80,12 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   const [summary, setSummary] = useState<NoteSummary>(note);
 
   useEffect(() => registerSession(session), [session]);
+
+  // Each save changes the note's modification time: the notes list follows.
+  const onSummaryChanged = useEffectEvent(props.onSummaryChanged);
+  useEffect(() => {
+    if (snapshot.lastSaved) onSummaryChanged(snapshot.lastSaved, snapshot.lastSaved.path);
+  }, [snapshot.lastSaved]);
 
   // Follow changes made on disk while the note is open.
   useEffect(() => {
@@ -111,10 +108,10 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   useEffect(() => {
     if (!props.restoreContent || restored.current) return;
     restored.current = true;
-    editorRef.current?.setMarkdown(NoteSession.bodyOf(props.restoreContent));
+    editor.replaceBody(NoteSession.bodyOf(props.restoreContent));
     session.edited();
     void session.flush();
-  }, [props.restoreContent, session]);
+  }, [props.restoreContent, session, editor]);
 
   useEffect(() => {
     if (snapshot.removedExternally) {
@@ -128,7 +125,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     await session.flush();
     const previousPath = session.state.path;
     try {
-      const renamed = await api.renameNote({ path: previousPath, title });
+      const { note: renamed } = await api.renameNote({ path: previousPath, title });
       session.renamed(renamed);
       setSummary(renamed);
       props.onSummaryChanged(renamed, previousPath);
@@ -160,7 +157,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           readOnly={readOnly}
           autoFocus={props.focusTitle === true}
           onRename={rename}
-          onDone={() => editorRef.current?.focus()}
+          onDone={() => editor.focus()}
         />
         <div className="note-header-tools">
           <SaveIndicator state={snapshot.save} onRetry={() => void session.retry()} />
@@ -218,7 +215,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
       )}
       <div className="note-body">
         <Editor
-          ref={editorRef}
+          ref={attachEditor}
           initialMarkdown={NoteSession.bodyOf(note.content)}
           readOnly={readOnly}
           ariaLabel={`Note: ${summary.title}`}
