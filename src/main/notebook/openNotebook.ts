@@ -189,8 +189,9 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).store.createNote(args);
     },
 
-    async renameNote(args) {
-      return (await current()).store.renameNote(args);
+    async renameNote({ path, title }) {
+      // Link rewriting (updateLinks) is added with the link index.
+      return { note: await (await current()).store.renameNote({ path, title }), linkUpdates: null };
     },
 
     async deleteNote({ path }) {

@@ -1,6 +1,17 @@
 import type { AppInfo } from '../domain/appInfo';
 import type { EntrySummary, GlossaryEntry } from '../domain/glossary';
-import type { Draft, Note, NoteChange, NoteSummary, SaveResult } from '../domain/note';
+import type { DocRef } from '../domain/docRef';
+import type {
+  BacklinkList,
+  HeadingInfo,
+  LinkPreview,
+  LinkSuggestion,
+  OutgoingLink,
+  ResolvedTarget,
+  UnresolvedLink,
+} from '../domain/links';
+import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
+import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
 import type { WorkspaceState } from '../domain/workspace';
 
 /**
@@ -63,11 +74,17 @@ export interface NotebookApi {
   createNote(args: { title?: string; folder?: string; content?: string }): Promise<Note>;
 
   /**
-   * Renames a note (its title is its file name) within its folder.
+   * Renames a note (its title is its file name) within its folder. With `updateLinks`, every
+   * `[[…]]` link in other notes that pointed to it is rewritten to the new title (targets
+   * only: labels, headings and the prose around them never change), each file atomically;
+   * failures are reported per file.
    * @throws already-exists when the new title is taken (case-insensitively); invalid-arguments
    *   when nothing usable is left of the title.
    */
-  renameNote(args: { path: string; title: string }): Promise<NoteSummary>;
+  renameNote(args: { path: string; title: string; updateLinks?: boolean }): Promise<RenameResult>;
+
+  /** How many links in other notes point to this note (shown before a rename offers to update them). */
+  countLinksToNote(args: { path: string }): Promise<{ links: number; notes: number }>;
 
   /**
    * Moves a note to the trash: the system trash in the desktop app, a `.trash` folder in the
@@ -87,6 +104,67 @@ export interface NotebookApi {
    * @returns the new app info, or null when the user cancelled the picker.
    */
   openVault(args: { path?: string }): Promise<AppInfo | null>;
+
+  /**
+   * Targets for the `[[` menu: note titles, glossary titles and aliases, best match first
+   * (exact, then prefix, then word-prefix, then fuzzy). An empty query lists recent notes and entries.
+   */
+  suggestLinkTargets(args: { query: string; limit?: number }): Promise<LinkSuggestion[]>;
+
+  /** The headings of the document a link target resolves to (for `[[Target#`); [] when unresolved. */
+  listHeadings(args: { target: string; from?: string }): Promise<HeadingInfo[]>;
+
+  /**
+   * Resolves link targets as written (`[[Target]]` → "Target") the way Obsidian does, from
+   * the note at `from` (same folder first, then the shortest path). null for unresolved ones.
+   */
+  resolveLinks(args: { targets: string[]; from?: string }): Promise<Array<ResolvedTarget | null>>;
+
+  /** The hover preview of a link target; null when it does not resolve. */
+  getLinkPreview(args: { target: string; from?: string }): Promise<LinkPreview | null>;
+
+  /** Notes that link to the document, each mention with its paragraph and heading path. */
+  getBacklinks(args: { ref: DocRef }): Promise<BacklinkList>;
+
+  /**
+   * Whole-word, case-insensitive occurrences of the document's title or aliases in other
+   * notes, outside code, in blocks that do not already link to it.
+   */
+  getUnlinkedMentions(args: { ref: DocRef }): Promise<BacklinkList>;
+
+  /**
+   * Turns unlinked mentions in one note into links to `ref`, keeping the original text as
+   * the label where it differs from the title. Each mention is given by its offsets and
+   * text; a mention whose text is no longer there is skipped. Atomic for the file.
+   * @returns the note's text before the change (for undo) and its new version.
+   */
+  linkMentions(args: {
+    path: string;
+    ref: DocRef;
+    mentions: Array<{ start: number; end: number; source: string }>;
+  }): Promise<{ linked: number; previousContent: string; version: string }>;
+
+  /** The links going out of a note, resolved or not. */
+  getOutgoingLinks(args: { path: string }): Promise<OutgoingLink[]>;
+
+  /** Every link target in the vault that resolves to nothing, with the notes using it. */
+  listUnresolvedLinks(): Promise<UnresolvedLink[]>;
+
+  /** For each glossary entry id, how many notes link to it. */
+  getEntryLinkCounts(): Promise<Record<string, number>>;
+
+  /**
+   * Full-text search across notes and glossary. Query language: words (AND), "phrases",
+   * OR, -exclusions, in:glossary, in:notes, tag:name; the last word matches as a prefix;
+   * typos are tolerated for longer words. Never fails on a malformed query.
+   */
+  search(args: { query: string; scope?: SearchScope; limit?: number }): Promise<SearchResults>;
+
+  /** The quick switcher: forgiving title and alias matching; recent documents for an empty query. */
+  quickSwitch(args: { query: string; limit?: number }): Promise<SwitcherItem[]>;
+
+  /** Where the background search index stands. */
+  getIndexStatus(): Promise<IndexStatus>;
 }
 
 export type MethodName = keyof NotebookApi;
@@ -107,6 +185,10 @@ export interface NotebookEvents {
   'notes-changed': { changes: NoteChange[] };
   /** Another vault was opened: the UI reloads everything. */
   'vault-changed': { vaultPath: string };
+  /** The link index changed (backlinks, counts, unresolved links may differ). */
+  'links-changed': Record<string, never>;
+  /** The search index made progress or became ready. */
+  'index-status': IndexStatus;
   /**
    * Sent by the transport itself, not the backend: the event stream (re)connected, so
    * events may have been missed. Views refetch what they show.

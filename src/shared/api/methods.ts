@@ -1,5 +1,17 @@
 import type { MethodName, ArgsOf } from './NotebookApi';
-import { entryId, folderPath, noteContent, notePath, noteTitle, vaultFolder, version, workspaceState } from './schemas';
+import {
+  docRef,
+  entryId,
+  folderPath,
+  linkTarget,
+  noteContent,
+  notePath,
+  noteTitle,
+  queryText,
+  vaultFolder,
+  version,
+  workspaceState,
+} from './schemas';
 import * as v from './validate';
 
 interface MethodSpec<A> {
@@ -23,11 +35,40 @@ export const methods = {
   createNote: {
     args: v.object({ title: v.optional(noteTitle), folder: v.optional(folderPath), content: v.optional(noteContent) }),
   },
-  renameNote: { args: v.object({ path: notePath, title: noteTitle }) },
+  renameNote: { args: v.object({ path: notePath, title: noteTitle, updateLinks: v.optional(v.boolean()) }) },
+  countLinksToNote: { args: v.object({ path: notePath }) },
   deleteNote: { args: v.object({ path: notePath }) },
   listDrafts: { args: v.none() },
   discardDraft: { args: v.object({ path: notePath }) },
   openVault: { args: v.object({ path: v.optional(vaultFolder) }) },
+  suggestLinkTargets: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
+  listHeadings: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },
+  resolveLinks: { args: v.object({ targets: v.array(linkTarget, 2000), from: v.optional(notePath) }) },
+  getLinkPreview: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },
+  getBacklinks: { args: v.object({ ref: docRef }) },
+  getUnlinkedMentions: { args: v.object({ ref: docRef }) },
+  linkMentions: {
+    args: v.object({
+      path: notePath,
+      ref: docRef,
+      mentions: v.array(
+        v.object({ start: v.integer(0, 1e9), end: v.integer(0, 1e9), source: v.string({ min: 1, max: 2000 }) }),
+        10_000,
+      ),
+    }),
+  },
+  getOutgoingLinks: { args: v.object({ path: notePath }) },
+  listUnresolvedLinks: { args: v.none() },
+  getEntryLinkCounts: { args: v.none() },
+  search: {
+    args: v.object({
+      query: queryText,
+      scope: v.optional(v.literal('all', 'glossary', 'notes')),
+      limit: v.optional(v.integer(1, 500)),
+    }),
+  },
+  quickSwitch: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
+  getIndexStatus: { args: v.none() },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 
 export const methodNames = Object.keys(methods) as MethodName[];

@@ -17,7 +17,15 @@ export const workspaceState = v.object({
   referenceEntryId: v.optional(v.nullable(entryId)),
   sidebarWidth: v.optional(v.integer(160, 800)),
   referenceWidth: v.optional(v.integer(240, 1600)),
+  recent: v.optional(v.array(docRef, 50)),
+  backlinksOpen: v.optional(v.boolean()),
 });
+
+/** Link text as written inside `[[…]]` (the target part). */
+export const linkTarget = v.string({ min: 1, max: 1000 });
+
+/** What a user types into a search box or menu. */
+export const queryText = v.string({ max: 1000 });
 
 /** A vault-relative note path (see notePathProblem for the rules). */
 export const notePath: v.Validator<string> = (value, path) => {

@@ -1,3 +1,5 @@
+import type { LinkUpdateReport } from './links';
+
 /** A note as listed in the sidebar: what can be known without reading its text. */
 export interface NoteSummary {
   /** Vault-relative path with '/' separators, ending in ".md", e.g. "Biology/Cells.md". */
@@ -66,3 +68,10 @@ export const MAX_NOTE_BYTES = 50 * 1024 * 1024;
 
 /** The longest title (file name without ".md") the app creates. */
 export const MAX_TITLE_LENGTH = 200;
+
+/** What renaming a note did. */
+export interface RenameResult {
+  note: NoteSummary;
+  /** The links rewritten in other notes, when the rename was asked to update them. */
+  linkUpdates: LinkUpdateReport | null;
+}

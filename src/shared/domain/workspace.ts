@@ -14,6 +14,10 @@ export interface WorkspaceState {
   sidebarWidth?: number;
   /** Reference pane width in CSS pixels. */
   referenceWidth?: number;
+  /** Documents opened recently, most recent first (the quick switcher lists them first). */
+  recent?: DocRef[];
+  /** Whether the backlinks panel beside the document is open. */
+  backlinksOpen?: boolean;
 }
 
 /** Default sidebar width, used when nothing was stored. */

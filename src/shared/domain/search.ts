@@ -1,0 +1,48 @@
+import type { DocRef } from './docRef';
+
+export type SearchScope = 'all' | 'glossary' | 'notes';
+
+/** A short excerpt of a document's text around matches, as plain text. */
+export interface SearchSnippet {
+  text: string;
+  /** The matched words in `text`, as [start, end) offsets. */
+  highlights: Array<[number, number]>;
+}
+
+export interface SearchHit {
+  ref: DocRef;
+  kind: 'entry' | 'note';
+  title: string;
+  /** The note's folder ('' at the root); '' for glossary entries. */
+  folder: string;
+  score: number;
+  snippets: SearchSnippet[];
+  /** The words to highlight when the document is opened from this hit. */
+  terms: string[];
+}
+
+/** Where the search index stands; it is built in the background after a start. */
+export interface IndexStatus {
+  state: 'building' | 'ready';
+  indexed: number;
+  total: number;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** All matching documents, of which `hits` are the best. */
+  total: number;
+  status: IndexStatus;
+}
+
+/** One choice in the quick switcher. */
+export interface SwitcherItem {
+  ref: DocRef;
+  kind: 'entry' | 'note';
+  title: string;
+  folder: string;
+  /** The alias that matched, when the title did not. */
+  matchedAlias: string | null;
+  /** Matched characters in the title (or alias), as [start, end) offsets, for highlighting. */
+  highlights: Array<[number, number]>;
+}
