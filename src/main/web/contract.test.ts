@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@shared/api/createDispatcher';
-import type { Envelope } from '@shared/api/envelope';
 import { openNotebook, type NotebookService } from '../notebook/openNotebook';
+import { contractTargets } from '../testing/contractTargets';
 import { rawRequest } from '../testing/rawRequest';
 import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
 import { startHttpHost, type HttpHost } from './startHttpHost';
@@ -13,11 +12,6 @@ import { startHttpHost, type HttpHost } from './startHttpHost';
  * dispatcher and the HTTP host. (The Electron IPC adapter is covered by its own unit
  * tests with a fake electron module, and by the e2e Electron project where the binary exists.)
  */
-interface Target {
-  name: string;
-  call(method: unknown, args: unknown): Promise<Envelope>;
-}
-
 const dirs = tempDirs();
 let service: NotebookService;
 let host: HttpHost;
@@ -45,25 +39,10 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
-const targets: Target[] = [
-  { name: 'in-process dispatcher', call: (method, args) => createDispatcher(service)(method, args) },
-  {
-    name: 'HTTP host',
-    async call(method, args) {
-      const res = await rawRequest(host.port, {
-        method: 'POST',
-        path: '/api/call',
-        headers: {
-          Host: `127.0.0.1:${host.port}`,
-          Authorization: `Bearer ${host.token}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ method, args }),
-      });
-      return JSON.parse(res.body) as Envelope;
-    },
-  },
-];
+const targets = contractTargets(
+  () => service,
+  () => host,
+);
 
 const TITLES = [
   'GABA Glutamate Ratio',

@@ -1,11 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '@shared/api/createDispatcher';
-import type { Envelope } from '@shared/api/envelope';
-import type { Note, NoteSummary, SaveResult } from '@shared/domain/note';
+import type { Note, NoteSummary, RenameResult, SaveResult } from '@shared/domain/note';
 import { openNotebook, type NotebookService } from '../notebook/openNotebook';
-import { rawRequest } from '../testing/rawRequest';
+import { contractTargets, valueOf } from '../testing/contractTargets';
 import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
 import { startHttpHost, type HttpHost } from './startHttpHost';
 
@@ -13,11 +11,6 @@ import { startHttpHost, type HttpHost } from './startHttpHost';
  * The note methods of the contract, run against the in-process dispatcher and the HTTP
  * host, on a real vault with a sibling folder outside it that hostile calls try to reach.
  */
-interface Target {
-  name: string;
-  call(method: unknown, args: unknown): Promise<Envelope>;
-}
-
 const dirs = tempDirs();
 let base: string;
 let vaultPath: string;
@@ -65,30 +58,11 @@ afterAll(async () => {
   dirs.cleanup();
 });
 
-const targets: Target[] = [
-  { name: 'in-process dispatcher', call: (method, args) => createDispatcher(service)(method, args) },
-  {
-    name: 'HTTP host',
-    async call(method, args) {
-      const res = await rawRequest(host.port, {
-        method: 'POST',
-        path: '/api/call',
-        headers: {
-          Host: `127.0.0.1:${host.port}`,
-          Authorization: `Bearer ${host.token}`,
-          'Content-Type': 'application/json',
-        },
-        body: JSON.stringify({ method, args }),
-      });
-      return JSON.parse(res.body) as Envelope;
-    },
-  },
-];
-
-function value<T>(envelope: Envelope): T {
-  if (!envelope.ok) throw new Error(`call failed: ${envelope.error.code}: ${envelope.error.message}`);
-  return envelope.value as T;
-}
+const targets = contractTargets(
+  () => service,
+  () => host,
+);
+const value = valueOf;
 
 const HOSTILE_PATHS = [
   '../x.md',
@@ -135,7 +109,7 @@ describe.each(targets)('the note methods over the $name', (target) => {
       await target.call('saveNote', { path: created.path, content: 'stale edit', baseVersion: read.version }),
     );
     expect(stale).toMatchObject({ status: 'conflict', current: { content: '# Cells\n\nMore.\n' } });
-    const renamed = value<NoteSummary>(
+    const { note: renamed } = value<RenameResult>(
       await target.call('renameNote', { path: created.path, title: `Cell ${suffix}` }),
     );
     expect(renamed.path).toBe(`Bio ${suffix}/Cell ${suffix}.md`);
