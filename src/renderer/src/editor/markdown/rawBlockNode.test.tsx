@@ -1,0 +1,124 @@
+/**
+ * RawBlockNode: verbatim Markdown shown as text (never as HTML), editable in a textarea,
+ * serializable, and searchable through its text content.
+ */
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { $getRoot, type LexicalEditor } from 'lexical';
+import { type JSX, useEffect } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { $createRawBlockNode, $isRawBlockNode, RawBlockNode } from '../nodes/RawBlockNode';
+import { $exportMarkdown, $importMarkdown, EDITOR_NODES } from './index';
+import { createMarkdownEditor, load, save } from './testing/headlessEditor';
+
+const HTML_NOTE = 'Intro.\n\n<div class="note" onclick="alert(1)">\n<img src=x onerror="alert(2)">\n</div>\n\nOutro.\n';
+
+function Capture({ onEditor }: { onEditor: (editor: LexicalEditor) => void }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    onEditor(editor);
+  }, [editor, onEditor]);
+  return null;
+}
+
+function renderEditor(markdown: string): { editor: LexicalEditor } {
+  let captured: LexicalEditor | null = null;
+  const App = (): JSX.Element => (
+    <LexicalComposer
+      initialConfig={{
+        namespace: 'raw-test',
+        nodes: EDITOR_NODES,
+        onError: (error) => {
+          throw error;
+        },
+        editorState: () => $importMarkdown(markdown),
+      }}
+    >
+      <RichTextPlugin contentEditable={<ContentEditable />} ErrorBoundary={LexicalErrorBoundary} />
+      <Capture onEditor={(editor) => (captured = editor)} />
+    </LexicalComposer>
+  );
+  render(<App />);
+  return { editor: captured! };
+}
+
+afterEach(cleanup);
+
+describe('RawBlockNode', () => {
+  it('holds unsupported Markdown verbatim, as its text content', () => {
+    const editor = createMarkdownEditor();
+    load(editor, HTML_NOTE);
+    const raw = editor.getEditorState().read(() => $getRoot().getChildren().filter($isRawBlockNode));
+    expect(raw).toHaveLength(1);
+    expect(editor.getEditorState().read(() => raw[0]!.getTextContent())).toBe(
+      '<div class="note" onclick="alert(1)">\n<img src=x onerror="alert(2)">\n</div>',
+    );
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toContain('onerror');
+  });
+
+  it('survives JSON serialization', () => {
+    const editor = createMarkdownEditor();
+    editor.update(() => $getRoot().clear().append($createRawBlockNode('$$\nx\n$$', 'math')), { discrete: true });
+    const json = editor.getEditorState().toJSON();
+    expect(json.root.children[0]).toMatchObject({ type: 'markdown-raw', text: '$$\nx\n$$', kind: 'math' });
+    const copy = createMarkdownEditor();
+    copy.setEditorState(copy.parseEditorState(JSON.stringify(json)));
+    expect(save(copy)).toBe('$$\nx\n$$\n');
+    expect(RawBlockNode.getType()).toBe('markdown-raw');
+  });
+
+  it('renders the Markdown as text in a labelled <pre>, never as HTML', () => {
+    renderEditor(HTML_NOTE);
+    const pre = document.querySelector('pre.md-raw__text');
+    expect(pre?.textContent).toBe('<div class="note" onclick="alert(1)">\n<img src=x onerror="alert(2)">\n</div>');
+    expect(document.querySelector('div.note')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByText(/Markdown · HTML/)).toBeTruthy();
+  });
+
+  it('edits in a textarea and writes back exactly what was typed', async () => {
+    const { editor } = renderEditor('Intro.\n\n$$\nE = mc^2\n$$\n');
+    const pre = document.querySelector('pre.md-raw__text')!;
+    await act(async () => {
+      fireEvent.doubleClick(pre);
+    });
+    const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
+    expect(textarea.value).toBe('$$\nE = mc^2\n$$');
+    textarea.value = '$$\n\\int_0^1 x\\,dx  \n$$';
+    await act(async () => {
+      fireEvent.blur(textarea);
+    });
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('Intro.\n\n$$\n\\int_0^1 x\\,dx  \n$$\n');
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('Escape cancels an edit', async () => {
+    const { editor } = renderEditor('<br>\n');
+    await act(async () => {
+      fireEvent.doubleClick(document.querySelector('pre.md-raw__text')!);
+    });
+    const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
+    textarea.value = 'changed';
+    await act(async () => {
+      textarea.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('<br>\n');
+  });
+
+  it('is removed like any block, and emptying it removes it', async () => {
+    const { editor } = renderEditor('a\n\n<hr class="x">\n\nb\n');
+    await act(async () => {
+      fireEvent.doubleClick(document.querySelector('pre.md-raw__text')!);
+    });
+    const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
+    textarea.value = '  ';
+    await act(async () => {
+      fireEvent.blur(textarea);
+    });
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('a\n\nb\n');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Inline transformers of the dialect: the text formats (bold, italic, strikethrough,
+ * inline code) and links. Typing `**x**`, `*x*`, `__x__`, `_x_`, `~~x~~`, `` `x` `` or
+ * `[text](https://…)` formats as you type; saving writes `**`, `*`, `~~`, backticks and
+ * `[text](url)` (see `@shared/markdown/dialect`). There is no highlight transformer:
+ * `==x==` is Obsidian syntax the editor keeps as literal text.
+ */
+import { $isAutoLinkNode, $isLinkNode, LinkNode } from '@lexical/link';
+import {
+  BOLD_ITALIC_STAR,
+  BOLD_ITALIC_UNDERSCORE,
+  BOLD_STAR,
+  BOLD_UNDERSCORE,
+  INLINE_CODE,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  LINK as LEXICAL_LINK,
+  STRIKETHROUGH,
+  type TextFormatTransformer,
+  type TextMatchTransformer,
+} from '@lexical/markdown';
+import { decodeLinkDestination } from '@shared/markdown/inlineSyntax';
+import type { LinkInline } from '@shared/markdown/model';
+import { serializeInline } from '@shared/markdown/serializeInline';
+import { $getState } from 'lexical';
+import { $readInline } from '../convert/readModel';
+import { DIALECT_OPTIONS } from '../convert/writeNodes';
+import { autolinkState } from '../fidelity/states';
+import { isAllowedLinkUrl } from '../linkPolicy';
+
+/** Order matters for typing: code first, then longer tags before shorter ones. */
+export const TEXT_FORMAT_TRANSFORMERS: readonly TextFormatTransformer[] = [
+  INLINE_CODE,
+  BOLD_ITALIC_STAR,
+  BOLD_ITALIC_UNDERSCORE,
+  BOLD_STAR,
+  BOLD_UNDERSCORE,
+  ITALIC_STAR,
+  ITALIC_UNDERSCORE,
+  STRIKETHROUGH,
+];
+
+/**
+ * `[text](url)` typed becomes a link only for http, https and mailto URLs (anything else
+ * stays text); a link is saved as `[text](url "title")`, or `<url>` if it was written so.
+ */
+export const LINK: TextMatchTransformer = {
+  ...LEXICAL_LINK,
+  dependencies: [LinkNode],
+  export: (node) => {
+    if (!$isLinkNode(node) || $isAutoLinkNode(node)) return null;
+    const link: LinkInline = {
+      type: 'link',
+      url: node.getURL(),
+      title: node.getTitle() ?? null,
+      autolink: $getState(node, autolinkState),
+      children: $readInline(node),
+    };
+    return serializeInline([link], DIALECT_OPTIONS);
+  },
+  replace: (textNode, match) => {
+    const destination = match[2] ?? match[3] ?? '';
+    const url = decodeLinkDestination(destination);
+    if (url === null || !isAllowedLinkUrl(url)) return;
+    return LEXICAL_LINK.replace?.(textNode, match);
+  },
+};

@@ -1,0 +1,309 @@
+/**
+ * Parses a Markdown note body into the dialect's block model, remembering where every
+ * block (and every list item) came from so that what is not edited can be written back
+ * byte for byte. Blocks the editor cannot represent become raw blocks holding their
+ * exact text. Never throws: a block that fails to convert is kept raw.
+ */
+import {
+  isBlockIdLine,
+  isLinkReferenceDefinitionStart,
+  matchAtxHeading,
+  matchFenceOpen,
+  setextLevel,
+  startsBlockConstruct,
+} from './blockSyntax';
+import { dominantLineEnding, isBlankLine, type Line, stripColumns } from './lines';
+import type { BlockNode, InlineNode, ListBlock, ListItemEntry, RawKind } from './model';
+import { type InlineContent, type InlineParseOptions, parseInlineContent } from './parseInline';
+import { parseListBlock, type ParsedListItem } from './parseList';
+import { parseTable } from './parseTable';
+import { scanBlocks, type ScannedBlock } from './scanBlocks';
+import { listItemSignature } from './serializeBlock';
+
+export type DocumentParseOptions = InlineParseOptions;
+
+/** A top-level block of the parsed document. */
+export interface ParsedBlock {
+  readonly block: BlockNode;
+  /** Text range of the block (for a list: from its first item to the end of its last). */
+  readonly start: number;
+  readonly end: number;
+  /** A fenced code block without its closing fence (it ran to the end of the text). */
+  readonly openEnded: boolean;
+}
+
+/**
+ * A unit of fidelity: a top-level block other than a list, or a list item. Units are in
+ * document order, their ranges do not overlap, and only blank lines lie between them.
+ */
+export interface ParsedUnit {
+  readonly start: number;
+  readonly end: number;
+  readonly block: ParsedBlock;
+  /** The list item this unit is, for units inside lists. */
+  readonly item?: ListItemEntry;
+}
+
+export interface ParsedDocument {
+  readonly blocks: readonly ParsedBlock[];
+  readonly units: readonly ParsedUnit[];
+  /** The line ending the text mostly uses. */
+  readonly eol: string;
+}
+
+/** Parses a note body (no front matter) into blocks and units. */
+export function parseDocument(text: string, options: DocumentParseOptions = {}): ParsedDocument {
+  const scan = scanBlocks(text);
+  const blocks: ParsedBlock[] = [];
+  const units: ParsedUnit[] = [];
+  for (const scanned of scan.blocks) {
+    const items: ParsedListItem[] = [];
+    let converted: ParsedBlock[];
+    try {
+      converted = convertBlock(text, scan.lines, scanned, options, items);
+    } catch {
+      converted = [raw(text, scan.lines, scanned, 'markdown')];
+      items.length = 0;
+    }
+    for (const parsed of converted) {
+      const previous = blocks[blocks.length - 1];
+      if (
+        parsed.block.type === 'list' &&
+        previous?.block.type === 'list' &&
+        previous.block.listType === parsed.block.listType
+      ) {
+        // Adjacent lists of one kind are one list in the editor (Lexical merges them).
+        const merged: ParsedBlock = {
+          block: { ...previous.block, entries: [...previous.block.entries, ...parsed.block.entries] },
+          start: previous.start,
+          end: parsed.end,
+          openEnded: false,
+        };
+        blocks[blocks.length - 1] = merged;
+        for (let index = units.length - 1; index >= 0 && units[index]!.block === previous; index--) {
+          units[index] = { ...units[index]!, block: merged };
+        }
+        pushListUnits(units, merged, items, parsed.block);
+      } else {
+        blocks.push(parsed);
+        if (parsed.block.type === 'list') pushListUnits(units, parsed, items, parsed.block);
+        else units.push({ start: parsed.start, end: parsed.end, block: parsed });
+      }
+    }
+  }
+  for (const parsed of blocks) if (parsed.block.type === 'list') signList(parsed.block, options);
+  return { blocks, units, eol: dominantLineEnding(text) };
+}
+
+/** Adds a unit for every item of `list` (in document order) that was read into `items`. */
+function pushListUnits(
+  units: ParsedUnit[],
+  block: ParsedBlock,
+  items: readonly ParsedListItem[],
+  list: ListBlock,
+): void {
+  const inList = new Set<ListItemEntry>();
+  collectItems(list, inList);
+  for (const item of items) {
+    if (inList.has(item.entry)) units.push({ start: item.start, end: item.end, block, item: item.entry });
+  }
+}
+
+function collectItems(list: ListBlock, into: Set<ListItemEntry>): void {
+  for (const entry of list.entries) {
+    if (entry.kind === 'item') into.add(entry);
+    else collectItems(entry.list, into);
+  }
+}
+
+/** Fills in the signature of every item's origin (it depends on depth and position). */
+function signList(list: ListBlock, options: InlineParseOptions, depth = 0): void {
+  let first = true;
+  for (const entry of list.entries) {
+    if (entry.kind === 'nested') {
+      signList(entry.list, options, depth + 1);
+      continue;
+    }
+    // The origin was created by this parse, so filling it in place is safe.
+    if (entry.origin) {
+      const origin = entry.origin as { signature: string; depth: number };
+      origin.signature = listItemSignature(entry, list, depth, first, options);
+      origin.depth = depth;
+    }
+    first = false;
+  }
+}
+
+function sliceLines(lines: readonly Line[], from: number, to: number): string[] {
+  const result: string[] = [];
+  for (let index = from; index < to; index++) result.push(lines[index]!.text);
+  return result;
+}
+
+function raw(text: string, lines: readonly Line[], scanned: ScannedBlock, kind: RawKind): ParsedBlock {
+  return {
+    block: { type: 'raw', kind, text: sliceLines(lines, scanned.startLine, scanned.endLine).join('\n') },
+    start: scanned.start,
+    end: scanned.end,
+    openEnded: false,
+  };
+}
+
+function convertBlock(
+  text: string,
+  lines: readonly Line[],
+  scanned: ScannedBlock,
+  options: InlineParseOptions,
+  items: ParsedListItem[],
+): ParsedBlock[] {
+  const single = (block: BlockNode, openEnded = false): ParsedBlock[] => [
+    { block, start: scanned.start, end: scanned.end, openEnded },
+  ];
+  const contentLines = sliceLines(lines, scanned.startLine, scanned.endLine);
+  switch (scanned.kind) {
+    case 'paragraph': {
+      const kind = rawParagraphKind(contentLines);
+      if (kind) return [raw(text, lines, scanned, kind)];
+      return single({ type: 'paragraph', ...withEscaped(parseInlineContent(contentLines.join('\n'), options)) });
+    }
+    case 'heading': {
+      const heading = matchAtxHeading(contentLines[0]!)!;
+      return single({
+        type: 'heading',
+        level: heading.level,
+        ...withEscaped(parseInlineContent(heading.content, options, 'heading')),
+      });
+    }
+    case 'setextHeading': {
+      const level = setextLevel(contentLines[contentLines.length - 1]!) as 1 | 2;
+      const headingLines = contentLines.slice(0, -1);
+      if (rawParagraphKind(headingLines)) return [raw(text, lines, scanned, 'markdown')];
+      return single({
+        type: 'heading',
+        level,
+        ...withEscaped(parseInlineContent(headingLines.join('\n'), options, 'heading')),
+      });
+    }
+    case 'thematicBreak':
+      return single({ type: 'rule' });
+    case 'fencedCode': {
+      const fence = matchFenceOpen(contentLines[0]!)!;
+      const body = contentLines
+        .slice(1, scanned.closed ? -1 : undefined)
+        .map((line) => stripColumns(line, fence.indent));
+      const info = fence.info;
+      const space = info.search(/[ \t]/);
+      return single(
+        {
+          type: 'code',
+          language: space < 0 ? info : info.slice(0, space),
+          meta: space < 0 ? '' : info.slice(space).trim(),
+          fence: fence.fence,
+          text: body.join('\n'),
+        },
+        !scanned.closed,
+      );
+    }
+    case 'indentedCode':
+      return single({
+        type: 'code',
+        language: '',
+        meta: '',
+        fence: '```',
+        text: contentLines.map((line) => stripColumns(line, 4)).join('\n'),
+      });
+    case 'blockquote':
+      return [convertQuote(text, lines, scanned, contentLines, options)];
+    case 'list': {
+      const lists = parseListBlock(text, lines, scanned.startLine, scanned.endLine, options, items);
+      if (lists === null) {
+        items.length = 0;
+        return [raw(text, lines, scanned, 'list')];
+      }
+      return lists.map((list) => {
+        const own = items.filter((item) => listContains(list, item.entry));
+        return { block: list, start: own[0]!.start, end: own[own.length - 1]!.end, openEnded: false };
+      });
+    }
+    case 'html':
+      return [raw(text, lines, scanned, 'html')];
+    case 'table': {
+      const table = parseTable(lines, scanned.startLine, scanned.endLine, options);
+      return table === null ? [raw(text, lines, scanned, 'table')] : single(table);
+    }
+    case 'math':
+      return [raw(text, lines, scanned, 'math')];
+    case 'comment':
+      return [raw(text, lines, scanned, 'comment')];
+    case 'footnote':
+      return [raw(text, lines, scanned, 'footnote')];
+    case 'yaml':
+      return [raw(text, lines, scanned, 'yaml')];
+  }
+}
+
+/** Inline content for a block model: the escaped literals only when there are some. */
+function withEscaped(parsed: InlineContent): { children: InlineNode[]; escaped?: string[] } {
+  return parsed.escaped.length > 0
+    ? { children: parsed.children, escaped: parsed.escaped }
+    : { children: parsed.children };
+}
+
+function listContains(list: ListBlock, item: ListItemEntry): boolean {
+  return list.entries.some((entry) => (entry.kind === 'item' ? entry === item : listContains(entry.list, item)));
+}
+
+/** Paragraphs that are really something else: definitions, lone embeds, lone block ids. */
+function rawParagraphKind(lines: readonly string[]): RawKind | null {
+  const first = lines[0] ?? '';
+  if (isLinkReferenceDefinitionStart(first)) return 'definition';
+  if (lines.length === 1 && isBlockIdLine(first)) return 'blockId';
+  if (lines.every((line) => /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/.test(line))) return 'embed';
+  return null;
+}
+
+function convertQuote(
+  text: string,
+  lines: readonly Line[],
+  scanned: ScannedBlock,
+  contentLines: readonly string[],
+  options: InlineParseOptions,
+): ParsedBlock {
+  const contents = contentLines.map((line) => {
+    const match = /^ {0,3}> ?(.*)$/.exec(line);
+    return match ? match[1]! : line;
+  });
+  const firstText = contents.find((content) => !isBlankLine(content)) ?? '';
+  if (/^[ \t]*\[![^\]]*\]/.test(firstText)) return raw(text, lines, scanned, 'callout');
+  for (let index = 0; index < contents.length; index++) {
+    const content = contents[index]!;
+    if (!isBlankLine(content) && startsBlockConstruct(content, contents[index + 1])) {
+      return raw(text, lines, scanned, 'quote');
+    }
+  }
+  const groups: string[][] = [];
+  let group: string[] = [];
+  for (const content of contents) {
+    if (isBlankLine(content)) {
+      if (group.length > 0) groups.push(group);
+      group = [];
+    } else {
+      group.push(content);
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  const children: InlineNode[] = [];
+  const escaped: string[] = [];
+  groups.forEach((lineGroup, index) => {
+    if (index > 0) children.push({ type: 'break', marker: '' }, { type: 'break', marker: '' });
+    const parsed = parseInlineContent(lineGroup.join('\n'), options, 'quote');
+    children.push(...parsed.children);
+    escaped.push(...parsed.escaped);
+  });
+  return {
+    block: { type: 'quote', ...withEscaped({ children, escaped }) },
+    start: scanned.start,
+    end: scanned.end,
+    openEnded: false,
+  };
+}
