@@ -59,7 +59,12 @@ export interface NoteChange {
   version?: string;
   /** The note's new summary, for added and changed notes (so lists update without a round trip). */
   note?: NoteSummary;
-  /** True when the change came from outside the app (another editor, a sync tool). */
+  /**
+   * True when the change did not come from an editor saving what the user typed: another
+   * program (an editor, a sync tool), or the app rewriting the note on the user's behalf
+   * (linking unlinked mentions, updating links after a rename). An open editor of the note
+   * reloads on such a change; its own saves come back with `external: false`.
+   */
   external: boolean;
 }
 

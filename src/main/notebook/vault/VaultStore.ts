@@ -35,6 +35,22 @@ export interface RenameHooks {
   afterRename?(from: string, to: string): Promise<void> | void;
 }
 
+/** Options of a save the app makes on its own (not an editor saving what the user typed). */
+export interface SaveOptions {
+  /**
+   * Announce the change as `external: true`, so an editor showing the note reloads it: for
+   * rewrites the app makes on the user's behalf (linking mentions, updating links after a
+   * rename), which no editor typed. Default false.
+   */
+  reloadEditors?: boolean;
+  /**
+   * What a file that changed since `baseVersion` (or disappeared) does to the save:
+   * `'copy'` (the default) keeps the content as a conflict copy; `'fail'` writes nothing and
+   * throws a `conflict` NotebookError, for rewrites that can simply be redone on the new text.
+   */
+  onConflict?: 'copy' | 'fail';
+}
+
 export interface VaultStoreOptions {
   /** The vault folder (absolute). Must exist. */
   vaultPath: string;
@@ -174,10 +190,15 @@ export class VaultStore {
    * draft (recovery copy) outside the vault; compare the file with `baseVersion`, and on a
    * difference write the content as a conflict copy instead; else replace the file
    * atomically; then remove the draft. On a failure the draft stays and the file is as it was.
+   * `options` serve the app's own rewrites of a note (see SaveOptions).
    */
-  async saveNote(args: { path: string; content: string; baseVersion: string | null }): Promise<SaveResult> {
+  async saveNote(
+    args: { path: string; content: string; baseVersion: string | null },
+    options: SaveOptions = {},
+  ): Promise<SaveResult> {
     this.assertOpen();
     const { path, content, baseVersion } = args;
+    const external = options.reloadEditors ?? false;
     const bytes = encoder.encode(content);
     if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(path, bytes.length);
     refuseNul(content);
@@ -201,8 +222,12 @@ export class VaultStore {
           const known = this.records.get(path);
           const record = this.remember(path, current.stats, content, version);
           // Another program wrote these very bytes: the list may not know yet.
-          if (known?.version !== version) this.emit([this.change(known ? 'changed' : 'added', path, false)]);
+          if (known?.version !== version) this.emit([this.change(known ? 'changed' : 'added', path, external)]);
           return { status: 'saved', note: copySummary(record.summary), version };
+        }
+        const changed = current ? fileVersion(current.bytes, current.stats) !== baseVersion : baseVersion !== null;
+        if (changed && options.onConflict === 'fail') {
+          throw new NotebookError('conflict', `"${title}" changed on disk meanwhile; nothing was written.`);
         }
         if (current) {
           const currentVersion = fileVersion(current.bytes, current.stats);
@@ -222,7 +247,7 @@ export class VaultStore {
         const version = versionOf(bytes);
         const existed = this.records.has(path);
         const record = this.remember(path, stats, content, version);
-        this.emit([this.change(existed ? 'changed' : 'added', path, false)]);
+        this.emit([this.change(existed ? 'changed' : 'added', path, external)]);
         await this.removeDraft(path);
         return { status: 'saved', note: copySummary(record.summary), version };
       } catch (error) {

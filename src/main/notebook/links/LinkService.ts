@@ -1,0 +1,675 @@
+import { NotebookError } from '@shared/api/errors';
+import { sameDoc, type DocRef } from '@shared/domain/docRef';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import type {
+  BacklinkList,
+  HeadingInfo,
+  LinkPreview,
+  LinkSuggestion,
+  LinkUpdateReport,
+  MentionContext,
+  MentionGroup,
+  OutgoingLink,
+  ResolvedTarget,
+  UnresolvedLink,
+} from '@shared/domain/links';
+import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
+import { formatWikiLink } from '@shared/links/formatWikiLink';
+import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import type { EventBus } from '../events/EventBus';
+import type { VaultStore } from '../vault/VaultStore';
+import { analyzeNote, type IndexedLink } from './analyzeNote';
+import { ContextCache } from './ContextCache';
+import { foldedWords } from './foldForMatching';
+import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
+import { LinkIndex, compareNotes, type IndexedNote, type NoteMeta } from './LinkIndex';
+import { readLinkCache, writeLinkCache } from './linkCache';
+import { linkKeyOf } from './linkKey';
+import { mentionContexts } from './mentionContexts';
+import { notePreview, shorten } from './notePreview';
+import { wikiLinkDisplay } from './plainText';
+import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
+import { linkMentionsInText, renamedTarget, replaceLinkTargets } from './rewriteLinks';
+import { segmentNote } from './segmentNote';
+import { filterMayHaveAll } from './wordFilter';
+
+export interface LinkServiceOptions {
+  store: VaultStore;
+  /** Where `notes-changed` arrives and `links-changed` goes. */
+  events: EventBus;
+  entries: readonly GlossaryEntry[];
+  /** The vault's state folder, for the persisted index; null keeps it in memory only. */
+  cacheDir: string | null;
+  log: (message: string, error?: unknown) => void;
+  /** How long `links-changed` waits for more changes. Default 100 ms. */
+  eventDelayMs?: number;
+  /** How long the persisted index waits for more changes before it is rewritten. Default 5 s. */
+  cacheDelayMs?: number;
+}
+
+/** Timings, for the benchmark and diagnostics. */
+export interface LinkServiceStats {
+  /** Time to build the index at open (ms), and how many notes were read rather than taken from the cache. */
+  buildMs: number;
+  notesRead: number;
+  notesFromCache: number;
+  /** Time the last batch of note changes took to reach the index (reading the notes included), in ms. */
+  lastUpdateMs: number;
+  updates: number;
+}
+
+const READ_CONCURRENCY = 16;
+const DEFAULT_SUGGESTIONS = 20;
+const LINK_PREVIEW_CHARS = 400;
+
+type Candidate = SuggestionCandidate & { preview: string; note: IndexedNote | null };
+
+/**
+ * The links of one vault, behind the contract's link methods: builds the LinkIndex when
+ * the vault opens (from the persisted index where note versions match, reading the rest
+ * through the VaultStore), follows every `notes-changed` batch incrementally, and answers
+ * backlinks, mentions, outgoing and unresolved links, suggestions and previews. Note text
+ * is read on demand and never kept, except the contexts of recently shown backlinks
+ * (keyed by note version, bounded).
+ *
+ * Queries wait until the index has caught up with every change announced before they were
+ * made, so a save is visible to the next query. `links-changed` is emitted (debounced)
+ * after the index changed.
+ */
+export class LinkService {
+  private index = new LinkIndex();
+  private readonly store: VaultStore;
+  private readonly events: EventBus;
+  private readonly entries: Map<string, GlossaryEntry>;
+  private readonly log: LinkServiceOptions['log'];
+  private readonly contexts = new ContextCache();
+  private readonly pending = new Map<string, NoteChange>();
+  private readonly built: Promise<void>;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: () => void;
+  private eventTimer: NodeJS.Timeout | null = null;
+  private cacheTimer: NodeJS.Timeout | null = null;
+  private cacheWrite: Promise<void> = Promise.resolve();
+  private cacheDirty = false;
+  private disposed = false;
+  readonly stats: LinkServiceStats = { buildMs: 0, notesRead: 0, notesFromCache: 0, lastUpdateMs: 0, updates: 0 };
+
+  constructor(private readonly options: LinkServiceOptions) {
+    this.store = options.store;
+    this.events = options.events;
+    this.log = options.log;
+    this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
+    this.index.setEntries(options.entries);
+    // Subscribe first: changes made while the index builds are applied after it.
+    this.unsubscribe = options.events.on('notes-changed', ({ changes }) => this.enqueue(changes));
+    this.built = this.build().catch((error: unknown) => this.log('Building the link index failed', error));
+  }
+
+  /** Resolves once the index holds every note and every change announced so far. */
+  async idle(): Promise<void> {
+    await this.built;
+    while (!this.disposed) {
+      const queued = this.queue;
+      await queued;
+      if (queued === this.queue && this.pending.size === 0) return;
+      if (this.pending.size > 0 && queued === this.queue) this.schedule();
+    }
+  }
+
+  /** Writes the persisted index now if it changed (it is otherwise written a few seconds after changes). */
+  async persist(): Promise<void> {
+    await this.idle();
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = null;
+    await this.writeCache();
+  }
+
+  /** Stops following changes, writes the persisted index if it changed. Safe to call twice. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.unsubscribe();
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    await this.built;
+    await this.queue.catch(() => undefined);
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    if (this.cacheDirty) await this.writeCache();
+    await this.cacheWrite;
+  }
+
+  // ---- building and following changes ----------------------------------------------
+
+  private async build(): Promise<void> {
+    const started = performance.now();
+    const cached = this.options.cacheDir ? await readLinkCache(this.options.cacheDir) : new Map();
+    const toRead: string[] = [];
+    for (const summary of this.store.listNotes()) {
+      const version = this.store.knownVersion(summary.path);
+      const hit = cached.get(summary.path);
+      if (hit && version !== undefined && hit.version === version) {
+        this.index.put(
+          { path: summary.path, aliases: summary.aliases, version, modified: summary.modified },
+          hit.analysis,
+        );
+      } else {
+        toRead.push(summary.path);
+      }
+    }
+    await mapLimit(toRead, READ_CONCURRENCY, async (path) => {
+      const note = await this.readForIndex(path);
+      if (note) this.indexNote(note);
+    });
+    this.stats.buildMs = performance.now() - started;
+    this.stats.notesRead = toRead.length;
+    this.stats.notesFromCache = this.index.size - toRead.length;
+    if (toRead.length > 0 || cached.size !== this.stats.notesFromCache) this.markCacheDirty(1000);
+  }
+
+  /**
+   * Builds a new index from every note (read through the store) and swaps it in; the
+   * benchmark's baseline. Queries meanwhile use the current index. Returns the time taken in ms.
+   */
+  async rebuild(): Promise<number> {
+    await this.idle();
+    const started = performance.now();
+    const fresh = new LinkIndex();
+    fresh.setEntries(this.options.entries);
+    await mapLimit(this.store.listNotes(), READ_CONCURRENCY, async ({ path }) => {
+      const note = await this.readForIndex(path);
+      if (note) fresh.put(metaOf(note), analyzeNote(note.path, note.readOnly ? '' : note.content));
+    });
+    this.index = fresh;
+    this.markCacheDirty();
+    return performance.now() - started;
+  }
+
+  private enqueue(changes: NoteChange[]): void {
+    if (this.disposed) return;
+    for (const change of changes) this.pending.set(change.path, change);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.queue = this.queue
+      .then(() => this.drain())
+      .catch((error: unknown) => this.log('Updating the link index failed', error));
+  }
+
+  private async drain(): Promise<void> {
+    await this.built;
+    if (this.pending.size === 0 || this.disposed) return;
+    const started = performance.now();
+    const paths = [...this.pending.keys()];
+    this.pending.clear();
+    const changed = await this.refreshNotes(paths);
+    this.stats.lastUpdateMs = performance.now() - started;
+    this.stats.updates++;
+    if (changed) this.indexChanged();
+  }
+
+  /**
+   * Brings the index in line with the vault for these paths. The store is the judge of
+   * what exists (a change event may come from a vault being closed): a path it does not
+   * know is removed, one whose version the index already has is left alone.
+   */
+  private async refreshNotes(paths: string[]): Promise<boolean> {
+    let changed = false;
+    const toRead: string[] = [];
+    for (const path of paths) {
+      const version = this.store.knownVersion(path);
+      if (version === undefined) {
+        if (this.index.remove(path)) changed = true;
+        this.contexts.delete(path);
+      } else if (this.index.get(path)?.version !== version) {
+        toRead.push(path);
+      }
+    }
+    const notes = await mapLimit(toRead, READ_CONCURRENCY, (path) => this.readForIndex(path));
+    toRead.forEach((path, index) => {
+      const note = notes[index];
+      if (note) this.indexNote(note);
+      else if (note === null && this.index.remove(path)) this.contexts.delete(path);
+      changed = true;
+    });
+    return changed;
+  }
+
+  /** Reads a note for the index: null when it is gone, undefined when it could not be read (kept as it was). */
+  private async readForIndex(path: string): Promise<Note | null | undefined> {
+    try {
+      return await this.store.readNote(path);
+    } catch (error) {
+      if (error instanceof NotebookError && error.code === 'not-found') return null;
+      this.log(`Could not read ${path} for the link index`, error);
+      return undefined;
+    }
+  }
+
+  /** Indexes a note from its text; refreshes its cached backlink contexts if it had some. */
+  private indexNote(note: Note): IndexedNote {
+    const text = note.readOnly ? '' : note.content;
+    this.index.put(metaOf(note), analyzeNote(note.path, text));
+    const indexed = this.index.get(note.path)!;
+    if (this.contexts.has(note.path)) this.contexts.set(note.path, note.version, contextsOf(text, indexed.links));
+    this.markCacheDirty();
+    return indexed;
+  }
+
+  private indexChanged(): void {
+    if (this.disposed || this.eventTimer) return;
+    this.eventTimer = setTimeout(() => {
+      this.eventTimer = null;
+      if (!this.disposed) this.events.emit('links-changed', {});
+    }, this.options.eventDelayMs ?? 100);
+    this.eventTimer.unref?.();
+  }
+
+  private markCacheDirty(delay = this.options.cacheDelayMs ?? 5000): void {
+    if (!this.options.cacheDir) return;
+    this.cacheDirty = true;
+    if (this.cacheTimer || this.disposed) return;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = null;
+      void this.writeCache();
+    }, delay);
+    this.cacheTimer.unref?.();
+  }
+
+  private writeCache(): Promise<void> {
+    const dir = this.options.cacheDir;
+    if (!dir) return Promise.resolve();
+    this.cacheWrite = this.cacheWrite.then(async () => {
+      if (!this.cacheDirty) return;
+      this.cacheDirty = false;
+      try {
+        // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
+        await writeLinkCache(dir, [...this.index.allNotes()]);
+      } catch (error) {
+        this.log('Could not save the link index (it is rebuilt at the next start)', error);
+      }
+    });
+    return this.cacheWrite;
+  }
+
+  // ---- the contract ----------------------------------------------------------------
+
+  /** See NotebookApi.resolveLinks. */
+  async resolveLinks(targets: readonly string[], from?: string): Promise<Array<ResolvedTarget | null>> {
+    await this.idle();
+    return targets.map((target) => {
+      const ref = this.resolveWritten(target, from);
+      return ref ? this.index.describe(ref) : null;
+    });
+  }
+
+  /** See NotebookApi.getOutgoingLinks. @throws not-found for an unknown note. */
+  async getOutgoingLinks(path: string): Promise<OutgoingLink[]> {
+    await this.idle();
+    const links = this.index.outgoing(path);
+    if (!links) throw notFound(path);
+    return links;
+  }
+
+  /** See NotebookApi.listUnresolvedLinks. */
+  async listUnresolvedLinks(): Promise<UnresolvedLink[]> {
+    await this.idle();
+    return this.index.unresolved();
+  }
+
+  /** See NotebookApi.getEntryLinkCounts. */
+  async getEntryLinkCounts(): Promise<Record<string, number>> {
+    await this.idle();
+    return this.index.entryLinkCounts();
+  }
+
+  /**
+   * See NotebookApi.countLinksToNote: the links a rename would rewrite (those naming the
+   * note by title or path; links through an alias keep working and are not counted).
+   */
+  async countLinksToNote(path: string): Promise<{ links: number; notes: number }> {
+    await this.idle();
+    if (!this.index.get(path)) throw notFound(path);
+    const sources = this.index.linksTo({ kind: 'note', path }, { viaAlias: false });
+    return { links: sources.reduce((sum, s) => sum + s.links.length, 0), notes: sources.length };
+  }
+
+  /** See NotebookApi.getBacklinks. @throws not-found for an unknown document. */
+  async getBacklinks(ref: DocRef): Promise<BacklinkList> {
+    await this.idle();
+    this.assertExists(ref);
+    for (let attempt = 0; ; attempt++) {
+      const sources = this.index.linksTo(ref);
+      // Contexts of unchanged notes come from the cache; only the others are read.
+      const contexts = sources.map(({ note }) => this.contexts.get(note.path, note.version));
+      const missing = sources.filter((_, index) => contexts[index] === undefined);
+      const read = await mapLimit(missing, READ_CONCURRENCY, ({ note }) => this.contextsFor(note));
+      let stale = false;
+      missing.forEach((source, index) => {
+        const found = read[index];
+        if (found === null) stale = true;
+        contexts[sources.indexOf(source)] = found ?? undefined;
+      });
+      // A note changed on disk before its event arrived: it was re-indexed; ask again.
+      if (stale && attempt < 2) continue;
+      const groups: MentionGroup[] = [];
+      let count = 0;
+      sources.forEach(({ note, links }, index) => {
+        const known = contexts[index];
+        if (!known) return;
+        const mentions = links.map((link) => known[note.links.indexOf(link)]!);
+        groups.push({ path: note.path, title: note.title, mentions });
+        count += mentions.length;
+      });
+      return { groups, count };
+    }
+  }
+
+  /**
+   * The mention contexts of every link of an indexed note (aligned with its links), from
+   * the cache or by reading the note. Null when the file turned out newer than the index
+   * (the note is re-indexed then).
+   */
+  private async contextsFor(note: IndexedNote): Promise<readonly MentionContext[] | null> {
+    const cached = this.contexts.get(note.path, note.version);
+    if (cached) return cached;
+    const read = await this.readForIndex(note.path);
+    if (read === undefined) return note.links.map(unreadableContext);
+    if (read === null || read.version !== note.version) {
+      const current = this.index.get(note.path);
+      if (read === null) this.index.remove(note.path);
+      else if (current === note) this.indexNote(read);
+      this.indexChanged();
+      return null;
+    }
+    const contexts = contextsOf(read.readOnly ? '' : read.content, note.links);
+    this.contexts.set(note.path, note.version, contexts);
+    return contexts;
+  }
+
+  /** See NotebookApi.getUnlinkedMentions. @throws not-found for an unknown document. */
+  async getUnlinkedMentions(ref: DocRef): Promise<BacklinkList> {
+    await this.idle();
+    this.assertExists(ref);
+    const names = this.namesOf(ref);
+    const terms = mentionTerms(names);
+    if (terms.length === 0) return { groups: [], count: 0 };
+    const termWords = terms.map((term) => [...foldedWords(term)]);
+    const candidates = [...this.index.allNotes()].filter(
+      (note) =>
+        !(ref.kind === 'note' && note.path === ref.path) &&
+        termWords.some((words) => filterMayHaveAll(note.words, words)),
+    );
+    const groups = await mapLimit(candidates, READ_CONCURRENCY, async (candidate): Promise<MentionGroup | null> => {
+      const note = await this.readForIndex(candidate.path);
+      if (!note || note.readOnly) return null;
+      if (note.version !== candidate.version && this.index.get(note.path) === candidate) {
+        this.indexNote(note);
+        this.indexChanged();
+      }
+      const text = note.content;
+      const segments = segmentNote(text);
+      const links = parseWikiLinks(text);
+      const linkedUnits = new Set(
+        links
+          .filter((link) => {
+            const found = this.index.resolveKey(linkKeyOf(link.target, note.path), note.path);
+            return found !== null && sameDoc(found.ref, ref);
+          })
+          .map((link) => segments.units.find((unit) => unit.start <= link.start && link.start < unit.end)),
+      );
+      const exclusions = mentionExclusions(text, segments, links);
+      const spans = findMentions(text, segments, terms, exclusions, (unit) => linkedUnits.has(unit));
+      if (spans.length === 0) return null;
+      return { path: note.path, title: note.title, mentions: mentionContexts(text, segments, spans) };
+    });
+    const kept = groups.filter((group): group is MentionGroup => group !== null).sort(compareNotes);
+    return { groups: kept, count: kept.reduce((sum, group) => sum + group.mentions.length, 0) };
+  }
+
+  /** See NotebookApi.linkMentions. @throws not-found, read-only, conflict (the note kept changing). */
+  async linkMentions(
+    path: string,
+    ref: DocRef,
+    mentions: ReadonlyArray<{ start: number; end: number; source: string }>,
+  ): Promise<{ linked: number; previousContent: string; version: string }> {
+    await this.idle();
+    this.assertExists(ref);
+    for (let attempt = 0; ; attempt++) {
+      const note = await this.store.readNote(path);
+      if (note.readOnly)
+        throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
+      const target = this.index.spellingFor(ref, path);
+      const { text, linked } = linkMentionsInText(note.content, mentions, target);
+      if (linked === 0) return { linked: 0, previousContent: note.content, version: note.version };
+      try {
+        const saved = await this.store.saveNote(
+          { path, content: text, baseVersion: note.version },
+          { reloadEditors: true, onConflict: 'fail' },
+        );
+        if (saved.status !== 'saved') throw new NotebookError('conflict', `"${note.title}" changed meanwhile.`);
+        await this.idle();
+        return { linked, previousContent: note.content, version: saved.version };
+      } catch (error) {
+        if (error instanceof NotebookError && error.code === 'conflict' && attempt < 2) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Renames a note through the store and, with `updateLinks`, rewrites the links to it in
+   * other notes (see NotebookApi.renameNote). Links are collected before the rename (what
+   * pointed to the note then); after it, each one that no longer reaches the note gets the
+   * new name in its own form (`Old` → `New`, `Folder/Old` → `Folder/New`), or the shortest
+   * spelling that reaches the note from that file when the new name is ambiguous there.
+   * Each file is rewritten atomically; a file that fails is reported and the others go on.
+   */
+  async renameNote(args: { path: string; title: string; updateLinks?: boolean }): Promise<RenameResult> {
+    if (!args.updateLinks) return { note: await this.store.renameNote(args), linkUpdates: null };
+    await this.idle();
+    const before = this.index
+      .linksTo({ kind: 'note', path: args.path }, { viaAlias: true })
+      .map(({ note, links }) => ({ path: note.path, keys: new Set(links.map((link) => link.key)) }));
+    const renamed = await this.store.renameNote({ path: args.path, title: args.title });
+    await this.idle();
+    const report: LinkUpdateReport = { updated: [], failed: [] };
+    const results = await mapLimit(before, 4, async ({ path, keys }) => {
+      try {
+        return { path, links: await this.rewriteLinksIn(path, keys, renamed.path), error: null };
+      } catch (error) {
+        return { path, links: 0, error: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    for (const { path, links, error } of results) {
+      if (error !== null) report.failed.push({ path, message: error });
+      else if (links > 0) report.updated.push({ path, links });
+    }
+    await this.idle();
+    return { note: renamed, linkUpdates: report };
+  }
+
+  /** Rewrites, in one note, the links with these keys that no longer reach the note now at `newPath`. */
+  private async rewriteLinksIn(path: string, keys: ReadonlySet<string>, newPath: string): Promise<number> {
+    const newRef: DocRef = { kind: 'note', path: newPath };
+    const newTitle = this.index.get(newPath)?.title ?? newPath.replace(/^.*\//, '').replace(/\.md$/i, '');
+    for (let attempt = 0; ; attempt++) {
+      const note = await this.store.readNote(path);
+      if (note.readOnly)
+        throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
+      const edits = [];
+      for (const link of parseWikiLinks(note.content)) {
+        const key = linkKeyOf(link.target, path);
+        if (!keys.has(key)) continue;
+        const now = this.index.resolveKey(key, path);
+        if (now && sameDoc(now.ref, newRef)) continue;
+        let target = renamedTarget(link.target, newTitle);
+        const found = this.index.resolve(target, path);
+        if (!found || !sameDoc(found, newRef)) target = this.index.spellingFor(newRef, path);
+        edits.push({ link, target });
+      }
+      if (edits.length === 0) return 0;
+      try {
+        await this.store.saveNote(
+          { path, content: replaceLinkTargets(note.content, edits), baseVersion: note.version },
+          { reloadEditors: true, onConflict: 'fail' },
+        );
+        return edits.length;
+      } catch (error) {
+        if (error instanceof NotebookError && error.code === 'conflict' && attempt < 2) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** See NotebookApi.suggestLinkTargets. */
+  async suggestLinkTargets(query: string, limit = DEFAULT_SUGGESTIONS): Promise<LinkSuggestion[]> {
+    await this.idle();
+    const entryCandidates: Candidate[] = [...this.index.allEntries()].map((entry) => ({
+      ref: { kind: 'entry', id: entry.id },
+      kind: 'entry',
+      title: entry.title,
+      aliases: entry.aliases,
+      preview: this.entryPreview(entry.id, 120),
+      note: null,
+    }));
+    let chosen: Array<{ candidate: Candidate; matchedAlias: string | null }>;
+    if (query.trim() === '') {
+      // Entries (at most half the list when notes exist), then the most recently modified notes.
+      const recent = this.store
+        .listNotes()
+        .slice(0, limit)
+        .map((summary) => this.index.get(summary.path))
+        .filter((note): note is IndexedNote => note !== undefined)
+        .map((note) => this.noteCandidate(note));
+      const entryCount = Math.min(entryCandidates.length, Math.max(limit - recent.length, Math.ceil(limit / 2)));
+      chosen = [...entryCandidates.slice(0, entryCount), ...recent]
+        .slice(0, limit)
+        .map((candidate) => ({ candidate, matchedAlias: null }));
+    } else {
+      const candidates = [...entryCandidates, ...[...this.index.allNotes()].map((note) => this.noteCandidate(note))];
+      chosen = rankLinkSuggestions(query, candidates, limit);
+    }
+    return chosen.map(({ candidate, matchedAlias }) => ({
+      ref: candidate.ref,
+      kind: candidate.kind,
+      title: candidate.title,
+      insert: this.index.spellingFor(candidate.ref, null),
+      matchedAlias,
+      preview: candidate.preview,
+    }));
+  }
+
+  private readonly noteCandidates = new WeakMap<IndexedNote, Candidate>();
+
+  private noteCandidate(note: IndexedNote): Candidate {
+    let candidate = this.noteCandidates.get(note);
+    if (!candidate) {
+      candidate = {
+        ref: { kind: 'note', path: note.path },
+        kind: 'note',
+        title: note.title,
+        aliases: note.aliases,
+        preview: note.preview,
+        note,
+      };
+      this.noteCandidates.set(note, candidate);
+    }
+    return candidate;
+  }
+
+  /** See NotebookApi.listHeadings. */
+  async listHeadings(target: string, from?: string): Promise<HeadingInfo[]> {
+    await this.idle();
+    const ref = this.resolveWritten(target, from);
+    if (!ref) return [];
+    if (ref.kind === 'entry') {
+      return (this.entries.get(ref.id)?.sections ?? []).map((section) => ({ text: section.heading, level: 2 }));
+    }
+    const note = await this.readForIndex(ref.path);
+    if (!note || note.readOnly) return [];
+    return segmentNote(note.content).headings.map(({ text, level }) => ({ text, level }));
+  }
+
+  /** See NotebookApi.getLinkPreview. */
+  async getLinkPreview(target: string, from?: string): Promise<LinkPreview | null> {
+    await this.idle();
+    const ref = this.resolveWritten(target, from);
+    const resolved = ref ? this.index.describe(ref) : null;
+    if (!ref || !resolved) return null;
+    if (ref.kind === 'entry') return { target: resolved, text: this.entryPreview(ref.id, LINK_PREVIEW_CHARS) };
+    const note = await this.readForIndex(ref.path);
+    return { target: resolved, text: note && !note.readOnly ? notePreview(note.content, LINK_PREVIEW_CHARS) : '' };
+  }
+
+  // ---- helpers ---------------------------------------------------------------------
+
+  /** A target as the UI passes it: `Target`, or tolerated `Target#Heading|label`. */
+  private resolveWritten(written: string, from?: string): DocRef | null {
+    const pipe = written.indexOf('|');
+    const beforePipe = pipe >= 0 ? written.slice(0, pipe).replace(/\\$/, '') : written;
+    const hash = beforePipe.indexOf('#');
+    const target = hash >= 0 ? beforePipe.slice(0, hash) : beforePipe;
+    return this.index.resolve(target, from ?? null);
+  }
+
+  private namesOf(ref: DocRef): string[] {
+    if (ref.kind === 'entry') {
+      const entry = this.index.entry(ref.id)!;
+      return [entry.title, ...entry.aliases];
+    }
+    const note = this.index.get(ref.path)!;
+    return [note.title, ...note.aliases];
+  }
+
+  private entryPreview(id: string, maxChars: number): string {
+    const definition = this.entries.get(id)?.definition ?? '';
+    const first = definition.split(/\n\s*\n/)[0] ?? '';
+    return shorten(first.replace(/\s+/g, ' ').trim(), maxChars);
+  }
+
+  private assertExists(ref: DocRef): void {
+    if (this.index.has(ref)) return;
+    if (ref.kind === 'entry') throw new NotebookError('not-found', `There is no glossary entry "${ref.id}".`);
+    throw notFound(ref.path);
+  }
+}
+
+function metaOf(note: Note): NoteMeta {
+  return { path: note.path, aliases: note.aliases, version: note.version, modified: note.modified };
+}
+
+/** The contexts of all links of a note's text (aligned with `links`). */
+function contextsOf(text: string, links: readonly IndexedLink[]): MentionContext[] {
+  if (links.length === 0) return [];
+  return mentionContexts(text, segmentNote(text), links);
+}
+
+/** What is known of a link when its note cannot be read right now: its own text. */
+function unreadableContext(link: IndexedLink): MentionContext {
+  const text = wikiLinkDisplay(link);
+  return {
+    text,
+    highlights: [[0, text.length]],
+    headingPath: [],
+    start: link.start,
+    end: link.end,
+    source: formatWikiLink(link),
+  };
+}
+
+function notFound(path: string): NotebookError {
+  return new NotebookError('not-found', `There is no note "${path}" in the vault.`);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}

@@ -1,0 +1,99 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { foldedWords, foldForMatching, foldName, foldWithOffsets } from './foldForMatching';
+import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
+import { segmentNote } from './segmentNote';
+import { filterMayHaveAll, wordFilterOf, wordFilterOfText } from './wordFilter';
+
+function mentions(text: string, names: string[], linked: (unitText: string) => boolean = () => false): string[] {
+  const segments = segmentNote(text);
+  const exclusions = mentionExclusions(text, segments, parseWikiLinks(text));
+  return findMentions(text, segments, mentionTerms(names), exclusions, (unit) =>
+    linked(text.slice(unit.start, unit.end)),
+  ).map((span) => text.slice(span.start, span.end));
+}
+
+describe('folding', () => {
+  it('ignores case, diacritics, compatibility forms and separator spelling', () => {
+    expect(foldName('GABA/Glutamáte  Ratio')).toBe('gaba glutamate ratio');
+    expect(foldName('GABA – glutamate_ratio')).toBe('gaba glutamate ratio');
+    expect(foldName('ﬁne ΟΔΟΣ')).toBe('fine οδοσ');
+  });
+
+  it('maps every folded unit back to the original', () => {
+    const text = 'Glutama\u0301te — ratio 😀 ﬁ';
+    const folded = foldWithOffsets(text);
+    expect(folded.text).toBe('glutamate ratio 😀 fi');
+    const at = folded.text.indexOf('ratio');
+    expect(text.slice(folded.starts[at]!, folded.ends[at + 4]!)).toBe('ratio');
+    expect(text.slice(folded.starts[0]!, folded.ends[8]!)).toBe('Glutama\u0301te');
+  });
+});
+
+describe('findMentions', () => {
+  const names = ['GABA Glutamate Ratio', 'GABA/glutamate ratio'];
+
+  it('finds whole words only, with any separators', () => {
+    expect(mentions('The GABA-glutamate ratio, the gaba glutamate ratio.', names)).toEqual([
+      'GABA-glutamate ratio',
+      'gaba glutamate ratio',
+    ]);
+    expect(mentions('ratios: GABA glutamate ratios; xGABA glutamate ratio; GABA glutamate ratio2', names)).toEqual([]);
+  });
+
+  it('treats diacritics as the letters they decorate', () => {
+    expect(mentions('La GABA glutamáte ratio', names)).toEqual(['GABA glutamáte ratio']);
+  });
+
+  it('never looks in code, links, URLs, tags, comments, HTML or front matter', () => {
+    const text = [
+      '---',
+      'title: GABA glutamate ratio',
+      '---',
+      '`GABA glutamate ratio` [[GABA glutamate ratio]] [GABA glutamate ratio](x) <b title="GABA glutamate ratio">x</b>',
+      'https://example.org/GABA-glutamate-ratio #GABA-glutamate-ratio %%GABA glutamate ratio%%',
+      '',
+      '```',
+      'GABA glutamate ratio',
+      '```',
+    ].join('\n');
+    expect(mentions(text, names)).toEqual([]);
+  });
+
+  it('skips blocks that already link to the target, and never spans lines', () => {
+    const text =
+      'Linked [[X]] and GABA glutamate ratio.\n\n- GABA glutamate ratio in an item\n- GABA\n  glutamate ratio';
+    expect(mentions(text, names, (unit) => unit.includes('[[X]]'))).toEqual(['GABA glutamate ratio']);
+  });
+
+  it('lets the longest name win where names overlap', () => {
+    expect(mentions('The GABA glutamate ratio and GABA.', ['GABA', 'GABA Glutamate Ratio'])).toEqual([
+      'GABA glutamate ratio',
+      'GABA',
+    ]);
+  });
+
+  it('does not look for names shorter than two letters or digits', () => {
+    expect(mentionTerms(['I', '-', 'Go'])).toEqual(['go']);
+  });
+});
+
+describe('word filters', () => {
+  it('never rule out a note holding the words (no false "no")', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 30 }), (words) => {
+        const text = foldForMatching(words.join(' '));
+        const filter = wordFilterOfText(text);
+        expect(filterMayHaveAll(filter, [...foldedWords(text)])).toBe(true);
+        expect(wordFilterOf(foldedWords(text))).toEqual(filter);
+      }),
+    );
+  });
+
+  it('rule out most notes that lack a word', () => {
+    const filter = wordFilterOf(new Set(Array.from({ length: 200 }, (_, i) => `word${i}`)));
+    const misses = Array.from({ length: 1000 }, (_, i) => `other${i}`).filter((w) => filterMayHaveAll(filter, [w]));
+    expect(misses.length).toBeLessThan(30);
+  });
+});
