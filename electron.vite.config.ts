@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // The HTTP host behind `npm run serve` (and the end-to-end tests): no Electron.
           serve: resolve(__dirname, 'src/main/web/serve.ts'),
+          // The search indexer's worker thread, loaded by path from out/main (see IndexerClient).
+          searchWorker: resolve(__dirname, 'src/main/notebook/search/searchWorker.ts'),
         },
       },
     },

@@ -8,6 +8,9 @@ import type { WorkspaceState } from '@shared/domain/workspace';
 import { EventBus } from './events/EventBus';
 import type { VaultFs } from './fs/VaultFs';
 import { loadGlossary } from './glossary/loadGlossary';
+import { LinkService } from './links/LinkService';
+import type { IndexerHost } from './search/IndexerClient';
+import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder } from './vault/prepareVaultFolder';
@@ -20,6 +23,10 @@ export interface NotebookService extends NotebookApi {
   readonly events: EventBus;
   /** The open vault's store, for features built on the notes (search, links) and tests. */
   vault(): Promise<VaultStore>;
+  /** The open vault's link index and link methods (the benchmark and tests use its stats and idle()). */
+  links(): Promise<LinkService>;
+  /** The open vault's search (tests and the benchmark wait for its index with whenReady()). */
+  searchService(): Promise<SearchService>;
   /**
    * Resolves when the open vault is quiet: no save queued, no file event or rescan
    * pending; with `quietMs`, nothing new for that long either (see VaultStore.settled).
@@ -37,12 +44,16 @@ export interface NotebookOptions {
   now?: () => Date;
   hooks?: RenameHooks;
   log?: (message: string, error?: unknown) => void;
+  /** Where the search indexer runs (default: the built worker, else inline); tests pick. */
+  searchHost?: IndexerHost;
 }
 
 interface Session {
   vaultPath: string;
   store: VaultStore;
   workspace: WorkspaceStore;
+  links: LinkService;
+  search: SearchService;
 }
 
 /**
@@ -83,7 +94,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       hooks: options.hooks,
       log,
     });
-    return { vaultPath, store, workspace: new WorkspaceStore(stateDir) };
+    const links = new LinkService({ store, events, entries, cacheDir: stateDir, log });
+    const workspace = new WorkspaceStore(stateDir);
+    const search = new SearchService({ store, workspace, entries, events, stateDir, log, host: options.searchHost });
+    return { vaultPath, store, workspace, links, search };
   }
 
   async function remember(vaultPath: string): Promise<void> {
@@ -129,6 +143,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         throw new NotebookError('io-failure', `Could not open the vault ${target}: ${reason}`);
       });
       session = next;
+      await old.links.dispose();
+      await old.search.close();
       await old.store.close();
     }
     await remember(target);
@@ -141,6 +157,14 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async vault(): Promise<VaultStore> {
       return (await current()).store;
+    },
+
+    async links(): Promise<LinkService> {
+      return (await current()).links;
+    },
+
+    async searchService(): Promise<SearchService> {
+      return (await current()).search;
     },
 
     async settled(quietMs?: number): Promise<void> {
@@ -189,9 +213,64 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).store.createNote(args);
     },
 
-    async renameNote({ path, title }) {
-      // Link rewriting (updateLinks) is added with the link index.
-      return { note: await (await current()).store.renameNote({ path, title }), linkUpdates: null };
+    async renameNote(args) {
+      return (await current()).links.renameNote(args);
+    },
+
+    async countLinksToNote({ path }) {
+      return (await current()).links.countLinksToNote(path);
+    },
+
+    async suggestLinkTargets({ query, limit }) {
+      return (await current()).links.suggestLinkTargets(query, limit);
+    },
+
+    async listHeadings({ target, from }) {
+      return (await current()).links.listHeadings(target, from);
+    },
+
+    async resolveLinks({ targets, from }) {
+      return (await current()).links.resolveLinks(targets, from);
+    },
+
+    async getLinkPreview({ target, from }) {
+      return (await current()).links.getLinkPreview(target, from);
+    },
+
+    async getBacklinks({ ref }) {
+      return (await current()).links.getBacklinks(ref);
+    },
+
+    async getUnlinkedMentions({ ref }) {
+      return (await current()).links.getUnlinkedMentions(ref);
+    },
+
+    async linkMentions({ path, ref, mentions }) {
+      return (await current()).links.linkMentions(path, ref, mentions);
+    },
+
+    async getOutgoingLinks({ path }) {
+      return (await current()).links.getOutgoingLinks(path);
+    },
+
+    async listUnresolvedLinks() {
+      return (await current()).links.listUnresolvedLinks();
+    },
+
+    async getEntryLinkCounts() {
+      return (await current()).links.getEntryLinkCounts();
+    },
+
+    async search(args) {
+      return (await current()).search.search(args);
+    },
+
+    async quickSwitch(args) {
+      return (await current()).search.quickSwitch(args);
+    },
+
+    async getIndexStatus() {
+      return (await current()).search.getIndexStatus();
     },
 
     async deleteNote({ path }) {
@@ -230,6 +309,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       if (closed) return;
       while (barrier) await barrier.catch(() => undefined);
       closed = true;
+      await session.links.dispose();
+      await session.search.close();
       await session.store.close();
     },
   };

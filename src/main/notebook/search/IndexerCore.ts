@@ -1,0 +1,277 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { IndexStatus } from '@shared/domain/search';
+import { MAX_NOTE_BYTES } from '@shared/domain/note';
+import { decodeNote } from '../vault/decodeNote';
+import { isInside } from '../vault/VaultPaths';
+import { FullTextIndex, type StoredDoc } from './FullTextIndex';
+import { decodeIndexCache, encodeIndexCache, readIndexCacheFile, writeIndexCacheFile } from './indexCache';
+import { docKey, noteToIndexDoc, type NoteMeta } from './indexDocs';
+import type { FromIndexer, IndexerOptions, NoteUpsert, ToIndexer } from './indexerProtocol';
+
+/** Reads a note's text for indexing from the vault's real path; null when it cannot be read. */
+export type NoteReader = (vaultRoot: string, path: string) => Promise<string | null>;
+
+/**
+ * The indexer: owns the full-text index and keeps it equal to the vault. Runs in the
+ * search worker (searchWorker.ts), or in the calling thread in tests; either way it only
+ * talks through messages (indexerProtocol.ts).
+ *
+ * On `init` it indexes the glossary at once (so it is searchable right away), then loads
+ * the cache, keeping only notes whose version still matches the vault, then reads and
+ * indexes the notes that are new or changed, reporting progress. Changes (`apply`) are
+ * applied immediately, even during the build, and win over whatever the build read.
+ * Searches are answered between build steps. The cache is rewritten after the build when
+ * anything differed, after changes (debounced), and on `flush`/`close`.
+ */
+export class IndexerCore {
+  private index: FullTextIndex = new FullTextIndex();
+  private readonly notes = new Map<string, NoteMeta>();
+  /** Notes changed by `apply` while building: the build must not overwrite them. */
+  private readonly touched = new Set<string>();
+  private entryCount = 0;
+  private building = true;
+  private closed = false;
+  private cachePath: string | null = null;
+  private options: Required<Omit<IndexerOptions, 'index'>> = {
+    cacheDebounceMs: 2000,
+    cacheMaxWaitMs: 30_000,
+    statusIntervalMs: 100,
+    readConcurrency: 16,
+  };
+  private dirty = false;
+  private dirtySince = 0;
+  private cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  private vacuumTimer: ReturnType<typeof setTimeout> | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private build: Promise<void> = Promise.resolve();
+  private lastStatusAt = 0;
+  private lastStatus: IndexStatus | null = null;
+
+  constructor(
+    private readonly post: (message: FromIndexer) => void,
+    private readonly readNote: NoteReader = readVaultNote,
+  ) {}
+
+  handle(message: ToIndexer): void {
+    switch (message.type) {
+      case 'init':
+        this.init(message);
+        return;
+      case 'apply':
+        this.apply(message.upserts, message.removals);
+        return;
+      case 'search':
+        try {
+          const value = this.index.search(message.query, { scope: message.scope, limit: message.limit });
+          this.post({ type: 'reply', id: message.id, ok: true, value });
+        } catch (error) {
+          this.post({ type: 'reply', id: message.id, ok: false, message: describe(error) });
+        }
+        return;
+      case 'flush':
+      case 'close': {
+        const id = message.id;
+        const done = message.type === 'close' ? this.close() : this.flush();
+        done.then(
+          () => this.post({ type: 'reply', id, ok: true, value: null }),
+          (error: unknown) => this.post({ type: 'reply', id, ok: false, message: describe(error) }),
+        );
+        return;
+      }
+    }
+  }
+
+  private init(message: Extract<ToIndexer, { type: 'init' }>): void {
+    const { index: indexOptions, ...rest } = message.options;
+    this.options = { ...this.options, ...stripUndefined(rest) };
+    this.index = new FullTextIndex(indexOptions);
+    this.cachePath = message.cachePath;
+    for (const entry of message.entries) this.index.add(entry);
+    this.entryCount = message.entries.length;
+    for (const note of message.notes) this.notes.set(note.path, note);
+    this.postStatus(true);
+    this.build = this.runBuild(message.vaultPath).catch((error: unknown) => {
+      this.log('Building the search index failed', error);
+      this.building = false;
+      this.postStatus(true);
+    });
+  }
+
+  private async runBuild(vaultPath: string): Promise<void> {
+    const root = await fs.realpath(vaultPath).catch(() => vaultPath);
+    let needsWrite = false;
+    if (this.cachePath) {
+      const bytes = await readIndexCacheFile(this.cachePath);
+      if (bytes === null) {
+        needsWrite = true;
+      } else {
+        let rejected = 0;
+        const accept = (doc: StoredDoc) => {
+          const path = doc.key.slice(2);
+          const ok = doc.kind === 'note' && !this.touched.has(path) && this.notes.get(path)?.version === doc.version;
+          if (!ok) rejected++;
+          return ok;
+        };
+        const result = decodeIndexCache(bytes, this.index, accept);
+        if ('problem' in result) {
+          this.log(`The search index cache was ${result.problem}; rebuilding it`);
+          needsWrite = true;
+        } else if (rejected > 0) {
+          needsWrite = true;
+        }
+      }
+    }
+    const pending = [...this.notes.values()].filter(
+      (note) => !this.index.has(docKey({ kind: 'note', path: note.path })),
+    );
+    if (pending.length > 0) needsWrite = true;
+    this.postStatus(true);
+    await forEachLimit(pending, this.options.readConcurrency, async (note) => {
+      if (this.closed || this.touched.has(note.path)) return;
+      const text = await this.readNote(root, note.path).catch(() => null);
+      // A change applied meanwhile is newer than what was read.
+      if (this.closed || this.touched.has(note.path) || this.notes.get(note.path) !== note) return;
+      this.index.add(noteToIndexDoc(note, text));
+      this.postStatus(false);
+    });
+    this.building = false;
+    this.touched.clear();
+    this.postStatus(true);
+    if ((needsWrite || this.dirty) && !this.closed) this.markDirty(500);
+  }
+
+  private apply(upserts: NoteUpsert[], removals: string[]): void {
+    for (const path of removals) {
+      this.notes.delete(path);
+      if (this.building) this.touched.add(path);
+      this.index.remove(docKey({ kind: 'note', path }));
+    }
+    for (const upsert of upserts) {
+      const { text, ...meta } = upsert;
+      this.notes.set(meta.path, meta);
+      if (this.building) this.touched.add(meta.path);
+      this.index.add(noteToIndexDoc(meta, text));
+    }
+    if (upserts.length + removals.length === 0) return;
+    this.postStatus(false);
+    this.markDirty(this.options.cacheDebounceMs);
+    this.scheduleVacuum();
+  }
+
+  private status(): IndexStatus {
+    return {
+      state: this.building ? 'building' : 'ready',
+      indexed: this.index.size,
+      total: this.entryCount + this.notes.size,
+    };
+  }
+
+  /** Posts the status when it changed (`force`: also when throttling would hold it back). */
+  private postStatus(force: boolean): void {
+    const status = this.status();
+    const last = this.lastStatus;
+    if (last && last.state === status.state && last.indexed === status.indexed && last.total === status.total) return;
+    const now = Date.now();
+    if (!force && last?.state === status.state && status.state === 'building') {
+      if (now - this.lastStatusAt < this.options.statusIntervalMs) return;
+    }
+    this.lastStatus = status;
+    this.lastStatusAt = now;
+    this.post({ type: 'status', status });
+  }
+
+  private markDirty(delay: number): void {
+    if (!this.cachePath || this.closed) return;
+    const now = Date.now();
+    if (!this.dirty) this.dirtySince = now;
+    this.dirty = true;
+    if (this.building) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    const wait = Math.max(0, Math.min(delay, this.dirtySince + this.options.cacheMaxWaitMs - now));
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = null;
+      void this.writeCache();
+    }, wait);
+    this.cacheTimer.unref?.();
+  }
+
+  private scheduleVacuum(): void {
+    if (this.vacuumTimer || !this.index.shouldVacuum) return;
+    this.vacuumTimer = setTimeout(() => {
+      this.vacuumTimer = null;
+      if (!this.closed && this.index.shouldVacuum) this.index.vacuum();
+    }, 1000);
+    this.vacuumTimer.unref?.();
+  }
+
+  private writeCache(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      if (!this.dirty || !this.cachePath) return;
+      this.dirty = false;
+      try {
+        const bytes = encodeIndexCache(this.index, (doc) => doc.kind === 'note');
+        await writeIndexCacheFile(this.cachePath, bytes);
+      } catch (error) {
+        this.dirty = true;
+        this.log('Could not write the search index cache', error);
+      }
+    });
+    return this.writing;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = null;
+    await this.writeCache();
+  }
+
+  private async close(): Promise<void> {
+    this.closed = true;
+    if (this.vacuumTimer) clearTimeout(this.vacuumTimer);
+    this.vacuumTimer = null;
+    await this.build;
+    // What was indexed so far is correct, version by version: worth keeping even mid-build.
+    await this.flush();
+  }
+
+  private log(message: string, error?: unknown): void {
+    this.post({ type: 'log', message, ...(error === undefined ? {} : { detail: describe(error) }) });
+  }
+}
+
+/**
+ * Reads a note for indexing (`root` is the vault's real path), refusing files whose real path leaves the vault (a link
+ * to elsewhere), files larger than the app opens, binary files (NUL bytes) and anything
+ * but regular files. Text that is not valid UTF-8 is decoded leniently, as the vault
+ * shows it.
+ */
+export async function readVaultNote(root: string, path: string): Promise<string | null> {
+  const real = await fs.realpath(join(root, ...path.split('/')));
+  if (!isInside(root, real)) return null;
+  const stats = await fs.stat(real);
+  if (!stats.isFile() || stats.size > MAX_NOTE_BYTES) return null;
+  const bytes = await fs.readFile(real);
+  // A binary file named .md: its title is searchable, its bytes are not words.
+  if (bytes.includes(0)) return null;
+  return decodeNote(bytes).content;
+}
+
+async function forEachLimit<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await run(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

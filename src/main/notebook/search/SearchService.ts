@@ -1,0 +1,433 @@
+import { join } from 'node:path';
+import { NotebookError } from '@shared/api/errors';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import type { NoteChange, NoteSummary } from '@shared/domain/note';
+import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
+import { splitFrontMatter } from '@shared/markdown/frontMatter';
+import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/parseQuery';
+import type { EventBus } from '../events/EventBus';
+import type { VaultStore } from '../vault/VaultStore';
+import type { WorkspaceStore } from '../workspace/WorkspaceStore';
+import { buildSnippets } from './buildSnippets';
+import type { IndexHit, IndexSearchResult } from './FullTextIndex';
+import { CACHE_FILE_NAME } from './indexCache';
+import { defaultIndexerHost, IndexerClient, type IndexerHost } from './IndexerClient';
+import { docKey, entryText, entryToIndexDoc, refOfKey, type NoteMeta } from './indexDocs';
+import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
+import { plainTextBlocks, type TextBlock } from './plainTextBlocks';
+import { SwitcherIndex } from './SwitcherIndex';
+
+/** Hits returned when the caller gives no limit. */
+export const DEFAULT_SEARCH_LIMIT = 30;
+/** Switcher choices returned when the caller gives no limit. */
+export const DEFAULT_SWITCHER_LIMIT = 20;
+
+export interface SearchServiceOptions {
+  store: VaultStore;
+  workspace: WorkspaceStore;
+  entries: readonly GlossaryEntry[];
+  events: EventBus;
+  /** This vault's state folder (see vaultStateDir): the index cache lives there. Null: no cache. */
+  stateDir: string | null;
+  log: (message: string, error?: unknown) => void;
+  /** Where the indexer runs. Default: the built worker when present, else this thread. */
+  host?: IndexerHost;
+  indexer?: IndexerOptions;
+}
+
+interface DocSource {
+  /** Every field the index saw, for exact phrase checks and the terms to highlight. */
+  searchText: string;
+  blocks: TextBlock[];
+  /** False when the text was cut (see MAX_SOURCE_CHARS): phrases are then not re-checked. */
+  complete: boolean;
+}
+
+/** How many documents' texts to keep between keystrokes (snippets for the same hits again). */
+const SOURCE_CACHE_SIZE = 64;
+const SOURCE_CACHE_MAX_CHARS = 256 * 1024;
+/** Snippets and phrase checks look at most at this much of a note. */
+const MAX_SOURCE_CHARS = 1024 * 1024;
+/** Extra hits asked of the index for phrase queries, to make up for the ~1% the text check drops. */
+const PHRASE_MARGIN = 8;
+const MAX_RESTARTS = 3;
+
+/**
+ * Search for one open vault: the full-text search panel, the quick switcher and the
+ * index status, behind the NotebookApi methods `search`, `quickSwitch` and
+ * `getIndexStatus`, and the `index-status` event.
+ *
+ * The full-text index lives in a worker thread (see IndexerCore); this class sends it
+ * the vault's notes and every change, asks it for ranked hits, and turns those into
+ * results: it reads the hits' texts through the vault store (never a second copy of all
+ * notes in memory), checks phrases exactly, and cuts snippets with highlights. The quick
+ * switcher's titles and aliases are small and stay here, answering even while the index
+ * builds.
+ */
+export class SearchService {
+  private readonly store: VaultStore;
+  private readonly workspace: WorkspaceStore;
+  private readonly entries: Map<string, GlossaryEntry>;
+  private readonly events: EventBus;
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly host: IndexerHost;
+  private readonly cachePath: string | null;
+  private readonly switcher = new SwitcherIndex();
+  private readonly sources = new Map<string, { version: string; source: DocSource }>();
+  private client: IndexerClient;
+  private status: IndexStatus;
+  private readonly readyWaiters: Array<() => void> = [];
+  private readonly unsubscribe: () => void;
+  private readonly pendingChanges = new Map<string, NoteChange>();
+  private applying: Promise<void> = Promise.resolve();
+  private applyScheduled = false;
+  /** Changes seen but not yet sent to the indexer, and those of them not in a batch yet. */
+  private unsent = 0;
+  private unbatched = 0;
+  private restarts = 0;
+  private closed = false;
+
+  constructor(private readonly options: SearchServiceOptions) {
+    this.store = options.store;
+    this.workspace = options.workspace;
+    this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
+    this.events = options.events;
+    this.log = options.log;
+    this.host = options.host ?? defaultIndexerHost();
+    this.cachePath = options.stateDir ? join(options.stateDir, CACHE_FILE_NAME) : null;
+    for (const entry of options.entries) {
+      this.switcher.set({
+        key: docKey({ kind: 'entry', id: entry.id }),
+        ref: { kind: 'entry', id: entry.id },
+        kind: 'entry',
+        title: entry.title,
+        folder: '',
+        aliases: entry.aliases,
+        modified: '',
+      });
+    }
+    const notes = this.store.listNotes();
+    for (const note of notes) this.switcher.set(switcherEntryOf(note));
+    this.status = { state: 'building', indexed: 0, total: this.entries.size + notes.length };
+    // Subscribed before the index is told what the vault holds, so no change falls in between.
+    this.unsubscribe = this.events.on('notes-changed', ({ changes }) => this.onNotesChanged(changes));
+    this.client = this.startIndexer(notes);
+  }
+
+  /** Where the index stands. */
+  getIndexStatus(): IndexStatus {
+    return { ...this.status };
+  }
+
+  /** Resolves once the index holds every note (tests and the bench wait for this). */
+  whenReady(): Promise<void> {
+    if (this.status.state === 'ready') return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Resolves once every note change seen so far has reached the index. */
+  async settled(): Promise<void> {
+    while (this.unsent > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.applying;
+    }
+  }
+
+  /**
+   * Full-text search (see NotebookApi.search and parseQuery for the language). Never
+   * fails on a malformed query; if the indexer itself fails, answers with no hits.
+   */
+  async search(args: { query: string; scope?: SearchScope; limit?: number }): Promise<SearchResults> {
+    this.assertOpen();
+    // Read your writes: a note saved a moment ago is searchable by its new text.
+    if (this.unsent > 0) await this.settled();
+    const limit = args.limit ?? DEFAULT_SEARCH_LIMIT;
+    const query = parseQuery(args.query);
+    if (isEmptyQuery(query)) return { hits: [], total: 0, status: this.getIndexStatus() };
+    const check = needsTextCheck(query);
+    let result: IndexSearchResult;
+    try {
+      result = await this.client.search(query, args.scope ?? 'all', check ? limit + PHRASE_MARGIN : limit);
+    } catch (error) {
+      this.log('The search index did not answer', error);
+      return { hits: [], total: 0, status: this.getIndexStatus() };
+    }
+    const matcher = new QueryTermMatcher(query);
+    const hits = await mapLimit(result.hits, 8, (hit) => this.toSearchHit(hit, query, matcher, check));
+    const kept = hits.filter((hit): hit is SearchHit => hit !== null);
+    const dropped = hits.length - kept.length;
+    return {
+      hits: kept.slice(0, limit),
+      total: Math.max(kept.length, result.total - dropped),
+      status: this.getIndexStatus(),
+    };
+  }
+
+  /** The quick switcher (see SwitcherIndex for the matching rules). */
+  async quickSwitch(args: { query: string; limit?: number }): Promise<SwitcherItem[]> {
+    this.assertOpen();
+    const recent = ((await this.workspace.get()).recent ?? []).map(docKey);
+    return this.switcher.query(args.query, { limit: args.limit ?? DEFAULT_SWITCHER_LIMIT, recent });
+  }
+
+  /** Writes the index cache now (if anything changed). */
+  async flush(): Promise<void> {
+    await this.settled();
+    await this.client.flush();
+  }
+
+  /** Stops listening, brings the cache up to date and stops the indexer. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.unsubscribe();
+    await this.settled().catch(() => undefined);
+    this.closed = true;
+    try {
+      await this.client.close();
+    } catch (error) {
+      this.log('Could not write the search index cache', error);
+    }
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+
+  // ---- the indexer ------------------------------------------------------------------
+
+  private startIndexer(notes: NoteSummary[], host: IndexerHost = this.host): IndexerClient {
+    let client: IndexerClient;
+    try {
+      client = new IndexerClient(host, {
+        message: (message) => this.onIndexerMessage(message),
+        failure: (error) => this.onIndexerFailure(error),
+      });
+    } catch (error) {
+      // A missing or unloadable worker script: search still works, in this thread.
+      this.log('Could not start the search worker; indexing in the main thread instead', error);
+      client = new IndexerClient(
+        { kind: 'inline' },
+        {
+          message: (message) => this.onIndexerMessage(message),
+          failure: (failure) => this.onIndexerFailure(failure),
+        },
+      );
+    }
+    client.send({
+      type: 'init',
+      vaultPath: this.store.vaultPath,
+      cachePath: this.cachePath,
+      entries: [...this.entries.values()].map(entryToIndexDoc),
+      notes: notes.flatMap((note) => {
+        const meta = this.metaOf(note);
+        return meta ? [meta] : [];
+      }),
+      options: this.options.indexer ?? {},
+    });
+    return client;
+  }
+
+  private metaOf(note: NoteSummary): NoteMeta | null {
+    const version = this.store.knownVersion(note.path);
+    if (version === undefined) return null;
+    return { path: note.path, version, aliases: note.aliases, tags: note.tags };
+  }
+
+  private onIndexerMessage(message: FromIndexer): void {
+    if (message.type === 'status') {
+      this.status = message.status;
+      if (!this.closed) this.events.emit('index-status', { ...message.status });
+      if (message.status.state === 'ready') for (const resolve of this.readyWaiters.splice(0)) resolve();
+    } else if (message.type === 'log') {
+      this.log(message.message, message.detail);
+    }
+  }
+
+  private onIndexerFailure(error: Error): void {
+    if (this.closed) return;
+    this.log('The search worker failed', error);
+    if (this.restarts >= MAX_RESTARTS) return;
+    this.restarts++;
+    this.status = { state: 'building', indexed: 0, total: this.status.total };
+    this.events.emit('index-status', { ...this.status });
+    // The last attempt runs in this thread: slower, but search keeps working.
+    const host = this.restarts === MAX_RESTARTS ? { kind: 'inline' as const } : this.host;
+    this.client = this.startIndexer(this.store.listNotes(), host);
+  }
+
+  // ---- note changes -----------------------------------------------------------------
+
+  private onNotesChanged(changes: NoteChange[]): void {
+    if (this.closed) return;
+    for (const change of changes) {
+      const key = docKey({ kind: 'note', path: change.path });
+      if (change.kind === 'removed') this.switcher.delete(key);
+      else if (change.note) this.switcher.set(switcherEntryOf(change.note));
+      this.sources.delete(key);
+      this.pendingChanges.set(change.path, change);
+      this.unsent++;
+      this.unbatched++;
+    }
+    if (!this.applyScheduled) {
+      this.applyScheduled = true;
+      // Changes of one burst go together; batches are applied one after another, in order.
+      setImmediate(() => {
+        this.applyScheduled = false;
+        const batch = [...this.pendingChanges.values()];
+        const count = this.unbatched;
+        this.unbatched = 0;
+        this.pendingChanges.clear();
+        this.applying = this.applying
+          .then(() => this.applyBatch(batch))
+          .catch((error: unknown) => this.log('Could not update the search index', error))
+          .finally(() => {
+            this.unsent -= count;
+          });
+      });
+    }
+  }
+
+  private async applyBatch(changes: NoteChange[]): Promise<void> {
+    if (this.closed) return;
+    const removals: string[] = [];
+    const upserts: NoteUpsert[] = [];
+    await mapLimit(changes, 8, async (change) => {
+      if (change.kind === 'removed') {
+        removals.push(change.path);
+        return;
+      }
+      try {
+        const note = await this.store.readNote(change.path);
+        upserts.push({
+          path: note.path,
+          version: note.version,
+          aliases: note.aliases,
+          tags: note.tags,
+          text: note.readOnly && note.content === '' ? null : note.content,
+        });
+        this.switcher.set(switcherEntryOf(note));
+      } catch (error) {
+        // Gone again already (its removal follows), or unreadable: not searchable by its text.
+        if (error instanceof NotebookError && error.code === 'not-found') removals.push(change.path);
+        else if (change.note) upserts.push({ ...(this.metaOf(change.note) ?? metaFallback(change)), text: null });
+      }
+    });
+    if (!this.closed && upserts.length + removals.length > 0) this.client.send({ type: 'apply', upserts, removals });
+  }
+
+  // ---- results ------------------------------------------------------------------------
+
+  private async toSearchHit(
+    hit: IndexHit,
+    query: ParsedQuery,
+    matcher: QueryTermMatcher,
+    check: boolean,
+  ): Promise<SearchHit | null> {
+    const source = await this.sourceOf(hit.key);
+    if (!source) return null;
+    if (check && source.complete && !textSatisfies(query, source.searchText)) return null;
+    const terms = matcher.termsIn(source.searchText);
+    const wanted = new Set(terms);
+    const titleKey = hit.title.trim().toLowerCase();
+    // A heading that repeats the title tells the reader nothing the hit's title does not.
+    const blocks = source.blocks.filter((block) => !(block.heading && block.text.trim().toLowerCase() === titleKey));
+    return {
+      ref: refOfKey(hit.key),
+      kind: hit.kind,
+      title: hit.title,
+      folder: hit.folder,
+      score: Math.round(hit.score * 1000) / 1000,
+      snippets: buildSnippets(blocks.length > 0 ? blocks : source.blocks, (term) => wanted.has(term)),
+      terms: terms.slice(0, 32),
+    };
+  }
+
+  /** The text of a hit, from the glossary in memory or the note's file (through the vault store). */
+  private async sourceOf(key: string): Promise<DocSource | null> {
+    const ref = refOfKey(key);
+    if (ref.kind === 'entry') {
+      const entry = this.entries.get(ref.id);
+      return entry ? entrySource(entry) : null;
+    }
+    const known = this.store.knownVersion(ref.path);
+    const cached = this.sources.get(key);
+    if (cached && known !== undefined && cached.version === known) {
+      // Most recently used last.
+      this.sources.delete(key);
+      this.sources.set(key, cached);
+      return cached.source;
+    }
+    let note;
+    try {
+      note = await this.store.readNote(ref.path);
+    } catch {
+      return null;
+    }
+    // A huge note is shown and checked by its first megabyte, so a keystroke stays fast.
+    const content = note.content.length > MAX_SOURCE_CHARS ? note.content.slice(0, MAX_SOURCE_CHARS) : note.content;
+    const { body } = splitFrontMatter(content);
+    const source: DocSource = {
+      searchText: [note.title, ...note.aliases, ...note.tags, body].join('\n'),
+      blocks: plainTextBlocks(content),
+      complete: content === note.content,
+    };
+    if (note.content.length <= SOURCE_CACHE_MAX_CHARS) {
+      this.sources.set(key, { version: note.version, source });
+      while (this.sources.size > SOURCE_CACHE_SIZE) this.sources.delete(this.sources.keys().next().value!);
+    }
+    return source;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new NotebookError('io-failure', 'The notebook was closed; reload the app.');
+  }
+}
+
+function entrySource(entry: GlossaryEntry): DocSource {
+  const paragraphs = (text: string): TextBlock[] =>
+    text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter((p) => p !== '')
+      .map((p) => ({ text: p, heading: false }));
+  return {
+    searchText: [entry.title, ...entry.aliases, entryText(entry)].join('\n'),
+    complete: true,
+    blocks: [
+      ...paragraphs(entry.definition),
+      ...entry.sections.flatMap((s) => [{ text: s.heading, heading: true }, ...paragraphs(s.text)]),
+    ],
+  };
+}
+
+function switcherEntryOf(note: NoteSummary) {
+  return {
+    key: docKey({ kind: 'note', path: note.path }),
+    ref: { kind: 'note' as const, path: note.path },
+    kind: 'note' as const,
+    title: note.title,
+    folder: note.folder,
+    aliases: note.aliases,
+    modified: note.modified,
+  };
+}
+
+function metaFallback(change: NoteChange): NoteMeta {
+  return {
+    path: change.path,
+    version: change.version ?? '',
+    aliases: change.note?.aliases ?? [],
+    tags: change.note?.tags ?? [],
+  };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await run(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}

@@ -1,0 +1,73 @@
+import type { DocRef } from '@shared/domain/docRef';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import { folderOfPath, titleOfPath } from '@shared/domain/notePath';
+import { foldTag } from '@shared/search/parseQuery';
+import { extractNoteFields } from './extractNoteFields';
+import type { IndexDoc } from './FullTextIndex';
+
+/** The index key of a document: 'e:<entry id>' or 'n:<note path>'. */
+export function docKey(ref: DocRef): string {
+  return ref.kind === 'entry' ? `e:${ref.id}` : `n:${ref.path}`;
+}
+
+/** The document an index key stands for. */
+export function refOfKey(key: string): DocRef {
+  return key.startsWith('e:') ? { kind: 'entry', id: key.slice(2) } : { kind: 'note', path: key.slice(2) };
+}
+
+/** The text of a glossary entry as one string: definition, then each section's heading and text. */
+export function entryText(entry: GlossaryEntry): string {
+  return [entry.definition, ...entry.sections.flatMap((s) => [s.heading, s.text])].join('\n\n');
+}
+
+/** A glossary entry as the index takes it: its sections' headings weigh as headings. */
+export function entryToIndexDoc(entry: GlossaryEntry): IndexDoc {
+  return {
+    key: docKey({ kind: 'entry', id: entry.id }),
+    kind: 'entry',
+    title: entry.title,
+    folder: '',
+    version: '',
+    tags: [],
+    fields: {
+      title: entry.title,
+      aliases: entry.aliases.join('\n'),
+      headings: entry.sections.map((s) => s.heading).join('\n'),
+      tags: '',
+      body: [entry.definition, ...entry.sections.map((s) => s.text)].join('\n\n'),
+    },
+  };
+}
+
+/** What the index needs to know about a note besides its text (from the vault's summary). */
+export interface NoteMeta {
+  path: string;
+  version: string;
+  aliases: readonly string[];
+  tags: readonly string[];
+}
+
+/**
+ * A note as the index takes it. `text` is the whole file (front matter included), or
+ * null when it could not be read: the note is then found by its title and aliases only.
+ */
+export function noteToIndexDoc(meta: NoteMeta, text: string | null): IndexDoc {
+  const fields = text === null ? { headings: [], body: '', inlineTags: [] } : extractNoteFields(text);
+  const tags = [...new Set([...meta.tags, ...fields.inlineTags].map(foldTag).filter((t) => t !== ''))];
+  const title = titleOfPath(meta.path);
+  return {
+    key: docKey({ kind: 'note', path: meta.path }),
+    kind: 'note',
+    title,
+    folder: folderOfPath(meta.path),
+    version: meta.version,
+    tags,
+    fields: {
+      title,
+      aliases: meta.aliases.join('\n'),
+      headings: fields.headings.join('\n'),
+      tags: tags.join('\n'),
+      body: fields.body,
+    },
+  };
+}

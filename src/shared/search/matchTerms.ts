@@ -1,0 +1,255 @@
+/**
+ * Which words of a text a query matches, decided exactly as the index decides it (same
+ * tokenizer, same prefix and typo rules), so highlights agree with results.
+ */
+import { maxEdits, type ParsedQuery, type QueryItem } from './parseQuery';
+import { scanTerms, tokenize, type Token } from './tokenize';
+
+/** How a term of the text matched a query word. */
+export type TermMatch = 'exact' | 'prefix' | 'fuzzy';
+
+/**
+ * The edit distance (insertions, deletions, substitutions) between `a` and `b` when it is
+ * at most `max`, else `max + 1`. Linear in the lengths for small `max`.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let previous = Array.from({ length: n + 1 }, (_, j) => j);
+  let current = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const value = Math.min(
+        previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1),
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+      );
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    // Distances never shrink down the rows: no need to finish.
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[n]!, max + 1);
+}
+
+/**
+ * How `term` (a folded term of a text) matches the query word part `part`, or null.
+ * `prefix`: the part is being typed; `fuzzy`: typos allowed (see maxEdits).
+ */
+export function matchPart(part: string, term: string, prefix: boolean, fuzzy: boolean): TermMatch | null {
+  if (term === part) return 'exact';
+  if (prefix && term.startsWith(part)) return 'prefix';
+  if (fuzzy) {
+    const edits = maxEdits(part);
+    if (edits > 0 && boundedEditDistance(part, term, edits) <= edits) return 'fuzzy';
+  }
+  return null;
+}
+
+interface PartRule {
+  part: string;
+  prefix: boolean;
+  fuzzy: boolean;
+}
+
+function rulesOf(item: QueryItem): PartRule[] {
+  if (item.kind === 'phrase') {
+    return item.words.map((part, i) => ({ part, prefix: item.prefix && i === item.words.length - 1, fuzzy: false }));
+  }
+  const rules = item.parts.map((part, i) => ({
+    part,
+    prefix: item.prefix && i === item.parts.length - 1,
+    fuzzy: !item.exact,
+  }));
+  if (item.parts.length > 1) rules.push({ part: item.parts.join(''), prefix: item.prefix, fuzzy: false });
+  return rules;
+}
+
+/**
+ * Decides which terms of a document match a query's positive words and phrases (never
+ * its exclusions), the way results are ranked: for each query word, only the closest
+ * matches in the document count (exact and prefix matches, else the fewest typos), so
+ * a document holding "glutamate" does not also light up "glutamine" for "glutamte".
+ */
+export class QueryTermMatcher {
+  private readonly rules: PartRule[];
+  private readonly cache = new Map<string, Array<number> | null>();
+
+  constructor(query: ParsedQuery) {
+    this.rules = query.clauses.flatMap((clause) => clause.flatMap(rulesOf));
+  }
+
+  /** How the folded `term` matches the query at best (exact before prefix before typo), or null. */
+  match(term: string): TermMatch | null {
+    const costs = this.costs(term);
+    if (!costs) return null;
+    let best: TermMatch | null = null;
+    costs.forEach((cost, i) => {
+      if (cost < 0) return;
+      const rule = this.rules[i]!;
+      const kind: TermMatch = cost > 0 ? 'fuzzy' : term === rule.part ? 'exact' : 'prefix';
+      if (best === null || kind === 'exact' || (kind === 'prefix' && best === 'fuzzy')) best = kind;
+    });
+    return best;
+  }
+
+  /**
+   * The terms of `text` to highlight, in order of first appearance: for each query word,
+   * the terms matching it with the fewest typos found in this text.
+   */
+  termsIn(text: string): string[] {
+    const seen = new Map<string, number[]>();
+    scanTerms(text, (term) => {
+      if (seen.has(term)) return;
+      const costs = this.costs(term);
+      if (costs) seen.set(term, costs);
+    });
+    const best = this.rules.map(() => Infinity);
+    for (const costs of seen.values()) {
+      costs.forEach((cost, i) => {
+        if (cost >= 0 && cost < best[i]!) best[i] = cost;
+      });
+    }
+    const chosen: string[] = [];
+    for (const [term, costs] of seen) {
+      if (costs.some((cost, i) => cost >= 0 && cost === best[i])) chosen.push(term);
+    }
+    return chosen;
+  }
+
+  /** Per rule: -1 when the term does not match it, else its typos (0 for exact and prefix). */
+  private costs(term: string): number[] | null {
+    const known = this.cache.get(term);
+    if (known !== undefined) return known;
+    let any = false;
+    const costs = this.rules.map((rule) => {
+      const found = matchPart(rule.part, term, rule.prefix, rule.fuzzy);
+      if (found === null) return -1;
+      any = true;
+      return found === 'fuzzy' ? Math.max(1, boundedEditDistance(rule.part, term, maxEdits(rule.part))) : 0;
+    });
+    const result = any ? costs : null;
+    this.cache.set(term, result);
+    return result;
+  }
+}
+
+/**
+ * Where the words of `text` whose folded form is one of `terms` sit, as sorted,
+ * non-overlapping [start, end) ranges (a compound matched as a whole is one range).
+ * The UI uses this with a hit's `terms` to highlight a document it opens.
+ */
+export function findTermRanges(text: string, terms: Iterable<string>): Array<[number, number]> {
+  const wanted = terms instanceof Set ? (terms as Set<string>) : new Set(terms);
+  if (wanted.size === 0) return [];
+  const ranges: Array<[number, number]> = [];
+  scanTerms(text, (term, start, end) => {
+    if (wanted.has(term)) ranges.push([start, end]);
+  });
+  return mergeRanges(ranges);
+}
+
+/** Sorts ranges and merges overlapping ones (touching ranges stay apart). */
+export function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  if (ranges.length < 2) return ranges;
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [[sorted[0]![0], sorted[0]![1]]];
+  for (let i = 1; i < sorted.length; i++) {
+    const range = sorted[i]!;
+    const last = merged[merged.length - 1]!;
+    if (range[0] < last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+/**
+ * True when `words` (folded) occur next to each other, in order, among the word parts of
+ * `text` (punctuation between them does not matter; compounds count as their parts). With
+ * `prefixLast`, the last word may be the start of a longer word.
+ */
+export function containsPhrase(text: string, words: readonly string[], prefixLast = false): boolean {
+  return phraseRanges(text, words, prefixLast, 1).length > 0;
+}
+
+/** Where the phrase occurs in `text` (see containsPhrase), up to `limit` occurrences. */
+export function phraseRanges(
+  text: string,
+  words: readonly string[],
+  prefixLast = false,
+  limit = Infinity,
+): Array<[number, number]> {
+  return findPhrase(
+    tokenize(text).filter((token) => !token.joined),
+    words,
+    prefixLast,
+    limit,
+  );
+}
+
+/** Like phraseRanges, over word parts already tokenized (tokens with `joined` false, in order). */
+export function findPhrase(
+  parts: readonly Token[],
+  words: readonly string[],
+  prefixLast = false,
+  limit = Infinity,
+): Array<[number, number]> {
+  if (words.length === 0) return [];
+  const found: Array<[number, number]> = [];
+  const last = words.length - 1;
+  for (let i = 0; i + last < parts.length && found.length < limit; i++) {
+    let ok = true;
+    for (let w = 0; w <= last; w++) {
+      const term = parts[i + w]!.term;
+      const word = words[w]!;
+      if (term === word || (prefixLast && w === last && term.startsWith(word))) continue;
+      ok = false;
+      break;
+    }
+    if (ok) found.push([parts[i]!.start, parts[i + last]!.end]);
+  }
+  return found;
+}
+
+/** True when the query has phrases or compounds: matches the index can only approximate. */
+export function needsTextCheck(query: ParsedQuery): boolean {
+  const approximate = (item: QueryItem) => item.kind === 'phrase' || item.parts.length > 1;
+  return query.clauses.some((clause) => clause.some(approximate)) || query.exclude.some(approximate);
+}
+
+/**
+ * Evaluates a query's words, phrases and exclusions on a document's text exactly (the
+ * index answers phrases through a filter that can be wrong about 1% of the time). Scope
+ * and tag filters are not checked here. `text` should hold every field the index saw:
+ * title, aliases, tags, headings and body.
+ */
+export function textSatisfies(query: ParsedQuery, text: string): boolean {
+  const tokens = tokenize(text);
+  const parts = tokens.filter((token) => !token.joined);
+  const terms = new Set(tokens.map((token) => token.term));
+  const present = (item: QueryItem, exact: boolean): boolean => {
+    if (item.kind === 'phrase') return findPhrase(parts, item.words, item.prefix && !exact, 1).length > 0;
+    const prefix = item.prefix && !exact;
+    if (item.parts.length === 1) {
+      const part = item.parts[0]!;
+      if (terms.has(part)) return true;
+      if (exact) return false;
+      for (const term of terms) if (matchPart(part, term, prefix, !item.exact)) return true;
+      return false;
+    }
+    const joined = item.parts.join('');
+    if (terms.has(joined)) return true;
+    if (prefix) for (const term of terms) if (term.startsWith(joined)) return true;
+    return findPhrase(parts, item.parts, prefix, 1).length > 0;
+  };
+  return (
+    query.clauses.every((clause) => clause.some((item) => present(item, false))) &&
+    !query.exclude.some((item) => present(item, true))
+  );
+}
