@@ -1,0 +1,149 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CommandPalette, filterCommands } from './CommandPalette';
+import { CommandRegistry, type Command } from './CommandRegistry';
+import { fuzzyMatch } from './fuzzyMatch';
+import { CommandRegistryContext, useCommands } from './useCommands';
+
+afterEach(cleanup);
+
+const marked = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e)).join('|');
+
+describe('fuzzyMatch', () => {
+  it('matches words as subsequences, favouring word starts and runs', () => {
+    expect(marked('New note', fuzzyMatch('nn', 'New note')!.ranges)).toBe('N|n');
+    expect(marked('Show all commands', fuzzyMatch('shcmd', 'Show all commands')!.ranges)).toBe('Sh|c|m|d');
+    expect(fuzzyMatch('head', 'Format: Heading 1')!.ranges).toEqual([[8, 12]]);
+  });
+
+  it('takes words in any order, folds case and diacritics, and rejects letters picked from word middles', () => {
+    expect(fuzzyMatch('note new', 'New note')).not.toBeNull();
+    expect(fuzzyMatch('RÉNAME', 'Rename note')).not.toBeNull();
+    expect(fuzzyMatch('head', 'Search notes and glossary')).toBeNull();
+    expect(fuzzyMatch('ote', 'New note')).not.toBeNull();
+    expect(fuzzyMatch('xyz', 'New note')).toBeNull();
+    expect(fuzzyMatch('  ', 'anything')).toEqual({ score: 0, ranges: [] });
+  });
+
+  it('ranks a prefix above a scattered match', () => {
+    const prefix = fuzzyMatch('bo', 'Bold')!.score;
+    const scattered = fuzzyMatch('bo', 'Bulleted list of options')!.score;
+    expect(prefix).toBeGreaterThan(scattered);
+  });
+});
+
+describe('filterCommands', () => {
+  const commands: Command[] = [
+    { id: 'a', title: 'New note', group: 'Note', run: () => undefined },
+    { id: 'b', title: 'Bold', group: 'Format', run: () => undefined },
+    { id: 'c', title: 'Search notes and glossary', group: 'Go', keywords: ['find'], run: () => undefined },
+  ];
+
+  it('lists recently used commands first when the query is empty', () => {
+    const { recent, others } = filterCommands(commands, '', ['c', 'gone']);
+    expect(recent.map((choice) => choice.command.id)).toEqual(['c']);
+    expect(others.map((choice) => choice.command.id)).toEqual(['a', 'b']);
+  });
+
+  it('filters by label, best first, and by keywords after that', () => {
+    expect(filterCommands(commands, 'bold').others.map((choice) => choice.command.id)).toEqual(['b']);
+    const find = filterCommands(commands, 'find').others;
+    expect(find.map((choice) => choice.command.id)).toEqual(['c']);
+    expect(find[0]!.ranges).toEqual([]);
+    expect(filterCommands(commands, 'note').others[0]!.command.id).toBe('a');
+  });
+});
+
+function Registered({ commands }: { commands: Command[] }) {
+  useCommands(commands);
+  return null;
+}
+
+describe('CommandPalette', () => {
+  function setup(commands: Command[]) {
+    const registry = new CommandRegistry();
+    const onClose = vi.fn();
+    render(
+      <CommandRegistryContext.Provider value={registry}>
+        <Registered commands={commands} />
+        <CommandPalette onClose={onClose} />
+      </CommandRegistryContext.Provider>,
+    );
+    const field = screen.getByRole('combobox', { name: 'Command palette' });
+    return { registry, onClose, field };
+  }
+
+  it('lists every available command with its shortcut', () => {
+    setup([
+      { id: 'note.new', title: 'New note', group: 'Note', shortcut: ['Mod', 'N'], run: vi.fn() },
+      {
+        id: 'switcher.open',
+        title: 'Quick switcher',
+        group: 'Go',
+        shortcut: ['Mod', 'O'],
+        alternativeShortcuts: [['Mod', 'P']],
+        run: vi.fn(),
+      },
+      { id: 'hidden', title: 'Not now', when: () => false, run: vi.fn() },
+    ]);
+    const options = screen.getAllByRole('option');
+    expect(options.map((option) => option.getAttribute('aria-label'))).toEqual([
+      'Go: Quick switcher',
+      'Note: New note',
+    ]);
+    expect(options[0]!.textContent).toBe('Go: Quick switcherCtrlOCtrlP');
+    expect(within(options[0]!).getAllByText('Ctrl')).toHaveLength(2);
+    expect(options[1]!.textContent).toBe('Note: New noteCtrlN');
+  });
+
+  it('filters as you type, marks the matched letters, and runs the chosen command with Enter', () => {
+    const bold = vi.fn();
+    const newNote = vi.fn();
+    const { field, onClose, registry } = setup([
+      { id: 'note.new', title: 'New note', group: 'Note', shortcut: ['Mod', 'N'], run: newNote },
+      { id: 'editor.bold', title: 'Bold', group: 'Format', run: bold },
+    ]);
+    fireEvent.change(field, { target: { value: 'new n' } });
+    const options = screen.getAllByRole('option');
+    expect(options).toHaveLength(1);
+    expect([...options[0]!.querySelectorAll('mark')].map((mark) => mark.textContent).join('')).toBe('Newn');
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(newNote).toHaveBeenCalledOnce();
+    expect(bold).not.toHaveBeenCalled();
+    expect(registry.recentlyUsed()).toEqual(['note.new']);
+  });
+
+  it('moves with the arrows (wrapping), runs with a click, and closes on Escape', () => {
+    const first = vi.fn();
+    const second = vi.fn();
+    const { field, onClose } = setup([
+      { id: 'a', title: 'Alpha', run: first },
+      { id: 'b', title: 'Beta', run: second },
+    ]);
+    fireEvent.keyDown(field, { key: 'ArrowUp' });
+    expect(screen.getByRole('option', { name: 'Beta' }).getAttribute('aria-selected')).toBe('true');
+    expect(field.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'Beta' }).id);
+    fireEvent.keyDown(field, { key: 'ArrowDown' });
+    expect(screen.getByRole('option', { name: 'Alpha' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.click(screen.getByRole('option', { name: 'Beta' }));
+    expect(second).toHaveBeenCalledOnce();
+    expect(first).not.toHaveBeenCalled();
+
+    onClose.mockClear();
+    cleanup();
+    const again = setup([{ id: 'a', title: 'Alpha', run: first }]);
+    fireEvent.keyDown(again.field, { key: 'Escape' });
+    expect(again.onClose).toHaveBeenCalledOnce();
+    expect(first).not.toHaveBeenCalled();
+  });
+
+  it('says when nothing matches', () => {
+    const { field } = setup([{ id: 'a', title: 'Alpha', run: vi.fn() }]);
+    act(() => {
+      fireEvent.change(field, { target: { value: 'zzz' } });
+    });
+    expect(screen.queryAllByRole('option')).toHaveLength(0);
+    expect(screen.getByText('No commands match “zzz”.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,53 @@
+import type { NotebookClient } from '@shared/api/createClient';
+import type { IndexStatus } from '@shared/domain/search';
+import { useEffect, useState } from 'react';
+
+/** How long a build must run before its progress is shown: quick ones never flash a bar. */
+export const PROGRESS_DELAY_MS = 1000;
+
+export interface IndexProgress {
+  status: IndexStatus | null;
+  /** True while a build has been running for over PROGRESS_DELAY_MS. */
+  showProgress: boolean;
+}
+
+/**
+ * The search index's state, from getIndexStatus and then the backend's `index-status`
+ * events (refetched after the event stream reconnects).
+ */
+export function useIndexStatus(api: NotebookClient): IndexProgress {
+  // Each build gets a number, so "this build is slow" never carries over to the next one.
+  const [state, setState] = useState<{ status: IndexStatus | null; build: number }>({ status: null, build: 0 });
+  const [slowBuild, setSlowBuild] = useState(-1);
+
+  useEffect(() => {
+    let current = true;
+    const receive = (status: IndexStatus) => {
+      if (!current) return;
+      setState((previous) => ({
+        status,
+        build:
+          status.state === 'building' && previous.status?.state !== 'building' ? previous.build + 1 : previous.build,
+      }));
+    };
+    const load = () => void api.getIndexStatus().then(receive, () => undefined);
+    load();
+    const offStatus = api.on('index-status', receive);
+    const offResync = api.on('resync', load);
+    return () => {
+      current = false;
+      offStatus();
+      offResync();
+    };
+  }, [api]);
+
+  const building = state.status?.state === 'building';
+  useEffect(() => {
+    if (!building) return;
+    const build = state.build;
+    const timer = setTimeout(() => setSlowBuild(build), PROGRESS_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [building, state.build]);
+
+  return { status: state.status, showProgress: building && slowBuild === state.build };
+}

@@ -1,0 +1,141 @@
+import type { SwitcherItem } from '@shared/domain/search';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiProvider } from '../../api/ApiContext';
+import { fakeClient, type FakeClient } from '../search/testing/fakeClient';
+import { QuickSwitcher } from './QuickSwitcher';
+
+afterEach(cleanup);
+
+const item = (title: string, extra: Partial<SwitcherItem> = {}): SwitcherItem => ({
+  ref: { kind: 'note', path: `${title}.md` },
+  kind: 'note',
+  title,
+  folder: '',
+  matchedAlias: null,
+  highlights: [],
+  ...extra,
+});
+
+const RECENT = [
+  item('Cell Biology', { folder: 'Bio' }),
+  item('GABA', { ref: { kind: 'entry', id: 'gaba' }, kind: 'entry' }),
+];
+const MATCHES = [
+  item('Inhibition', { highlights: [[0, 3]] }),
+  item('GABA Glutamate Ratio', {
+    ref: { kind: 'entry', id: 'gaba-glutamate-ratio' },
+    kind: 'entry',
+    matchedAlias: 'Inhibitory balance',
+    highlights: [[0, 3]],
+  }),
+];
+
+function setup(api: FakeClient = fakeClient({ quickSwitch: async ({ query }) => (query === '' ? RECENT : MATCHES) })) {
+  const onOpen = vi.fn();
+  const onCreate = vi.fn();
+  const onClose = vi.fn();
+  render(
+    <ApiProvider client={api}>
+      <QuickSwitcher onOpen={onOpen} onCreate={onCreate} onClose={onClose} />
+    </ApiProvider>,
+  );
+  const field = screen.getByRole('combobox', { name: 'Quick switcher' });
+  const type = (value: string) => fireEvent.change(field, { target: { value } });
+  const key = (key: string, init: KeyboardEventInit = {}) => fireEvent.keyDown(field, { key, ...init });
+  return { api, onOpen, onCreate, onClose, field, type, key };
+}
+
+const names = () => screen.queryAllByRole('option').map((option) => option.getAttribute('aria-label'));
+
+describe('QuickSwitcher', () => {
+  it('lists recently opened documents under “Recent” before anything is typed', async () => {
+    const { field } = setup();
+    expect(await screen.findByRole('group', { name: 'Recent' })).toBeTruthy();
+    expect(names()).toEqual(['Cell Biology', 'GABA']);
+    expect(screen.getByRole('option', { name: 'Cell Biology' }).textContent).toContain('Bio');
+    expect(screen.getByRole('option', { name: 'GABA' }).textContent).toContain('Glossary');
+    expect(field.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'Cell Biology' }).id);
+  });
+
+  it('shows matches with the matched characters marked, then “Create note …” last', async () => {
+    const { type } = setup();
+    type('inh');
+    await waitFor(() =>
+      expect(names()).toEqual(['Inhibition', 'GABA Glutamate Ratio (Inhibitory balance)', 'Create note “inh”']),
+    );
+    const inhibition = screen.getByRole('option', { name: 'Inhibition' });
+    expect([...inhibition.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Inh']);
+    const alias = screen.getByRole('option', { name: 'GABA Glutamate Ratio (Inhibitory balance)' });
+    expect([...alias.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Inh']);
+    expect(alias.textContent).toContain('Glossary');
+  });
+
+  it('opens the active choice with Enter after moving with the arrows', async () => {
+    const { type, key, onOpen, onClose, onCreate } = setup();
+    type('inh');
+    await screen.findByRole('option', { name: 'Inhibition' });
+    key('ArrowDown');
+    expect(screen.getByRole('option', { name: /^GABA Glutamate/ }).getAttribute('aria-selected')).toBe('true');
+    key('Enter');
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(onOpen).toHaveBeenCalledWith({ kind: 'entry', id: 'gaba-glutamate-ratio' });
+    expect(onCreate).not.toHaveBeenCalled();
+  });
+
+  it('creates a note from the last choice, from Shift+Enter, and with the mouse', async () => {
+    const first = setup();
+    first.type('  Synapse notes ');
+    await screen.findByRole('option', { name: 'Create note “Synapse notes”' });
+    first.key('ArrowUp');
+    first.key('Enter');
+    expect(first.onCreate).toHaveBeenCalledWith('Synapse notes');
+    cleanup();
+
+    const second = setup();
+    second.type('Synapse');
+    await screen.findByRole('option', { name: 'Inhibition' });
+    second.key('Enter', { shiftKey: true });
+    expect(second.onCreate).toHaveBeenCalledWith('Synapse');
+    expect(second.onOpen).not.toHaveBeenCalled();
+    cleanup();
+
+    const third = setup();
+    third.type('Axon');
+    fireEvent.click(await screen.findByRole('option', { name: 'Create note “Axon”' }));
+    expect(third.onCreate).toHaveBeenCalledWith('Axon');
+  });
+
+  it('offers no “Create” for a note that exists under that title', async () => {
+    const { type } = setup();
+    type('inhibition');
+    await screen.findByRole('option', { name: 'Inhibition' });
+    expect(names()).not.toContain('Create note “inhibition”');
+  });
+
+  it('never shows an answer to an older query', async () => {
+    const slow: Array<() => void> = [];
+    const api = fakeClient({
+      quickSwitch: ({ query }) =>
+        new Promise((resolve) => {
+          if (query === 'a') slow.push(() => resolve([item('Stale answer')]));
+          else resolve(query === '' ? [] : [item('Fresh answer')]);
+        }),
+    });
+    const { type } = setup(api);
+    type('a');
+    await waitFor(() => expect(slow).toHaveLength(1));
+    type('ab');
+    await screen.findByRole('option', { name: 'Fresh answer' });
+    await act(async () => slow[0]!());
+    expect(names()).toEqual(['Fresh answer', 'Create note “ab”']);
+  });
+
+  it('closes on Escape without choosing', async () => {
+    const { key, onClose, onOpen } = setup();
+    await screen.findByRole('option', { name: 'Cell Biology' });
+    key('Escape');
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+});
