@@ -38,6 +38,39 @@ ratio = GABA / glutamate
 \`\`\`
 `;
 
+/** Notes that link to the glossary (and one that only mentions it), for the links scenes. */
+const LINKED_NOTES: Record<string, string> = {
+  'Sleep and the brain.md': `# Sleep
+
+## Deep sleep
+
+During deep sleep the [[GABA Glutamate Ratio]] tilts toward inhibition, which is why a steady [[Neurochemical Balance State|balance]] matters for rest.
+
+## Waking up
+
+Cortisol rises and excitation takes over again.
+`,
+  'Exam prep.md': `# Exam prep
+
+- Define the [[GABA Glutamate Ratio|GABA/glutamate ratio]] in one line
+- Explain how [[Anxiety]] relates to excitation
+- Review [[Sleep and the brain#Deep sleep]]
+`,
+  'Lecture 4.md': `Lecture 4 covered how the GABA/glutamate ratio changes with caffeine and stress.
+`,
+  'Link drafts.md': `Drafts.
+`,
+};
+
+/** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
+async function openEntryInMain(page: Page, title: string): Promise<void> {
+  await page.getByRole('option', { name: new RegExp(`^${title}`) }).click();
+  const reference = page.getByRole('complementary', { name: 'Reference' });
+  await page.getByRole('heading', { level: 1, name: title }).first().waitFor();
+  if (await reference.isVisible()) await reference.getByRole('button', { name: 'Open full view' }).click();
+  await page.locator('.content-scroll').getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
 const scenes: Record<string, Scene> = {
   editor: async (page) => {
     await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
@@ -49,6 +82,64 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
     await page.getByRole('heading', { level: 1, name: 'GABA Glutamate Ratio' }).waitFor();
   },
+  // The search view with results from notes and the glossary; the first one opened beside the note, its matches highlighted.
+  search: async (page) => {
+    await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).waitFor();
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByRole('searchbox', { name: 'Search notes and glossary' }).pressSequentially('glutamate');
+    await page.getByRole('listbox', { name: 'Search results' }).getByRole('option').nth(2).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForFunction(() => (CSS.highlights.get('search-match')?.size ?? 0) > 0);
+  },
+  switcher: async (page) => {
+    await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).waitFor();
+    await page.keyboard.press('Control+O');
+    await page.getByRole('combobox', { name: 'Quick switcher' }).pressSequentially('neuro bal');
+    await page
+      .getByRole('dialog', { name: 'Quick switcher' })
+      .getByRole('option', { name: 'Neurochemical Balance State' })
+      .waitFor();
+  },
+  palette: async (page) => {
+    await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).click();
+    await page.keyboard.press('Control+Shift+P');
+    await page.getByRole('option', { name: 'Note: New note' }).waitFor();
+  },
+  // A glossary entry with its backlinks: the notes linking to it, and one that mentions it without a link.
+  backlinks: async (page) => {
+    await openEntryInMain(page, 'GABA Glutamate Ratio');
+    const tab = page.getByRole('tab', { name: /^Backlinks/ });
+    if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+    await tab.click();
+    const linked = page.getByRole('region', { name: /^Linked mentions/ });
+    await linked.locator('button.mention').first().waitFor();
+    const unlinked = page.getByRole('region', { name: /^Unlinked mentions/ });
+    const header = unlinked.getByRole('heading').getByRole('button');
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await unlinked.locator('button.mention').first().waitFor();
+  },
+  // The `[[` menu while typing a link.
+  'link-menu': async (page) => {
+    await page.getByRole('option', { name: 'Link drafts', exact: true }).click();
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await editor.pressSequentially('Compare the evening numbers with the [[gaba', { delay: 5 });
+    await page.getByRole('listbox', { name: 'Link suggestions' }).getByRole('option').first().waitFor();
+    await page.waitForTimeout(200);
+  },
+  // The preview card of a link to a glossary entry.
+  'link-preview': async (page) => {
+    await page.getByRole('option', { name: 'Sleep and the brain', exact: true }).click();
+    const chip = page.locator('[data-link-kind="entry"]', { hasText: 'GABA Glutamate Ratio' });
+    await chip.waitFor();
+    await chip.hover();
+    await page.locator('.wiki-preview[data-state="ready"]').waitFor();
+  },
 };
 
 async function main() {
@@ -56,6 +147,7 @@ async function main() {
   const vault = mkdtempSync(join(tmpdir(), 'sn-shots-vault-'));
   const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
   writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
+  for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -11,6 +11,8 @@ export class NotesPane {
   readonly toolbar: Locator;
   readonly saveStatus: Locator;
   readonly reference: Locator;
+  /** The `[[` link menu under the caret. */
+  readonly linkMenu: Locator;
 
   constructor(readonly page: Page) {
     this.list = page.getByRole('listbox', { name: 'Notes' });
@@ -22,6 +24,12 @@ export class NotesPane {
     this.toolbar = page.getByRole('toolbar', { name: 'Formatting' });
     this.saveStatus = page.getByRole('status', { name: 'Save status' });
     this.reference = page.getByRole('complementary', { name: 'Reference' });
+    this.linkMenu = page.getByRole('listbox', { name: 'Link suggestions' });
+  }
+
+  /** A wiki link chip in the editor, by the text it shows. */
+  linkChip(text: string): Locator {
+    return this.editor.locator('[data-wiki-target]', { hasText: text });
   }
 
   item(title: string): Locator {

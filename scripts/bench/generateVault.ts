@@ -37,7 +37,48 @@ export function createRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['neu', 'ro', 'gli', 'ta', 'mate', 'syn', 'ap', 'tic', 'cor', 'tex', 'lim', 'bic', 'hor', 'mone', 'dopa', 'mine', 'sero', 'to', 'nin', 're', 'cep', 'tor', 'axo', 'nal', 'den', 'drite', 'plas', 'ti', 'ci', 'ty', 'en', 'zyme', 'ki', 'ne', 'sis', 'lo', 'gy', 'bio', 'chem', 'al'];
+const SYLLABLES = [
+  'neu',
+  'ro',
+  'gli',
+  'ta',
+  'mate',
+  'syn',
+  'ap',
+  'tic',
+  'cor',
+  'tex',
+  'lim',
+  'bic',
+  'hor',
+  'mone',
+  'dopa',
+  'mine',
+  'sero',
+  'to',
+  'nin',
+  're',
+  'cep',
+  'tor',
+  'axo',
+  'nal',
+  'den',
+  'drite',
+  'plas',
+  'ti',
+  'ci',
+  'ty',
+  'en',
+  'zyme',
+  'ki',
+  'ne',
+  'sis',
+  'lo',
+  'gy',
+  'bio',
+  'chem',
+  'al',
+];
 
 /** A vocabulary of `size` pseudo-words, deterministic for a seed. */
 export function makeVocabulary(size: number, random: () => number): string[] {

@@ -37,7 +37,25 @@ export interface LinkInline {
   readonly children: readonly InlineNode[];
 }
 
-export type InlineNode = TextInline | BreakInline | LinkInline;
+/**
+ * An Obsidian wiki link `[[target#heading|label]]`, each part exactly as written (not
+ * trimmed), read and written by `@shared/links` (`scanWikiLinks`, `formatWikiLink`), so the
+ * editor and the backend's link index see the same links. An embed `![[…]]` is not a
+ * link: it stays literal text.
+ */
+export interface WikiLinkInline {
+  readonly type: 'wikilink';
+  /** What the link points at ('' for a heading of the same note, `[[#Heading]]`). */
+  readonly target: string;
+  readonly heading: string | null;
+  readonly label: string | null;
+  /** The label separator was written `\|` (Obsidian's spelling inside a table cell). */
+  readonly escapedPipe: boolean;
+  /** Emphasis around the whole link (`**[[x]]**`); never inline code. */
+  readonly format: number;
+}
+
+export type InlineNode = TextInline | BreakInline | LinkInline | WikiLinkInline;
 
 /**
  * Text in a block that looks like a construct the parser keeps literal (`[[x]]`, `$x$`,

@@ -3,6 +3,14 @@ import { FORMAT_BOLD, FORMAT_CODE, FORMAT_ITALIC, FORMAT_STRIKETHROUGH, type Inl
 import { parseInline, parseInlineContent } from './parseInline';
 
 const text = (value: string, format = 0): InlineNode => ({ type: 'text', text: value, format });
+const wiki = (target: string, heading: string | null = null, label: string | null = null, format = 0): InlineNode => ({
+  type: 'wikilink',
+  target,
+  heading,
+  label,
+  escapedPipe: false,
+  format,
+});
 
 describe('parseInline', () => {
   it('reads emphasis, strikethrough and code', () => {
@@ -47,7 +55,6 @@ describe('parseInline', () => {
 
   it('keeps Obsidian and other unmodelled syntax literal, unparsed inside', () => {
     for (const source of [
-      '[[Note|label]]',
       '![[image.png]]',
       '$x_1 * y_2$',
       '$$a_b$$',
@@ -80,8 +87,47 @@ describe('parseInline', () => {
 
   it('reports literal-looking text that was escaped', () => {
     expect(parseInlineContent('\\[\\[Not a link\\]\\] and [[Link]] and \\$x\\$')).toEqual({
-      children: [text('[[Not a link]] and [[Link]] and $x$')],
-      escaped: ['[[Not a link]]', '$x$'],
+      children: [text('[[Not a link]] and '), wiki('Link'), text(' and $x$')],
+      escaped: ['$x$'],
     });
+  });
+
+  it('reads wiki links in all four forms, with their parts exactly as written', () => {
+    expect(
+      parseInline('See [[Cells]], [[Cells|the cell]], [[Cells#Mitosis]] and [[ Cells # Mitosis | split ]].'),
+    ).toEqual([
+      text('See '),
+      wiki('Cells'),
+      text(', '),
+      wiki('Cells', null, 'the cell'),
+      text(', '),
+      wiki('Cells', 'Mitosis'),
+      text(' and '),
+      wiki(' Cells ', ' Mitosis ', ' split '),
+      text('.'),
+    ]);
+    expect(parseInline('[[#Origin]] and [[a_b*c*]]')).toEqual([wiki('', 'Origin'), text(' and '), wiki('a_b*c*')]);
+    expect(parseInline('**[[Bold]]** *[[A|b]]*')).toEqual([
+      wiki('Bold', null, null, FORMAT_BOLD),
+      text(' '),
+      wiki('A', null, 'b', FORMAT_ITALIC),
+    ]);
+    expect(parseInline('[[Cells\\|the cell]]')).toEqual([{ ...wiki('Cells', null, 'the cell'), escapedPipe: true }]);
+  });
+
+  it('finds no wiki link where the link index finds none', () => {
+    // Code, escapes, embeds, blank targets: text (code spans as code).
+    expect(parseInline('`[[Code]]`')).toEqual([text('[[Code]]', FORMAT_CODE)]);
+    expect(parseInline('[[a `b]]` c')).toEqual([text('[[a '), text('b]]', FORMAT_CODE), text(' c')]);
+    expect(parseInline('\\[[Escaped]]')).toEqual([text('[[Escaped]]')]);
+    expect(parseInline('![[Embed.png]] ![[Note#Part]]')).toEqual([text('![[Embed.png]] ![[Note#Part]]')]);
+    expect(parseInline('[[ ]] [[|x]] [[#]]')).toEqual([text('[[ ]] [[|x]] [[#]]')]);
+    expect(parseInline('[[a\nb]]')).toEqual([text('[[a'), { type: 'break', marker: '' }, text('b]]')]);
+    // An escaped `!` is not an embed; the innermost brackets open the link.
+    expect(parseInline('\\![[Cells]] [[a [[b]]')).toEqual([text('!'), wiki('Cells'), text(' [[a '), wiki('b')]);
+    // Inside the text of a Markdown link, a wiki link is text.
+    expect(parseInline('[see [[X]]](https://x.org)')).toEqual([
+      { type: 'link', url: 'https://x.org', title: null, autolink: false, children: [text('see [[X]]')] },
+    ]);
   });
 });

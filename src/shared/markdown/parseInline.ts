@@ -1,11 +1,16 @@
 /**
  * The inline parser of the dialect: CommonMark/GFM inline syntax reduced to what the
- * editor models (bold, italic, strikethrough, inline code, http/https/mailto links, line
- * breaks). Everything else — wiki links, embeds, images, footnote references, inline
- * math, comments, highlights, tags, block ids, bare URLs, raw HTML, entities, reference
- * links and links to other schemes — is kept as literal text, exactly as written, and is
- * never parsed inside (so `$a_b$` stays `$a_b$`).
+ * editor models (bold, italic, strikethrough, inline code, http/https/mailto links,
+ * Obsidian wiki links, line breaks). Everything else — embeds, images, footnote
+ * references, inline math, comments, highlights, tags, block ids, bare URLs, raw HTML,
+ * entities, reference links and links to other schemes — is kept as literal text, exactly
+ * as written, and is never parsed inside (so `$a_b$` stays `$a_b$`).
+ *
+ * Wiki links are found the way the backend's link index finds them (`scanWikiLinks`): the
+ * innermost `[[` opens a link, an escaped `\[[` opens none, a link never spans a line or a
+ * code span. Inside the text of a Markdown link they stay literal text.
  */
+import { scanWikiLinks, type WikiLink } from '../links/parseWikiLinks';
 import {
   type InlineNode,
   FORMAT_BOLD,
@@ -14,6 +19,7 @@ import {
   FORMAT_STRIKETHROUGH,
   type LinkInline,
   type TextInline,
+  type WikiLinkInline,
 } from './model';
 import {
   BacktickRuns,
@@ -53,6 +59,7 @@ type Token =
   | { kind: 'code'; text: string }
   | { kind: 'break'; marker: string }
   | { kind: 'link'; link: LinkInline }
+  | { kind: 'wiki'; link: Omit<WikiLinkInline, 'format'> }
   | { kind: 'open'; format: number }
   | { kind: 'close'; format: number };
 
@@ -73,6 +80,8 @@ interface Context {
   readonly policy: LinkUrlPolicy;
   /** Every construct kept literal, as written. */
   readonly literals: Set<string>;
+  /** The wiki links of the text by their first `[` (embeds left out), found on first use. */
+  wikiLinks: Map<number, WikiLink> | null;
 }
 
 /**
@@ -107,6 +116,7 @@ export function parseInlineContent(
     brackets: new BracketPairs(text, runs),
     policy: options.isAllowedLinkUrl ?? defaultPolicy,
     literals: new Set(),
+    wikiLinks: null,
   };
   const children = trimEnd(parseRange(context, 0, text.length, true));
   const escaped = findLiteralTexts(children, { isAllowedLinkUrl: context.policy, container }).filter(
@@ -239,9 +249,16 @@ function tokenize(
         break;
       }
       case '[': {
-        const wiki = matchWikiLink(text, index);
-        if (wiki > 0 && wiki <= to) {
-          index = literal(wiki, index);
+        const wiki = wikiLinkAt(context, index, to);
+        if (wiki) {
+          if (allowLinks) {
+            flush();
+            const { target, heading, label, escapedPipe } = wiki;
+            tokens.push({ kind: 'wiki', link: { type: 'wikilink', target, heading, label, escapedPipe } });
+            index = wiki.end;
+          } else {
+            index = literal(wiki.end, index);
+          }
           continue;
         }
         const footnote = matchFootnoteReference(text, index);
@@ -363,6 +380,27 @@ function tokenize(
     index++;
   }
   flush();
+}
+
+/**
+ * The wiki link whose first `[` is at `index` and that ends by `to`, or null. A link with
+ * a code span inside it is not one: code binds tighter (as in the backend's parser, which
+ * takes code out first).
+ */
+function wikiLinkAt(context: Context, index: number, to: number): WikiLink | null {
+  const { text } = context;
+  if (text[index + 1] !== '[') return null;
+  if (context.wikiLinks === null) {
+    context.wikiLinks = new Map();
+    for (const link of scanWikiLinks(text)) if (!link.embed) context.wikiLinks.set(link.start, link);
+  }
+  const link = context.wikiLinks.get(index);
+  if (!link || link.end > to) return null;
+  for (let cursor = text.indexOf('`', index); cursor >= 0 && cursor < link.end; cursor = text.indexOf('`', cursor)) {
+    if (matchCodeSpan(text, cursor, context.runs)) return null;
+    while (text[cursor] === '`') cursor++;
+  }
+  return link;
 }
 
 /**
@@ -507,6 +545,7 @@ function withFormat(nodes: readonly InlineNode[], format: number): InlineNode[] 
   return nodes.map((node) => {
     if (node.type === 'text') return { ...node, format: node.format | format };
     if (node.type === 'link') return { ...node, children: withFormat(node.children, format) };
+    if (node.type === 'wikilink') return { ...node, format: node.format | format };
     return node;
   });
 }
@@ -552,6 +591,9 @@ function buildNodes(tokens: readonly Token[]): InlineNode[] {
         break;
       case 'link':
         nodes.push({ ...token.link, children: withFormat(token.link.children, format) });
+        break;
+      case 'wiki':
+        nodes.push({ ...token.link, format });
         break;
     }
   }

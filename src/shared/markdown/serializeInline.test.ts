@@ -103,6 +103,17 @@ const formattedBlock: fc.Arbitrary<BlockNode> = fc
           format: fc.constantFrom(1, 2, 3, 4, 16, 17),
         })
         .map((node) => [node, { type: 'text' as const, text: ' ', format: 0 }]),
+      fc
+        .record({
+          type: fc.constant('wikilink' as const),
+          target: fc.constantFrom('Cells', 'a_b', 'GABA Glutamate Ratio', ' spaced ', 'Folder/Note', 'x*y*'),
+          heading: fc.constantFrom(null, 'Origin', ' Part 2 '),
+          label: fc.constantFrom(null, 'the ratio', 'a*b', '!'),
+          escapedPipe: fc.boolean(),
+          format: fc.constantFrom(0, 1, 2, 4),
+        })
+        // Like formatted words, separated by a space (see "Known limitations" in docs/markdown-dialect.md).
+        .map((node) => [node, { type: 'text' as const, text: ' ', format: 0 }]),
       fc.record({
         type: fc.constant('link' as const),
         url: fc.constantFrom('https://example.com/a_(b)', 'mailto:a@b.org'),
@@ -141,14 +152,49 @@ describe('serializeInline / writeBlock', () => {
 
   it('keeps literal constructs as written and escapes only where needed', () => {
     const line = (value: string): string => serializeInline([{ type: 'text', text: value, format: 0 }]);
-    expect(line('[[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>')).toBe(
-      '[[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>',
+    expect(line('![[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>')).toBe(
+      '![[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>',
     );
+    // Text that would read as a wiki link is escaped: a wiki link is a link, not text.
+    expect(line('[[a_b]] and [[ ]]')).toBe('\\[[a_b]] and \\[[ ]]');
     expect(line('snake_case 2 * 3 a*b _x_ `c`')).toBe('snake_case 2 * 3 a\\*b \\_x\\_ \\`c\\`');
     expect(line('# not a heading')).toBe('\\# not a heading');
     expect(line('1. not a list')).toBe('1\\. not a list');
     expect(line('[x](https://y.org) [x] ok')).toBe('\\[x](https://y.org) [x] ok');
     expect(line('<https://y.org> and C:\\Users')).toBe('\\<https://y.org> and C:\\Users');
+  });
+
+  it('writes wiki links exactly as they were read, and escapes what would change them', () => {
+    const wiki = (target: string, heading: string | null, label: string | null, format = 0): InlineNode => ({
+      type: 'wikilink',
+      target,
+      heading,
+      label,
+      escapedPipe: false,
+      format,
+    });
+    const text = (value: string, format = 0): InlineNode => ({ type: 'text', text: value, format });
+    expect(
+      serializeInline([
+        wiki('A', null, null),
+        text(' '),
+        wiki('B', 'Part', null),
+        text(' '),
+        wiki(' C ', null, ' c '),
+        text(' '),
+        wiki('D', 'E', 'f', 1),
+      ]),
+    ).toBe('[[A]] [[B#Part]] [[ C | c ]] **[[D#E|f]]**');
+    // `!` before a link would make an embed; `[`, `]` and `\\` around it stay as they are read.
+    expect(serializeInline([text('Wow!'), wiki('A', null, null), text(' x[')])).toBe('Wow\\![[A]] x[');
+    expect(serializeInline([text('['), wiki('A', null, null), text(']')])).toBe('[[[A]]]');
+    // Inside a Markdown link's text, or as inline code, a wiki link can only be text.
+    expect(
+      serializeInline([
+        { type: 'link', url: 'https://x.org', title: null, autolink: false, children: [wiki('A', null, null)] },
+      ]),
+    ).toBe('[[[A]]](https://x.org)');
+    expect(serializeInline([wiki('A', null, null, 16)])).toBe('`[[A]]`');
   });
 
   it('writes formats with the dialect spellings', () => {

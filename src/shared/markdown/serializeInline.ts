@@ -1,11 +1,14 @@
 /**
  * Writes inline content as Markdown that {@link parseInline} reads back to the same
  * content. Escapes are minimal: a character gets a backslash only where it could be read
- * as syntax, and text that the parser keeps literal (wiki links, math, tags, raw HTML,
- * bare URLs…) is written exactly as it is, so `[[a_b]]` or `$x_1$` survive an edit.
+ * as syntax, and text that the parser keeps literal (embeds, math, tags, raw HTML, bare
+ * URLs…) is written exactly as it is, so `![[a_b]]` or `$x_1$` survive an edit. Wiki
+ * links are written by `formatWikiLink`, exactly as they were read; text that would read
+ * as a wiki link (`[[x]]` typed as text, or escaped in the file) gets its `[` escaped.
  * `strict` escapes every ASCII punctuation character instead: the fallback when the
  * minimal form does not read back (checked by the block serializer).
  */
+import { formatWikiLink } from '../links/formatWikiLink';
 import { FORMAT_TAGS } from './dialect';
 import {
   BacktickRuns,
@@ -37,6 +40,7 @@ import {
   type InlineNode,
   type LinkInline,
   SUPPORTED_FORMATS,
+  type WikiLinkInline,
 } from './model';
 
 const EMPHASIS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH;
@@ -71,7 +75,11 @@ export type InlineContainer = 'paragraph' | 'heading' | 'quote';
  * break at the start or end, breaks as spaces in headings, and empty lines as the
  * container writes them.
  */
-export function canonicalInline(nodes: readonly InlineNode[], container: InlineContainer = 'paragraph'): InlineNode[] {
+export function canonicalInline(
+  nodes: readonly InlineNode[],
+  container: InlineContainer = 'paragraph',
+  inLink = false,
+): InlineNode[] {
   const heading = container === 'heading';
   const result: InlineNode[] = [];
   const push = (node: InlineNode): void => {
@@ -96,8 +104,13 @@ export function canonicalInline(nodes: readonly InlineNode[], container: InlineC
     } else if (node.type === 'break') {
       if (heading) push({ type: 'text', text: ' ', format: 0 });
       else push({ type: 'break', marker: /^(?: {2,}|\\)$/.test(node.marker) ? node.marker : '' });
+    } else if (node.type === 'wikilink') {
+      // Inside a link's text, or as code, a wiki link can only be text (the parser reads it so).
+      const format = node.format & SUPPORTED_FORMATS;
+      if (inLink || (format & FORMAT_CODE) !== 0) push({ type: 'text', text: formatWikiLink(node), format });
+      else push({ ...node, escapedPipe: node.label !== null && node.escapedPipe, format });
     } else {
-      const children = canonicalInline(node.children, heading ? 'heading' : 'paragraph');
+      const children = canonicalInline(node.children, heading ? 'heading' : 'paragraph', true);
       push({ ...node, children, autolink: node.autolink && autolinkText(node.url, children) !== null });
     }
   }
@@ -151,6 +164,11 @@ function stripWhitespace(nodes: readonly InlineNode[], isBlock: boolean): Inline
       atLineStart = false;
       continue;
     }
+    if (node.type === 'wikilink') {
+      result.push(node);
+      atLineStart = false;
+      continue;
+    }
     let text = node.text;
     const isCode = (node.format & FORMAT_CODE) !== 0;
     if (!isCode) {
@@ -186,9 +204,22 @@ export function inlineEqual(a: readonly InlineNode[], b: readonly InlineNode[]):
     } else if (x.type === 'link' && y.type === 'link') {
       if (x.url !== y.url || x.title !== y.title || x.autolink !== y.autolink) return false;
       if (!inlineEqual(x.children, y.children)) return false;
+    } else if (x.type === 'wikilink' && y.type === 'wikilink') {
+      if (!wikiLinkEqual(x, y)) return false;
     }
   }
   return true;
+}
+
+/** True when two wiki links are written alike (same parts, same spelling of the separator, same format). */
+export function wikiLinkEqual(a: WikiLinkInline, b: WikiLinkInline): boolean {
+  return (
+    a.target === b.target &&
+    a.heading === b.heading &&
+    a.label === b.label &&
+    a.escapedPipe === b.escapedPipe &&
+    a.format === b.format
+  );
 }
 
 /** Serializes inline content (see module doc). The result has no leading or trailing line break. */
@@ -209,22 +240,22 @@ export function findLiteralTexts(
   options: { readonly isAllowedLinkUrl?: LinkUrlPolicy; readonly container?: InlineContainer } = {},
 ): string[] {
   const texts: string[] = [];
-  const visit = (container: readonly InlineNode[]): void => {
+  const visit = (container: readonly InlineNode[], kind: ContainerKind): void => {
     const segments: Segment[] = [];
     let plain = '';
     for (const node of container) {
       const start = plain.length;
       plain += node.type === 'text' ? node.text : node.type === 'break' ? '\n' : LINK_PLACEHOLDER;
       segments.push({ node, start, end: plain.length });
-      if (node.type === 'link') visit(node.children);
+      if (node.type === 'link') visit(node.children, 'link');
     }
     const segmentAt = new Int32Array(plain.length);
     segments.forEach((segment, index) => segmentAt.fill(index, segment.start, segment.end));
-    markLiterals(plain, segments, segmentAt, options.isAllowedLinkUrl ?? defaultPolicy, (start, end) => {
+    markLiterals(plain, segments, segmentAt, options.isAllowedLinkUrl ?? defaultPolicy, kind, (start, end) => {
       texts.push(plain.slice(start, end));
     });
   };
-  visit(canonicalInline(nodes, options.container));
+  visit(canonicalInline(nodes, options.container), 'block');
   return texts;
 }
 
@@ -256,7 +287,7 @@ function serializeContainer(
   const forced = new Uint8Array(plain.length);
   if (!options.strict) {
     const escaped = options.escaped ?? [];
-    markLiterals(plain, segments, segmentAt, options.isAllowedLinkUrl ?? defaultPolicy, (start, end) => {
+    markLiterals(plain, segments, segmentAt, options.isAllowedLinkUrl ?? defaultPolicy, kind, (start, end) => {
       // A construct that was escaped in the source is written escaped again.
       (escaped.includes(plain.slice(start, end)) ? forced : literal).fill(1, start, end);
     });
@@ -354,6 +385,9 @@ function needsEscape(
       return kind === 'link';
     case '<':
       return matchAutolink(plain, index) !== null;
+    case '!':
+      // Right before a wiki link it would make an embed.
+      return after === LINK_PLACEHOLDER && segments[segmentAt[index + 1]!]!.node.type === 'wikilink';
     default:
       return false;
   }
@@ -444,6 +478,7 @@ function markLiterals(
   segments: readonly Segment[],
   segmentAt: Int32Array,
   policy: LinkUrlPolicy,
+  kind: ContainerKind,
   found: (start: number, end: number) => void,
 ): void {
   const brackets = new BracketPairs(plain, NO_BACKTICK_RUNS);
@@ -451,7 +486,7 @@ function markLiterals(
     let format = -1;
     for (let index = start; index < end; index++) {
       const node = segments[segmentAt[index]!]!.node;
-      if (node.type === 'link') return;
+      if (node.type === 'link' || node.type === 'wikilink') return;
       if (node.type === 'text') {
         if ((node.format & FORMAT_CODE) !== 0) return;
         if (format === -1) format = node.format;
@@ -462,7 +497,7 @@ function markLiterals(
   };
   let index = 0;
   while (index < plain.length) {
-    const end = literalEnd(plain, index, brackets, policy);
+    const end = literalEnd(plain, index, brackets, policy, kind === 'link');
     if (end > index) {
       protect(index, end);
       index = end;
@@ -472,7 +507,18 @@ function markLiterals(
   }
 }
 
-function literalEnd(plain: string, index: number, brackets: BracketPairs, policy: LinkUrlPolicy): number {
+/**
+ * End of the literal construct at `index`, or -1. `wikiIsText`: in a link's text, where the
+ * parser keeps `[[x]]` as literal text (elsewhere it is a wiki link, so text that looks
+ * like one is escaped instead).
+ */
+function literalEnd(
+  plain: string,
+  index: number,
+  brackets: BracketPairs,
+  policy: LinkUrlPolicy,
+  wikiIsText: boolean,
+): number {
   switch (plain[index]) {
     case '<': {
       const autolink = matchAutolink(plain, index);
@@ -485,7 +531,7 @@ function literalEnd(plain: string, index: number, brackets: BracketPairs, policy
       if (plain[index + 1] !== '[') return -1;
       return Math.max(matchWikiLink(plain, index, true), bracketedLiteralEnd(plain, index + 1, brackets, policy, true));
     case '[': {
-      const wiki = matchWikiLink(plain, index);
+      const wiki = wikiIsText ? matchWikiLink(plain, index) : -1;
       if (wiki > 0) return wiki;
       const footnote = matchFootnoteReference(plain, index);
       if (footnote > 0) return footnote;
@@ -555,13 +601,13 @@ function emit(
   // any other format of its text goes inside its label, where `[` and `]` flank it.
   const wanted = (index: number): number => {
     const node = segments[index]!.node;
-    if (node.type === 'text') return node.format & EMPHASIS & ~inherited;
+    if (node.type === 'text' || node.type === 'wikilink') return node.format & EMPHASIS & ~inherited;
     if (node.type === 'link') {
       let after = 0;
       for (let cursor = index + 1; cursor < segments.length; cursor++) {
         const next = segments[cursor]!.node;
         if (next.type === 'break') continue;
-        after = next.type === 'text' ? next.format : commonFormat(next.children);
+        after = next.type === 'link' ? commonFormat(next.children) : next.format;
         break;
       }
       const open = stack.reduce((bits, bit) => bits | bit, 0);
@@ -583,7 +629,12 @@ function emit(
       let cursor = from;
       while (cursor < segments.length) {
         const node = segments[cursor]!.node;
-        const format = node.type === 'text' ? node.format : node.type === 'link' ? commonFormat(node.children) : bit;
+        const format =
+          node.type === 'text' || node.type === 'wikilink'
+            ? node.format
+            : node.type === 'link'
+              ? commonFormat(node.children)
+              : bit;
         if ((format & bit) === 0) break;
         cursor++;
       }
@@ -599,7 +650,8 @@ function emit(
   // Breaks before the first or after the last written character would make blank lines.
   const hasContent = (segment: Segment): boolean => {
     if (segment.node.type === 'break') return false;
-    if (segment.node.type === 'link' || (segment.node.format & FORMAT_CODE) !== 0) return true;
+    if (segment.node.type === 'link' || segment.node.type === 'wikilink') return true;
+    if ((segment.node.format & FORMAT_CODE) !== 0) return true;
     for (let cursor = segment.start; cursor < segment.end; cursor++) if (!drop[cursor]) return true;
     return false;
   };
@@ -633,6 +685,11 @@ function emit(
     if (node.type === 'link') {
       open(want, index);
       out += serializeLink(node, inherited | want, options);
+      continue;
+    }
+    if (node.type === 'wikilink') {
+      open(want, index);
+      out += formatWikiLink(node);
       continue;
     }
     if ((node.format & FORMAT_CODE) !== 0) {
@@ -676,7 +733,7 @@ function commonFormat(nodes: readonly InlineNode[]): number {
   let format = EMPHASIS;
   let seen = false;
   for (const node of nodes) {
-    if (node.type === 'text') {
+    if (node.type === 'text' || node.type === 'wikilink') {
       format &= node.format;
       seen = true;
     } else if (node.type === 'link') {

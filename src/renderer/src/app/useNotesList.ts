@@ -1,6 +1,6 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
   return b.modified.localeCompare(a.modified) || a.title.localeCompare(b.title);
@@ -13,6 +13,8 @@ function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
  */
 export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
   const [list, setList] = useState(() => [...initial].sort(byModifiedDesc));
+  // Counts every change applied to the list, so a listing requested before one is not applied after it.
+  const changesSeen = useRef(0);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -20,14 +22,21 @@ export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
     const refetch = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
+        const seenAtRequest = changesSeen.current;
         api.listNotes().then(
-          (notes) => current && setList([...notes].sort(byModifiedDesc)),
+          (notes) => {
+            if (!current) return;
+            // Stale already: requested again rather than overwriting the newer list.
+            if (seenAtRequest !== changesSeen.current) refetch();
+            else setList([...notes].sort(byModifiedDesc));
+          },
           () => undefined,
         );
       }, 50);
     };
     const offResync = api.on('resync', refetch);
     const off = api.on('notes-changed', ({ changes }) => {
+      changesSeen.current++;
       if (changes.every((change) => change.kind === 'removed' || change.note)) {
         setList((notes) => {
           const byPath = new Map(notes.map((note) => [note.path, note]));
@@ -53,6 +62,7 @@ export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
 
   /** Puts a note the app just created, saved or renamed into the list without waiting for the event. */
   const upsert = useCallback((note: NoteSummary, previousPath = note.path) => {
+    changesSeen.current++;
     setList((notes) =>
       [...notes.filter((n) => n.path !== previousPath && n.path !== note.path), note].sort(byModifiedDesc),
     );

@@ -1,7 +1,8 @@
 import type { NotebookClient } from '@shared/api/createClient';
-import type { DocRef } from '@shared/domain/docRef';
+import { sameDoc, type DocRef } from '@shared/domain/docRef';
 import { DEFAULT_REFERENCE_WIDTH, DEFAULT_SIDEBAR_WIDTH, type WorkspaceState } from '@shared/domain/workspace';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { keepTermHighlightOnlyFor } from '../ui/highlight/termHighlightRequest';
 
 export interface Workspace {
   /** The document in the main view. */
@@ -10,6 +11,16 @@ export interface Workspace {
   referenceEntryId: string | null;
   sidebarWidth: number;
   referenceWidth: number;
+  /** Documents opened recently, most recent first (the quick switcher's "Recent"). */
+  recent: DocRef[];
+}
+
+/** How many recently opened documents are remembered. */
+export const MAX_RECENT = 50;
+
+/** `recent` with `ref` moved (or added) to the front. */
+export function withRecent(recent: readonly DocRef[], ref: DocRef): DocRef[] {
+  return [ref, ...recent.filter((other) => !sameDoc(other, ref))].slice(0, MAX_RECENT);
 }
 
 export function workspaceFrom(state: WorkspaceState): Workspace {
@@ -18,6 +29,7 @@ export function workspaceFrom(state: WorkspaceState): Workspace {
     referenceEntryId: state.referenceEntryId ?? null,
     sidebarWidth: state.sidebarWidth ?? DEFAULT_SIDEBAR_WIDTH,
     referenceWidth: state.referenceWidth ?? DEFAULT_REFERENCE_WIDTH,
+    recent: state.recent ?? [],
   };
 }
 
@@ -27,12 +39,27 @@ export function workspaceFrom(state: WorkspaceState): Workspace {
  */
 export function useWorkspace(api: NotebookClient, initial: Workspace) {
   const [workspace, setWorkspace] = useState(initial);
+  // The recent list is computed here, outside the state updater, so it is persisted exactly once.
+  const recent = useRef(initial.recent);
 
   const change = useCallback(
     (patch: Partial<Workspace>, persist = true) => {
-      setWorkspace((current) => ({ ...current, ...patch }));
+      // Opening a document anywhere (main view or reference pane) makes it the most recent,
+      // and drops search highlights meant for another document.
+      const opened: DocRef | null = patch.main
+        ? patch.main
+        : patch.referenceEntryId
+          ? { kind: 'entry', id: patch.referenceEntryId }
+          : null;
+      if (opened) {
+        recent.current = withRecent(recent.current, opened);
+        keepTermHighlightOnlyFor(opened);
+      }
+      const next = opened ? { ...patch, recent: recent.current } : patch;
+      setWorkspace((current) => ({ ...current, ...next }));
       if (!persist) return;
       const stored: WorkspaceState = {};
+      if (opened) stored.recent = recent.current;
       if ('main' in patch) stored.lastOpened = patch.main ?? null;
       if ('referenceEntryId' in patch) stored.referenceEntryId = patch.referenceEntryId ?? null;
       if (patch.sidebarWidth !== undefined) stored.sidebarWidth = patch.sidebarWidth;

@@ -23,10 +23,12 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { EditorCommandsPlugin } from '../features/commands/EditorCommandsPlugin';
 import { $exportMarkdown, $importMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
 import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
+import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
 import { ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
@@ -35,7 +37,13 @@ import { $unwrapDisallowedLinks, isAllowedLinkUrl, LinkGuardPlugin } from './plu
 import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
 import { PlainTextPastePlugin } from './plugins/PlainTextPastePlugin';
+import { RevealPlugin } from './plugins/RevealPlugin';
 import { TextFormatGuardPlugin } from './plugins/TextFormatGuardPlugin';
+import { WikiLinkAutocompletePlugin } from './plugins/WikiLinkAutocompletePlugin';
+import { WikiLinkClickPlugin } from './plugins/WikiLinkClickPlugin';
+import { type WikiLinkHost, WikiLinkResolutions } from './plugins/wikiLinkHost';
+import { WikiLinkPreviewPlugin } from './plugins/WikiLinkPreviewPlugin';
+import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme/editor.css';
@@ -67,6 +75,11 @@ export interface EditorProps {
    * into an external open after confirmation.
    */
   onOpenLink?(url: string): void;
+  /**
+   * Wiki links' connection to the app: resolving, the `[[` menu, previews, opening links
+   * and revealing a place in the note. Without it wiki links still load and save.
+   */
+  wikiLinks?: WikiLinkHost;
 }
 
 const AUTOLINK_MATCHERS = [autoLinkUrlMatcher, autoLinkEmailMatcher];
@@ -104,6 +117,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     ariaLabel,
     placeholder = 'Start writing…',
     onOpenLink,
+    wikiLinks,
   },
   ref,
 ) {
@@ -111,6 +125,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
   // What getMarkdown returns before the editor exists (never, in practice).
   const initialMarkdownRef = useRef(initialMarkdown);
   const [shell, setShell] = useState<HTMLDivElement | null>(null);
+  const [resolutions] = useState(() => new WikiLinkResolutions());
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'study-notebook-note',
     nodes: EDITOR_NODES,
@@ -203,7 +218,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         <PasteSanitizerPlugin />
         <PlainTextPastePlugin />
         <KeyboardShortcutsPlugin />
+        <HighlightTermsPlugin />
+        <EditorCommandsPlugin />
         {!readOnly && <LinkEditorPlugin container={shell} />}
+        {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
+        {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
+        {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
+        {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
+        {wikiLinks?.notePath && <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />}
       </div>
     </LexicalComposer>
   );

@@ -15,6 +15,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { RawBlockNode } from '../nodes/RawBlockNode';
+import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
   CHECK_LIST,
   CODE,
@@ -26,7 +27,7 @@ import {
   TABLE,
   UNORDERED_LIST,
 } from './transformers/blockTransformers';
-import { LINK, TEXT_FORMAT_TRANSFORMERS } from './transformers/textTransformers';
+import { LINK, TEXT_FORMAT_TRANSFORMERS, WIKI_LINK } from './transformers/textTransformers';
 
 /** Every node class the editor registers. */
 export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
@@ -43,6 +44,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   TableRowNode,
   TableCellNode,
   RawBlockNode,
+  WikiLinkNode,
 ];
 
 /**
@@ -61,4 +63,5 @@ export const TRANSFORMERS: Transformer[] = [
   CODE,
   ...TEXT_FORMAT_TRANSFORMERS,
   LINK,
+  WIKI_LINK,
 ];

@@ -1,6 +1,7 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { useLoad } from '../../app/useLoad';
+import { useTermHighlights } from '../../ui/highlight/termHighlightRequest';
 import { Paragraphs } from '../../ui/Paragraphs';
 
 /**
@@ -11,6 +12,9 @@ export function EntryReader({ id, compact = false }: { id: string; compact?: boo
   const api = useApi();
   const entry = useLoad(() => api.getEntry({ id }), id);
   const titleId = useId();
+  // An entry opened from a search result shows its matches (see termHighlightRequest).
+  const [article, setArticle] = useState<HTMLElement | null>(null);
+  useTermHighlights({ kind: 'entry', id }, article);
 
   if (entry.status === 'loading') return <div className="reader reader-loading" aria-busy="true" />;
   if (entry.status === 'failed') {
@@ -23,7 +27,12 @@ export function EntryReader({ id, compact = false }: { id: string; compact?: boo
   }
   const { title, aliases, definition, sections, source, editorialTitle } = entry.value;
   return (
-    <article className={compact ? 'reader reader-compact' : 'reader'} aria-labelledby={titleId} data-entry-id={id}>
+    <article
+      ref={setArticle}
+      className={compact ? 'reader reader-compact' : 'reader'}
+      aria-labelledby={titleId}
+      data-entry-id={id}
+    >
       <header className="reader-header">
         <p className="kicker">Glossary entry · read-only</p>
         <h1 id={titleId}>{title}</h1>

@@ -1,5 +1,8 @@
 import type { EntrySummary } from '@shared/domain/glossary';
+import { useCallback } from 'react';
 import { FilterableListbox } from '../../ui/FilterableListbox';
+import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
+import '../links/linkCount.css';
 
 export interface GlossaryListProps {
   entries: EntrySummary[];
@@ -10,10 +13,29 @@ export interface GlossaryListProps {
 
 const keyOf = (entry: EntrySummary) => entry.id;
 const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
-const renderItem = (entry: EntrySummary) => <span className="item-title">{entry.title}</span>;
 
-/** The glossary section of the sidebar: the entries alphabetically, with a filter. */
+/** The glossary section of the sidebar: the entries alphabetically, with a filter, and how many notes link to each. */
 export function GlossaryList({ entries, selectedId, onOpen }: GlossaryListProps) {
+  const counts = useEntryLinkCounts();
+  const renderItem = useCallback(
+    (entry: EntrySummary) => {
+      const count = counts?.[entry.id] ?? 0;
+      return (
+        <>
+          <span className="item-title">{entry.title}</span>
+          {count > 0 && (
+            <>
+              <span className="link-count" aria-hidden="true" title={linkCountLabel(count)}>
+                {count}
+              </span>
+              <span className="visually-hidden">, {linkCountLabel(count)}</span>
+            </>
+          )}
+        </>
+      );
+    },
+    [counts],
+  );
   return (
     <FilterableListbox
       className="glossary-list"
@@ -27,4 +49,8 @@ export function GlossaryList({ entries, selectedId, onOpen }: GlossaryListProps)
       filterPlaceholder="Filter entries"
     />
   );
+}
+
+function linkCountLabel(count: number): string {
+  return count === 1 ? '1 note links here' : `${count} notes link here`;
 }

@@ -1,10 +1,23 @@
 import type { NotebookClient } from '@shared/api/createClient';
+import { isNotebookError } from '@shared/api/errors';
 import type { Note, NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useEffectEvent, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useApi } from '../../api/ApiContext';
 import { Editor, type EditorHandle } from '../../editor/Editor';
+import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
+import { onNoteRecheck } from '../links/noteRecheck';
+import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
 import { registerSession, settledSaves } from './openSessions';
@@ -22,6 +35,23 @@ export interface NoteViewProps {
   onClosed(): void;
   onOpenPath(path: string): void;
   onNotice(message: string): void;
+  /** A wiki link in the note was followed (clicked, Mod+Enter). */
+  onOpenWikiLink?(request: WikiLinkOpenRequest): void;
+  /** Controls shown in the note's header beside the save status (the backlinks toggle). */
+  headerTools?: ReactNode;
+}
+
+/** A link target typed in the `[[` menu as a note to create: `Folder/Title` → folder and title. */
+function noteForTarget(target: string): { title: string; folder?: string } {
+  const clean = target.trim().replace(/\.md$/i, '').replace(/\\/g, '/');
+  const slash = clean.lastIndexOf('/');
+  if (slash < 0) return { title: clean };
+  const folder = clean.slice(0, slash).replace(/^\/+/, '');
+  return folder ? { title: clean.slice(slash + 1), folder } : { title: clean.slice(slash + 1) };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; note: Note };
@@ -78,6 +108,12 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   );
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [summary, setSummary] = useState<NoteSummary>(note);
+  const [renameAsk, setRenameAsk] = useState<{
+    to: string;
+    links: number;
+    notes: number;
+    answer(choice: RenameChoice): void;
+  } | null>(null);
 
   useEffect(() => registerSession(session), [session]);
 
@@ -97,11 +133,62 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
       }
     });
     const offResync = api.on('resync', () => void session.recheck());
+    // The app rewrote this note in a way the event does not mark as outside (undoing a link).
+    const offRecheck = onNoteRecheck((path) => path === session.state.path && void session.recheck());
     return () => {
       offChanges();
       offResync();
+      offRecheck();
     };
   }, [api, session]);
+
+  // What the editor's wiki links need: the backend seen from this note, and the shell.
+  // The host outlives renders: it reaches the shell's latest callbacks through this ref.
+  const shell = useRef({ onOpenWikiLink: props.onOpenWikiLink, onNotice: props.onNotice });
+  useEffect(() => {
+    shell.current = { onOpenWikiLink: props.onOpenWikiLink, onNotice: props.onNotice };
+  });
+  const notePath = snapshot.path;
+  const bodyOffset = note.content.length - NoteSession.bodyOf(note.content).length;
+  const wikiLinks = useMemo<WikiLinkHost>(
+    () => ({
+      notePath,
+      bodyOffset,
+      resolveLinks: (targets) => api.resolveLinks({ targets, from: notePath }),
+      suggestLinkTargets: (query) => api.suggestLinkTargets({ query, limit: 8 }),
+      listHeadings: (target) =>
+        api.listHeadings({ target: target.trim() === '' ? notePath.replace(/\.md$/i, '') : target, from: notePath }),
+      getLinkPreview: (target) => api.getLinkPreview({ target, from: notePath }),
+      createNote: async (target) => {
+        const wanted = noteForTarget(target);
+        try {
+          const created = await api.createNote(wanted);
+          return created.folder && wanted.folder ? `${created.folder}/${created.title}` : created.title;
+        } catch (error) {
+          // A note of that name exists already: the link reaches it as it is.
+          if (isNotebookError(error) && error.code === 'already-exists') return target.trim();
+          shell.current.onNotice(
+            `The note “${wanted.title}” could not be created: ${error instanceof Error ? error.message : error}`,
+          );
+          return null;
+        }
+      },
+      openLink: (request) => shell.current.onOpenWikiLink?.(request),
+      onLinksChanged: (listener) => {
+        const offLinks = api.on('links-changed', listener);
+        const offNotes = api.on('notes-changed', ({ changes }) => {
+          if (changes.some((change) => change.kind !== 'changed')) listener();
+        });
+        const offResync = api.on('resync', listener);
+        return () => {
+          offLinks();
+          offNotes();
+          offResync();
+        };
+      },
+    }),
+    [api, notePath, bodyOffset],
+  );
 
   // A recovered draft goes into the editor and is saved like any edit.
   const restored = useRef(false);
@@ -121,14 +208,48 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot.removedExternally]);
 
+  /** Asks whether to update the links to this note, when there are some. */
+  const askAboutLinks = async (to: string): Promise<RenameChoice> => {
+    const counts = await api.countLinksToNote({ path: session.state.path }).catch(() => ({ links: 0, notes: 0 }));
+    if (counts.links === 0) return 'keep';
+    return new Promise<RenameChoice>((resolve) =>
+      setRenameAsk({
+        to,
+        ...counts,
+        answer: (choice) => {
+          setRenameAsk(null);
+          resolve(choice);
+        },
+      }),
+    );
+  };
+
   const rename = async (title: string): Promise<string | null> => {
     await session.flush();
     const previousPath = session.state.path;
+    const choice = await askAboutLinks(title);
+    // Cancelled: the title goes back to what it was.
+    if (choice === 'cancel') return null;
     try {
-      const { note: renamed } = await api.renameNote({ path: previousPath, title });
+      const { note: renamed, linkUpdates } = await api.renameNote({
+        path: previousPath,
+        title,
+        updateLinks: choice === 'update',
+      });
       session.renamed(renamed);
       setSummary(renamed);
       props.onSummaryChanged(renamed, previousPath);
+      if (linkUpdates && linkUpdates.failed.length > 0) {
+        const failed = linkUpdates.failed.map((failure) => `${failure.path} (${failure.message})`).join('; ');
+        props.onNotice(
+          `Links could not be updated in ${plural(linkUpdates.failed.length, 'note', 'notes')}: ${failed}`,
+        );
+      } else if (linkUpdates && linkUpdates.updated.length > 0) {
+        const links = linkUpdates.updated.reduce((sum, file) => sum + file.links, 0);
+        props.onNotice(
+          `Updated ${plural(links, 'link', 'links')} in ${plural(linkUpdates.updated.length, 'note', 'notes')}.`,
+        );
+      }
       return null;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
@@ -161,6 +282,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
         />
         <div className="note-header-tools">
           <SaveIndicator state={snapshot.save} onRetry={() => void session.retry()} />
+          {props.headerTools}
           <button
             type="button"
             className="icon-button"
@@ -223,8 +345,18 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           onChange={() => session.edited()}
           onBlur={() => void session.flush()}
           onCompositionEnd={() => void session.flush()}
+          wikiLinks={wikiLinks}
         />
       </div>
+      {renameAsk && (
+        <RenameLinksDialog
+          from={summary.title}
+          to={renameAsk.to}
+          links={renameAsk.links}
+          notes={renameAsk.notes}
+          onChoose={renameAsk.answer}
+        />
+      )}
       {confirmDelete && (
         <ConfirmDialog
           title={`Move “${summary.title}” to the trash?`}

@@ -18,6 +18,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { $createRawBlockNode } from '../../nodes/RawBlockNode';
+import { $createWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
   autolinkState,
   codeFenceState,
@@ -46,6 +47,8 @@ export function $createInlineNodes(nodes: readonly InlineNode[]): LexicalNode[] 
         if (node.autolink) $setState(link, autolinkState, true);
         return link.append(...$createInlineNodes(node.children));
       }
+      case 'wikilink':
+        return $createWikiLinkNode(node).setFormat(node.format);
     }
   });
 }

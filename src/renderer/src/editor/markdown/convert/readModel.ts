@@ -27,6 +27,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { $isRawBlockNode } from '../../nodes/RawBlockNode';
+import { $isWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
   autolinkState,
   codeFenceState,
@@ -39,7 +40,8 @@ import {
 
 /**
  * The inline content of `element`. Inline elements other than links (an autolink made
- * while typing…) contribute their content; inline decorators their text.
+ * while typing…) contribute their content; inline decorators their text. A wiki link is
+ * read with its parts as written (inside a link's text the serializer writes it as text).
  */
 export function $readInline(element: ElementNode): InlineNode[] {
   const nodes: InlineNode[] = [];
@@ -47,6 +49,8 @@ export function $readInline(element: ElementNode): InlineNode[] {
     if ($isListNode(child)) continue;
     if ($isLineBreakNode(child)) {
       nodes.push({ type: 'break', marker: $getState(child, lineBreakMarkerState) });
+    } else if ($isWikiLinkNode(child)) {
+      nodes.push({ type: 'wikilink', ...child.getParts(), format: child.getFormat() });
     } else if ($isTextNode(child)) {
       nodes.push({ type: 'text', text: child.getTextContent(), format: child.getFormat() });
     } else if ($isLinkNode(child) && !$isAutoLinkNode(child)) {

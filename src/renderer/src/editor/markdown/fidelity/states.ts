@@ -131,9 +131,10 @@ export const autolinkState = createState('studyNotebookMdAutolink', {
 });
 
 /**
- * Literal-looking text of a block that was escaped in the file (`\[\[x\]\]`, `\$x\$`):
- * written escaped again when the block is saved, so it does not turn into a wiki link or
- * math. On paragraphs, headings, quotes and list items.
+ * Literal-looking text of a block that was escaped in the file (`\$x\$`, `\#tag`):
+ * written escaped again when the block is saved, so it does not turn into math or a tag.
+ * (Text that would read as a wiki link is escaped whenever it is written.) On paragraphs,
+ * headings, quotes and list items.
  */
 export const escapedLiteralsState = createState('studyNotebookMdEscaped', {
   parse: (value): readonly string[] =>

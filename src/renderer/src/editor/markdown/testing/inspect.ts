@@ -1,3 +1,4 @@
+import { formatWikiLink } from '@shared/links/formatWikiLink';
 import type { BlockNode, InlineNode } from '@shared/markdown/model';
 
 function inlineOf(block: BlockNode): readonly InlineNode[] {
@@ -19,6 +20,7 @@ function collect(nodes: readonly InlineNode[], text: string[], urls: string[]): 
   for (const node of nodes) {
     if (node.type === 'text') text.push(node.text);
     else if (node.type === 'break') text.push('\n');
+    else if (node.type === 'wikilink') text.push(formatWikiLink(node));
     else {
       urls.push(node.url);
       collect(node.children, text, urls);

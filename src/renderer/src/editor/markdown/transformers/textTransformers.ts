@@ -1,9 +1,9 @@
 /**
  * Inline transformers of the dialect: the text formats (bold, italic, strikethrough,
- * inline code) and links. Typing `**x**`, `*x*`, `__x__`, `_x_`, `~~x~~`, `` `x` `` or
- * `[text](https://…)` formats as you type; saving writes `**`, `*`, `~~`, backticks and
- * `[text](url)` (see `@shared/markdown/dialect`). There is no highlight transformer:
- * `==x==` is Obsidian syntax the editor keeps as literal text.
+ * inline code), links and wiki links. Typing `**x**`, `*x*`, `__x__`, `_x_`, `~~x~~`,
+ * `` `x` ``, `[text](https://…)` or `[[Target]]` formats as you type; saving writes `**`,
+ * `*`, `~~`, backticks, `[text](url)` and `[[…]]` (see `@shared/markdown/dialect`). There
+ * is no highlight transformer: `==x==` is Obsidian syntax the editor keeps as literal text.
  */
 import { $isAutoLinkNode, $isLinkNode, LinkNode } from '@lexical/link';
 import {
@@ -19,10 +19,12 @@ import {
   type TextFormatTransformer,
   type TextMatchTransformer,
 } from '@lexical/markdown';
+import { scanWikiLinks } from '@shared/links/parseWikiLinks';
 import { decodeLinkDestination } from '@shared/markdown/inlineSyntax';
 import type { LinkInline } from '@shared/markdown/model';
 import { serializeInline } from '@shared/markdown/serializeInline';
 import { $getState } from 'lexical';
+import { $createWikiLinkNode, $isWikiLinkNode, WikiLinkNode } from '../../nodes/WikiLinkNode';
 import { $readInline } from '../convert/readModel';
 import { DIALECT_OPTIONS } from '../convert/writeNodes';
 import { autolinkState } from '../fidelity/states';
@@ -63,5 +65,31 @@ export const LINK: TextMatchTransformer = {
     const url = decodeLinkDestination(destination);
     if (url === null || !isAllowedLinkUrl(url)) return;
     return LEXICAL_LINK.replace?.(textNode, match);
+  },
+};
+
+/**
+ * `[[Target]]`, `[[Target|label]]`, `[[Target#Heading]]`… typed (the closing `]` is the
+ * trigger) becomes a wiki link node; an embed `![[…]]` or an escaped `\[[…]]` stays text.
+ * The `[[` autocomplete usually inserts the link before the brackets are closed.
+ */
+export const WIKI_LINK: TextMatchTransformer = {
+  type: 'text-match',
+  dependencies: [WikiLinkNode],
+  trigger: ']',
+  // The innermost `[[` (not after `!` or a backslash) up to the `]]` just typed, on one line.
+  regExp: /(?<![!\\])\[\[(?!\[)((?:(?!\[\[|\]\])[^\n])+)\]\]$/,
+  importRegExp: /(?<![!\\])\[\[(?!\[)((?:(?!\[\[|\]\])[^\n])+)\]\]/,
+  export: (node) => {
+    if (!$isWikiLinkNode(node)) return null;
+    return serializeInline([{ type: 'wikilink', ...node.getParts(), format: node.getFormat() }], DIALECT_OPTIONS);
+  },
+  replace: (textNode, match) => {
+    const [link] = scanWikiLinks(match[0]);
+    // The pattern is looser than the link rules (a blank target, say): such text stays text.
+    if (!link || link.embed || link.source !== match[0]) return;
+    const node = $createWikiLinkNode(link).setFormat(textNode.getFormat());
+    textNode.replace(node);
+    node.selectNext(0, 0);
   },
 };

@@ -1,0 +1,226 @@
+/**
+ * Wiki links in the dialect: `[[Target]]`, `[[Target|label]]`, `[[Target#Heading]]` and
+ * `[[Target#Heading|label]]` load as WikiLinkNodes and save exactly; code, escapes and
+ * embeds stay what they are.
+ */
+import { $createCodeNode } from '@lexical/code';
+import { registerMarkdownShortcuts } from '@lexical/markdown';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  type ElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { $createWikiLinkNode, $isWikiLinkNode, type WikiLinkNodeParts } from '../nodes/WikiLinkNode';
+import { TRANSFORMERS } from './index';
+import { createMarkdownEditor, load, roundTrip, save } from './testing/headlessEditor';
+
+interface SeenLink extends WikiLinkNodeParts {
+  text: string;
+  format: number;
+}
+
+function $collect(node: LexicalNode, into: SeenLink[]): void {
+  if ($isWikiLinkNode(node)) into.push({ ...node.getParts(), text: node.getTextContent(), format: node.getFormat() });
+  if ($isElementNode(node)) for (const child of node.getChildren()) $collect(child, into);
+}
+
+function linksIn(editor: LexicalEditor): SeenLink[] {
+  return editor.getEditorState().read(() => {
+    const links: SeenLink[] = [];
+    $collect($getRoot(), links);
+    return links;
+  });
+}
+
+function loaded(markdown: string): LexicalEditor {
+  const editor = createMarkdownEditor();
+  load(editor, markdown);
+  return editor;
+}
+
+/** Appends text to the first paragraph (an edit, so the paragraph is written by the serializer). */
+function appendToFirstParagraph(editor: LexicalEditor, text: string): void {
+  editor.update(
+    () => {
+      const paragraph = $getRoot().getFirstChildOrThrow<ElementNode>();
+      paragraph.append($createTextNode(text));
+    },
+    { discrete: true },
+  );
+}
+
+const link = (target: string, heading: string | null, label: string | null, text: string, format = 0): SeenLink => ({
+  target,
+  heading,
+  label,
+  escapedPipe: false,
+  text,
+  format,
+});
+
+describe('wiki links in the dialect', () => {
+  const forms = [
+    ['[[GABA Glutamate Ratio]]', link('GABA Glutamate Ratio', null, null, 'GABA Glutamate Ratio')],
+    ['[[GABA Glutamate Ratio|the ratio]]', link('GABA Glutamate Ratio', null, 'the ratio', 'the ratio')],
+    ['[[Neuron#Structure]]', link('Neuron', 'Structure', null, 'Neuron')],
+    ['[[Neuron#Structure|its parts]]', link('Neuron', 'Structure', 'its parts', 'its parts')],
+  ] as const;
+
+  it.each(forms)('%s loads as a link node and saves byte for byte', (source, expected) => {
+    const markdown = `Before ${source} after.\n`;
+    const editor = loaded(markdown);
+    expect(linksIn(editor)).toEqual([expected]);
+    expect(save(editor)).toBe(markdown);
+    // Edited, the paragraph is written again by the serializer: the link keeps its exact spelling.
+    appendToFirstParagraph(editor, ' More.');
+    expect(save(editor)).toBe(`Before ${source} after. More.\n`);
+  });
+
+  it('keeps odd spellings exactly: spaces, a same-note heading, the table pipe, emphasis', () => {
+    const markdown =
+      '[[ Cells # Mitosis | split ]] [[#Origin]] **[[Bold]]** *[[A|b]]*\n\n| a | b |\n| --- | --- |\n| [[T\\|x]] | y |\n';
+    const editor = loaded(markdown);
+    expect(linksIn(editor)).toEqual([
+      link(' Cells ', ' Mitosis ', ' split ', 'split'),
+      link('', 'Origin', null, 'Origin'),
+      link('Bold', null, null, 'Bold', 1),
+      link('A', null, 'b', 'b', 2),
+      link('T', null, 'x', 'x'),
+    ]);
+    expect(save(editor)).toBe(markdown);
+    appendToFirstParagraph(editor, ' !');
+    expect(save(editor)).toBe(markdown.replace('*[[A|b]]*', '*[[A|b]]* !'));
+  });
+
+  it('makes no link inside code, of escaped brackets or of an embed', () => {
+    const markdown = [
+      'Code `[[Not a link]]` here.',
+      '',
+      '```',
+      '[[In a fence]]',
+      '```',
+      '',
+      'Escaped \\[[Not linked]] and \\[\\[Also not\\]\\].',
+      '',
+      'Inline embed ![[diagram.png]] and ![[Note#Part]].',
+      '',
+      '![[Only an embed.png]]',
+      '',
+    ].join('\n');
+    const editor = loaded(markdown);
+    expect(linksIn(editor)).toEqual([]);
+    expect(save(editor)).toBe(markdown);
+    expect(roundTrip(markdown)).toBe(markdown);
+  });
+
+  it('keeps escaped link text escaped when its paragraph is edited', () => {
+    const editor = loaded('Escaped \\[[Not linked]] and ![[embed.png]].\n');
+    appendToFirstParagraph(editor, ' x');
+    const saved = save(editor);
+    expect(saved).toBe('Escaped \\[[Not linked]] and ![[embed.png]]. x\n');
+    expect(linksIn(loaded(saved))).toEqual([]);
+  });
+
+  it('writes a new link node as a wiki link, and text that looks like one as text', () => {
+    const editor = createMarkdownEditor();
+    editor.update(
+      () => {
+        $getRoot()
+          .clear()
+          .append(
+            $createParagraphNode().append(
+              $createTextNode('Read '),
+              $createWikiLinkNode({ target: 'Cells', heading: 'Mitosis', label: 'division' }),
+              $createTextNode(' — not [[this]]!'),
+              $createWikiLinkNode({ target: 'Next' }),
+            ),
+          );
+      },
+      { discrete: true },
+    );
+    const saved = save(editor);
+    expect(saved).toBe('Read [[Cells#Mitosis|division]] — not \\[[this]]\\![[Next]]\n');
+    expect(linksIn(loaded(saved)).map((seen) => seen.target)).toEqual(['Cells', 'Next']);
+  });
+
+  it('survives the editor state as JSON (copy and paste, history)', () => {
+    const editor = loaded('A [[B#C|d]] e.\n');
+    const json = JSON.stringify(editor.getEditorState().toJSON());
+    const other = createMarkdownEditor();
+    other.setEditorState(other.parseEditorState(json));
+    expect(linksIn(other)).toEqual([link('B', 'C', 'd', 'd')]);
+  });
+
+  it('turns a link made inline code, or moved into a code block, into its text', () => {
+    const editor = loaded('A [[B|c]] d.\n');
+    editor.update(
+      () => {
+        const paragraph = $getRoot().getFirstChildOrThrow<ElementNode>();
+        const node = paragraph.getChildren().find($isWikiLinkNode)!;
+        node.toggleFormat('code');
+      },
+      { discrete: true },
+    );
+    expect(linksIn(editor)).toEqual([]);
+    expect(save(editor)).toBe('A `[[B|c]]` d.\n');
+
+    const other = loaded('[[Moved]]\n');
+    other.update(
+      () => {
+        const node = $getRoot().getFirstChildOrThrow<ElementNode>().getFirstChildOrThrow();
+        $getRoot().append($createCodeNode().append(node));
+      },
+      { discrete: true },
+    );
+    expect(linksIn(other)).toEqual([]);
+    expect(other.getEditorState().read(() => $getRoot().getLastChildOrThrow().getTextContent())).toBe('[[Moved]]');
+  });
+});
+
+describe('typing a wiki link', () => {
+  function typed(text: string): LexicalEditor {
+    const editor = createMarkdownEditor();
+    registerMarkdownShortcuts(editor, TRANSFORMERS);
+    editor.update(
+      () => {
+        const paragraph = $createParagraphNode();
+        $getRoot().clear().append(paragraph);
+        paragraph.select();
+      },
+      { discrete: true },
+    );
+    for (const char of text) {
+      editor.update(
+        () => {
+          const selection = $getSelection();
+          if ($isRangeSelection(selection)) selection.insertText(char);
+        },
+        { discrete: true },
+      );
+    }
+    editor.update(() => undefined, { discrete: true });
+    return editor;
+  }
+
+  it('makes a link node when the brackets close, and the caret goes on after it', () => {
+    const editor = typed('See [[Neuron#Axon|the axon]] now');
+    expect(linksIn(editor)).toEqual([link('Neuron', 'Axon', 'the axon', 'the axon')]);
+    expect(save(editor)).toBe('See [[Neuron#Axon|the axon]] now\n');
+    const last = editor.getEditorState().read(() => $getRoot().getFirstChildOrThrow<ElementNode>().getLastChild());
+    expect(editor.getEditorState().read(() => $isTextNode(last) && !$isWikiLinkNode(last))).toBe(true);
+  });
+
+  it('leaves embeds, escaped brackets and empty links as text', () => {
+    for (const text of ['![[image.png]]', '\\[[Escaped]]', '[[ ]]', '[[|label]]']) {
+      expect(linksIn(typed(text)), text).toEqual([]);
+    }
+  });
+});
