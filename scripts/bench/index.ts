@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: every benchmark, one after another, each in its own process so one
+ * bench's memory never skews the next. Each prints its table with the baseline measured
+ * in the same run and the ratio against its target; the exit code is non-zero when a
+ * target is missed.
+ *
+ *   npm run bench                      # all of them (builds the app first)
+ *   npm run bench -- search links      # only these
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BENCHES: Array<{ name: string; file: string; about: string }> = [
+  { name: 'links', file: 'linksBench.ts', about: 'backlinks and incremental link-index updates (10,000 notes)' },
+  { name: 'search', file: 'searchBench.ts', about: 'search index: build, cache, memory, updates, queries' },
+  { name: 'typing', file: 'typingBench.ts', about: 'typing latency in a 20,000-word note vs an empty one' },
+  { name: 'large-input', file: 'largeInputBench.ts', about: 'huge pastes, notes and tokens: load, index, render' },
+];
+
+const root = join(__dirname, '..', '..');
+const wanted = process.argv.slice(2);
+const selected = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
+if (selected.length === 0) {
+  console.error(`Unknown bench. Choose from: ${BENCHES.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+
+const failed: string[] = [];
+for (const bench of selected) {
+  const file = join(__dirname, bench.file);
+  console.log(`\n=== ${bench.name}: ${bench.about}\n`);
+  if (!existsSync(file)) {
+    console.log(`(${bench.file} is missing: skipped)`);
+    continue;
+  }
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.tools.json') },
+  });
+  console.log(`(${bench.name} took ${Math.round((Date.now() - started) / 1000)} s)`);
+  if (result.status !== 0) failed.push(bench.name);
+}
+
+if (failed.length > 0) {
+  console.log(`\nTargets missed or errors in: ${failed.join(', ')}`);
+  process.exitCode = 1;
+} else {
+  console.log('\nAll benchmark targets met.');
+}
