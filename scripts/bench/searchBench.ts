@@ -131,7 +131,7 @@ export async function run(options: SearchBenchOptions = {}): Promise<SearchBench
       const reloaded = await startCore(vaultPath, metas, cachePath);
       const loadMs = performance.now() - started;
       if (reloaded.status.indexed !== size) throw new Error('the cache did not hold every note');
-      reloaded.dispose();
+      await reloaded.dispose();
       const contents = notes.map((note) => note.content);
       const oursUpdates = edits.map(({ index, line }) => {
         contents[index] += line;
@@ -144,7 +144,7 @@ export async function run(options: SearchBenchOptions = {}): Promise<SearchBench
       log(`${size} notes: our queries`);
       await heapNow(gc);
       const oursTimes = timeQueries(queries, reps, (i) => ours.search(parsed[i]!));
-      ours.dispose();
+      await ours.dispose();
       log(`${size} notes: worker round trips`);
       const worker = await startWorker(vaultPath, metas, cachePath);
       const typeahead = queries.map((q, i) => ({ q, i })).filter(({ q }) => q.category === 'typeahead');
@@ -288,7 +288,7 @@ interface CoreHandle {
   search(query: ParsedQuery): IndexSearchResult;
   apply(upsert: NoteMeta & { text: string }): void;
   flush(): Promise<void>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 /** Starts the indexer in this thread and resolves when it is ready. */
@@ -334,8 +334,8 @@ async function startCore(vaultPath: string, notes: NoteMeta[], cachePath: string
     async flush() {
       await request((id) => ({ type: 'flush', id }));
     },
-    dispose() {
-      void request((id) => ({ type: 'close', id }));
+    async dispose() {
+      await request((id) => ({ type: 'close', id }));
     },
   };
 }
