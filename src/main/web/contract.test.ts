@@ -1,11 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNotebook, type NotebookService } from '../notebook/openNotebook';
-import { contractTargets } from '../testing/contractTargets';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contractSuite, openTestNotebook } from '../testing/contractSuite';
 import { rawRequest } from '../testing/rawRequest';
-import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
-import { startHttpHost, type HttpHost } from './startHttpHost';
+import { tempDirs } from '../testing/tempDirs';
+import { startHttpHost } from './startHttpHost';
 
 /**
  * One contract suite, run against every way the contract is served: the in-process
@@ -13,36 +10,9 @@ import { startHttpHost, type HttpHost } from './startHttpHost';
  * tests with a fake electron module, and by the e2e Electron project where the binary exists.)
  */
 const dirs = tempDirs();
-let service: NotebookService;
-let host: HttpHost;
-
-async function newService(): Promise<NotebookService> {
-  return openNotebook({
-    vaultPath: dirs.make(),
-    glossaryDir: SHIPPED_GLOSSARY,
-    stateDir: dirs.make(),
-    host: 'web',
-    appVersion: '0.0.0-test',
-  });
-}
-
-beforeAll(async () => {
-  service = await newService();
-  const rendererDir = dirs.make();
-  mkdirSync(join(rendererDir, 'assets'));
-  host = await startHttpHost({ service, rendererDir });
-});
-
-afterAll(async () => {
-  await host.close();
-  await service.close();
-  dirs.cleanup();
-});
-
-const targets = contractTargets(
-  () => service,
-  () => host,
-);
+afterAll(() => dirs.cleanup());
+const suite = contractSuite(async () => ({ service: await openTestNotebook(dirs.make(), dirs.make()) }));
+const targets = suite.targets;
 
 const TITLES = [
   'GABA Glutamate Ratio',
@@ -123,10 +93,10 @@ describe.each(targets)('the contract over the $name', (target) => {
 
 describe('the HTTP host refuses what a browser page or another process must not do', () => {
   const call = (headers: Record<string, string>, body = JSON.stringify({ method: 'listEntries', args: null })) =>
-    rawRequest(host.port, { method: 'POST', path: '/api/call', headers, body });
+    rawRequest(suite.host.port, { method: 'POST', path: '/api/call', headers, body });
   const good = () => ({
-    Host: `127.0.0.1:${host.port}`,
-    Authorization: `Bearer ${host.token}`,
+    Host: `127.0.0.1:${suite.host.port}`,
+    Authorization: `Bearer ${suite.host.token}`,
     'Content-Type': 'application/json',
   });
 
@@ -137,12 +107,14 @@ describe('the HTTP host refuses what a browser page or another process must not 
   it('refuses a call without the token, or with a wrong one', async () => {
     const { Authorization: _drop, ...noToken } = good();
     expect((await call(noToken)).status).toBe(401);
-    expect((await call({ ...good(), Authorization: `Bearer ${'x'.repeat(host.token.length)}` })).status).toBe(401);
+    expect((await call({ ...good(), Authorization: `Bearer ${'x'.repeat(suite.host.token.length)}` })).status).toBe(
+      401,
+    );
     expect((await call({ ...good(), Authorization: 'Bearer ' })).status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const res = await call({ ...good(), Host: `evil.example:${host.port}` });
+    const res = await call({ ...good(), Host: `evil.example:${suite.host.port}` });
     expect(res.status).toBe(421);
     expect((await call({ ...good(), Host: '127.0.0.1:1' })).status).toBe(421);
   });
@@ -150,7 +122,7 @@ describe('the HTTP host refuses what a browser page or another process must not 
   it('refuses a foreign Origin and never sends CORS headers', async () => {
     const res = await call({ ...good(), Origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    const ok = await call({ ...good(), Origin: `http://127.0.0.1:${host.port}` });
+    const ok = await call({ ...good(), Origin: `http://127.0.0.1:${suite.host.port}` });
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -168,7 +140,7 @@ describe('the HTTP host refuses what a browser page or another process must not 
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    const small = await startHttpHost({ service, rendererDir: dirs.make(), maxBodyBytes: 1024 });
+    const small = await startHttpHost({ service: suite.service, rendererDir: dirs.make(), maxBodyBytes: 1024 });
     try {
       const res = await rawRequest(small.port, {
         method: 'POST',
@@ -187,16 +159,19 @@ describe('the HTTP host refuses what a browser page or another process must not 
   });
 
   it('requires POST with a JSON content type', async () => {
-    expect((await rawRequest(host.port, { path: '/api/call', headers: good() })).status).toBe(405);
+    expect((await rawRequest(suite.host.port, { path: '/api/call', headers: good() })).status).toBe(405);
     expect((await call({ ...good(), 'Content-Type': 'text/plain' })).status).toBe(415);
   });
 
   it('requires the token on the event stream', async () => {
-    const res = await rawRequest(host.port, { path: '/api/events', headers: { Host: `127.0.0.1:${host.port}` } });
+    const res = await rawRequest(suite.host.port, {
+      path: '/api/events',
+      headers: { Host: `127.0.0.1:${suite.host.port}` },
+    });
     expect(res.status).toBe(401);
   });
 
   it('binds to the loopback address only', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    expect(suite.host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
   });
 });

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DocRef } from '@shared/domain/docRef';
 import type {
   BacklinkList,
@@ -12,10 +12,9 @@ import type {
   UnresolvedLink,
 } from '@shared/domain/links';
 import type { RenameResult } from '@shared/domain/note';
-import { openNotebook, type NotebookService } from '../notebook/openNotebook';
-import { contractTargets, valueOf } from '../testing/contractTargets';
-import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
-import { startHttpHost, type HttpHost } from './startHttpHost';
+import { contractSuite, openTestNotebook } from '../testing/contractSuite';
+import { valueOf } from '../testing/contractTargets';
+import { tempDirs } from '../testing/tempDirs';
 
 /**
  * The link methods of the contract, over the in-process dispatcher and the HTTP host, on a
@@ -24,8 +23,6 @@ import { startHttpHost, type HttpHost } from './startHttpHost';
  */
 const dirs = tempDirs();
 let vaultPath: string;
-let service: NotebookService;
-let host: HttpHost;
 
 const GABA: DocRef = { kind: 'entry', id: 'gaba-glutamate-ratio' };
 const SUFFIXES = ['local', 'http'];
@@ -40,7 +37,7 @@ function files(suffix: string): Record<string, string> {
   };
 }
 
-beforeAll(async () => {
+const suite = contractSuite(async () => {
   const base = dirs.make('links-contract-');
   vaultPath = join(base, 'vault');
   for (const suffix of SUFFIXES) {
@@ -50,25 +47,11 @@ beforeAll(async () => {
       writeFileSync(abs, text);
     }
   }
-  service = await openNotebook(
-    { vaultPath, glossaryDir: SHIPPED_GLOSSARY, stateDir: join(base, 'state'), host: 'web', appVersion: '0.0.0-test' },
-    { watch: { pollIntervalMs: 0 } },
-  );
-  const rendererDir = dirs.make();
-  mkdirSync(join(rendererDir, 'assets'));
-  host = await startHttpHost({ service, rendererDir });
+  return { service: await openTestNotebook(vaultPath, join(base, 'state'), { watch: { pollIntervalMs: 0 } }) };
 });
+afterAll(() => dirs.cleanup());
 
-afterAll(async () => {
-  await host.close();
-  await service.close();
-  dirs.cleanup();
-});
-
-const targets = contractTargets(
-  () => service,
-  () => host,
-);
+const targets = suite.targets;
 
 describe.each(targets.map((target, index) => ({ ...target, suffix: SUFFIXES[index]! })))(
   'the link methods over the $name',

@@ -1,11 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Note, NoteSummary, RenameResult, SaveResult } from '@shared/domain/note';
-import { openNotebook, type NotebookService } from '../notebook/openNotebook';
-import { contractTargets, valueOf } from '../testing/contractTargets';
-import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
-import { startHttpHost, type HttpHost } from './startHttpHost';
+import { contractSuite, openTestNotebook } from '../testing/contractSuite';
+import { valueOf } from '../testing/contractTargets';
+import { tempDirs } from '../testing/tempDirs';
 
 /**
  * The note methods of the contract, run against the in-process dispatcher and the HTTP
@@ -15,8 +14,6 @@ const dirs = tempDirs();
 let base: string;
 let vaultPath: string;
 let siblingPath: string;
-let service: NotebookService;
-let host: HttpHost;
 
 /** Every entry under a folder (links not followed), with file bytes, link targets and modes. */
 function snapshot(dir: string): Record<string, string> {
@@ -32,7 +29,7 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-beforeAll(async () => {
+const suite = contractSuite(async () => {
   base = dirs.make('notes-contract-');
   vaultPath = join(base, 'vault');
   siblingPath = join(base, 'sibling');
@@ -43,25 +40,11 @@ beforeAll(async () => {
   writeFileSync(join(siblingPath, 'deep', 'Note.md'), 'deep');
   symlinkSync(join(siblingPath, 'Secret.md'), join(vaultPath, 'Leak.md'));
   symlinkSync(siblingPath, join(vaultPath, 'LinkedDir'));
-  service = await openNotebook(
-    { vaultPath, glossaryDir: SHIPPED_GLOSSARY, stateDir: join(base, 'state'), host: 'web', appVersion: '0.0.0-test' },
-    { watch: { pollIntervalMs: 0 } },
-  );
-  const rendererDir = dirs.make();
-  mkdirSync(join(rendererDir, 'assets'));
-  host = await startHttpHost({ service, rendererDir });
+  return { service: await openTestNotebook(vaultPath, join(base, 'state'), { watch: { pollIntervalMs: 0 } }) };
 });
+afterAll(() => dirs.cleanup());
 
-afterAll(async () => {
-  await host.close();
-  await service.close();
-  dirs.cleanup();
-});
-
-const targets = contractTargets(
-  () => service,
-  () => host,
-);
+const targets = suite.targets;
 const value = valueOf;
 
 const HOSTILE_PATHS = [

@@ -1,41 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IndexStatus, SearchResults, SwitcherItem } from '@shared/domain/search';
-import type { NotebookService } from '../notebook/openNotebook';
 import { openFixtureNotebook } from '../notebook/search/testing/fixtureVault';
-import { contractTargets, valueOf } from '../testing/contractTargets';
-import { tempDirs } from '../testing/tempDirs';
-import { startHttpHost, type HttpHost } from './startHttpHost';
+import { contractSuite } from '../testing/contractSuite';
+import { valueOf } from '../testing/contractTargets';
 
 /**
  * The search methods of the contract (search, quickSwitch, getIndexStatus) and the
  * index-status event, over the in-process dispatcher and the HTTP host, on the fixture
  * vault with the shipped glossary.
  */
-const dirs = tempDirs();
-let service: NotebookService;
-let cleanup: () => Promise<void>;
-let host: HttpHost;
-
-beforeAll(async () => {
-  ({ service, cleanup } = await openFixtureNotebook());
-  const rendererDir = dirs.make();
-  mkdirSync(join(rendererDir, 'assets'));
-  host = await startHttpHost({ service, rendererDir });
+const suite = contractSuite(async () => {
+  const { service, cleanup } = await openFixtureNotebook();
+  return { service, close: cleanup };
 });
-
-afterAll(async () => {
-  await host.close();
-  await cleanup();
-  dirs.cleanup();
-});
-
-const targets = contractTargets(
-  () => service,
-  () => host,
-);
+const targets = suite.targets;
 
 describe.each(targets)('the search methods over the $name', (target) => {
   it('searches notes and glossary entries, with snippets, terms and the index status', async () => {
@@ -103,15 +82,15 @@ describe.each(targets)('the search methods over the $name', (target) => {
 
 describe('the index-status event over the HTTP host', () => {
   it('is pushed when the index changes', async () => {
-    const before = await service.getIndexStatus();
+    const before = await suite.service.getIndexStatus();
     const frames: string[] = [];
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
-          port: host.port,
-          path: `/api/events?token=${host.token}`,
-          headers: { Host: `127.0.0.1:${host.port}` },
+          port: suite.host.port,
+          path: `/api/events?token=${suite.host.token}`,
+          headers: { Host: `127.0.0.1:${suite.host.port}` },
         },
         resolve,
       );
@@ -126,7 +105,7 @@ describe('the index-status event over the HTTP host', () => {
           if (match) resolve(JSON.parse(match[1]!) as IndexStatus);
         });
       });
-      await service.createNote({ title: 'Event Check', content: 'ocelotneuron' });
+      await suite.service.createNote({ title: 'Event Check', content: 'ocelotneuron' });
       await expect(received).resolves.toEqual({ state: 'ready', indexed: before.indexed + 1, total: before.total + 1 });
     } finally {
       stream.destroy();
