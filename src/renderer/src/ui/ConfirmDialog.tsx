@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { Modal } from './Modal';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -12,22 +13,9 @@ export interface ConfirmDialogProps {
 
 /** A modal question with two answers, built on <dialog> so focus and Escape behave natively. */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <Modal labelledBy={titleId} onCancel={() => onCancel()}>
       <h2 id={titleId}>{title}</h2>
       {children && <div className="dialog-body">{children}</div>}
       <div className="dialog-actions">
@@ -43,6 +31,6 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import { matchesAllWords } from '@shared/text/foldText';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { nextListIndex } from './listNavigation';
 
 export interface FilterableListboxProps<T> {
   /** The section heading, e.g. "Glossary"; also the listbox's accessible name. */
@@ -46,29 +47,16 @@ export function FilterableListbox<T>(props: FilterableListboxProps<T>) {
   const activeId = active ? optionId(keyOf(active)) : undefined;
 
   function onKeyDown(event: KeyboardEvent) {
-    const last = visible.length - 1;
-    const move = (index: number) => {
-      const target = visible[Math.min(Math.max(index, 0), last)];
-      if (!target) return;
+    const inFilter = event.currentTarget.tagName === 'INPUT';
+    const next = nextListIndex(event.key, activeIndex, visible.length, { homeEnd: !inFilter });
+    if (next !== null) {
+      const target = visible[next]!;
       setActiveKey(keyOf(target));
       document.getElementById(optionId(keyOf(target)))?.scrollIntoView({ block: 'nearest' });
-    };
-    const inFilter = event.currentTarget.tagName === 'INPUT';
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        move(activeIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(activeIndex - 1);
-        break;
-      case 'Home':
-        if (inFilter) return;
-        move(0);
-        break;
-      case 'End':
-        if (inFilter) return;
-        move(last);
-        break;
       case 'Enter':
         if (active) onOpen(keyOf(active));
         break;

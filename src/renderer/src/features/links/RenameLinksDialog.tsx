@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { Modal } from '../../ui/Modal';
 
 export type RenameChoice = 'update' | 'keep' | 'cancel';
 
@@ -20,22 +21,9 @@ function plural(count: number, one: string, many: string): string {
  * rename at all (Escape, Cancel: the title goes back).
  */
 export function RenameLinksDialog({ from, to, links, notes, onChoose }: RenameLinksDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onChoose('cancel');
-      }}
-    >
+    <Modal labelledBy={titleId} onCancel={() => onChoose('cancel')}>
       <h2 id={titleId}>
         Update {plural(links, 'link', 'links')} in {plural(notes, 'note', 'notes')}?
       </h2>
@@ -56,6 +44,6 @@ export function RenameLinksDialog({ from, to, links, notes, onChoose }: RenameLi
           Update links
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import type { UnresolvedLink } from '@shared/domain/links';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { Modal } from '../../ui/Modal';
 import { useApi } from '../../api/ApiContext';
 import { useLiveLoad } from './useLiveLoad';
 
@@ -15,24 +16,11 @@ export interface UnresolvedLinksDialogProps {
  */
 export function UnresolvedLinksDialog({ onOpenNote, onCreate, onClose }: UnresolvedLinksDialogProps) {
   const api = useApi();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const load = useLiveLoad<UnresolvedLink[]>(api, 'vault', () => api.listUnresolvedLinks());
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal?.();
-  }, []);
   const list = load.value;
   return (
-    <dialog
-      ref={ref}
-      className="dialog unresolved-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal labelledBy={titleId} onCancel={() => onClose()} className="unresolved-dialog">
       <div className="unresolved-head">
         <h2 id={titleId}>Unresolved links {list && <span className="backlinks-count">{list.length}</span>}</h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
@@ -79,6 +67,6 @@ export function UnresolvedLinksDialog({ onOpenNote, onCreate, onClose }: Unresol
           </ul>
         )}
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -2,6 +2,7 @@ import type { DocRef } from '@shared/domain/docRef';
 import type { SearchHit, SearchScope } from '@shared/domain/search';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
+import { nextListIndex } from '../../ui/listNavigation';
 import { requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { captureFocus, restoreFocus, type FocusPoint } from '../switcher/focusReturn';
 import { asksForSomething, scopeOfQuery, withoutScope, withScope } from './queryScope';
@@ -131,23 +132,13 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
 
   function onKeyDown(event: KeyboardEvent): void {
     if (event.nativeEvent.isComposing) return;
-    const move = (index: number) => {
-      const hit = hits[Math.min(Math.max(index, 0), hits.length - 1)];
-      if (hit) setPointer({ query, key: keyOf(hit) });
-    };
+    const next = nextListIndex(event.key, activeIndex, hits.length, { homeEnd: false });
+    if (next !== null) {
+      setPointer({ query, key: keyOf(hits[next]!) });
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        move(activeIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(activeIndex - 1);
-        break;
-      case 'PageDown':
-        move(activeIndex + 8);
-        break;
-      case 'PageUp':
-        move(activeIndex - 8);
-        break;
       case 'Enter':
         if (search.pending) {
           // Typed and pressed Enter at once: open the best answer to what was typed.

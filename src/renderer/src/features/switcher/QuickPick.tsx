@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { nextListIndex } from '../../ui/listNavigation';
 import { captureFocus, restoreFocus, type FocusPoint } from './focusReturn';
 import './quickPick.css';
 
@@ -117,19 +118,13 @@ export function QuickPick<T>(props: QuickPickProps<T>) {
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.nativeEvent.isComposing) return;
+    const next = nextListIndex(event.key, activeIndex, items.length, { wrap: true, page: PAGE, homeEnd: false });
+    if (next !== null) {
+      move(next);
+      event.preventDefault();
+      return;
+    }
     switch (event.key) {
-      case 'ArrowDown':
-        move(activeIndex + 1);
-        break;
-      case 'ArrowUp':
-        move(activeIndex - 1);
-        break;
-      case 'PageDown':
-        move(Math.min(activeIndex + PAGE, items.length - 1));
-        break;
-      case 'PageUp':
-        move(Math.max(activeIndex - PAGE, 0));
-        break;
       case 'Enter':
         if (active !== undefined) choose(active, event.shiftKey);
         break;

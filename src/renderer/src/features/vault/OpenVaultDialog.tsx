@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { Modal } from '../../ui/Modal';
 
 export interface OpenVaultDialogProps {
   currentPath: string;
@@ -9,24 +10,12 @@ export interface OpenVaultDialogProps {
 
 /** Asks for a vault folder by path (the browser build has no native folder picker). */
 export function OpenVaultDialog({ currentPath, onOpen, onCancel }: OpenVaultDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [path, setPath] = useState(currentPath);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal?.();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
+    <Modal labelledBy={titleId} onCancel={() => onCancel()}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -61,6 +50,6 @@ export function OpenVaultDialog({ currentPath, onOpen, onCancel }: OpenVaultDial
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }
