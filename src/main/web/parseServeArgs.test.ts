@@ -15,7 +15,13 @@ describe('parseServeArgs', () => {
     });
   });
 
+  it('reads --glossary, the folder of entries to serve instead of the shipped glossary', () => {
+    expect(parseServeArgs(['--glossary', '/tmp/pack'])).toEqual({ port: 0, glossary: '/tmp/pack', help: false });
+    expect(parseServeArgs(['--glossary=/tmp/pack']).glossary).toBe('/tmp/pack');
+  });
+
   it.each([
+    [['--glossary'], '--glossary needs a value'],
     [['--port', 'abc'], '--port must be a number'],
     [['--port', '70000'], '--port must be a number'],
     [['--vault'], '--vault needs a value'],

@@ -2,11 +2,13 @@ export interface ServeArgs {
   vault?: string;
   port: number;
   stateDir?: string;
+  /** A folder of glossary entry files to serve instead of the shipped glossary. */
+  glossary?: string;
   help: boolean;
 }
 
 /**
- * Parses `npm run serve -- [--vault <dir>] [--port <n>] [--state-dir <dir>]`.
+ * Parses `npm run serve -- [--vault <dir>] [--port <n>] [--state-dir <dir>] [--glossary <dir>]`.
  * Both `--flag value` and `--flag=value` work.
  *
  * @throws Error with a message fit for the terminal on an unknown flag or bad value.
@@ -27,6 +29,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
         break;
       case '--state-dir':
         result.stateDir = value();
+        break;
+      case '--glossary':
+        result.glossary = value();
         break;
       case '--port': {
         const raw = value();
@@ -61,4 +66,6 @@ Options:
                       last, then "Study Notebook" in your Documents folder)
   --port <n>          the port to listen on (default: a free port)
   --state-dir <dir>   where app state and caches live (default: the app's config folder)
+  --glossary <dir>    serve the entries in this folder instead of the shipped glossary: a
+                      reference pack made with \`npm run glossary:import\`, or a test glossary
   -h, --help          show this help`;

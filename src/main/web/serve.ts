@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   });
   const service = await openNotebook({
     vaultPath,
-    glossaryDir: join(appRoot, 'resources', 'glossary', 'entries'),
+    glossaryDir: args.glossary ? resolve(args.glossary) : join(appRoot, 'resources', 'glossary', 'entries'),
     stateDir,
     host: 'web',
     appVersion: version,

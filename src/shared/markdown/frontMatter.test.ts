@@ -115,4 +115,41 @@ describe('readFrontMatterFields', () => {
     bomb.push('tags: *j');
     expect(readFrontMatterFields(`---\n${bomb.join('\n')}\n---\n`).tags.length).toBeLessThan(10);
   });
+
+  it('reads only the keys it uses from a huge front matter, quickly', () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${'value '.repeat(15)}`);
+    const huge = ['---', ...filler.slice(0, 10_000), 'aliases:', '- Big One', '  # a comment', 'tags: [x, "#y"]'];
+    huge.push(...filler.slice(10_000), 'alias: ignored, aliases comes first', '---', '');
+    const started = performance.now();
+    expect(readFrontMatterFields(huge.join('\n'))).toEqual({ aliases: ['Big One'], tags: ['x', 'y'] });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('gives empty lists when even the keys it uses are too large to parse', () => {
+    const aliases = Array.from({ length: 20_000 }, (_, i) => `  - alias number ${i}`);
+    const started = performance.now();
+    expect(readFrontMatterFields(['---', 'aliases:', ...aliases, '---', ''].join('\n'))).toEqual({
+      aliases: [],
+      tags: [],
+    });
+    expect(readFrontMatterFields(`---\naliases: ${'['.repeat(100_000)}\n---\n`)).toEqual({ aliases: [], tags: [] });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('does not parse front matter nested deeper than real front matter ever is', () => {
+    const empty = { aliases: [], tags: [] };
+    for (const deep of [
+      `aliases: ${'['.repeat(50_000)}`,
+      `aliases: ${'['.repeat(40)}x${']'.repeat(40)}`,
+      `tags: ${'{a: '.repeat(40)}1${'}'.repeat(40)}`,
+      `aliases:\n${'- '.repeat(40)}x`,
+      Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n'),
+    ]) {
+      expect(readFrontMatterFields(`---\n${deep}\ntags: [kept]\n---\n`)).toEqual(empty);
+    }
+    // Ordinary nesting, brackets in strings and closed collections are read as before.
+    expect(
+      readFrontMatterFields('---\nmeta:\n  nested:\n    - [a, {b: [c]}]\naliases: ["[x]", y]\ntags:\n  - one\n---\n'),
+    ).toEqual({ aliases: ['[x]', 'y'], tags: ['one'] });
+  });
 });

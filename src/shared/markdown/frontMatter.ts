@@ -50,9 +50,11 @@ export interface FrontMatterFields {
 export function readFrontMatterFields(frontMatter: string): FrontMatterFields {
   const empty: FrontMatterFields = { aliases: [], tags: [] };
   if (frontMatter.trim() === '') return empty;
+  const yaml = yamlToParse(yamlOf(frontMatter));
+  if (yaml === null || nestingDepth(yaml) > MAX_FRONT_MATTER_DEPTH) return empty;
   let data: unknown;
   try {
-    const doc = parseDocument(yamlOf(frontMatter), { logLevel: 'silent', prettyErrors: false });
+    const doc = parseDocument(yaml, { logLevel: 'silent', prettyErrors: false });
     if (doc.errors.length > 0) return empty;
     data = doc.toJS({ maxAliasCount: 100 });
   } catch {
@@ -66,6 +68,72 @@ export function readFrontMatterFields(frontMatter: string): FrontMatterFields {
       (t) => t !== '',
     ),
   };
+}
+
+/**
+ * Front matter above this many characters is not parsed whole. Parsing YAML costs about a
+ * third of a millisecond per kilobyte, and every note is read at each start (its summary,
+ * the link index, the search index): a note with megabytes of front matter (a sync tool's
+ * log, a pasted data dump) would stall the app for seconds.
+ */
+export const MAX_PARSED_FRONT_MATTER = 64 * 1024;
+
+const READ_KEY = /^(?:aliases|alias|tags|tag)[ \t]*:/;
+
+/**
+ * The YAML to parse for the keys the app reads: all of it when small; for larger front
+ * matter, only the top-level `aliases`, `alias`, `tags` and `tag` entries (each with the
+ * indented or `- ` lines that continue it); null when even those are too large.
+ */
+function yamlToParse(yaml: string): string | null {
+  if (yaml.length <= MAX_PARSED_FRONT_MATTER) return yaml;
+  const kept: string[] = [];
+  let keeping = false;
+  let size = 0;
+  for (const line of yaml.split(/\r?\n/)) {
+    // A line at the left margin that is not a comment or a sequence item starts a new key.
+    if (/^[^\s#-]/.test(line)) keeping = READ_KEY.test(line);
+    if (!keeping) continue;
+    size += line.length + 1;
+    if (size > MAX_PARSED_FRONT_MATTER) return null;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/**
+ * Front matter nested deeper than this is not parsed. The YAML parser recurses once per
+ * level, and a note holding `aliases: [[[[…` fifty thousand deep exhausted the stack; V8
+ * then aborted the whole process (a fatal error, not an exception) when it next compiled
+ * a regular expression. Real front matter is a few levels deep.
+ */
+export const MAX_FRONT_MATTER_DEPTH = 32;
+
+/**
+ * An upper bound on how deeply `yaml` nests: block levels (indentation, and `- `/`? `
+ * entries that open a level on the same line) and flow levels (`[` and `{` not yet
+ * closed; brackets inside quoted strings count too, which can only overestimate).
+ */
+function nestingDepth(yaml: string): number {
+  let deepest = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  for (const line of yaml.split(/\r?\n/)) {
+    const lead = /^( *)((?:[-?][ \t]+)*)/.exec(line) as RegExpExecArray;
+    const rest = line.slice(lead[0].length);
+    if (flow === 0 && rest !== '' && !rest.startsWith('#')) {
+      const indent = (lead[1] as string).length;
+      while (indents.length > 0 && (indents.at(-1) as number) >= indent) indents.pop();
+      indents.push(indent);
+    }
+    const compact = ((lead[2] as string).match(/[-?]/g) ?? []).length;
+    for (const char of rest) {
+      if (char === '[' || char === '{') deepest = Math.max(deepest, indents.length + compact + ++flow);
+      else if ((char === ']' || char === '}') && flow > 0) flow--;
+    }
+    deepest = Math.max(deepest, indents.length + compact + flow);
+  }
+  return deepest;
 }
 
 /** The YAML between the delimiters, or the text itself when it carries no delimiters. */

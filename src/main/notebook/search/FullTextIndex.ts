@@ -730,8 +730,12 @@ export class FullTextIndex {
     if (!Array.isArray(records)) throw new CorruptDataError('document table is not a list');
     const docCount = records.length;
     const docs: Array<{ doc: StoredDoc; lengths: number[]; bloom: Uint8Array | null } | null> = [];
+    const keys = new Set<string>();
     for (const record of records as unknown[]) {
       const doc = storedDocOf(record);
+      // Two documents under one key would leave a ghost hit once one of them is removed.
+      if (keys.has(doc.doc.key)) throw new CorruptDataError('document listed twice');
+      keys.add(doc.doc.key);
       const bloomBytes = input.bytes();
       const wanted = !this.byKey.has(doc.doc.key) && accept(doc.doc);
       docs.push(wanted ? { ...doc, bloom: bloomBytes.length > 0 ? bloomBytes.slice() : null } : null);
@@ -754,6 +758,8 @@ export class FullTextIndex {
           lists.push(null);
           continue;
         }
+        // Each posting takes at least two bytes: a count beyond that is damage, not a list to allocate.
+        if (count > input.remaining / 2) throw new CorruptDataError('posting count out of range');
         const list = new Array<number>(count);
         let kept = 0;
         let at = 0;

@@ -58,6 +58,11 @@ export class ByteReader {
     return this.offset >= this.data.length;
   }
 
+  /** How many bytes are left to read. */
+  get remaining(): number {
+    return Math.max(0, this.data.length - this.offset);
+  }
+
   varint(): number {
     let result = 0;
     let scale = 1;

@@ -3,11 +3,15 @@ import { $isLinkNode } from '@lexical/link';
 import { $isListItemNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $isTableCellNode, $isTableNode } from '@lexical/table';
+import { mergeRegister } from '@lexical/utils';
 import {
   $isElementNode,
   $isTextNode,
   COMMAND_PRIORITY_CRITICAL,
+  DROP_COMMAND,
+  type LexicalEditor,
   type LexicalNode,
+  PASTE_COMMAND,
   SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
   TEXT_TYPE_TO_FORMAT,
   type TextFormatType,
@@ -86,27 +90,85 @@ function $unwrapNestedLinks(node: LexicalNode): void {
   }
 }
 
+// A `<base` start tag: the HTML tokenizer ends a tag name at whitespace, `/` or `>`.
+const BASE_START_TAG = /<base(?=[\t\n\f\r />])/gi;
+
+/**
+ * Pasted HTML with every `<base>` element turned into an inert `<wbr>` (its attributes kept,
+ * meaning nothing there). The editor parses pasted HTML into a detached document, where no
+ * script runs and nothing loads, but a `<base href>` would still re-base every relative
+ * URL of the paste, and that document inherits the app's CSP, which reports it as a
+ * `base-uri` violation: a pasted web page must not be able to do either.
+ */
+export function withoutBaseElements(html: string): string {
+  return html.replace(BASE_START_TAG, '<wbr');
+}
+
+/** A copy of `data` whose HTML has no `<base>` element, or null when it had none. */
+function withCleanHtml(data: DataTransfer | null): DataTransfer | null {
+  const html = data?.getData('text/html') ?? '';
+  const cleaned = withoutBaseElements(html);
+  if (data == null || cleaned === html) return null;
+  const copy = new DataTransfer();
+  for (const type of data.types) {
+    if (type !== 'Files') copy.setData(type, type === 'text/html' ? cleaned : data.getData(type));
+  }
+  for (const file of Array.from(data.files)) copy.items.add(file);
+  return copy;
+}
+
+function registerPasteSanitizer(editor: LexicalEditor): () => void {
+  return mergeRegister(
+    // Runs before any other paste or drop handler: the HTML is cleaned and the event sent again.
+    editor.registerCommand(
+      PASTE_COMMAND,
+      (event) => {
+        const copy = 'clipboardData' in event ? withCleanHtml(event.clipboardData) : null;
+        if (copy === null) return false;
+        event.preventDefault();
+        editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: copy, cancelable: true }));
+        return true;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      DROP_COMMAND,
+      (event) => {
+        const copy = withCleanHtml(event.dataTransfer);
+        if (copy === null) return false;
+        event.preventDefault();
+        const { clientX, clientY, screenX, screenY } = event;
+        editor.dispatchCommand(
+          DROP_COMMAND,
+          new DragEvent('drop', { dataTransfer: copy, clientX, clientY, screenX, screenY, cancelable: true }),
+        );
+        return true;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+    editor.registerCommand(
+      SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
+      (payload) => {
+        // The caller inserts `payload.nodes` (the same array) when no listener handles the
+        // command, so it is rewritten in place.
+        const sanitized = $sanitizeClipboardNodes(payload.nodes);
+        payload.nodes.splice(0, payload.nodes.length, ...sanitized);
+        return false;
+      },
+      COMMAND_PRIORITY_CRITICAL,
+    ),
+  );
+}
+
 /**
  * Sanitizes everything pasted or dropped as rich content before it is inserted (see
  * {@link $sanitizeClipboardNodes}); plain text needs no sanitizing. Runs first and lets the
  * regular insertion (including table-into-table paste) proceed with the cleaned nodes.
+ * Pasted or dropped HTML loses its `<base>` elements before the editor parses it (see
+ * {@link withoutBaseElements}).
  */
 export function PasteSanitizerPlugin(): null {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      editor.registerCommand(
-        SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
-        (payload) => {
-          // The caller inserts `payload.nodes` (the same array) when no listener handles the
-          // command, so it is rewritten in place.
-          const sanitized = $sanitizeClipboardNodes(payload.nodes);
-          payload.nodes.splice(0, payload.nodes.length, ...sanitized);
-          return false;
-        },
-        COMMAND_PRIORITY_CRITICAL,
-      ),
-    [editor],
-  );
+  useEffect(() => registerPasteSanitizer(editor), [editor]);
   return null;
 }

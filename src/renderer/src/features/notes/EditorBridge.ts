@@ -8,16 +8,27 @@ import type { NoteSessionEditor } from './NoteSession';
  */
 export class EditorBridge implements NoteSessionEditor {
   private handle: EditorHandle | null = null;
+  /**
+   * The editor attached last. Its document outlives its view: when the note view closes,
+   * React detaches the editor before the session's final flush runs, and that flush must
+   * read the edits, not the text the note was opened with.
+   */
+  private last: EditorHandle | null = null;
 
   constructor(private readonly initialBody: string) {}
 
   /** A callback ref for the Editor component. */
   readonly attach = (handle: EditorHandle | null): void => {
     this.handle = handle;
+    if (handle !== null) this.last = handle;
   };
 
   readBody(): string {
-    return this.handle?.getMarkdown() ?? this.initialBody;
+    return (this.handle ?? this.last)?.getMarkdown() ?? this.initialBody;
+  }
+
+  hasPendingEdits(): boolean {
+    return this.handle?.hasPendingEdits?.() ?? false;
   }
 
   replaceBody(body: string): void {

@@ -104,6 +104,76 @@ describe('NoteSession', () => {
     ]);
   });
 
+  it('autosaves once while typing goes on: keys typed during the save wait for the next pause', async () => {
+    let n = 1;
+    const api = fakeNotebookApi({
+      saveNote: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return saved(`v${++n}`);
+      },
+    });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor, { autosaveDelayMs: 500 });
+    editor.body = 'b';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(550);
+    expect(api.saveNote).toHaveBeenCalledOnce();
+    // Typing goes on while that save runs.
+    editor.body = 'bc';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.saveNote).toHaveBeenCalledOnce();
+    expect(session.state.save).toEqual({ kind: 'pending' });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.saveNote).toHaveBeenCalledTimes(2);
+    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'bc', baseVersion: 'v2' });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(session.state.save).toEqual({ kind: 'saved' });
+  });
+
+  it('a flush saves until every edit is on disk, also those made while it saves', async () => {
+    let n = 1;
+    const api = fakeNotebookApi({
+      saveNote: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return saved(`v${++n}`);
+      },
+    });
+    const editor = new FakeEditor('a');
+    const session = new NoteSession(api, note('a'), editor);
+    editor.body = 'b';
+    session.edited();
+    const flushed = session.flush();
+    await vi.advanceTimersByTimeAsync(50);
+    editor.body = 'bc';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(300);
+    await flushed;
+    expect(api.saveNote.mock.calls.map(([args]) => args.content)).toEqual(['b', 'bc']);
+    expect(session.state.save).toEqual({ kind: 'saved' });
+  });
+
+  it('counts an edit the editor is still applying (a large paste arriving) as unsaved, and flushes it', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('a');
+    let pending = true;
+    const applying = Object.assign(editor, {
+      hasPendingEdits: () => pending,
+      readBody: () => {
+        pending = false;
+        return 'a and the rest of the paste';
+      },
+    });
+    const session = new NoteSession(api, note('a'), applying);
+    expect(session.hasUnsavedEdits).toBe(true);
+    await session.dispose();
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({
+      path: 'Cells.md',
+      content: 'a and the rest of the paste',
+      baseVersion: 'v1',
+    });
+  });
+
   it('reports a failed save, keeps the edits, and succeeds on retry', async () => {
     let fail = true;
     const api = fakeNotebookApi({

@@ -28,6 +28,8 @@ export interface NoteSessionEditor {
   readBody(): string;
   /** Replaces the editor's document, e.g. after the file changed on disk. */
   replaceBody(body: string): void;
+  /** True while the editor is still applying an edit (a large paste arrives in slices); `readBody` completes it. */
+  hasPendingEdits?(): boolean;
 }
 
 export interface NoteSessionOptions {
@@ -52,6 +54,10 @@ export class NoteSession {
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
+  /** A save was asked for (autosave or flush) and not started yet. */
+  private saveAsked = false;
+  /** A flush is waiting: saving goes on until no edit is left. */
+  private untilClean = false;
   private snapshot: SessionSnapshot;
   private readonly listeners = new Set<(snapshot: SessionSnapshot) => void>();
   private readonly delay: number;
@@ -88,7 +94,12 @@ export class NoteSession {
 
   /** True while there are edits that have not reached the file. */
   get hasUnsavedEdits(): boolean {
-    return this.dirty || this.running !== null || this.snapshot.save.kind === 'failed';
+    return (
+      this.dirty ||
+      this.running !== null ||
+      this.snapshot.save.kind === 'failed' ||
+      this.editor.hasPendingEdits?.() === true
+    );
   }
 
   subscribe(listener: (snapshot: SessionSnapshot) => void): () => void {
@@ -100,18 +111,33 @@ export class NoteSession {
   edited(): void {
     if (this.disposed) return;
     this.dirty = true;
-    if (this.snapshot.save.kind !== 'failed' && this.snapshot.save.kind !== 'saving')
-      this.update({ save: { kind: 'pending' } });
+    // Only a change of state is published: a new snapshot per keystroke would re-render the note view on every key.
+    if (this.snapshot.save.kind === 'saved') this.update({ save: { kind: 'pending' } });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.delay);
+    this.timer = setTimeout(() => void this.save(false), this.delay);
   }
 
   /** Saves now if there are edits; resolves when the file holds them (or the save failed). */
   flush(): Promise<void> {
+    return this.save(true);
+  }
+
+  /**
+   * Starts a save of the current edits, or joins the one running. An autosave saves once:
+   * keys typed while it runs re-arm the timer, so a long note is not saved again and again
+   * while the user keeps typing. A flush goes on until every edit has reached the file.
+   */
+  private save(untilClean: boolean): Promise<void> {
     clearTimeout(this.timer);
+    // An edit still being applied (the rest of a large paste) is an edit: reading the body completes it.
+    if (this.editor.hasPendingEdits?.()) this.dirty = true;
+    this.saveAsked = true;
+    if (untilClean) this.untilClean = true;
     if (!this.running) {
       this.running = this.saveWhileDirty().finally(() => {
         this.running = null;
+        this.saveAsked = false;
+        this.untilClean = false;
       });
     }
     return this.running;
@@ -147,7 +173,15 @@ export class NoteSession {
       return;
     }
     try {
-      this.adopt(await this.api.readNote({ path: this.path }));
+      const note = await this.api.readNote({ path: this.path });
+      if (this.dirty || this.running) {
+        // Keys were typed while the new text was on its way: they are saved first (against
+        // the old version, so a conflict copy keeps them), then the editor shows the disk text.
+        if (this.running) await this.running;
+        if (this.dirty) await this.flush();
+        return;
+      }
+      this.adopt(note);
     } catch (error) {
       if (isNotebookError(error) && error.code === 'not-found') this.update({ removedExternally: true });
     }
@@ -173,6 +207,14 @@ export class NoteSession {
     else this.update({ removedExternally: true });
   }
 
+  /**
+   * The text the file does not hold yet and the version it was based on (for a note closed
+   * while its save was failing: opened again, it starts from this, see openSessions).
+   */
+  unsavedEdits(): { content: string; baseVersion: string } {
+    return { content: this.frontMatter + this.editor.readBody(), baseVersion: this.version };
+  }
+
   /** Saves what is pending and stops reacting to anything. */
   async dispose(): Promise<void> {
     await this.flush();
@@ -182,7 +224,8 @@ export class NoteSession {
   }
 
   private async saveWhileDirty(): Promise<void> {
-    while (this.dirty) {
+    while (this.dirty && (this.saveAsked || this.untilClean)) {
+      this.saveAsked = false;
       this.dirty = false;
       const content = this.frontMatter + this.editor.readBody();
       if (content === this.diskContent) continue;
@@ -194,15 +237,11 @@ export class NoteSession {
           this.diskContent = content;
           this.update({ lastSaved: result.note });
         } else {
-          // Keystrokes typed while that save was in flight are not in the conflict copy:
-          // keep them in a second copy before the editor shows the disk text.
-          const latest = this.frontMatter + this.editor.readBody();
-          if (latest !== content) {
-            await this.api.saveNote({ path: this.path, content: latest, baseVersion: this.version });
-          }
-          // Our text is safe in the conflict copy; show what is on disk now.
+          const copyPath = await this.completeConflictCopy(result.conflictPath, content);
+          // Our text is safe in the conflict copy; show what is on disk now (no await since
+          // the copy was last compared with the editor, so no keystroke can fall in between).
           this.adopt(result.current);
-          this.update({ conflictCopy: result.conflictPath });
+          this.update({ conflictCopy: copyPath });
         }
       } catch (error) {
         this.dirty = true;
@@ -211,6 +250,33 @@ export class NoteSession {
       }
     }
     this.update({ save: this.dirty ? { kind: 'pending' } : { kind: 'saved' } });
+  }
+
+  /**
+   * Keystrokes typed while a save that ended in a conflict was on its way are not in the
+   * conflict copy: writes the editor's text into the copy until no key was typed during the
+   * last write. Returns the copy's path (a new copy when someone changed this one meanwhile).
+   */
+  private async completeConflictCopy(copyPath: string, written: string): Promise<string> {
+    // undefined: not read yet; null: the copy changed on disk, so the next write makes a new copy.
+    let copyVersion: string | null | undefined;
+    for (;;) {
+      const latest = this.frontMatter + this.editor.readBody();
+      if (latest === written) return copyPath;
+      if (copyVersion === undefined) {
+        const copy = await this.api.readNote({ path: copyPath });
+        copyVersion = copy.content === written ? copy.version : null;
+        continue;
+      }
+      const result = await this.api.saveNote({ path: copyPath, content: latest, baseVersion: copyVersion });
+      if (result.status === 'saved') {
+        copyVersion = result.version;
+      } else {
+        copyPath = result.conflictPath;
+        copyVersion = undefined;
+      }
+      written = latest;
+    }
   }
 
   private adopt(note: Note): void {

@@ -20,7 +20,7 @@ import { onNoteRecheck } from '../links/noteRecheck';
 import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
-import { registerSession, settledSaves } from './openSessions';
+import { registerSession, settledSaves, takeStrandedEdits } from './openSessions';
 import { NoteTitle } from './NoteTitle';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -54,7 +54,10 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-type Loaded = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; note: Note };
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | { status: 'ready'; note: Note; restoreContent?: string };
 
 /** An open note: its title, save status and the editor, wired to a NoteSession. */
 export function NoteView(props: NoteViewProps) {
@@ -67,7 +70,19 @@ export function NoteView(props: NoteViewProps) {
     settledSaves(props.path)
       .then(() => api.readNote({ path: props.path }))
       .then(
-        (note) => current && setLoaded({ status: 'ready', note }),
+        (note) => {
+          if (!current) return;
+          // Closed while its save was failing: the note starts from those edits, saved against
+          // the version they were based on (a conflict copy if the file changed meanwhile).
+          const stranded = takeStrandedEdits(props.path);
+          if (stranded) {
+            setLoaded({
+              status: 'ready',
+              note: { ...note, version: stranded.baseVersion },
+              restoreContent: stranded.content,
+            });
+          } else setLoaded({ status: 'ready', note });
+        },
         (error: unknown) =>
           current && setLoaded({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
@@ -95,7 +110,9 @@ export function NoteView(props: NoteViewProps) {
       </div>
     );
   }
-  return <OpenNote {...props} api={api} note={loaded.note} />;
+  return (
+    <OpenNote {...props} api={api} note={loaded.note} restoreContent={props.restoreContent ?? loaded.restoreContent} />
+  );
 }
 
 function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient; note: Note }) {

@@ -7,17 +7,35 @@ import type { NoteSession } from './NoteSession';
  */
 const live = new Set<NoteSession>();
 const closing = new Map<string, Promise<void>>();
+/**
+ * Edits of notes closed while their save was failing (the disk full, the folder read-only):
+ * they are in the recovery copy, but the next save of that note would replace that copy,
+ * so the note, opened again, starts from them rather than from its file.
+ */
+const stranded = new Map<string, { content: string; baseVersion: string }>();
 
 export function registerSession(session: NoteSession): () => void {
   live.add(session);
   return () => {
     live.delete(session);
     const path = session.state.path;
-    const done = session.dispose().finally(() => {
-      if (closing.get(path) === done) closing.delete(path);
-    });
+    const done = session
+      .dispose()
+      .then(() => {
+        if (session.hasUnsavedEdits) stranded.set(session.state.path, session.unsavedEdits());
+      })
+      .finally(() => {
+        if (closing.get(path) === done) closing.delete(path);
+      });
     closing.set(path, done);
   };
+}
+
+/** The unsaved edits of a note closed while its save was failing (once), or undefined. */
+export function takeStrandedEdits(path: string): { content: string; baseVersion: string } | undefined {
+  const edits = stranded.get(path);
+  stranded.delete(path);
+  return edits;
 }
 
 /** Resolves once any save of a just-closed session for this note has finished. */
@@ -31,5 +49,5 @@ export async function flushAllNotes(): Promise<void> {
 }
 
 export function hasUnsavedNotes(): boolean {
-  return closing.size > 0 || [...live].some((session) => session.hasUnsavedEdits);
+  return closing.size > 0 || stranded.size > 0 || [...live].some((session) => session.hasUnsavedEdits);
 }
