@@ -113,6 +113,8 @@ export type RawKind =
   | 'embed'
   | 'blockId'
   | 'yaml'
+  /** A block too long to format (see MAX_FORMATTED_LINE, MAX_FORMATTED_BLOCK). */
+  | 'long'
   | 'markdown';
 
 /** Markdown the editor does not model, kept verbatim (lines joined with `\n`). */

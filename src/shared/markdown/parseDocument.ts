@@ -17,10 +17,36 @@ import type { BlockNode, InlineNode, ListBlock, ListItemEntry, RawKind } from '.
 import { type InlineContent, type InlineParseOptions, parseInlineContent } from './parseInline';
 import { parseListBlock, type ParsedListItem } from './parseList';
 import { parseTable } from './parseTable';
-import { scanBlocks, type ScannedBlock } from './scanBlocks';
+import { type BlockScan, scanBlocks, type ScannedBlock } from './scanBlocks';
 import { listItemSignature } from './serializeBlock';
 
 export type DocumentParseOptions = InlineParseOptions;
+
+/**
+ * A block holding a line longer than this is kept as a raw block of kind 'long' instead of
+ * being formatted (about 3,000 words without a line break). Formatting costs time in
+ * proportion to the line, with a large factor on contrived input (thousands of `[a](`),
+ * and the browser lays the whole run out again on every keystroke in it: a 10 MB single
+ * line would freeze the app for seconds. The raw block shows it as text, in pieces only
+ * laid out when in view, and keeps it byte for byte.
+ */
+export const MAX_FORMATTED_LINE = 20_000;
+
+/**
+ * A paragraph, heading, quote or code block longer than this is kept raw (kind 'long') for
+ * the same reason: each is one flow of text. Lists and tables are not limited by their
+ * length (each item and row is laid out on its own), only by MAX_FORMATTED_LINE.
+ */
+export const MAX_FORMATTED_BLOCK = 50_000;
+
+const FLOW_BLOCKS: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'setextHeading',
+  'blockquote',
+  'fencedCode',
+  'indentedCode',
+]);
 
 /** A top-level block of the parsed document. */
 export interface ParsedBlock {
@@ -53,16 +79,76 @@ export interface ParsedDocument {
 
 /** Parses a note body (no front matter) into blocks and units. */
 export function parseDocument(text: string, options: DocumentParseOptions = {}): ParsedDocument {
-  const scan = scanBlocks(text);
-  const blocks: ParsedBlock[] = [];
-  const units: ParsedUnit[] = [];
-  for (const scanned of scan.blocks) {
+  const parser = new DocumentParser(text, options);
+  parser.step();
+  return { blocks: parser.blocks, units: parser.units, eol: parser.eol };
+}
+
+/**
+ * Parses a note body a few blocks at a time, so a long note can be loaded without holding
+ * the main thread. Once `done`, `blocks` and `units` are exactly what `parseDocument`
+ * returns. While parsing, every block but the last is final (`settled`): the last one may
+ * still grow, when it is a list and the next block is a list of the same kind.
+ */
+export class DocumentParser {
+  /** The line ending the text mostly uses. */
+  readonly eol: string;
+  readonly blocks: ParsedBlock[] = [];
+  readonly units: ParsedUnit[] = [];
+  private readonly scan: BlockScan;
+  private next = 0;
+  /** Blocks before this index have their list items signed. */
+  private signed = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: DocumentParseOptions = {},
+  ) {
+    this.scan = scanBlocks(text);
+    this.eol = dominantLineEnding(text);
+  }
+
+  /** True once every block is parsed. */
+  get done(): boolean {
+    return this.next >= this.scan.blocks.length;
+  }
+
+  /** How many of `blocks` can no longer change. */
+  get settled(): number {
+    return this.done ? this.blocks.length : Math.max(0, this.blocks.length - 1);
+  }
+
+  /** Where the text not parsed yet begins. */
+  get parsedTo(): number {
+    return this.next === 0 ? 0 : this.scan.blocks[this.next - 1]!.end;
+  }
+
+  /**
+   * Parses blocks, at least one, until `hasTime()` says to stop or the text is done.
+   * Returns `done`.
+   */
+  step(hasTime: () => boolean = () => true): boolean {
+    while (!this.done) {
+      this.add(this.scan.blocks[this.next++]!);
+      // Item signatures depend on the item's depth and place in its list: only a list
+      // that can no longer grow is signed.
+      for (; this.signed < this.settled; this.signed++) {
+        const parsed = this.blocks[this.signed]!;
+        if (parsed.block.type === 'list') signList(parsed.block, this.options);
+      }
+      if (!hasTime()) break;
+    }
+    return this.done;
+  }
+
+  private add(scanned: ScannedBlock): void {
+    const { text, blocks, units } = this;
     const items: ParsedListItem[] = [];
     let converted: ParsedBlock[];
     try {
-      converted = convertBlock(text, scan.lines, scanned, options, items);
+      converted = convertBlock(text, this.scan.lines, scanned, this.options, items);
     } catch {
-      converted = [raw(text, scan.lines, scanned, 'markdown')];
+      converted = [raw(text, this.scan.lines, scanned, 'markdown')];
       items.length = 0;
     }
     for (const parsed of converted) {
@@ -91,8 +177,6 @@ export function parseDocument(text: string, options: DocumentParseOptions = {}):
       }
     }
   }
-  for (const parsed of blocks) if (parsed.block.type === 'list') signList(parsed.block, options);
-  return { blocks, units, eol: dominantLineEnding(text) };
 }
 
 /** Adds a unit for every item of `list` (in document order) that was read into `items`. */
@@ -159,6 +243,7 @@ function convertBlock(
   const single = (block: BlockNode, openEnded = false): ParsedBlock[] => [
     { block, start: scanned.start, end: scanned.end, openEnded },
   ];
+  if (isTooLong(lines, scanned)) return [raw(text, lines, scanned, 'long')];
   const contentLines = sliceLines(lines, scanned.startLine, scanned.endLine);
   switch (scanned.kind) {
     case 'paragraph': {
@@ -240,6 +325,16 @@ function convertBlock(
     case 'yaml':
       return [raw(text, lines, scanned, 'yaml')];
   }
+}
+
+/** True for a block too long to format (see MAX_FORMATTED_LINE and MAX_FORMATTED_BLOCK). */
+function isTooLong(lines: readonly Line[], scanned: ScannedBlock): boolean {
+  if (FLOW_BLOCKS.has(scanned.kind) && scanned.end - scanned.start > MAX_FORMATTED_BLOCK) return true;
+  if (scanned.end - scanned.start <= MAX_FORMATTED_LINE) return false;
+  for (let index = scanned.startLine; index < scanned.endLine; index++) {
+    if (lines[index]!.text.length > MAX_FORMATTED_LINE) return true;
+  }
+  return false;
 }
 
 /** Inline content for a block model: the escaped literals only when there are some. */

@@ -109,32 +109,39 @@ export function plainTextBlocks(markdown: string): TextBlock[] {
   return blocks;
 }
 
-/** Removes inline Markdown, keeping the text a reader sees. */
+/**
+ * Removes inline Markdown, keeping the text a reader sees. Linear in the text: no pattern
+ * can scan past the next bracket or delimiter of its own kind, so thousands of unclosed
+ * `[[`, `[`, `*` or `**` cost no more than text (a pattern that may run to the end of the
+ * text from each of them would take minutes on a large note, blocking the backend).
+ */
 export function stripInlineMarkdown(text: string): string {
   return (
     text
       // Comments and HTML tags.
       .replace(/%%.*?%%/g, ' ')
       .replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
-      // Embeds and wiki links: the label, else the target (a heading shown after ›).
-      .replace(/!\[\[[^\]]*\]\]/g, ' ')
-      .replace(/\[\[([^\]|]*?)(?:\|([^\]]*))?\]\]/g, (_m, target: string, label: string | undefined) =>
+      // Embeds and wiki links (the innermost `[[` opens one): the label, else the target
+      // (a heading shown after ›).
+      .replace(/!\[\[[^[\]]*\]\]/g, ' ')
+      .replace(/\[\[([^[\]|]*)(?:\|([^[\]]*))?\]\]/g, (_m, target: string, label: string | undefined) =>
         label !== undefined && label.trim() !== '' ? label : target.replace(/#\^?/g, ' › ').replace(/^ › /, ''),
       )
       // Images and links: their text.
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
       .replace(/<((?:https?|mailto):[^>\s]*)>/g, '$1')
       // Footnote references and block ids.
-      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/\[\^[^[\]]+\]/g, '')
       .replace(/\s\^[A-Za-z0-9-]+\s*$/, '')
       // Code ticks, emphasis, strikethrough, highlight.
       .replace(/`+([^`]*)`+/g, '$1')
-      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-      .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
-      .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
-      .replace(/~~(.+?)~~/g, '$1')
-      .replace(/==(.+?)==/g, '$1')
+      .replace(/\*\*(?=\S)((?:(?!\*\*).)+?)(?<=\S)\*\*/g, '$1')
+      .replace(/__(?=\S)((?:(?!__).)+?)(?<=\S)__/g, '$1')
+      .replace(/(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?![\w*])/g, '$1')
+      .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_]+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
+      .replace(/~~((?:(?!~~).)+?)~~/g, '$1')
+      .replace(/==((?:(?!==).)+?)==/g, '$1')
       // Backslash escapes.
       .replace(/\\([!-/:-@[-`{-~])/g, '$1')
   );

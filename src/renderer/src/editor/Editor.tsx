@@ -22,19 +22,23 @@ import {
   HISTORY_MERGE_TAG,
   type LexicalEditor,
 } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
 import { EditorCommandsPlugin } from '../features/commands/EditorCommandsPlugin';
-import { $exportMarkdown, $importMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
+import { DocumentLoader } from './DocumentLoader';
+import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
 import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
+import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
 import { ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
+import { LargePastePlugin, SlicedPaste } from './plugins/LargePastePlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
-import { $unwrapDisallowedLinks, isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
 import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
+import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
 import { PlainTextPastePlugin } from './plugins/PlainTextPastePlugin';
 import { RevealPlugin } from './plugins/RevealPlugin';
@@ -54,6 +58,8 @@ export interface EditorHandle {
   getMarkdown(): string;
   /** Replaces the document (e.g. the file changed on disk); clears undo history; does NOT fire onChange. */
   setMarkdown(markdown: string): void;
+  /** True while edits are still being applied (the slices of a large paste): `getMarkdown` completes them first. */
+  hasPendingEdits?(): boolean;
 }
 
 export interface EditorProps {
@@ -90,14 +96,6 @@ const HAS_AUTOLINKS = EDITOR_NODES.includes(AutoLinkNode);
 const HAS_TABLES = EDITOR_NODES.includes(TableNode);
 const HAS_RULES = EDITOR_NODES.includes(HorizontalRuleNode);
 
-/** Loads `markdown` as the whole document, with the link policy applied. Needs an update context. */
-function $loadDocument(markdown: string): void {
-  $importMarkdown(markdown);
-  // Transforms registered by plugins have not run on the first load yet: enforce the
-  // link policy here so no disallowed link is ever in the document.
-  $unwrapDisallowedLinks();
-}
-
 /**
  * The note editor: Lexical rich text over the app's Markdown dialect (`./markdown`), with a
  * formatting toolbar, Markdown shortcuts while typing, links restricted to http, https and
@@ -126,12 +124,17 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
   const initialMarkdownRef = useRef(initialMarkdown);
   const [shell, setShell] = useState<HTMLDivElement | null>(null);
   const [resolutions] = useState(() => new WikiLinkResolutions());
+  // A long note is loaded in slices (the editor stays read-only until it is all there).
+  const [loader] = useState(() => new DocumentLoader());
+  // A large paste is inserted in slices; saving completes it first.
+  const [pastes] = useState(() => new SlicedPaste());
+  const loading = useSyncExternalStore(loader.subscribe, loader.isLoading);
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'study-notebook-note',
     nodes: EDITOR_NODES,
     theme: editorTheme,
     editable: !readOnly,
-    editorState: () => $loadDocument(initialMarkdown),
+    editorState: () => loader.$load(initialMarkdown),
     onError: (error) => {
       // An error inside an update rolls that update back; the editor keeps working.
       console.error('Editor error:', error);
@@ -148,7 +151,14 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
       },
       getMarkdown() {
         const editor = editorRef.current;
-        return editor === null ? initialMarkdownRef.current : editor.read(() => $exportMarkdown());
+        if (editor === null) return initialMarkdownRef.current;
+        // While a long note is still loading, nothing can have been edited: it is the text loaded.
+        if (loader.pendingMarkdown !== null) return loader.pendingMarkdown;
+        pastes.finish();
+        return editor.read(() => $exportMarkdown());
+      },
+      hasPendingEdits() {
+        return pastes.pending;
       },
       setMarkdown(markdown: string) {
         const editor = editorRef.current;
@@ -159,7 +169,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         const focused = root !== null && root.contains(root.ownerDocument.activeElement);
         editor.update(
           () => {
-            $loadDocument(markdown);
+            loader.$load(markdown);
             // Keep the caret at the start only if the user is in the editor; never steal focus.
             if (focused) $getRoot().selectStart();
             else $setSelection(null);
@@ -168,12 +178,17 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         );
       },
     }),
-    [],
+    [loader, pastes],
   );
 
   useEffect(() => {
-    editorRef.current?.setEditable(!readOnly);
-  }, [readOnly]);
+    loader.attach(editorRef.current);
+    return () => loader.attach(null);
+  }, [loader]);
+
+  useEffect(() => {
+    editorRef.current?.setEditable(!readOnly && !loading);
+  }, [readOnly, loading]);
 
   return (
     <LexicalComposer initialConfig={initialConfig}>
@@ -193,11 +208,16 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
                 }}
                 onCompositionEnd={onCompositionEnd}
                 aria-placeholder={placeholder}
-                placeholder={<div className="editor-placeholder">{placeholder}</div>}
+                placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
               />
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {loading && (
+            <p className="editor-loading" role="status">
+              Loading the rest of the note…
+            </p>
+          )}
         </div>
         <EditorRefPlugin editorRef={editorRef} />
         <BoundedHistoryPlugin />
@@ -216,16 +236,22 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <TextFormatGuardPlugin />
         <PasteSanitizerPlugin />
+        {!readOnly && <LargePastePlugin pastes={pastes} />}
         <PlainTextPastePlugin />
         <KeyboardShortcutsPlugin />
         <HighlightTermsPlugin />
+        <LongDocumentPlugin />
+        {!readOnly && <ExportWarmupPlugin />}
         <EditorCommandsPlugin />
         {!readOnly && <LinkEditorPlugin container={shell} />}
         {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
         {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
         {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
         {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
-        {wikiLinks?.notePath && <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />}
+        {/* A place is revealed once the whole note is there. */}
+        {wikiLinks?.notePath && !loading && (
+          <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />
+        )}
       </div>
     </LexicalComposer>
   );

@@ -71,6 +71,23 @@ export function $exportMarkdown(): string {
 }
 
 /**
+ * Computes and caches the serialization of top-level nodes ahead of the next save, from
+ * child `start` on, while `hasTime()` says so (checked after each node). Returns where to
+ * continue, or -1 once every node is done. The first export after a load otherwise
+ * serializes every block at once (to tell which ones changed), a long task in a long note.
+ * Needs a read or update context; changes nothing in the document.
+ */
+export function $warmExportCache(start: number, hasTime: () => boolean): number {
+  const document = $documentOrigin();
+  const children = $getRoot().getChildren();
+  for (let index = start; index < children.length; index++) {
+    $cachedChunk(children[index]!, document);
+    if (!hasTime()) return index + 1 < children.length ? index + 1 : -1;
+  }
+  return -1;
+}
+
+/**
  * What goes between two top-level chunks: the original separator when they were
  * neighbours, else a blank line. A separator without a blank line is kept only while the
  * two still read as two blocks (an edit can make a block lazily absorb the next line).

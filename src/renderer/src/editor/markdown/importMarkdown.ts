@@ -6,14 +6,39 @@
  * unchanged unit back from that source, byte for byte.
  */
 import type { ListItemNode } from '@lexical/list';
-import type { ListItemEntry } from '@shared/markdown/model';
-import { parseDocument, type ParsedBlock } from '@shared/markdown/parseDocument';
+import type { BlockNode, ListItemEntry } from '@shared/markdown/model';
+import type { InlineParseOptions } from '@shared/markdown/parseInline';
+import { DocumentParser, type ParsedBlock } from '@shared/markdown/parseDocument';
 import { serializeBlock } from '@shared/markdown/serializeBlock';
 import { $createParagraphNode, $getRoot, $getSelection, $setState, type LexicalNode } from 'lexical';
 import { $createRawBlockNode } from '../nodes/RawBlockNode';
 import { $createBlockNode } from './convert/createNodes';
 import { documentOriginState, type UnitOrigin, unitOriginState } from './fidelity/states';
 import { isAllowedLinkUrl } from './linkPolicy';
+
+/**
+ * `origin` with the block's `signature` computed when first read: on the first save, or
+ * while the editor is idle (ExportWarmupPlugin), not while a long note is being loaded. It
+ * is an accessor property (copying the object with a spread computes it).
+ */
+function withLazySignature(
+  origin: Omit<UnitOrigin, 'signature'>,
+  block: BlockNode,
+  options: InlineParseOptions,
+): UnitOrigin {
+  let model: BlockNode | null = block;
+  let signature = '';
+  return Object.defineProperty(origin, 'signature', {
+    enumerable: true,
+    get(): string {
+      if (model !== null) {
+        signature = serializeBlock(model, options);
+        model = null;
+      }
+      return signature;
+    },
+  }) as UnitOrigin;
+}
 
 /** A fresh id per import: units from another import (another note, pasted) never pass for this one's. */
 function newImportId(): string {
@@ -27,83 +52,141 @@ function newImportId(): string {
  * represent is kept as raw Markdown blocks.
  */
 export function $importMarkdown(markdown: string): void {
+  $startImportMarkdown(markdown).$continue(() => true);
+}
+
+/** A document being loaded a few blocks at a time (see $startImportMarkdown). */
+export interface MarkdownLoad {
+  /** The text being loaded. */
+  readonly markdown: string;
+  /** True once the whole document is in the editor. */
+  readonly done: boolean;
+  /** How much of the text has been parsed (an offset into `markdown`). */
+  readonly parsedTo: number;
+  /**
+   * Parses and appends more blocks, at least one, until `hasTime()` says to stop; returns
+   * `done`. Needs an update context (any later update of the same editor).
+   */
+  $continue(hasTime: () => boolean): boolean;
+}
+
+/**
+ * Starts replacing the editor's content with `markdown`: clears the document and returns
+ * the load, which appends blocks as `$continue` is called. Once done, the document is
+ * exactly what `$importMarkdown` makes. While it is not, the document holds the first
+ * blocks only: it must not be edited or exported. Needs an update context.
+ */
+export function $startImportMarkdown(markdown: string): MarkdownLoad {
   const options = { isAllowedLinkUrl };
-  const parsed = parseDocument(markdown, options);
+  // Made by the first `$continue`: scanning a long text is itself a few dozen milliseconds.
+  let lazyParser: DocumentParser | null = null;
+  const parse = (): DocumentParser => (lazyParser ??= new DocumentParser(markdown, options));
   const doc = newImportId();
-  const root = $getRoot();
-  root.clear();
+  $getRoot().clear();
+  /** Blocks appended to the root so far; units stamped so far. */
+  let appended = 0;
+  let stamped = 0;
 
-  const units = parsed.units;
-  const first = units[0];
-  const last = units[units.length - 1];
-  $setState(root, documentOriginState, {
-    doc,
-    leading: first ? markdown.slice(0, first.start) : markdown,
-    trailing: last ? markdown.slice(last.end) : '',
-    eol: parsed.eol,
-    empty: units.length === 0,
-  });
-
-  const blockOrigins = new Map<ParsedBlock, UnitOrigin>();
-  const itemOrigins = new Map<ListItemEntry, UnitOrigin>();
-  units.forEach((unit, id) => {
-    const next = units[id + 1];
-    const base = {
-      doc,
-      id,
-      source: markdown.slice(unit.start, unit.end),
-      sep: markdown.slice(unit.end, next ? next.start : markdown.length),
-    };
-    if (unit.item) {
-      const origin = unit.item.origin!;
-      itemOrigins.set(unit.item, {
-        ...base,
-        signature: origin.signature,
-        item: {
-          indent: origin.indent,
-          marker: origin.marker,
-          gap: origin.gap,
-          checkbox: origin.checkbox,
-          checkboxGap: origin.checkboxGap,
-          depth: origin.depth,
-        },
-      });
-    } else {
-      blockOrigins.set(unit.block, {
-        ...base,
-        signature: serializeBlock(unit.block.block, options),
-        ...(unit.block.openEnded ? { openEnded: true } : {}),
-      });
-    }
-  });
-
-  const onListItem = (entry: ListItemEntry, node: ListItemNode): void => {
-    const origin = itemOrigins.get(entry);
+  const onListItem = (origins: Map<ListItemEntry, UnitOrigin>) => (entry: ListItemEntry, node: ListItemNode) => {
+    const origin = origins.get(entry);
     if (origin) $setState(node, unitOriginState, origin);
   };
-  for (const block of parsed.blocks) {
+
+  /** Creates the nodes of a settled block, stamped with its units' origins. */
+  const $appendBlock = (parser: DocumentParser, block: ParsedBlock): void => {
+    const units = parser.units;
+    const own: number[] = [];
+    while (stamped < units.length && units[stamped]!.block === block) own.push(stamped++);
+    let blockOrigin: UnitOrigin | undefined;
+    const itemOrigins = new Map<ListItemEntry, UnitOrigin>();
+    for (const id of own) {
+      const unit = units[id]!;
+      // The block is settled, so the unit after its last one is parsed already (or there is none).
+      const next = units[id + 1];
+      const base = {
+        doc,
+        id,
+        source: markdown.slice(unit.start, unit.end),
+        sep: markdown.slice(unit.end, next ? next.start : markdown.length),
+      };
+      if (unit.item) {
+        const origin = unit.item.origin!;
+        itemOrigins.set(unit.item, {
+          ...base,
+          signature: origin.signature,
+          item: {
+            indent: origin.indent,
+            marker: origin.marker,
+            gap: origin.gap,
+            checkbox: origin.checkbox,
+            checkboxGap: origin.checkboxGap,
+            depth: origin.depth,
+          },
+        });
+      } else {
+        blockOrigin = withLazySignature(
+          { ...base, ...(unit.block.openEnded ? { openEnded: true } : {}) },
+          unit.block.block,
+          options,
+        );
+      }
+    }
     let node: LexicalNode;
-    let origin = blockOrigins.get(block);
+    let origin = blockOrigin;
     try {
-      node = $createBlockNode(block.block, onListItem);
+      node = $createBlockNode(block.block, onListItem(itemOrigins));
     } catch {
       // Never expected; but a block that cannot become nodes is still kept, verbatim.
       const source = markdown.slice(block.start, block.end);
       const text = source.replace(/\r\n?/g, '\n');
       node = $createRawBlockNode(text);
-      const own = units.map((unit, id) => ({ unit, id })).filter(({ unit }) => unit.block === block);
       const last = own[own.length - 1];
-      origin = last && {
-        doc,
-        id: last.id,
-        source,
-        sep: markdown.slice(last.unit.end, units[last.id + 1]?.start ?? markdown.length),
-        signature: text,
-      };
+      origin =
+        last === undefined
+          ? undefined
+          : {
+              doc,
+              id: last,
+              source,
+              sep: markdown.slice(units[last]!.end, units[last + 1]?.start ?? markdown.length),
+              signature: text,
+            };
     }
     if (origin) $setState(node, unitOriginState, origin);
-    root.append(node);
-  }
-  if (root.getChildrenSize() === 0) root.append($createParagraphNode());
-  if ($getSelection() !== null) root.selectStart();
+    $getRoot().append(node);
+  };
+
+  const load = {
+    markdown,
+    get done() {
+      return lazyParser !== null && lazyParser.done && appended === lazyParser.blocks.length;
+    },
+    get parsedTo() {
+      return lazyParser?.parsedTo ?? 0;
+    },
+    $continue(hasTime: () => boolean): boolean {
+      const root = $getRoot();
+      const parser = parse();
+      do {
+        if (appended >= parser.settled) parser.step(hasTime);
+        while (appended < parser.settled) $appendBlock(parser, parser.blocks[appended++]!);
+      } while (!load.done && hasTime());
+      const units = parser.units;
+      const first = units[0];
+      const last = parser.done ? units[units.length - 1] : undefined;
+      $setState(root, documentOriginState, {
+        doc,
+        leading: first ? markdown.slice(0, first.start) : markdown,
+        trailing: last ? markdown.slice(last.end) : '',
+        eol: parser.eol,
+        empty: parser.done && units.length === 0,
+      });
+      if (load.done) {
+        if (root.getChildrenSize() === 0) root.append($createParagraphNode());
+        if ($getSelection() !== null) root.selectStart();
+      }
+      return load.done;
+    },
+  };
+  return load;
 }

@@ -5,5 +5,5 @@
  */
 export { EDITOR_NODES, TRANSFORMERS } from './dialect';
 export { $exportMarkdown } from './exportMarkdown';
-export { $importMarkdown } from './importMarkdown';
+export { $importMarkdown, $startImportMarkdown, type MarkdownLoad } from './importMarkdown';
 export { isAllowedLinkUrl } from './linkPolicy';

@@ -11,7 +11,13 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { type JSX, useEffect } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { $createRawBlockNode, $isRawBlockNode, RawBlockNode } from '../nodes/RawBlockNode';
+import {
+  $createRawBlockNode,
+  $isRawBlockNode,
+  MAX_EDITABLE_RAW_TEXT,
+  RawBlockNode,
+  splitIntoPieces,
+} from '../nodes/RawBlockNode';
 import { $exportMarkdown, $importMarkdown, EDITOR_NODES } from './index';
 import { createMarkdownEditor, load, save } from './testing/headlessEditor';
 
@@ -120,5 +126,31 @@ describe('RawBlockNode', () => {
       fireEvent.blur(textarea);
     });
     expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('a\n\nb\n');
+  });
+});
+
+describe('RawBlockNode: a block too long to format', () => {
+  const LINE = 'x'.repeat(30_000);
+
+  it('is cut into pieces of whole lines where lines allow, which join back to the text', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `line ${i} ${'y'.repeat(900)}`).join('\n');
+    const pieces = splitIntoPieces(text);
+    expect(pieces.join('')).toBe(text);
+    for (const piece of pieces.slice(0, -1)) expect(piece.endsWith('\n')).toBe(true);
+    expect(splitIntoPieces(LINE).join('')).toBe(LINE);
+    expect(splitIntoPieces(LINE).length).toBeGreaterThan(1);
+  });
+
+  it('is shown in pieces, labelled, and not offered for editing past the size a textarea handles', async () => {
+    const huge = `Before.\n\n${'z'.repeat(MAX_EDITABLE_RAW_TEXT + 10)}\n`;
+    const { editor } = renderEditor(huge);
+    await act(async () => {});
+    const text = document.querySelector('.md-raw__text')!;
+    expect(text.querySelectorAll('.md-raw__piece').length).toBeGreaterThan(1);
+    expect(text.textContent).toBe('z'.repeat(MAX_EDITABLE_RAW_TEXT + 10));
+    expect(screen.getByText('Markdown · Too long to format')).toBeTruthy();
+    fireEvent.doubleClick(text);
+    expect(document.querySelector('textarea')).toBeNull();
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe(huge);
   });
 });

@@ -47,7 +47,34 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   embed: 'Embed',
   blockId: 'Block ID',
   yaml: 'YAML',
+  long: 'Too long to format',
 };
+
+/**
+ * Text longer than this is shown in pieces the browser lays out only when they are in view
+ * (see rawBlock.css): one piece of text this long would hold the main thread on every layout.
+ */
+const PIECES_FROM = 20_000;
+/** Length of a piece: whole lines, a line longer than this in several pieces. */
+const PIECE_LENGTH = 8_000;
+/** Longest text the raw block offers to edit in its textarea (a longer one lays out too slowly to type in). */
+export const MAX_EDITABLE_RAW_TEXT = 200_000;
+
+/** `text` cut into pieces of at most PIECE_LENGTH, at line ends where a line allows. */
+export function splitIntoPieces(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + PIECE_LENGTH);
+    if (end < text.length) {
+      const newline = text.lastIndexOf('\n', end - 1);
+      if (newline >= start) end = newline + 1;
+    }
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
 
 export class RawBlockNode extends DecoratorNode<JSX.Element> {
   /** @internal */
@@ -160,12 +187,13 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
   // Set once an edit session ends, so the blur that may follow cannot end it again.
   const finishedRef = useRef(false);
   const label = KIND_LABELS[kind];
+  const editable = text.length <= MAX_EDITABLE_RAW_TEXT;
 
   const startEditing = useCallback(() => {
-    if (!editor.isEditable()) return;
+    if (!editor.isEditable() || !editable) return;
     finishedRef.current = false;
     setEditing(true);
-  }, [editor]);
+  }, [editor, editable]);
 
   const finish = useCallback(
     (commit: boolean) => {
@@ -255,14 +283,24 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
       ) : (
         <pre
           className="md-raw__text"
-          title="Markdown the editor keeps as written. Double-click or press Enter to edit."
+          title={
+            editable
+              ? 'Markdown the editor keeps as written. Double-click or press Enter to edit.'
+              : `Markdown the editor keeps as written (${Math.round(text.length / 1000).toLocaleString()} KB): too long to edit here, open the file in another editor to change it.`
+          }
           onClick={(event) => {
             if (!event.shiftKey) clearSelection();
             setSelected(true);
           }}
           onDoubleClick={startEditing}
         >
-          {text}
+          {text.length > PIECES_FROM
+            ? splitIntoPieces(text).map((piece, index) => (
+                <span key={index} className="md-raw__piece">
+                  {piece}
+                </span>
+              ))
+            : text}
         </pre>
       )}
     </div>

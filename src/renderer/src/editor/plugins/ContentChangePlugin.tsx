@@ -9,11 +9,24 @@ import { useEffect, useRef } from 'react';
 export const LOAD_DOCUMENT_TAG = 'study-notebook:load-document';
 
 /**
+ * Update tag of the slices that append the rest of a long document after its first part
+ * (DocumentLoader). Not the user's edits either.
+ */
+export const LOAD_MORE_TAG = 'study-notebook:load-more';
+
+/**
+ * Update tag of the slices of a large paste after its first (LargePastePlugin). They are
+ * the user's edit, merged into the paste's undo step (so also tagged history-merge).
+ */
+export const PASTE_MORE_TAG = 'study-notebook:paste-more';
+
+/**
  * Calls `onChange` after every content change made by the user, including undo and redo.
- * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG` update,
- * and not for Lexical's own bookkeeping updates (tagged history-merge: attaching the root,
- * re-running transforms when a plugin registers). O(1) per update: it only looks at the
- * sizes of the dirty sets and the tags, never at the document.
+ * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG` or
+ * `LOAD_MORE_TAG` update, and not for Lexical's own bookkeeping updates (tagged
+ * history-merge: attaching the root, re-running transforms when a plugin registers). O(1)
+ * per update: it only looks at the sizes of the dirty sets and the tags, never at the
+ * document.
  */
 export function ContentChangePlugin({ onChange }: { onChange?: () => void }): null {
   const [editor] = useLexicalComposerContext();
@@ -26,7 +39,9 @@ export function ContentChangePlugin({ onChange }: { onChange?: () => void }): nu
     () =>
       editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-        if (prevEditorState.isEmpty() || tags.has(HISTORY_MERGE_TAG) || tags.has(LOAD_DOCUMENT_TAG)) return;
+        if (prevEditorState.isEmpty()) return;
+        if (tags.has(HISTORY_MERGE_TAG) && !tags.has(PASTE_MORE_TAG)) return;
+        if (tags.has(LOAD_DOCUMENT_TAG) || tags.has(LOAD_MORE_TAG)) return;
         onChangeRef.current?.();
       }),
     [editor],

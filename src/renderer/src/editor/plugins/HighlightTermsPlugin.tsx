@@ -3,7 +3,10 @@ import { HISTORY_MERGE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import { showTermHighlights, type ShownHighlights } from '../../ui/highlight/showTermHighlights';
 import { clearOnEscape, clearTermHighlight, useTermHighlightRequest } from '../../ui/highlight/termHighlightRequest';
-import { LOAD_DOCUMENT_TAG } from './ContentChangePlugin';
+import { LOAD_DOCUMENT_TAG, LOAD_MORE_TAG } from './ContentChangePlugin';
+
+/** Quiet time after the last slice of a loading note before the matches are painted. */
+const SLICES_SETTLE_MS = 200;
 
 /**
  * Shows the words of an opened search result in the note: every match painted with the CSS
@@ -31,8 +34,15 @@ export function HighlightTermsPlugin(): null {
     };
     // Called at once with the current root, and again if the editor gets another one.
     const offRoot = editor.registerRootListener(paint);
+    let slices: ReturnType<typeof setTimeout> | undefined;
     const offUpdate = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, prevEditorState, tags }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      // A long note arriving in slices: painted once they stop coming, not over the whole note after each.
+      if (tags.has(LOAD_MORE_TAG)) {
+        clearTimeout(slices);
+        slices = setTimeout(paint, SLICES_SETTLE_MS);
+        return;
+      }
       const loading = prevEditorState.isEmpty() || tags.has(HISTORY_MERGE_TAG);
       // The user typed (or the note was reloaded from disk): the matches are stale.
       if (!loading || tags.has(LOAD_DOCUMENT_TAG)) clearTermHighlight(active);
@@ -41,6 +51,7 @@ export function HighlightTermsPlugin(): null {
     });
     const offEscape = clearOnEscape(active);
     return () => {
+      clearTimeout(slices);
       offRoot();
       offUpdate();
       offEscape();

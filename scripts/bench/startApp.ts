@@ -1,0 +1,243 @@
+/**
+ * What the browser benchmarks share: the built app (`out/main/serve.js`) started on a
+ * temporary vault, a real Chromium driven by Playwright, the HTTP API called from Node
+ * with the launch token, and an in-page probe that records what the page itself sees
+ * (keystroke latencies, long tasks, API calls).
+ *
+ * The server is started exactly as the end-to-end fixture starts it (its `readUrl` and
+ * `stopProcess`), in the browser the end-to-end tests use (`findChromium`, `CHROMIUM_ARGS`).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { readUrl, stopProcess } from '../../e2e/fixtures/app';
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/fixtures/findChromium';
+
+const root = join(__dirname, '..', '..');
+
+export interface StartAppOptions {
+  /**
+   * The built app to measure: a folder holding `out/main/serve.js`. Default: this
+   * checkout; another build (e.g. of an older commit) compares before and after.
+   */
+  appDir?: string;
+  /** Notes written into the vault before the app starts: vault-relative path → content. */
+  notes?: Record<string, string>;
+  /** Browser viewport. Default 1400 × 900. */
+  viewport?: { width: number; height: number };
+}
+
+export interface BenchApp {
+  vaultDir: string;
+  page: Page;
+  browser: Browser;
+  /** Calls one NotebookApi method over HTTP from Node (token included); throws on an error envelope. */
+  call<T = unknown>(method: string, args?: unknown): Promise<T>;
+  /** Opens the app in another page (its own browser context), probe installed, notes list shown. */
+  openPage(): Promise<Page>;
+  /** What the in-page probe of `page` (default: the first page) recorded so far (see PageProbe). */
+  probe(page?: Page): Promise<PageProbe>;
+  /**
+   * Resolves when `page` (default: the first page) has been quiet (see waitForQuiet);
+   * returns when it last was busy.
+   */
+  waitForQuiet(options?: { quietMs?: number; timeoutMs?: number; page?: Page }): Promise<number>;
+  /** Closes the browser, stops the server and removes the temporary folders. */
+  close(): Promise<void>;
+}
+
+/** One keystroke as the page saw it (all times on the page's performance.now() clock). */
+export interface ProbeKey {
+  key: string;
+  /** The keydown event's timeStamp: when the input event was created. */
+  down: number;
+  /** When the keydown reached the page's first listener (capture, on window). */
+  handled: number;
+  /** The first task after the frame that followed the keydown, i.e. just after its paint; 0 until then. */
+  paint: number;
+}
+
+export interface ProbeCall {
+  method: string;
+  start: number;
+  /** When the response arrived; 0 while in flight. */
+  end: number;
+  /** Size of the request body (characters). */
+  bytes: number;
+}
+
+export interface PageProbe {
+  now: number;
+  keys: ProbeKey[];
+  /** Main-thread tasks over 50 ms (PerformanceObserver 'longtask'). */
+  longTasks: Array<{ start: number; duration: number }>;
+  /** Event Timing entries for keydown (≥ 16 ms), as a cross-check of the keystroke latencies. */
+  events: Array<{ start: number; duration: number }>;
+  calls: ProbeCall[];
+  /** timeStamps of the clicks the page received. */
+  clicks: number[];
+}
+
+/**
+ * Installed in the page before the app's own scripts (a string, so no bundler helper can
+ * leak into it). Keydown → next paint: a capturing keydown listener notes the event's
+ * timeStamp; a requestAnimationFrame callback then posts a message, and the message's task
+ * runs right after that frame was painted. The app's fetch calls are timed by method.
+ */
+const PROBE_SCRIPT = `(() => {
+  const bench = { keys: [], longTasks: [], events: [], calls: [], clicks: [] };
+  Object.defineProperty(window, '__bench', { value: bench });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') bench.events.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 });
+  } catch {}
+  const channel = new MessageChannel();
+  const painted = [];
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    const key = painted.shift();
+    if (key) key.paint = now;
+  };
+  window.addEventListener('keydown', (event) => {
+    const key = { key: event.key, down: event.timeStamp, handled: performance.now(), paint: 0 };
+    bench.keys.push(key);
+    requestAnimationFrame(() => {
+      painted.push(key);
+      channel.port2.postMessage(0);
+    });
+  }, true);
+  window.addEventListener('click', (event) => bench.clicks.push(event.timeStamp), true);
+  const fetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const body = init && typeof init.body === 'string' ? init.body : '';
+    const match = /^\\{"method":"(\\w+)"/.exec(body.slice(0, 40));
+    const call = { method: match ? match[1] : '', start: performance.now(), end: 0, bytes: body.length };
+    bench.calls.push(call);
+    try {
+      return await fetch(input, init);
+    } finally {
+      call.end = performance.now();
+    }
+  };
+})();`;
+
+/**
+ * Starts the built app on a fresh temporary vault holding `options.notes`, opens it in
+ * Chromium and waits for the notes list.
+ *
+ * @throws Error when the app has not been built (`npx electron-vite build`) or no Chromium is found.
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<BenchApp> {
+  const serve = join(options.appDir ?? root, 'out', 'main', 'serve.js');
+  if (!existsSync(serve)) {
+    throw new Error(`The built app is missing (${serve}). Build it first: npx electron-vite build`);
+  }
+  const base = mkdtempSync(join(tmpdir(), 'sn-bench-'));
+  const vaultDir = join(base, 'vault');
+  const stateDir = join(base, 'state');
+  mkdirSync(vaultDir, { recursive: true });
+  for (const [path, content] of Object.entries(options.notes ?? {})) {
+    const abs = join(vaultDir, ...path.split('/'));
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  const server = spawn(process.execPath, [serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
+  });
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopProcess(server);
+    rmSync(base, { recursive: true, force: true });
+  };
+  try {
+    const url = await readUrl(server);
+    // Keep the pipes drained: a full pipe would block the server.
+    server.stdout?.resume();
+    server.stderr?.resume();
+    const { origin, hash } = new URL(url);
+    const token = new URLSearchParams(hash.slice(1)).get('token')!;
+    const launched = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+    browser = launched;
+    const openPage = async () => {
+      const context = await launched.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(PROBE_SCRIPT);
+      await page.goto(url);
+      await page.getByRole('listbox', { name: 'Notes' }).waitFor();
+      return page;
+    };
+    const page = await openPage();
+
+    const call = async <T>(method: string, args?: unknown): Promise<T> => {
+      const response = await fetch(`${origin}/api/call`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method, args }),
+      });
+      const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+      return envelope.value;
+    };
+
+    return {
+      vaultDir,
+      page,
+      browser: launched,
+      call,
+      openPage,
+      probe: (on = page) => on.evaluate<PageProbe>('({ ...window.__bench, now: performance.now() })'),
+      waitForQuiet: (quiet = {}) => waitForQuiet(quiet.page ?? page, quiet.quietMs ?? 500, quiet.timeoutMs ?? 60_000),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/**
+ * Waits in the page until, for `quietMs`, no API call was in flight, no long task ran and a
+ * 20 ms heartbeat never came late (so short busy tasks count too). Resolves with the time
+ * (page clock) the page was last busy. (Page code is passed as source text: the script
+ * runner's helpers must not leak into it.)
+ */
+function waitForQuiet(page: Page, quietMs: number, timeoutMs: number): Promise<number> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const quiet = ${Number(quietMs)};
+    const timeout = ${Number(timeoutMs)};
+    const bench = window.__bench;
+    const started = performance.now();
+    // Busy moments before this call count too (tasks, calls): the caller compares with its own marks.
+    let lastBusy = 0;
+    let expected = started + 20;
+    const beat = () => {
+      const now = performance.now();
+      // A heartbeat more than 30 ms late: something held the main thread.
+      if (now - expected > 30) lastBusy = now;
+      for (const task of bench.longTasks) lastBusy = Math.max(lastBusy, task.start + task.duration);
+      for (const call of bench.calls) lastBusy = call.end === 0 ? now : Math.max(lastBusy, call.end);
+      if (now - Math.max(lastBusy, started) >= quiet) return resolve(lastBusy);
+      if (now - started > timeout) return reject(new Error('the page was not quiet within ' + timeout + ' ms'));
+      expected = now + 20;
+      setTimeout(beat, 20);
+    };
+    setTimeout(beat, 20);
+  })`);
+}
+
+/** The p-th percentile (nearest rank) of `values`; NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

@@ -1,0 +1,176 @@
+/**
+ * Long notes and large pastes in the editor: a long note loads in slices (read-only and
+ * standing for its whole text meanwhile), a large paste is inserted in slices (one undo
+ * step, every slice an edit, completed before the document is read), and a long document
+ * is marked so the browser can skip the blocks out of view.
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { $getRoot, getNearestEditorFromDOMNode, type LexicalEditor, UNDO_COMMAND } from 'lexical';
+import { createRef, StrictMode } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIRST_SLICE_CHARS } from './DocumentLoader';
+import { Editor, type EditorHandle, type EditorProps } from './Editor';
+import { largeNote } from './markdown/testing/largeNote';
+import { LARGE_PASTE_CHARS, splitPlainText } from './plugins/LargePastePlugin';
+import { LONG_DOCUMENT_ATTRIBUTE, LONG_DOCUMENT_BLOCKS } from './plugins/LongDocumentPlugin';
+
+class FakeDataTransfer {
+  readonly files: File[] = [];
+  constructor(private readonly data: Record<string, string>) {}
+  get types(): string[] {
+    return Object.keys(this.data);
+  }
+  getData(type: string): string {
+    return this.data[type] ?? '';
+  }
+}
+
+beforeAll(() => {
+  const globals = globalThis as Record<string, unknown>;
+  globals.ClipboardEvent ??= class ClipboardEvent extends Event {
+    clipboardData: FakeDataTransfer | null;
+    constructor(type: string, init: EventInit & { clipboardData?: FakeDataTransfer } = {}) {
+      super(type, init);
+      this.clipboardData = init.clipboardData ?? null;
+    }
+  };
+});
+
+afterEach(cleanup);
+
+async function renderEditor(markdown: string, props: Partial<EditorProps> = {}) {
+  const ref = createRef<EditorHandle>();
+  const onChange = vi.fn();
+  render(
+    <StrictMode>
+      <Editor ref={ref} initialMarkdown={markdown} ariaLabel="Note: Test" onChange={onChange} {...props} />
+    </StrictMode>,
+  );
+  const surface = screen.getByRole('textbox', { name: 'Note: Test' });
+  const editor = getNearestEditorFromDOMNode(surface)!;
+  return { handle: ref.current!, editor, surface, onChange };
+}
+
+const loadingStatus = () => screen.queryByText('Loading the rest of the note…');
+
+async function untilLoaded(): Promise<void> {
+  await waitFor(() => expect(loadingStatus()).toBeNull(), { timeout: 30_000 });
+}
+
+function topLevelBlocks(editor: LexicalEditor): number {
+  return editor.getEditorState().read(() => $getRoot().getChildrenSize());
+}
+
+function paste(surface: HTMLElement, data: Record<string, string>): void {
+  surface.dispatchEvent(
+    new ClipboardEvent('paste', {
+      bubbles: true,
+      cancelable: true,
+      clipboardData: new FakeDataTransfer(data),
+    } as EventInit),
+  );
+}
+
+const LONG = largeNote(40_000);
+
+describe('a long note', () => {
+  it('shows its beginning at once and the rest in slices, read-only meanwhile, never as an edit', async () => {
+    expect(LONG.length).toBeGreaterThan(4 * FIRST_SLICE_CHARS);
+    const { handle, editor, surface, onChange } = await renderEditor(LONG);
+    await act(async () => {});
+    // The first part is there before anything else runs; the rest is on its way.
+    expect(loadingStatus()).not.toBeNull();
+    expect(surface.getAttribute('contenteditable')).toBe('false');
+    const first = topLevelBlocks(editor);
+    expect(first).toBeGreaterThan(0);
+    // Meanwhile the document stands for the whole text (a save would write it unchanged).
+    expect(handle.getMarkdown()).toBe(LONG);
+
+    await untilLoaded();
+    expect(topLevelBlocks(editor)).toBeGreaterThan(first);
+    expect(surface.getAttribute('contenteditable')).toBe('true');
+    expect(handle.getMarkdown()).toBe(LONG);
+    expect(onChange).not.toHaveBeenCalled();
+    // No undo step leads back to a partly loaded document.
+    await act(async () => editor.dispatchCommand(UNDO_COMMAND, undefined));
+    expect(handle.getMarkdown()).toBe(LONG);
+  }, 60_000);
+
+  it('is replaced by setMarkdown while it loads, and the new text is what it holds', async () => {
+    const { handle, onChange } = await renderEditor(LONG);
+    await act(async () => handle.setMarkdown('# Changed on disk\n\nShort now.\n'));
+    await untilLoaded();
+    expect(handle.getMarkdown()).toBe('# Changed on disk\n\nShort now.\n');
+    await act(async () => handle.setMarkdown(LONG));
+    expect(handle.getMarkdown()).toBe(LONG);
+    await untilLoaded();
+    expect(handle.getMarkdown()).toBe(LONG);
+    expect(onChange).not.toHaveBeenCalled();
+  }, 60_000);
+
+  it('marks the surface as a long document, and unmarks it when it gets short', async () => {
+    const { handle, surface } = await renderEditor(LONG);
+    await untilLoaded();
+    expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
+    await act(async () => handle.setMarkdown('Short.\n'));
+    expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(false);
+    const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    await act(async () => handle.setMarkdown(blocks));
+    expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
+  }, 60_000);
+});
+
+describe('a large paste', () => {
+  const lines = Array.from({ length: 4000 }, (_, i) => `Line ${i} of the pasted text, long enough to count.`);
+  const PLAIN = lines.join('\n');
+
+  it('is cut at line ends into pieces that join back to the text', () => {
+    const pieces = splitPlainText(PLAIN);
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces.join('')).toBe(PLAIN);
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('\n')).toBe(true);
+  });
+
+  it('of plain text arrives whole, as edits, and one undo removes all of it', async () => {
+    expect(PLAIN.length).toBeGreaterThan(LARGE_PASTE_CHARS);
+    const { handle, editor, surface, onChange } = await renderEditor('Before.\n');
+    await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
+    await act(async () => paste(surface, { 'text/plain': PLAIN }));
+    await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+    const saved = handle.getMarkdown();
+    expect(saved.startsWith('Before.Line 0 of the pasted text')).toBe(true);
+    expect(saved).toContain('\n\nLine 3999 of the pasted text, long enough to count.');
+    expect(saved.split('\n\n')).toHaveLength(4000);
+    expect(onChange.mock.calls.length).toBeGreaterThan(1);
+    await act(async () => editor.dispatchCommand(UNDO_COMMAND, undefined));
+    expect(handle.getMarkdown()).toBe('Before.\n');
+  }, 60_000);
+
+  it('is completed at once when the document is read before it has all arrived', async () => {
+    const { handle, editor, surface } = await renderEditor('');
+    await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
+    await act(async () => paste(surface, { 'text/plain': PLAIN }));
+    expect(handle.hasPendingEdits?.()).toBe(true);
+    const saved = handle.getMarkdown();
+    expect(handle.hasPendingEdits?.()).toBe(false);
+    expect(saved.trimEnd().split('\n\n')).toEqual(lines);
+  }, 60_000);
+
+  it('of HTML goes through the same import and sanitizing as any paste', async () => {
+    const items = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<p style="color:red" onclick="alert(1)">Item <b>${i}</b> <a href="javascript:alert(1)">bad</a> <a href="https://example.org/${i}">good</a></p>`,
+    );
+    const html = `<meta charset="utf-8">${items.join('\n')}<script>alert(1)</script>`;
+    expect(html.length).toBeGreaterThan(LARGE_PASTE_CHARS);
+    const { handle, editor, surface } = await renderEditor('');
+    await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
+    await act(async () => paste(surface, { 'text/html': html, 'text/plain': 'fallback' }));
+    await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+    const saved = handle.getMarkdown();
+    expect(saved).toContain('Item **0** bad [good](https://example.org/0)');
+    expect(saved).toContain('Item **2999** bad [good](https://example.org/2999)');
+    expect(saved).not.toMatch(/javascript:|<script|onclick|color:red|fallback/);
+  }, 60_000);
+});

@@ -1,0 +1,224 @@
+import { $generateNodesFromDOM } from '@lexical/html';
+import { $insertGeneratedNodes } from '@lexical/clipboard';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import {
+  $addUpdateTag,
+  $createRangeSelection,
+  $createTabNode,
+  $getNodeByKey,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  $setSelection,
+  COMMAND_PRIORITY_NORMAL,
+  HISTORY_MERGE_TAG,
+  type LexicalEditor,
+  PASTE_COMMAND,
+  PASTE_TAG,
+  type RangeSelection,
+  tokenizeRawText,
+} from 'lexical';
+import { useEffect } from 'react';
+import { PASTE_MORE_TAG } from './ContentChangePlugin';
+
+/** Pasted HTML or text longer than this is inserted in slices. */
+export const LARGE_PASTE_CHARS = 100_000;
+
+/** About how much of the paste (characters of text) one slice inserts. */
+const SLICE_CHARS = 16_000;
+
+/** A point of the document, kept between slices by node key. */
+interface Point {
+  key: string;
+  offset: number;
+  type: 'text' | 'element';
+}
+
+/** Plain text cut at line ends into pieces of about SLICE_CHARS (each later piece starts with its line end). */
+export function splitPlainText(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + SLICE_CHARS);
+    if (end < text.length) {
+      const newline = text.indexOf('\n', end);
+      end = newline < 0 ? text.length : newline;
+    }
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return pieces;
+}
+
+/** The top-level nodes of parsed HTML in groups of about SLICE_CHARS of text. */
+function groupHtml(body: HTMLElement): Node[][] {
+  const groups: Node[][] = [];
+  let group: Node[] = [];
+  let size = 0;
+  for (const node of Array.from(body.childNodes)) {
+    group.push(node);
+    // Text is what costs (nodes, layout); each element counts a little on its own.
+    size += (node.textContent?.length ?? 0) + 16;
+    if (size >= SLICE_CHARS) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
+function $insertPlain(text: string): void {
+  const $withRange = (apply: (selection: RangeSelection) => void) => {
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) apply(selection);
+  };
+  tokenizeRawText(text, {
+    linebreak: () => $withRange((selection) => selection.insertParagraph()),
+    tab: () => $withRange((selection) => selection.insertNodes([$createTabNode()])),
+    text: (part) => $withRange((selection) => selection.insertText(part)),
+  });
+}
+
+function $insertHtml(editor: LexicalEditor, nodes: Node[]): void {
+  const container = document.createElement('div');
+  // Moved, not cloned: each group is inserted once.
+  for (const node of nodes) container.append(node);
+  const selection = $getSelection();
+  if (selection !== null) $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, container), selection);
+}
+
+function pointOf(selection: RangeSelection): Point {
+  const { key, offset, type } = selection.focus;
+  return { key, offset, type };
+}
+
+/** Puts the caret where the paste goes on (the end of the document if that place is gone). */
+function $restore(point: Point): void {
+  const node = $getNodeByKey(point.key);
+  if (node === null || !node.isAttached()) {
+    $getRoot().selectEnd();
+    return;
+  }
+  const selection = $createRangeSelection();
+  selection.anchor.set(point.key, point.offset, point.type);
+  selection.focus.set(point.key, point.offset, point.type);
+  $setSelection(selection);
+}
+
+/**
+ * The slices of a large paste still to insert. Created by the editor's owner so that
+ * saving can take them into account: `pending` says edits are on their way, and `finish`
+ * inserts the rest at once (before the document is read for a save, say).
+ */
+export class SlicedPaste {
+  private slices: Array<() => void> = [];
+  private next = 0;
+  private point: Point | null = null;
+  private editor: LexicalEditor | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** True while slices of a paste are waiting to be inserted. */
+  get pending(): boolean {
+    return this.next < this.slices.length;
+  }
+
+  /** Inserts the first slice now (needs the paste's update context), the others in later tasks. */
+  $start(editor: LexicalEditor, slices: Array<() => void>): void {
+    // A paste while another is running: the first one is completed first.
+    while (this.pending) this.$run();
+    clearTimeout(this.timer);
+    this.editor = editor;
+    this.slices = slices;
+    this.next = 0;
+    this.point = null;
+    // In the paste's own update: a paste, its own undo step.
+    $addUpdateTag(PASTE_TAG);
+    this.$run();
+    this.schedule();
+  }
+
+  /** Inserts every slice left, in one update. */
+  finish(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.pending || this.editor === null) return;
+    this.editor.update(
+      () => {
+        while (this.pending) this.$run();
+      },
+      { tag: [PASTE_MORE_TAG, HISTORY_MERGE_TAG], discrete: true },
+    );
+  }
+
+  /** Stops: the slices left are dropped (the editor is going away). */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.slices = [];
+    this.next = 0;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = this.pending ? setTimeout(this.step, 0) : undefined;
+  }
+
+  private readonly step = (): void => {
+    this.timer = undefined;
+    if (!this.pending || this.editor === null) return;
+    this.editor.update(() => this.$run(), { tag: [PASTE_MORE_TAG, HISTORY_MERGE_TAG], discrete: true });
+    this.schedule();
+  };
+
+  /** Inserts the next slice where the previous one ended. */
+  private $run(): void {
+    const insert = this.slices[this.next++]!;
+    if (this.point !== null && this.next > 1) $restore(this.point);
+    insert();
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) this.point = pointOf(selection);
+  }
+}
+
+/**
+ * Pastes a large clipboard (more than LARGE_PASTE_CHARS of HTML or text) in slices, one
+ * task each (`pastes`, a SlicedPaste), so the page stays responsive and no single task
+ * holds the main thread: the first slice replaces the selection as a paste does; each
+ * later one goes on where the previous ended. The slices make one undo step, each counts
+ * as an edit (autosave), and HTML goes through the same import and sanitizing
+ * (PasteSanitizerPlugin) as any paste. Smaller pastes, Lexical's own clipboard format and
+ * plain-text paste (Mod+Shift+V) are left to their usual handlers.
+ */
+export function LargePastePlugin({ pastes }: { pastes: SlicedPaste }): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    const offPaste = editor.registerCommand(
+      PASTE_COMMAND,
+      (event) => {
+        const data = 'clipboardData' in event ? event.clipboardData : null;
+        if (data == null || data.types.includes('application/x-lexical-editor')) return false;
+        const plain = data.getData('text/plain');
+        const html = data.getData('text/html');
+        // As Lexical does: HTML first, unless it is the plain text itself.
+        const useHtml = html !== '' && html !== plain;
+        if ((useHtml ? html : plain).length <= LARGE_PASTE_CHARS) return false;
+        if (!$isRangeSelection($getSelection())) return false;
+        event.preventDefault();
+        const slices: Array<() => void> = useHtml
+          ? groupHtml(new DOMParser().parseFromString(html, 'text/html').body).map(
+              (nodes) => () => $insertHtml(editor, nodes),
+            )
+          : splitPlainText(plain).map((piece) => () => $insertPlain(piece));
+        pastes.$start(editor, slices);
+        return true;
+      },
+      COMMAND_PRIORITY_NORMAL,
+    );
+    return () => {
+      offPaste();
+      pastes.dispose();
+    };
+  }, [editor, pastes]);
+  return null;
+}

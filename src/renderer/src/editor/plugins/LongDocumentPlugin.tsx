@@ -1,0 +1,56 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import { $getRoot, type EditorState, RootNode } from 'lexical';
+import { useLayoutEffect } from 'react';
+
+/** Top-level blocks from which a document counts as long (a 20,000-word note has about 600). */
+export const LONG_DOCUMENT_BLOCKS = 150;
+
+/** The attribute set on the editing surface of a long document. */
+export const LONG_DOCUMENT_ATTRIBUTE = 'data-long-document';
+
+/**
+ * Marks the editing surface of a long document (`data-long-document`), so the theme lets
+ * the browser skip the style, layout and paint of the blocks out of view
+ * (`content-visibility: auto`, see editor.css). Without it, every keystroke in a long note
+ * costs time proportional to the whole note in Chromium itself: on each selection change
+ * it walks all the text before the caret (the surrounding text it hands to input
+ * methods), and each frame it revisits every painted block. O(1): it reads the number of
+ * top-level blocks, when they change.
+ */
+export function LongDocumentPlugin({ threshold = LONG_DOCUMENT_BLOCKS }: { threshold?: number }): null {
+  const [editor] = useLexicalComposerContext();
+  // A layout effect: the mark must be on before anything measures the document (plugins
+  // registering transforms read the DOM selection), or the browser lays out all of it once.
+  useLayoutEffect(() => {
+    let long = false;
+    const apply = (root: HTMLElement | null) => root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
+    const check = (state: EditorState) => {
+      const next = state.read(() => $getRoot().getChildrenSize()) >= threshold;
+      if (next === long) return;
+      long = next;
+      apply(editor.getRootElement());
+    };
+    check(editor.getEditorState());
+    return mergeRegister(
+      editor.registerRootListener((root, previous) => {
+        previous?.removeAttribute(LONG_DOCUMENT_ATTRIBUTE);
+        apply(root);
+      }),
+      // A root transform runs inside the update that adds or removes top-level blocks,
+      // before the new blocks are rendered and the selection is placed (which makes the
+      // browser lay out the document): a large paste is marked before it is laid out.
+      editor.registerNodeTransform(RootNode, (root) => {
+        const next = root.getChildrenSize() >= threshold;
+        if (next === long) return;
+        long = next;
+        apply(editor.getRootElement());
+      }),
+      () => {
+        long = false;
+        apply(editor.getRootElement());
+      },
+    );
+  }, [editor, threshold]);
+  return null;
+}
