@@ -157,10 +157,10 @@ test('a note left while its save was failing opens again with those edits, and t
   await notes.open('Lecture');
   await notes.editor.click();
   await page.keyboard.press('End');
-  // A sync tool swaps the note's folder for a file mid-sync: saving there is refused.
+  await notes.type(' Unsaved words.');
+  // Before the autosave runs, a sync tool swaps the note's folder for a file: saving there is refused.
   rmSync(join(vaultDir, 'Course'), { recursive: true });
   writeFileSync(join(vaultDir, 'Course'), 'not a folder');
-  await notes.type(' Unsaved words.');
   await expect(notes.saveStatus).toContainText('Not saved', { timeout: 10_000 });
   await notes.open('Other');
 
