@@ -79,8 +79,11 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('textbox', { name: /^Note: / }).click();
   },
   reader: async (page) => {
-    await page.getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
-    await page.getByRole('heading', { level: 1, name: 'GABA Glutamate Ratio' }).waitFor();
+    await page.getByRole('option', { name: /^GABA Glutamate Ratio/ }).click();
+    // A note restored from the last scene keeps the entry beside it: show it in the main view.
+    const fullView = page.getByRole('button', { name: 'Open full view' });
+    if (await fullView.isVisible()) await fullView.click();
+    await page.getByRole('main').getByRole('heading', { level: 1, name: 'GABA Glutamate Ratio' }).waitFor();
   },
   // The search view with results from notes and the glossary; the first one opened beside the note, its matches highlighted.
   search: async (page) => {
