@@ -1,5 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
@@ -212,4 +222,24 @@ test('Ctrl/Cmd+N creates a note', async ({ notebook }) => {
   await expect(notes.title).toHaveValue('Untitled');
   await expect(notes.item('Untitled')).toBeVisible();
   expect(existsSync(join(notebook.vaultDir, 'Untitled.md'))).toBe(true);
+});
+
+test('"Open vault…" switches to another folder of notes, refusing a bad path with a message', async ({ notebook }) => {
+  const other = mkdtempSync(join(tmpdir(), 'sn-e2e-other-'));
+  try {
+    writeFileSync(join(other, 'From another vault.md'), 'Hello from elsewhere.\n');
+    const notes = new NotesPane(notebook.page);
+    await expect(notes.list).toBeAttached();
+    await notebook.page.getByRole('button', { name: 'Open vault…' }).click();
+    const dialog = notebook.page.getByRole('dialog', { name: 'Open a vault' });
+    await dialog.getByRole('textbox', { name: 'Folder path' }).fill(join(other, 'missing', '..', '..', 'nope\u0000'));
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(dialog.getByRole('alert')).not.toBeEmpty();
+    await dialog.getByRole('textbox', { name: 'Folder path' }).fill(other);
+    await dialog.getByRole('button', { name: 'Open' }).click();
+    await expect(notes.item('From another vault')).toBeVisible();
+    await expect(notebook.page.getByLabel('Vault', { exact: true })).toHaveText(basename(other));
+  } finally {
+    rmSync(other, { recursive: true, force: true });
+  }
 });
