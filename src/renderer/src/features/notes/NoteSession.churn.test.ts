@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
-import type { Note, SaveResult } from '@shared/domain/note';
-import { NoteSession, type NoteSessionEditor } from './NoteSession';
+import { NoteSession } from './NoteSession';
+import { FakeEditor, note, saved } from './testing/noteSessionFixtures';
 
 /**
  * The races a sync tool creates: the note changes on disk while a save or a read is on
@@ -10,34 +10,6 @@ import { NoteSession, type NoteSessionEditor } from './NoteSession';
  */
 
 const COPY = 'Cells (conflict 2026-01-01 000000).md';
-
-function note(content: string, version: string, path = 'Cells.md'): Note {
-  return {
-    path,
-    title: 'Cells',
-    folder: '',
-    modified: '2026-01-01T00:00:00.000Z',
-    size: content.length,
-    aliases: [],
-    tags: [],
-    content,
-    version,
-    readOnly: null,
-  };
-}
-
-function saved(version: string, path: string): SaveResult {
-  const { content: _c, version: _v, readOnly: _r, ...summary } = note('', version, path);
-  return { status: 'saved', note: summary, version };
-}
-
-class FakeEditor implements NoteSessionEditor {
-  constructor(public body: string) {}
-  readBody = () => this.body;
-  replaceBody = vi.fn((body: string) => {
-    this.body = body;
-  });
-}
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

@@ -1,36 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotebookError } from '@shared/api/errors';
 import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
-import type { Note, SaveResult } from '@shared/domain/note';
-import { NoteSession, type NoteSessionEditor } from './NoteSession';
-
-function note(content: string, version = 'v1', path = 'Cells.md'): Note {
-  return {
-    path,
-    title: 'Cells',
-    folder: '',
-    modified: '2026-01-01T00:00:00.000Z',
-    size: content.length,
-    aliases: [],
-    tags: [],
-    content,
-    version,
-    readOnly: null,
-  };
-}
-
-function saved(version: string): SaveResult {
-  const { content: _c, version: _v, readOnly: _r, ...summary } = note('');
-  return { status: 'saved', note: summary, version };
-}
-
-class FakeEditor implements NoteSessionEditor {
-  constructor(public body: string) {}
-  readBody = () => this.body;
-  replaceBody = vi.fn((body: string) => {
-    this.body = body;
-  });
-}
+import { NoteSession } from './NoteSession';
+import { FakeEditor, note, saved } from './testing/noteSessionFixtures';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());

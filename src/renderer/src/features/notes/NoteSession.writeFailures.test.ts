@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotebookError } from '@shared/api/errors';
 import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
-import type { Note, SaveResult } from '@shared/domain/note';
-import { NoteSession, type NoteSessionEditor } from './NoteSession';
+import { NoteSession } from './NoteSession';
+import { FakeEditor, note, saved } from './testing/noteSessionFixtures';
 
 /**
  * A save the disk refuses, as the editor lives it: the message the backend gives (see
@@ -14,34 +14,6 @@ const FULL = new NotebookError(
   'io-failure',
   'Could not save "Cells": the disk is full. Your text is kept in a recovery copy outside the vault; try again once the problem is solved.',
 );
-
-function note(content: string, version: string): Note {
-  return {
-    path: 'Cells.md',
-    title: 'Cells',
-    folder: '',
-    modified: '2026-01-01T00:00:00.000Z',
-    size: content.length,
-    aliases: [],
-    tags: [],
-    content,
-    version,
-    readOnly: null,
-  };
-}
-
-function saved(version: string): SaveResult {
-  const { content: _c, version: _v, readOnly: _r, ...summary } = note('', version);
-  return { status: 'saved', note: summary, version };
-}
-
-class FakeEditor implements NoteSessionEditor {
-  constructor(public body: string) {}
-  readBody = () => this.body;
-  replaceBody = vi.fn((body: string) => {
-    this.body = body;
-  });
-}
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
