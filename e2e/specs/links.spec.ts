@@ -148,11 +148,12 @@ test('rename a note and the links in other notes follow; labels and prose stay',
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Update links' }).click();
   await expect(notes.item('Nerve cells')).toBeVisible();
-  await expect
-    .poll(() => read(notebook.vaultDir, 'Synapses.md'))
-    .toBe('Between [[Nerve cells]] and [[Nerve cells|other cells]], see [[Nerve cells#Axon]].\n');
-  expect(read(notebook.vaultDir, 'Glia.md')).toBe('Support for [[Nerve cells]].\n');
+  // The notes are rewritten one after another; the report comes when all are done.
   await expect(notebook.page.getByRole('status').filter({ hasText: 'Updated 4 links in 2 notes.' })).toBeVisible();
+  expect(read(notebook.vaultDir, 'Synapses.md')).toBe(
+    'Between [[Nerve cells]] and [[Nerve cells|other cells]], see [[Nerve cells#Axon]].\n',
+  );
+  expect(read(notebook.vaultDir, 'Glia.md')).toBe('Support for [[Nerve cells]].\n');
 });
 
 test('an unresolved link is marked, listed under Outgoing links, and can be created', async ({ notebook }) => {

@@ -1,22 +1,32 @@
-import SearchableMap from 'minisearch/SearchableMap';
 import { maxEdits, tagMatches, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
 import { scanTerms } from '@shared/search/tokenize';
 import type { SearchScope } from '@shared/domain/search';
 import { CorruptDataError, type ByteReader, type ByteWriter } from './bytes';
-import { buildPairFilter, mayContainPhrase, termHash } from './phraseBloom';
+import {
+  buildPairFilter,
+  mayContainPhrase,
+  pairFilterBytes,
+  pairFilterOf,
+  termHash,
+  type PairFilter,
+} from './phraseBloom';
+import { SortedTerms } from './SortedTerms';
 
 /**
  * The full-text index of notes and glossary entries.
  *
  * It is MiniSearch's design with a leaner memory layout and a top-k executor:
- * - terms live in MiniSearch's radix tree (`SearchableMap`, which MiniSearch exports for
- *   exactly this kind of use) for prefix and typo lookups, plus a hash map for exact ones;
+ * - each field has a hash map from term to postings for exact lookups, and the whole
+ *   vocabulary is one sorted array (SortedTerms.ts) for prefix and typo lookups, where
+ *   MiniSearch keeps a radix tree with a `Map` per node (more memory than the text at
+ *   1,000 notes);
  * - scoring is MiniSearch's BM25+ (k = 1.2, b = 0.7, d = 0.5, field length = distinct
  *   terms, prefix weight 0.375 and typo weight 0.45 scaled by the length difference),
  *   with per-field boosts; a test checks the scores against MiniSearch's own `search`;
  * - but a posting is one small integer in a plain array (`docId * 128 + termFrequency`),
  *   about 8 bytes, where MiniSearch's `Map` per term and field costs about 46 (our
- *   measurement at 50,000 notes: 4.2× the raw text with one field); and a query scores
+ *   measurement at 50,000 notes: 4.2× the raw text with one field); lists are trimmed to
+ *   their length once a build is done (see compact); and a query scores
  *   into dense typed arrays and selects the top hits with a heap instead of building
  *   and sorting an object per match (400 ms for a 2-letter prefix at 50,000 notes).
  *
@@ -111,17 +121,21 @@ const MAX_CHECKED_COMPLETIONS = 64;
 /** Document numbers stay below this so every posting is a small integer (Smi) in V8; vacuum renumbers. */
 const MAX_DOC_ID = 1 << 23;
 
-/** Postings of one term: per field, `docId * 128 + min(tf, 127)` in increasing docId order. */
-type TermPostings = Array<number[] | null>;
+/** Postings of one term in one field: `docId * 128 + min(tf, 127)` in increasing docId order. */
+type Postings = number[];
+/**
+ * Postings as stored: most terms occur in one document only, and a lone posting is kept as
+ * a bare small integer (no array to allocate); a list from the second posting on.
+ */
+type StoredPostings = number | Postings;
 
 interface Expansion {
   term: string;
-  entry: TermPostings;
+  /** Per field, the term's postings; none for the body where a short prefix skips it (see bodyPrefixMinLength). */
+  lists: Array<Postings | undefined>;
   weight: number;
   /** Typos in the match (0 for exact and prefix matches): documents needing fewer typos rank first. */
   typos: number;
-  /** Prefix completions of a short part skip the body (see bodyPrefixMinLength). */
-  skipBody: boolean;
 }
 
 type Plan =
@@ -197,10 +211,12 @@ class DocSet {
 export class FullTextIndex {
   private readonly boosts: number[];
   private readonly bodyPrefixMinLength: number;
-  private readonly dictionary = new Map<string, TermPostings>();
-  private readonly trie = new SearchableMap<TermPostings>();
+  /** Per field, each term's postings. */
+  private readonly postings: Array<Map<string, StoredPostings>> = FIELDS.map(() => new Map());
+  /** Every term of any field, for prefix and typo lookups. */
+  private readonly vocabulary = new SortedTerms();
   private docs: Array<StoredDoc | undefined> = [];
-  private blooms: Array<Uint8Array | null> = [];
+  private blooms: Array<PairFilter | null> = [];
   private sortKeys: string[] = [];
   private alive = new Uint8Array(64);
   private isEntry = new Uint8Array(64);
@@ -231,7 +247,7 @@ export class FullTextIndex {
 
   /** Distinct terms in the dictionary (including terms only dead documents had, until vacuum). */
   get termCount(): number {
-    return this.dictionary.size;
+    return this.vocabulary.size;
   }
 
   has(key: string): boolean {
@@ -267,18 +283,19 @@ export class FullTextIndex {
       });
       this.lengths[base + f] = counts.size;
       this.totals[f]! += counts.size;
+      const postings = this.postings[f]!;
       for (const [term, tf] of counts) {
-        let entry = this.dictionary.get(term);
-        if (!entry) {
-          entry = [null, null, null, null, null];
-          const own = ownString(term);
-          this.dictionary.set(own, entry);
-          this.trie.set(own, entry);
-        }
         const posting = id * TF_SCALE + (tf > TF_MAX ? TF_MAX : tf);
-        const list = entry[f];
-        if (list) list.push(posting);
-        else entry[f] = [posting];
+        const stored = postings.get(term);
+        if (typeof stored === 'object') {
+          stored.push(posting);
+        } else if (stored !== undefined) {
+          postings.set(term, [stored, posting]); // the key stays the one first stored
+        } else {
+          const own = ownString(term);
+          if (!this.isKnown(term)) this.vocabulary.add(own);
+          postings.set(own, posting);
+        }
       }
     }
     this.counts.clear();
@@ -327,7 +344,7 @@ export class FullTextIndex {
     let count = 0;
     for (let id = 0; id < this.nextId; id++) if (this.alive[id]) remap[id] = count++;
     const docs: Array<StoredDoc | undefined> = new Array(count);
-    const blooms: Array<Uint8Array | null> = new Array(count);
+    const blooms: Array<PairFilter | null> = new Array(count);
     const sortKeys: string[] = new Array(count);
     const capacity = Math.max(64, count);
     const alive = new Uint8Array(capacity);
@@ -344,27 +361,26 @@ export class FullTextIndex {
       lengths.set(this.lengths.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT), to * FIELD_COUNT);
     }
     for (const [key, id] of this.byKey) this.byKey.set(key, remap[id]!);
-    const emptyTerms: string[] = [];
-    for (const [term, entry] of this.dictionary) {
-      let any = false;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        const list = entry[f];
-        if (!list) continue;
+    const emptied = new Set<string>();
+    for (const postings of this.postings) {
+      for (const [term, stored] of postings) {
+        const list = typeof stored === 'number' ? [stored] : stored;
         let write = 0;
         for (const posting of list) {
           const to = remap[posting >>> TF_BITS]!;
           if (to >= 0) list[write++] = to * TF_SCALE + (posting & TF_MAX);
         }
         list.length = write;
-        if (write === 0) entry[f] = null;
-        else any = true;
+        if (write === 0) {
+          postings.delete(term);
+          emptied.add(term);
+        } else if (typeof stored === 'number' || write === 1) {
+          postings.set(term, list[0]!);
+        }
       }
-      if (!any) emptyTerms.push(term);
     }
-    for (const term of emptyTerms) {
-      this.dictionary.delete(term);
-      this.trie.delete(term);
-    }
+    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isKnown(term));
+    this.compact();
     this.docs = docs;
     this.blooms = blooms;
     this.sortKeys = sortKeys;
@@ -373,6 +389,31 @@ export class FullTextIndex {
     this.lengths = lengths;
     this.nextId = count;
     this.dead = 0;
+  }
+
+  /**
+   * Trims every posting list to its length. Lists grow by doubling-like steps as documents
+   * are added (a list of two postings holds room for seventeen); after a build that slack
+   * would be a third of the index. Also sorts new terms into the vocabulary, so the first
+   * query does not. Linear in the number of postings; call it when a batch of additions
+   * is done.
+   */
+  compact(): void {
+    for (const postings of this.postings) {
+      for (const [term, stored] of postings) if (typeof stored === 'object') postings.set(term, stored.slice());
+    }
+    this.vocabulary.settle();
+  }
+
+  /** The term's postings in a field, as a list. */
+  private listOf(field: number, term: string): Postings | undefined {
+    const stored = this.postings[field]!.get(term);
+    return typeof stored === 'number' ? [stored] : stored;
+  }
+
+  /** True when some field has postings for the term. */
+  private isKnown(term: string): boolean {
+    return this.postings.some((postings) => postings.has(term));
   }
 
   /**
@@ -451,33 +492,29 @@ export class FullTextIndex {
   /** The dictionary terms a query word part stands for, with their weights (MiniSearch's rules). */
   private terms(part: string, prefix: boolean, fuzzy: boolean, limitShortPrefix: boolean): Plan {
     const expansions: Expansion[] = [];
-    const exact = this.dictionary.get(part);
-    if (exact) expansions.push({ term: part, entry: exact, weight: 1, typos: 0, skipBody: false });
+    let cost = 0;
+    const expand = (term: string, weight: number, typos: number, skipBody: boolean) => {
+      const lists = FIELDS.map((_, f) => (f === BODY && skipBody ? undefined : this.listOf(f, term)));
+      for (const list of lists) cost += list?.length ?? 0;
+      expansions.push({ term, lists, weight, typos });
+    };
+    if (this.isKnown(part)) expand(part, 1, 0, false);
     let completions: Set<string> | null = null;
     if (prefix) {
       completions = new Set();
       const skipBody = limitShortPrefix && part.length < this.bodyPrefixMinLength;
-      for (const [term, entry] of this.trie.atPrefix(part)) {
+      for (const term of this.vocabulary.withPrefix(part)) {
         if (term === part) continue;
         completions.add(term);
         const distance = term.length - part.length;
-        const weight = (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance);
-        expansions.push({ term, entry, weight, typos: 0, skipBody });
+        expand(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), 0, skipBody);
       }
     }
     const edits = fuzzy ? maxEdits(part) : 0;
     if (edits > 0) {
-      for (const [term, [entry, distance]] of this.trie.fuzzyGet(part, edits)) {
+      for (const [term, distance] of this.vocabulary.withinDistance(part, edits)) {
         if (distance === 0 || completions?.has(term)) continue;
-        const weight = (FUZZY_WEIGHT * term.length) / (term.length + distance);
-        expansions.push({ term, entry, weight, typos: distance, skipBody: false });
-      }
-    }
-    let cost = 0;
-    for (const expansion of expansions) {
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        if (f === BODY && expansion.skipBody) continue;
-        cost += expansion.entry[f]?.length ?? 0;
+        expand(term, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance, false);
       }
     }
     return { kind: 'terms', expansions, cost };
@@ -550,9 +587,9 @@ export class FullTextIndex {
     for (const expansion of expansions) {
       const typos = expansion.typos;
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const list = expansion.entry[f];
+        const list = expansion.lists[f];
         const boost = this.boosts[f]!;
-        if (!list || boost === 0 || (f === BODY && expansion.skipBody)) continue;
+        if (!list || boost === 0) continue;
         let df = list.length;
         if (countDead) {
           df = 0;
@@ -687,16 +724,17 @@ export class FullTextIndex {
       return [doc.key, doc.kind === 'entry' ? 0 : 1, doc.title, doc.folder, doc.version, doc.tags, lengths];
     });
     out.string(JSON.stringify(records));
-    for (const id of ids) out.bytes(this.blooms[id] ?? new Uint8Array(0));
-    const terms: Array<[string, TermPostings]> = [];
-    for (const [term, entry] of this.dictionary) {
-      if (entry.some((list) => list?.some((posting) => ordinal[posting >>> TF_BITS]! >= 0))) terms.push([term, entry]);
+    for (const id of ids) out.bytes(pairFilterBytes(this.blooms[id] ?? null));
+    const terms: Array<[string, Array<Postings | undefined>]> = [];
+    for (const term of this.vocabulary.all()) {
+      const lists = FIELDS.map((_, f) => this.listOf(f, term));
+      if (lists.some((list) => list?.some((posting) => ordinal[posting >>> TF_BITS]! >= 0))) terms.push([term, lists]);
     }
     // Terms never hold whitespace (see tokenize), so a newline separates them.
     out.string(terms.map(([term]) => term).join('\n'));
-    for (const [, entry] of terms) {
+    for (const [, lists] of terms) {
       for (let f = 0; f < FIELD_COUNT; f++) {
-        const list = entry[f];
+        const list = lists[f];
         let count = 0;
         if (list) for (const posting of list) if (ordinal[posting >>> TF_BITS]! >= 0) count++;
         out.varint(count);
@@ -729,7 +767,7 @@ export class FullTextIndex {
     }
     if (!Array.isArray(records)) throw new CorruptDataError('document table is not a list');
     const docCount = records.length;
-    const docs: Array<{ doc: StoredDoc; lengths: number[]; bloom: Uint8Array | null } | null> = [];
+    const docs: Array<{ doc: StoredDoc; lengths: number[]; bloom: PairFilter | null } | null> = [];
     const keys = new Set<string>();
     for (const record of records as unknown[]) {
       const doc = storedDocOf(record);
@@ -738,7 +776,7 @@ export class FullTextIndex {
       keys.add(doc.doc.key);
       const bloomBytes = input.bytes();
       const wanted = !this.byKey.has(doc.doc.key) && accept(doc.doc);
-      docs.push(wanted ? { ...doc, bloom: bloomBytes.length > 0 ? bloomBytes.slice() : null } : null);
+      docs.push(wanted ? { ...doc, bloom: pairFilterOf(bloomBytes) } : null);
     }
     // Decode every posting before touching the index, so a corrupt tail changes nothing.
     const firstId = this.nextId;
@@ -794,18 +832,15 @@ export class FullTextIndex {
       this.byKey.set(item.doc.key, id);
     }
     for (const [term, lists] of decoded) {
-      let entry = this.dictionary.get(term);
-      if (!entry) {
-        entry = [null, null, null, null, null];
-        this.dictionary.set(term, entry);
-        this.trie.set(term, entry);
-      }
+      if (!this.isKnown(term)) this.vocabulary.add(term);
       for (let f = 0; f < FIELD_COUNT; f++) {
         const list = lists[f];
         if (!list) continue;
-        const existing = entry[f];
-        if (existing) for (const posting of list) existing.push(posting);
-        else entry[f] = list;
+        const postings = this.postings[f]!;
+        const existing = postings.get(term);
+        if (typeof existing === 'object') for (const posting of list) existing.push(posting);
+        else if (existing !== undefined) postings.set(term, [existing, ...list]);
+        else postings.set(term, list.length === 1 ? list[0]! : list);
       }
     }
     this.nextId = firstId + added;

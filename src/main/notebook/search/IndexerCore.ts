@@ -135,6 +135,8 @@ export class IndexerCore {
       this.index.add(noteToIndexDoc(note, text));
       this.postStatus(false);
     });
+    // Posting lists grew as notes were added; drop the slack before settling in.
+    if (!this.closed) this.index.compact();
     this.building = false;
     this.touched.clear();
     this.postStatus(true);
