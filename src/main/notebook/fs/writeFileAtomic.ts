@@ -64,6 +64,15 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+/**
+ * True for a name tempPathFor makes (`.Cells.md.1a2b3c4d5e6f.tmp`). One that stays on
+ * disk is the remains of a write cut short by a crash or power loss; the file it was
+ * meant for still holds its previous content.
+ */
+export function isTempFileName(name: string): boolean {
+  return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}
+
 async function writeTempFile(fs: VaultFs, path: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
   const temp = tempPathFor(path);
   let handle: VaultFileHandle | undefined;

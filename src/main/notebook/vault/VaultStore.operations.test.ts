@@ -91,6 +91,33 @@ describe('listing the vault', () => {
       expect(readFileSync(join(vaultPath, path), 'utf8')).toBe(content);
   });
 
+  it('removes temporary files that interrupted saves left behind, once they are old, and nothing else', async () => {
+    const { vaultPath, stateDir } = vaults.folders();
+    mkdirSync(join(vaultPath, 'Bio'));
+    const files: Record<string, string> = {
+      'Cells.md': 'old content',
+      '.Cells.md.0a1b2c3d4e5f.tmp': 'new con', // a save cut short an hour ago
+      'Bio/.Axon.md.ffffffffffff.tmp': 'half',
+      '.Cells.md.1a2b3c4d5e6f.tmp': 'in flight', // another instance writing right now
+      '.Cells.md.abc.tmp': 'not ours',
+      '.Cells.md.0a1b2c3d4e5f.tmp.bak': 'not ours',
+      'Cells.md.0a1b2c3d4e5f.tmp': 'not hidden: not ours',
+    };
+    for (const [path, content] of Object.entries(files)) writeFileSync(join(vaultPath, path), content);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const path of Object.keys(files)) {
+      if (path !== '.Cells.md.1a2b3c4d5e6f.tmp') utimesSync(join(vaultPath, path), hourAgo, hourAgo);
+    }
+    const t = await vaults.open({ vaultPath, stateDir });
+    expect(t.store.listNotes().map((n) => n.path)).toEqual(['Cells.md']);
+    await t.store.close();
+    const removed = ['.Cells.md.0a1b2c3d4e5f.tmp', 'Bio/.Axon.md.ffffffffffff.tmp'];
+    for (const [path, content] of Object.entries(files)) {
+      if (removed.includes(path)) expect(existsSync(join(vaultPath, path)), path).toBe(false);
+      else expect(readFileSync(join(vaultPath, path), 'utf8'), path).toBe(content);
+    }
+  });
+
   it('never follows a symbolic link to a folder, and lists a linked file only when its target is inside the vault', async () => {
     const outside = vaults.dirs.make('outside-');
     writeFileSync(join(outside, 'Secret.md'), 'secret');

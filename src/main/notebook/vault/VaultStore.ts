@@ -85,6 +85,8 @@ export interface VaultStoreOptions {
 
 const READ_CONCURRENCY = 16;
 const MAX_DEBOUNCE_WAIT_MS = 250;
+/** A temporary file of ours older than this is the remains of an interrupted write. */
+const LEFTOVER_TEMP_AGE_MS = 60_000;
 const encoder = new TextEncoder();
 
 /**
@@ -533,6 +535,22 @@ export class VaultStore {
     return { status: 'conflict', conflictPath: copyPath, current };
   }
 
+  /**
+   * Deletes temporary files that atomic writes cut short by a crash left in the vault,
+   * once they are older than a write could take (another instance may be mid-write).
+   * Their note files hold the old content; the edits are in the drafts.
+   */
+  private async removeLeftovers(paths: string[]): Promise<void> {
+    for (const abs of paths) {
+      try {
+        const stats = await this.fs.lstat(abs);
+        if (stats.isFile() && Date.now() - stats.mtimeMs > LEFTOVER_TEMP_AGE_MS) await this.fs.rm(abs, { force: true });
+      } catch (error) {
+        this.log(`Could not remove the leftover temporary file ${abs}`, error);
+      }
+    }
+  }
+
   private async removeDraft(path: string): Promise<void> {
     try {
       await this.drafts.remove(path);
@@ -671,6 +689,7 @@ export class VaultStore {
         });
         found = scan.files;
         unreadable = scan.unreadable;
+        if (scan.leftovers.length > 0) await this.removeLeftovers(scan.leftovers);
         // An event names what changed; a folder's notes are compared by metadata.
         force = false;
         this.watcher?.retain(target, new Set(scan.folders));

@@ -28,9 +28,27 @@ describe('scanFolder', () => {
     expect([...bio.files.keys()].sort()).toEqual(['Bio/Cells.md', 'Bio/Deep/Membrane.md']);
   });
 
+  it('reports the temporary files of interrupted atomic writes, and no other hidden file', async () => {
+    const root = vault();
+    for (const name of ['.A.md.0123456789ab.tmp', 'Bio/.Cells.md.ba9876543210.tmp', '.A.md.swp', '.A.md.xyz.tmp']) {
+      writeFileSync(join(root, name), 'partial');
+    }
+    const { files, leftovers } = await scanFolder(nodeVaultFs, root, '');
+    expect(leftovers.sort()).toEqual([
+      join(root, '.A.md.0123456789ab.tmp'),
+      join(root, 'Bio', '.Cells.md.ba9876543210.tmp'),
+    ]);
+    expect([...files.keys()].sort()).toEqual(['A.md', 'Bio/Cells.md', 'Bio/Deep/Membrane.md']);
+  });
+
   it('gives an empty result for a folder that is gone', async () => {
     const root = vault();
-    expect(await scanFolder(nodeVaultFs, root, 'Nope')).toEqual({ files: new Map(), folders: [], unreadable: [] });
+    expect(await scanFolder(nodeVaultFs, root, 'Nope')).toEqual({
+      files: new Map(),
+      folders: [],
+      unreadable: [],
+      leftovers: [],
+    });
   });
 
   it('reports folders it cannot read, so their notes are not taken as removed', async () => {

@@ -2,6 +2,7 @@ import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { notePathProblem } from '@shared/domain/notePath';
 import { errorCode, type VaultFs } from '../fs/VaultFs';
+import { isTempFileName } from '../fs/writeFileAtomic';
 import { isIgnoredName, isNoteFileName } from './isIgnoredName';
 import { isInside } from './VaultPaths';
 
@@ -22,6 +23,8 @@ export interface ScanResult {
    * known under them must not be taken as removed.
    */
   unreadable: string[];
+  /** Absolute paths of temporary files our atomic writes left behind (see isTempFileName). */
+  leftovers: string[];
 }
 
 export interface ScanOptions {
@@ -35,7 +38,8 @@ export interface ScanOptions {
  * node_modules, non-Markdown files, and names the contract cannot address (see
  * notePathProblem). Symbolic links to folders are never followed (no loops, nothing
  * outside the vault); a symbolic link to a file counts only when its target is inside
- * the vault. Reads nothing but folder listings and file metadata.
+ * the vault. Reads nothing but folder listings and file metadata. Also reports the
+ * temporary files of interrupted atomic writes it passes.
  *
  * A folder that does not exist yields an empty result (its notes were removed).
  */
@@ -45,7 +49,7 @@ export async function scanFolder(
   folder: string,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
-  const result: ScanResult = { files: new Map(), folders: [], unreadable: [] };
+  const result: ScanResult = { files: new Map(), folders: [], unreadable: [], leftovers: [] };
   const pending: string[] = [folder];
   while (pending.length > 0) {
     const rel = pending.pop() as string;
@@ -71,7 +75,10 @@ export async function scanFolder(
     const checks: Promise<void>[] = [];
     for (const entry of entries) {
       const name = entry.name;
-      if (isIgnoredName(name)) continue;
+      if (isIgnoredName(name)) {
+        if (entry.isFile() && isTempFileName(name)) result.leftovers.push(join(abs, name));
+        continue;
+      }
       const childRel = rel === '' ? name : `${rel}/${name}`;
       if (entry.isDirectory()) {
         if (notePathProblem(`${childRel}/x.md`) === null) pending.push(childRel);
