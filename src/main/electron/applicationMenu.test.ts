@@ -19,12 +19,12 @@ const roles = (template: MenuItemConstructorOptions[]) => flatten(template).map(
 
 describe('buildApplicationMenuTemplate', () => {
   it('has File, Edit, View, Window and Help on Windows and Linux', () => {
-    expect(labels(buildApplicationMenuTemplate(options()))).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+    expect(labels(buildApplicationMenuTemplate(options()))).toEqual(['File', 'Edit', 'View', 'Go', 'Window', 'Help']);
   });
 
   it('puts the app menu first on macOS', () => {
     const template = buildApplicationMenuTemplate(options({ platform: 'darwin' }));
-    expect(labels(template)).toEqual(['Study Notebook', 'File', 'Edit', 'View', 'Window', 'Help']);
+    expect(labels(template)).toEqual(['Study Notebook', 'File', 'Edit', 'View', 'Go', 'Window', 'Help']);
     expect(roles(template)).toContain('quit');
   });
 
@@ -40,12 +40,20 @@ describe('buildApplicationMenuTemplate', () => {
     expect(onCommand).toHaveBeenCalledWith('open-vault');
   });
 
-  it('sends new-note when File › New Note is clicked (Ctrl/Cmd+N)', () => {
+  it.each([
+    ['New Note', 'CmdOrCtrl+N', 'new-note'],
+    ['Open Vault…', 'CmdOrCtrl+Shift+O', 'open-vault'],
+    ['Quick Switcher…', 'CmdOrCtrl+O', 'quick-switcher'],
+    ['Search Notes and Glossary…', 'CmdOrCtrl+Shift+F', 'search'],
+    ['Command Palette…', 'CmdOrCtrl+Shift+P', 'command-palette'],
+  ])('shows %s with %s, leaves the key to the page, and sends %s when clicked', (label, accelerator, command) => {
     const onCommand = vi.fn();
-    const item = flatten(buildApplicationMenuTemplate(options({ onCommand }))).find((i) => i.label === 'New Note');
-    expect(item?.accelerator).toBe('CmdOrCtrl+N');
+    const item = flatten(buildApplicationMenuTemplate(options({ onCommand }))).find((i) => i.label === label);
+    expect(item?.accelerator).toBe(accelerator);
+    // The page's shortcut dispatcher owns the key (it knows when a dialog is open).
+    expect(item?.registerAccelerator).toBe(false);
     (item?.click as () => void)();
-    expect(onCommand).toHaveBeenCalledWith('new-note');
+    expect(onCommand).toHaveBeenCalledWith(command);
   });
 
   it('offers reload and developer tools only in development', () => {

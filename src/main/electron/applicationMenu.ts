@@ -17,9 +17,14 @@ export interface ApplicationMenuOptions {
 
 /**
  * The application menu as a template: the macOS app menu (on macOS only), File, Edit,
- * View, Window and Help, built from Electron roles so shortcuts, localisation and
+ * View, Go, Window and Help, built from Electron roles so shortcuts, localisation and
  * platform conventions come for free. Edit's roles are what make copy, paste and undo
  * shortcuts reach the editor on macOS at all.
+ *
+ * The app's own items show their shortcuts but do not register them: the page's one
+ * shortcut dispatcher owns those keys, so a key does the same in the browser and the
+ * desktop app, and it knows when not to act (behind an open dialog, Ctrl+N must not make
+ * a note). A click on the item sends the command to the page, which runs the same thing.
  */
 export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
@@ -42,11 +47,18 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
     });
   }
 
+  const command = (label: string, accelerator: string, id: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: () => options.onCommand(id),
+  });
+
   template.push({
     label: '&File',
     submenu: [
-      { label: 'New Note', accelerator: 'CmdOrCtrl+N', click: () => options.onCommand('new-note') },
-      { label: 'Open Vault…', accelerator: 'CmdOrCtrl+Shift+O', click: () => options.onCommand('open-vault') },
+      command('New Note', 'CmdOrCtrl+N', 'new-note'),
+      command('Open Vault…', 'CmdOrCtrl+Shift+O', 'open-vault'),
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -65,6 +77,16 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
+    ],
+  });
+
+  template.push({
+    label: '&Go',
+    submenu: [
+      command('Quick Switcher…', 'CmdOrCtrl+O', 'quick-switcher'),
+      command('Search Notes and Glossary…', 'CmdOrCtrl+Shift+F', 'search'),
+      { type: 'separator' },
+      command('Command Palette…', 'CmdOrCtrl+Shift+P', 'command-palette'),
     ],
   });
 

@@ -199,6 +199,6 @@ export interface NotebookEvents {
 }
 
 /** Commands the host's menu can ask the UI to run. */
-export type AppCommand = 'open-vault' | 'new-note';
+export type AppCommand = 'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette';
 
 export type EventName = keyof NotebookEvents;

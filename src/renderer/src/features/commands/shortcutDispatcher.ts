@@ -30,7 +30,8 @@ function blockedByModal(document: Document, id: string): boolean {
  * - behind a modal dialog, only the commands it lists in `data-allows-commands` run (the
  *   pickers let Mod+O and Mod+Shift+P switch between them);
  * - a matched key is consumed (preventDefault), so the browser's own meaning of Ctrl+P or
- *   Ctrl+O does not also happen, and in Electron the menu's accelerator does not fire twice.
+ *   Ctrl+O does not also happen. (The desktop menu shows these shortcuts without registering
+ *   them: this dispatcher is their one handler there too.)
  */
 export function dispatchShortcut(registry: CommandRegistry, event: KeyboardEvent, apple?: boolean): boolean {
   if (event.defaultPrevented || event.isComposing || event.key === 'Process') return false;

@@ -63,8 +63,14 @@ describe('useShellCommands', () => {
     const { api, actions } = setup();
     act(() => api.emit('app-command', { command: 'new-note' }));
     act(() => api.emit('app-command', { command: 'open-vault' }));
+    act(() => api.emit('app-command', { command: 'search' }));
+    act(() => api.emit('app-command', { command: 'quick-switcher' }));
+    act(() => api.emit('app-command', { command: 'command-palette' }));
     expect(actions.newNote).toHaveBeenCalledOnce();
     expect(actions.openVault).toHaveBeenCalledOnce();
+    expect(actions.openSearch).toHaveBeenCalledOnce();
+    expect(actions.openQuickSwitcher).toHaveBeenCalledOnce();
+    expect(actions.openCommandPalette).toHaveBeenCalledOnce();
   });
 
   it('offers the note and pane commands only when they apply, calling the latest actions', () => {

@@ -24,6 +24,9 @@ export const PICKER_COMMAND_IDS = ['switcher.open', 'palette.open'] as const;
 export const APP_COMMAND_IDS: Record<AppCommand, string> = {
   'new-note': 'note.new',
   'open-vault': 'vault.open',
+  search: 'search.open',
+  'quick-switcher': 'switcher.open',
+  'command-palette': 'palette.open',
 };
 
 /*
