@@ -88,7 +88,8 @@ describe('a long note', () => {
 
     await untilLoaded();
     expect(topLevelBlocks(editor)).toBeGreaterThan(first);
-    expect(surface.getAttribute('contenteditable')).toBe('true');
+    // Editable again once loaded (Lexical re-renders the surface after the status goes).
+    await waitFor(() => expect(surface.getAttribute('contenteditable')).toBe('true'));
     expect(handle.getMarkdown()).toBe(LONG);
     expect(onChange).not.toHaveBeenCalled();
     // No undo step leads back to a partly loaded document.
