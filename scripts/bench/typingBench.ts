@@ -29,9 +29,9 @@ import { type BenchApp, percentile, type PageProbe, startApp } from './startApp'
 export interface TypingBenchOptions {
   /** Words in the large note. Default 20,000. */
   words?: number;
-  /** Keystrokes timed per note. Default 400. */
+  /** Keystrokes timed per note. Default 800. */
   keystrokes?: number;
-  /** Rounds: the keystrokes are split between them, the notes take turns. Default 2. */
+  /** Rounds: the keystrokes are split between them, the notes take turns. Default 4. */
   rounds?: number;
   /** Keystrokes per burst (typing pauses about the autosave delay after each). Default 30. */
   burst?: number;
@@ -78,7 +78,7 @@ const SAVE_MARGIN_MS = 200;
 /** Runs the benchmark and returns its rows (see module doc). */
 export async function run(options: TypingBenchOptions = {}): Promise<TypingBenchRow[]> {
   const words = options.words ?? 20_000;
-  const keystrokes = options.keystrokes ?? 400;
+  const keystrokes = options.keystrokes ?? 800;
   const burst = options.burst ?? 30;
   const seed = options.seed ?? 3;
   const log = options.log ?? (() => undefined);
@@ -95,7 +95,7 @@ export async function run(options: TypingBenchOptions = {}): Promise<TypingBench
     log('warming up…');
     await typeInto(app, EMPTY, text.slice(0, 40), burst);
     // The notes take turns, so a disturbance of the machine (another process) weighs on both.
-    const rounds = Math.max(1, options.rounds ?? 2);
+    const rounds = Math.max(1, options.rounds ?? 4);
     const perRound = Math.ceil(keystrokes / rounds);
     const empty: NoteRun[] = [];
     const big: NoteRun[] = [];
