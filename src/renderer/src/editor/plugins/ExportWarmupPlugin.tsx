@@ -6,6 +6,11 @@ import { LOAD_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_MORE_TAG } from './ContentChang
 
 /** Idle time left in a slice below which the warm-up hands the main thread back. */
 const MIN_SLICE_MS = 2;
+/**
+ * The longest a slice runs, however long the idle period: a browser with nothing to do
+ * grants up to 50 ms, and a key pressed meanwhile would wait for the slice to end.
+ */
+const MAX_SLICE_MS = 4;
 
 /**
  * Prepares the next save while the browser is idle: after a note is loaded or replaced (or
@@ -24,9 +29,9 @@ export function ExportWarmupPlugin(): null {
       handle = undefined;
       // Not while a long note is still loading (the editor is read-only then): it starts again after.
       if (!editor.isEditable()) return;
-      next = editor
-        .getEditorState()
-        .read(() => $warmExportCache(next, () => deadline.timeRemaining() > MIN_SLICE_MS), { editor });
+      const until = performance.now() + MAX_SLICE_MS;
+      const goOn = () => deadline.timeRemaining() > MIN_SLICE_MS && performance.now() < until;
+      next = editor.getEditorState().read(() => $warmExportCache(next, goOn), { editor });
       if (next >= 0) handle = requestIdleCallback(step);
     };
     const start = () => {
