@@ -143,7 +143,7 @@ export function canonicalInline(
  * removed. Two contents are equivalent when their comparable forms are equal.
  */
 export function comparableInline(nodes: readonly InlineNode[], container: InlineContainer = 'paragraph'): InlineNode[] {
-  const result = stripWhitespace(canonicalInline(nodes, container), true);
+  const result = unformatEdgeWhitespace(stripWhitespace(canonicalInline(nodes, container), true));
   while (result[0]?.type === 'break') result.shift();
   while (result[result.length - 1]?.type === 'break') result.pop();
   return result;
@@ -185,6 +185,38 @@ function stripWhitespace(nodes: readonly InlineNode[], isBlock: boolean): Inline
         result.push({ type: 'text', text, format: node.format });
       }
       atLineStart = false;
+    }
+  }
+  return result;
+}
+
+/**
+ * Emphasis on the whitespace at either edge of a text run does not count: Markdown cannot
+ * put a delimiter next to whitespace on its inner side (`~~a ~~` is not struck through),
+ * so the serializer writes such whitespace outside the markers, where it loses the format.
+ */
+function unformatEdgeWhitespace(nodes: readonly InlineNode[]): InlineNode[] {
+  const result: InlineNode[] = [];
+  const push = (text: string, format: number) => {
+    if (text === '') return;
+    const last = result[result.length - 1];
+    if (last && last.type === 'text' && last.format === format) {
+      result[result.length - 1] = { type: 'text', text: last.text + text, format };
+    } else {
+      result.push({ type: 'text', text, format });
+    }
+  };
+  for (const node of nodes) {
+    if (node.type === 'link') {
+      result.push({ ...node, children: unformatEdgeWhitespace(node.children) });
+    } else if (node.type !== 'text' || (node.format & FORMAT_CODE) !== 0 || (node.format & EMPHASIS) === 0) {
+      if (node.type === 'text') push(node.text, node.format);
+      else result.push(node);
+    } else {
+      const [lead, core, trail] = splitWhitespace(node.text);
+      push(lead, node.format & ~EMPHASIS);
+      push(core, node.format);
+      push(trail, node.format & ~EMPHASIS);
     }
   }
   return result;

@@ -192,7 +192,8 @@ describe('Markdown round trips (property)', () => {
         expect(actual.length).toBe(expected.length);
         expected.forEach((block, index) => expect(blockEquivalent(block, actual[index]!)).toBe(true));
       }),
-      { numRuns: 3000 },
+      // Found by this property: the space ending a struck-through run before a link.
+      { numRuns: 3000, examples: [['~~# [x](http://a.b)~~', 0]] },
     );
   });
 });
