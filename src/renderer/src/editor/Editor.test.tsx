@@ -24,33 +24,9 @@ import { createRef, StrictMode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Editor, type EditorHandle, type EditorProps } from './Editor';
 import { HISTORY_LIMIT } from './plugins/BoundedHistoryPlugin';
+import { installClipboardEvents, paste } from './testing/clipboard';
 
-/*
- * jsdom has no ClipboardEvent, DataTransfer or DragEvent. Lexical recognises clipboard
- * events by constructor name, so minimal stand-ins let a real `paste` event go through
- * Lexical's own paste pipeline (root listener → PASTE_COMMAND → HTML import → insertion).
- */
-class FakeDataTransfer {
-  readonly files: File[] = [];
-  constructor(private readonly data: Record<string, string>) {}
-  get types(): string[] {
-    return Object.keys(this.data);
-  }
-  getData(type: string): string {
-    return this.data[type] ?? '';
-  }
-}
-beforeAll(() => {
-  const globals = globalThis as Record<string, unknown>;
-  globals.ClipboardEvent ??= class ClipboardEvent extends Event {
-    clipboardData: FakeDataTransfer | null;
-    constructor(type: string, init: EventInit & { clipboardData?: FakeDataTransfer } = {}) {
-      super(type, init);
-      this.clipboardData = init.clipboardData ?? null;
-    }
-  };
-  globals.DragEvent ??= class DragEvent extends Event {};
-});
+beforeAll(installClipboardEvents);
 
 afterEach(cleanup);
 
@@ -103,15 +79,6 @@ function linkUrls(editor: LexicalEditor): string[] {
       .filter((node): node is LinkNode => $isLinkNode(node))
       .map((link) => link.getURL()),
   );
-}
-
-function paste(surface: HTMLElement, data: Record<string, string>): void {
-  const event = new ClipboardEvent('paste', {
-    bubbles: true,
-    cancelable: true,
-    clipboardData: new FakeDataTransfer(data),
-  } as EventInit);
-  surface.dispatchEvent(event);
 }
 
 const NOTE = '# Receptors\n\nSome **bold** and *italic* text.\n\n- first\n- second';

@@ -13,28 +13,9 @@ import { Editor, type EditorHandle, type EditorProps } from './Editor';
 import { largeNote } from './markdown/testing/largeNote';
 import { LARGE_PASTE_CHARS, splitPlainText } from './plugins/LargePastePlugin';
 import { LONG_DOCUMENT_ATTRIBUTE, LONG_DOCUMENT_BLOCKS } from './plugins/LongDocumentPlugin';
+import { installClipboardEvents, paste } from './testing/clipboard';
 
-class FakeDataTransfer {
-  readonly files: File[] = [];
-  constructor(private readonly data: Record<string, string>) {}
-  get types(): string[] {
-    return Object.keys(this.data);
-  }
-  getData(type: string): string {
-    return this.data[type] ?? '';
-  }
-}
-
-beforeAll(() => {
-  const globals = globalThis as Record<string, unknown>;
-  globals.ClipboardEvent ??= class ClipboardEvent extends Event {
-    clipboardData: FakeDataTransfer | null;
-    constructor(type: string, init: EventInit & { clipboardData?: FakeDataTransfer } = {}) {
-      super(type, init);
-      this.clipboardData = init.clipboardData ?? null;
-    }
-  };
-});
+beforeAll(installClipboardEvents);
 
 afterEach(cleanup);
 
@@ -59,16 +40,6 @@ async function untilLoaded(): Promise<void> {
 
 function topLevelBlocks(editor: LexicalEditor): number {
   return editor.getEditorState().read(() => $getRoot().getChildrenSize());
-}
-
-function paste(surface: HTMLElement, data: Record<string, string>): void {
-  surface.dispatchEvent(
-    new ClipboardEvent('paste', {
-      bubbles: true,
-      cancelable: true,
-      clipboardData: new FakeDataTransfer(data),
-    } as EventInit),
-  );
 }
 
 const LONG = largeNote(40_000);

@@ -5,53 +5,20 @@
 import { $isCodeNode } from '@lexical/code';
 import { $isLinkNode } from '@lexical/link';
 import { $isListNode } from '@lexical/list';
-import { registerMarkdownShortcuts } from '@lexical/markdown';
 import { $isHorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { FORMAT_TAGS } from '@shared/markdown/dialect';
 import {
-  $createParagraphNode,
+  type $createParagraphNode,
   $createTextNode,
   $getRoot,
-  $getSelection,
-  $isRangeSelection,
   $isTextNode,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { EDITOR_NODES, TRANSFORMERS } from './index';
-import { createMarkdownEditor, save } from './testing/headlessEditor';
-
-/** An editor with the shortcut plugin's logic registered and one empty paragraph selected. */
-function shortcutEditor(): LexicalEditor {
-  const editor = createMarkdownEditor();
-  registerMarkdownShortcuts(editor, TRANSFORMERS);
-  editor.update(
-    () => {
-      const paragraph = $createParagraphNode();
-      $getRoot().clear().append(paragraph);
-      paragraph.select();
-    },
-    { discrete: true },
-  );
-  return editor;
-}
-
-/** Types `text` one character at a time, as the shortcut plugin sees typing. */
-function type(editor: LexicalEditor, text: string): void {
-  for (const char of text) {
-    editor.update(
-      () => {
-        const selection = $getSelection();
-        if ($isRangeSelection(selection)) selection.insertText(char);
-      },
-      { discrete: true },
-    );
-  }
-  // The plugin transforms in an update of its own, queued behind the keystroke.
-  editor.update(() => undefined, { discrete: true });
-}
+import { createShortcutEditor, save, typeText } from './testing/headlessEditor';
 
 function firstBlock(editor: LexicalEditor): (check: (node: LexicalNode) => boolean) => boolean {
   return (check) => editor.getEditorState().read(() => check($getRoot().getFirstChildOrThrow()));
@@ -90,16 +57,16 @@ describe('TRANSFORMERS', () => {
     ['[ ] ', '- [ ] Title', $isListNode],
     ['``` ', '```\nTitle\n```', $isCodeNode],
   ])('typing %j then text makes the block, saved as %j', (shortcut, saved, isBlock) => {
-    const editor = shortcutEditor();
-    type(editor, shortcut);
-    type(editor, 'Title');
+    const editor = createShortcutEditor();
+    typeText(editor, shortcut);
+    typeText(editor, 'Title');
     expect(firstBlock(editor)(isBlock)).toBe(true);
     expect(save(editor)).toBe(`${saved}\n`);
   });
 
   it('typing --- then a space makes a horizontal rule', () => {
-    const editor = shortcutEditor();
-    type(editor, '--- ');
+    const editor = createShortcutEditor();
+    typeText(editor, '--- ');
     expect(editor.getEditorState().read(() => $getRoot().getChildren().some($isHorizontalRuleNode))).toBe(true);
     expect(save(editor).startsWith('---')).toBe(true);
   });
@@ -111,14 +78,14 @@ describe('TRANSFORMERS', () => {
     ['~~gone~~ ', '~~gone~~'],
     ['`code` ', '`code`'],
   ])('typing %j formats it, saved as %j', (typed, saved) => {
-    const editor = shortcutEditor();
-    type(editor, typed);
+    const editor = createShortcutEditor();
+    typeText(editor, typed);
     expect(save(editor)).toBe(`${saved}\n`);
   });
 
   it('typing a link makes a link only for http, https and mailto', () => {
-    const safe = shortcutEditor();
-    type(safe, '[site](https://example.com)');
+    const safe = createShortcutEditor();
+    typeText(safe, '[site](https://example.com)');
     expect(
       safe.getEditorState().read(() =>
         $getRoot()
@@ -129,8 +96,8 @@ describe('TRANSFORMERS', () => {
     expect(save(safe)).toBe('[site](https://example.com)\n');
 
     for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'file:///etc/passwd']) {
-      const editor = shortcutEditor();
-      type(editor, `[x](${url})`);
+      const editor = createShortcutEditor();
+      typeText(editor, `[x](${url})`);
       const hasLink = editor.getEditorState().read(() =>
         $getRoot()
           .getAllTextNodes()
@@ -141,7 +108,7 @@ describe('TRANSFORMERS', () => {
   });
 
   it('a typed paragraph that looks like Markdown is saved escaped', () => {
-    const editor = shortcutEditor();
+    const editor = createShortcutEditor();
     editor.update(
       () => {
         $getRoot()

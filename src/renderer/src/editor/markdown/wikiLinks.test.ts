@@ -4,14 +4,11 @@
  * embeds stay what they are.
  */
 import { $createCodeNode } from '@lexical/code';
-import { registerMarkdownShortcuts } from '@lexical/markdown';
 import {
   $createParagraphNode,
   $createTextNode,
   $getRoot,
-  $getSelection,
   $isElementNode,
-  $isRangeSelection,
   $isTextNode,
   type ElementNode,
   type LexicalEditor,
@@ -19,8 +16,7 @@ import {
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { $createWikiLinkNode, $isWikiLinkNode, type WikiLinkNodeParts } from '../nodes/WikiLinkNode';
-import { TRANSFORMERS } from './index';
-import { createMarkdownEditor, load, roundTrip, save } from './testing/headlessEditor';
+import { createMarkdownEditor, createShortcutEditor, load, roundTrip, save, typeText } from './testing/headlessEditor';
 
 interface SeenLink extends WikiLinkNodeParts {
   text: string;
@@ -187,26 +183,8 @@ describe('wiki links in the dialect', () => {
 
 describe('typing a wiki link', () => {
   function typed(text: string): LexicalEditor {
-    const editor = createMarkdownEditor();
-    registerMarkdownShortcuts(editor, TRANSFORMERS);
-    editor.update(
-      () => {
-        const paragraph = $createParagraphNode();
-        $getRoot().clear().append(paragraph);
-        paragraph.select();
-      },
-      { discrete: true },
-    );
-    for (const char of text) {
-      editor.update(
-        () => {
-          const selection = $getSelection();
-          if ($isRangeSelection(selection)) selection.insertText(char);
-        },
-        { discrete: true },
-      );
-    }
-    editor.update(() => undefined, { discrete: true });
+    const editor = createShortcutEditor();
+    typeText(editor, text);
     return editor;
   }
 

@@ -1,5 +1,13 @@
-import { createEditor, type LexicalEditor } from 'lexical';
-import { EDITOR_NODES } from '../dialect';
+import { registerMarkdownShortcuts } from '@lexical/markdown';
+import {
+  $createParagraphNode,
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  createEditor,
+  type LexicalEditor,
+} from 'lexical';
+import { EDITOR_NODES, TRANSFORMERS } from '../dialect';
 import { $exportMarkdown } from '../exportMarkdown';
 import { $importMarkdown } from '../importMarkdown';
 
@@ -29,4 +37,34 @@ export function roundTrip(markdown: string): string {
   const editor = createMarkdownEditor();
   load(editor, markdown);
   return save(editor);
+}
+
+/** An editor with the Markdown shortcuts registered (as the plugin does) and one empty paragraph selected. */
+export function createShortcutEditor(): LexicalEditor {
+  const editor = createMarkdownEditor();
+  registerMarkdownShortcuts(editor, TRANSFORMERS);
+  editor.update(
+    () => {
+      const paragraph = $createParagraphNode();
+      $getRoot().clear().append(paragraph);
+      paragraph.select();
+    },
+    { discrete: true },
+  );
+  return editor;
+}
+
+/** Types `text` at the selection one character at a time, as the shortcut plugin sees typing. */
+export function typeText(editor: LexicalEditor, text: string): void {
+  for (const char of text) {
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertText(char);
+      },
+      { discrete: true },
+    );
+  }
+  // The shortcuts transform in an update of their own, queued behind the keystroke.
+  editor.update(() => undefined, { discrete: true });
 }
