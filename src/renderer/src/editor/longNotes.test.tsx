@@ -5,7 +5,14 @@
  * is marked so the browser can skip the blocks out of view.
  */
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { $getRoot, getNearestEditorFromDOMNode, type LexicalEditor, UNDO_COMMAND } from 'lexical';
+import {
+  $getRoot,
+  $getSelection,
+  $isRangeSelection,
+  getNearestEditorFromDOMNode,
+  type LexicalEditor,
+  UNDO_COMMAND,
+} from 'lexical';
 import { createRef, StrictMode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FIRST_SLICE_CHARS } from './DocumentLoader';
@@ -14,6 +21,7 @@ import { largeNote } from './markdown/testing/largeNote';
 import { LARGE_PASTE_CHARS, splitPlainText } from './plugins/LargePastePlugin';
 import { LONG_DOCUMENT_ATTRIBUTE, LONG_DOCUMENT_BLOCKS } from './plugins/LongDocumentPlugin';
 import { installClipboardEvents, paste } from './testing/clipboard';
+import { IS_APPLE } from '../ui/shortcuts';
 
 beforeAll(installClipboardEvents);
 
@@ -89,6 +97,42 @@ describe('a long note', () => {
     const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
     await act(async () => handle.setMarkdown(blocks));
     expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
+  }, 60_000);
+
+  it('moves to its end or start by the editor, extending the selection with Shift', async () => {
+    const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
+    const { editor, surface } = await renderEditor(`${blocks}\n`);
+    expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
+    const selected = () =>
+      editor.getEditorState().read(() => {
+        const selection = $getSelection();
+        if (!$isRangeSelection(selection)) return null;
+        const at = (point: typeof selection.anchor) => `${point.getNode().getTextContent()}|${point.offset}`;
+        return { anchor: at(selection.anchor), focus: at(selection.focus) };
+      });
+    const press = async (key: string, modifiers: KeyboardEventInit) => {
+      const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...modifiers });
+      await act(async () => {
+        surface.dispatchEvent(event);
+      });
+      return event.defaultPrevented;
+    };
+    const mod: KeyboardEventInit = IS_APPLE ? { metaKey: true } : { ctrlKey: true };
+    const [toEnd, toStart] = IS_APPLE ? ['ArrowDown', 'ArrowUp'] : ['End', 'Home'];
+    await act(async () => editor.update(() => $getRoot().getChildAtIndex(3)!.selectEnd(), { discrete: true }));
+
+    expect(await press(toEnd, mod)).toBe(true);
+    const last = `Paragraph ${LONG_DOCUMENT_BLOCKS - 1}.`;
+    expect(selected()).toEqual({ anchor: `${last}|${last.length}`, focus: `${last}|${last.length}` });
+    expect(await press(toStart, mod)).toBe(true);
+    expect(selected()).toEqual({ anchor: 'Paragraph 0.|0', focus: 'Paragraph 0.|0' });
+    expect(await press(toEnd, { ...mod, shiftKey: true })).toBe(true);
+    expect(selected()).toEqual({ anchor: 'Paragraph 0.|0', focus: `${last}|${last.length}` });
+    await act(async () => editor.update(() => $getRoot().getChildAtIndex(3)!.selectEnd(), { discrete: true }));
+    expect(await press(toStart, { ...mod, shiftKey: true })).toBe(true);
+    expect(selected()).toEqual({ anchor: 'Paragraph 3.|12', focus: 'Paragraph 0.|0' });
+    // Other keys are left to the browser.
+    expect(await press(toEnd, {})).toBe(false);
   }, 60_000);
 });
 
