@@ -243,3 +243,48 @@ test('"Open vault…" switches to another folder of notes, refusing a bad path w
     rmSync(other, { recursive: true, force: true });
   }
 });
+
+test('saving while typing in a long note never makes the page walk the whole note', async ({ notebook }) => {
+  // About 20,000 words: 400 paragraphs with bold and italic runs (many DOM nodes each).
+  const paragraph = (i: number) =>
+    `Paragraph ${i} on **synaptic** transmission and *receptor* kinetics, with inhibition, excitation and balance ` +
+    'between neurons that fire together and wire together over the long run of learning and memory.';
+  const body = Array.from({ length: 400 }, (_, i) => paragraph(i)).join('\n\n');
+  writeFileSync(join(notebook.vaultDir, 'Long.md'), `${body}\n`);
+  const notes = new NotesPane(notebook.page);
+  await notes.open('Long');
+  await expect(notes.editor).toHaveAttribute('contenteditable', 'true');
+  await notes.editor.getByText('Paragraph 0 on').click();
+  // To the end of the note (in a long note the editor does this, not the browser).
+  await notebook.page.keyboard.press(process.platform === 'darwin' ? 'Meta+ArrowDown' : 'Control+End');
+  await notes.type(' Typed here.');
+  // From now on the page only saves: count how often any script steps into a DOM node.
+  const nodes = await notebook.page.evaluate(() => {
+    const counter = { reads: 0 };
+    Object.defineProperty(window, '__firstChildReads', { value: counter });
+    const native = Object.getOwnPropertyDescriptor(Node.prototype, 'firstChild')!;
+    Object.defineProperty(Node.prototype, 'firstChild', {
+      configurable: true,
+      get(this: Node) {
+        counter.reads++;
+        return native.get!.call(this);
+      },
+    });
+    const surface = document.querySelector('.editor-content')!;
+    const walker = document.createTreeWalker(surface);
+    let count = 0;
+    while (walker.nextNode()) count++;
+    return count;
+  });
+  await notes.waitSaved();
+  const reads: number = await notebook.page.evaluate(
+    () => (window as unknown as { __firstChildReads: { reads: number } }).__firstChildReads.reads,
+  );
+  expect(nodes).toBeGreaterThan(2_000);
+  // The save status, the notes list and the link panels re-render; none of them may read
+  // the note's DOM node by node (React would, to save the caret position, on each render).
+  expect(reads).toBeLessThan(nodes / 4);
+  // The surface is still a rich-text editing surface for the browser and for the user.
+  expect(await notes.editor.evaluate((el) => (el as HTMLElement).isContentEditable)).toBe(true);
+  expect(readFileSync(join(notebook.vaultDir, 'Long.md'), 'utf8')).toBe(`${body} Typed here.\n`);
+});

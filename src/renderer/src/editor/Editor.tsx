@@ -41,6 +41,7 @@ import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
 import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
 import { PlainTextPastePlugin } from './plugins/PlainTextPastePlugin';
+import { ReactSelectionSnapshotPlugin } from './plugins/ReactSelectionSnapshotPlugin';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { TextFormatGuardPlugin } from './plugins/TextFormatGuardPlugin';
 import { WikiLinkAutocompletePlugin } from './plugins/WikiLinkAutocompletePlugin';
@@ -241,6 +242,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         <KeyboardShortcutsPlugin />
         <HighlightTermsPlugin />
         <LongDocumentPlugin />
+        <ReactSelectionSnapshotPlugin />
         {!readOnly && <ExportWarmupPlugin />}
         <EditorCommandsPlugin />
         {!readOnly && <LinkEditorPlugin container={shell} />}
