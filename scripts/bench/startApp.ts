@@ -64,7 +64,7 @@ export interface ProbeCall {
   start: number;
   /** When the response arrived; 0 while in flight. */
   end: number;
-  /** Size of the request body (characters). */
+  /** Size of the request body (characters; for a call through the worker, of its `content` argument). */
   bytes: number;
 }
 
@@ -84,7 +84,8 @@ export interface PageProbe {
  * Installed in the page before the app's own scripts (a string, so no bundler helper can
  * leak into it). Keydown → next paint: a capturing keydown listener notes the event's
  * timeStamp; a requestAnimationFrame callback then posts a message, and the message's task
- * runs right after that frame was painted. The app's fetch calls are timed by method.
+ * runs right after that frame was painted. The app's API calls (through its call worker, or
+ * fetch) are timed by method.
  */
 const PROBE_SCRIPT = `(() => {
   const bench = { keys: [], longTasks: [], events: [], calls: [], clicks: [] };
@@ -115,6 +116,30 @@ const PROBE_SCRIPT = `(() => {
     });
   }, true);
   window.addEventListener('click', (event) => bench.clicks.push(event.timeStamp), true);
+  // Calls go through the app's call worker (httpTransport): timed from the message posted
+  // to its answer. Their size is that of the one large argument, a note's content.
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      this.__calls = new Map();
+      this.addEventListener('message', (event) => {
+        const call = event.data && this.__calls.get(event.data.id);
+        if (!call) return;
+        this.__calls.delete(event.data.id);
+        call.end = performance.now();
+      });
+    }
+    postMessage(message, transfer) {
+      if (message && typeof message.method === 'string' && typeof message.id === 'number') {
+        const content = message.args && message.args.content;
+        const call = { method: message.method, start: performance.now(), end: 0, bytes: typeof content === 'string' ? content.length : 0 };
+        bench.calls.push(call);
+        this.__calls.set(message.id, call);
+      }
+      return super.postMessage(message, transfer);
+    }
+  };
   const fetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const body = init && typeof init.body === 'string' ? init.body : '';

@@ -1,11 +1,78 @@
 import type { Transport } from '@shared/api/createClient';
 import type { Envelope } from '@shared/api/envelope';
+import { type HttpCallRequest, postCall, type WorkerCallMessage, type WorkerReplyMessage } from './httpCall';
+
+/** What the transport needs of the call worker (a Worker, or a stand-in in tests). */
+export interface CallWorker {
+  postMessage(message: WorkerCallMessage): void;
+  onmessage: ((event: MessageEvent<WorkerReplyMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+/** Starts the call worker; null where the page cannot run one (then calls go from the page). */
+export function startCallWorker(): CallWorker | null {
+  if (typeof Worker !== 'function') return null;
+  try {
+    return new Worker(new URL('./httpCallWorker.ts', import.meta.url), { type: 'module', name: 'notebook-calls' });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends calls through the call worker, so that serializing a large argument (a long
+ * note's text), sending it and parsing the answer never hold up the page: handing a
+ * string to a worker costs a fraction of what `fetch` costs for it on the main thread.
+ * If the worker cannot run (it failed to load), its unanswered calls — which then never
+ * reached the host — and every later call are sent from the page.
+ */
+function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise<Envelope> {
+  let usable: CallWorker | null = worker;
+  let nextId = 1;
+  const pending = new Map<number, { request: HttpCallRequest; resolve(e: Envelope): void; reject(e: Error): void }>();
+  worker.onmessage = ({ data }) => {
+    const call = pending.get(data.id);
+    if (!call) return;
+    pending.delete(data.id);
+    if ('envelope' in data) call.resolve(data.envelope);
+    else call.reject(new Error(data.failure));
+  };
+  worker.onerror = () => {
+    usable = null;
+    worker.terminate();
+    for (const [id, call] of pending) {
+      pending.delete(id);
+      postCall(call.request).then(call.resolve, call.reject);
+    }
+  };
+  return (request) => {
+    if (!usable) return postCall(request);
+    const id = nextId++;
+    return new Promise<Envelope>((resolve, reject) => {
+      pending.set(id, { request, resolve, reject });
+      try {
+        usable!.postMessage({ id, ...request });
+      } catch {
+        // Not cloneable (never for JSON arguments): sent from the page, as JSON.
+        pending.delete(id);
+        postCall(request).then(resolve, reject);
+      }
+    });
+  };
+}
 
 /**
  * The transport for the browser build: calls go to the HTTP host that served this page
- * (same origin), events arrive as server-sent events. Every request carries the token.
+ * (same origin) through a worker (see workerCaller), events arrive as server-sent events.
+ * Every request carries the token.
  */
-export function createHttpTransport(token: string, base = ''): Transport {
+export function createHttpTransport(
+  token: string,
+  base = '',
+  worker: CallWorker | null = startCallWorker(),
+): Transport {
+  const send = worker ? workerCaller(worker) : postCall;
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
@@ -21,16 +88,8 @@ export function createHttpTransport(token: string, base = ''): Transport {
   }
 
   return {
-    async call(method, args) {
-      const response = await fetch(`${base}/api/call`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify({ method, args }),
-      });
-      if (!(response.headers.get('Content-Type') ?? '').includes('application/json')) {
-        throw new Error(`The backend answered ${response.status} without a result.`);
-      }
-      return (await response.json()) as Envelope;
+    call(method, args) {
+      return send({ base, token, method, args });
     },
     on(event, listener) {
       let set = listeners.get(event);

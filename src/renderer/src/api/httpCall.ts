@@ -1,0 +1,44 @@
+import type { Envelope } from '@shared/api/envelope';
+
+/** One contract call to the HTTP host: a method name and its one JSON argument. */
+export interface HttpCallRequest {
+  /** Where the host is: '' for the origin that served the page. */
+  base: string;
+  token: string;
+  method: string;
+  args: unknown;
+}
+
+/**
+ * Sends one call to the HTTP host and returns its envelope.
+ *
+ * @throws Error when the host cannot be reached or answers without a JSON envelope.
+ */
+export async function postCall({ base, token, method, args }: HttpCallRequest): Promise<Envelope> {
+  const response = await fetch(`${base}/api/call`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ method, args }),
+  });
+  if (!(response.headers.get('Content-Type') ?? '').includes('application/json')) {
+    throw new Error(`The backend answered ${response.status} without a result.`);
+  }
+  return (await response.json()) as Envelope;
+}
+
+/** A call as posted to the call worker. */
+export interface WorkerCallMessage extends HttpCallRequest {
+  id: number;
+}
+
+/** The call worker's answer: the envelope, or why the call did not reach the host. */
+export type WorkerReplyMessage = { id: number; envelope: Envelope } | { id: number; failure: string };
+
+/** What the call worker does with each message (see httpCallWorker). */
+export async function answerCall(message: WorkerCallMessage): Promise<WorkerReplyMessage> {
+  try {
+    return { id: message.id, envelope: await postCall(message) };
+  } catch (error) {
+    return { id: message.id, failure: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answerCall, type WorkerCallMessage, type WorkerReplyMessage } from './httpCall';
+import { type CallWorker, createHttpTransport } from './httpTransport';
+
+/** Stands in for the call worker: answers each message with the worker's own code, after a clone. */
+class FakeCallWorker implements CallWorker {
+  onmessage: ((event: MessageEvent<WorkerReplyMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  readonly received: WorkerCallMessage[] = [];
+  terminated = false;
+  /** False: the worker never answers (as if its script had not loaded). */
+  answers = true;
+
+  postMessage(message: WorkerCallMessage): void {
+    const copy = structuredClone(message);
+    this.received.push(copy);
+    if (!this.answers) return;
+    void answerCall(copy).then((reply) => this.onmessage?.(new MessageEvent('message', { data: reply })));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+/** A fetch that answers like the HTTP host, echoing the call it got. */
+function hostFetch(status = 200, contentType = 'application/json') {
+  return vi.fn(async (_url: string, init: RequestInit) => {
+    const { method, args } = JSON.parse(init.body as string) as { method: string; args: unknown };
+    return new Response(JSON.stringify({ ok: true, value: { method, args } }), {
+      status,
+      headers: { 'Content-Type': contentType },
+    });
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the HTTP transport', () => {
+  it('sends each call through the call worker, with the token, and returns the envelope', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const worker = new FakeCallWorker();
+    const transport = createHttpTransport('secret', 'http://127.0.0.1:5000', worker);
+    const content = 'x'.repeat(200_000);
+
+    const [saved, read] = await Promise.all([
+      transport.call('saveNote', { path: 'A.md', content }),
+      transport.call('readNote', { path: 'B.md' }),
+    ]);
+
+    expect(saved).toEqual({ ok: true, value: { method: 'saveNote', args: { path: 'A.md', content } } });
+    expect(read).toEqual({ ok: true, value: { method: 'readNote', args: { path: 'B.md' } } });
+    expect(worker.received.map((m) => m.method)).toEqual(['saveNote', 'readNote']);
+    expect(new Set(worker.received.map((m) => m.id)).size).toBe(2);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    const [url, init] = fetch.mock.calls[0]!;
+    expect(url).toBe('http://127.0.0.1:5000/api/call');
+    expect(init.method).toBe('POST');
+    expect(init.headers).toMatchObject({ Authorization: 'Bearer secret', 'Content-Type': 'application/json' });
+  });
+
+  it('rejects a call that did not reach the host, or got no envelope back, with the reason', async () => {
+    const worker = new FakeCallWorker();
+    const transport = createHttpTransport('secret', '', worker);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await expect(transport.call('listNotes', null)).rejects.toThrow('Failed to fetch');
+    vi.stubGlobal('fetch', hostFetch(502, 'text/html'));
+    await expect(transport.call('listNotes', null)).rejects.toThrow('The backend answered 502 without a result.');
+  });
+
+  it('sends from the page when the worker cannot run: its unanswered calls and every later one', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const worker = new FakeCallWorker();
+    worker.answers = false;
+    const transport = createHttpTransport('secret', '', worker);
+
+    const waiting = transport.call('readNote', { path: 'A.md' });
+    await Promise.resolve();
+    expect(fetch).not.toHaveBeenCalled();
+    worker.onerror?.(new ErrorEvent('error', { message: 'failed to load' }));
+    expect(await waiting).toEqual({ ok: true, value: { method: 'readNote', args: { path: 'A.md' } } });
+    expect(worker.terminated).toBe(true);
+
+    expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
+    expect(worker.received.map((m) => m.method)).toEqual(['readNote']);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends from the page where no worker can be started', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const transport = createHttpTransport('secret', '', null);
+    expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
