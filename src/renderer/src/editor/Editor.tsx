@@ -42,6 +42,7 @@ import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
 import { PlainTextPastePlugin } from './plugins/PlainTextPastePlugin';
 import { ReactSelectionSnapshotPlugin } from './plugins/ReactSelectionSnapshotPlugin';
+import { warmExportInSlices } from './markdown/warmExport';
 import { RevealPlugin } from './plugins/RevealPlugin';
 import { TextFormatGuardPlugin } from './plugins/TextFormatGuardPlugin';
 import { WikiLinkAutocompletePlugin } from './plugins/WikiLinkAutocompletePlugin';
@@ -61,6 +62,11 @@ export interface EditorHandle {
   setMarkdown(markdown: string): void;
   /** True while edits are still being applied (the slices of a large paste): `getMarkdown` completes them first. */
   hasPendingEdits?(): boolean;
+  /**
+   * Does the work of the next `getMarkdown` ahead, in slices that give way to input, until
+   * done or `stop()` returns true (see warmExportInSlices).
+   */
+  prepareMarkdown?(stop?: () => boolean): Promise<void>;
 }
 
 export interface EditorProps {
@@ -157,6 +163,11 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         if (loader.pendingMarkdown !== null) return loader.pendingMarkdown;
         pastes.finish();
         return editor.read(() => $exportMarkdown());
+      },
+      async prepareMarkdown(stop?: () => boolean) {
+        const editor = editorRef.current;
+        if (editor === null || loader.pendingMarkdown !== null) return;
+        await warmExportInSlices(editor, stop);
       },
       hasPendingEdits() {
         return pastes.pending;

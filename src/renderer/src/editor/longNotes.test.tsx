@@ -99,6 +99,25 @@ describe('a long note', () => {
     expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
   }, 60_000);
 
+  it('is prepared for saving in slices that hand the main thread back, and stops when asked', async () => {
+    const { handle } = await renderEditor(LONG);
+    await untilLoaded();
+    const timeout = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await act(async () => handle.prepareMarkdown!(() => true));
+      expect(timeout).not.toHaveBeenCalled();
+      let slices = 0;
+      await act(async () => handle.prepareMarkdown!(() => (slices++, false)));
+      // Serializing every block of this note takes far longer than one slice: between
+      // slices the main thread is handed back, and whether to go on is asked again.
+      expect(timeout.mock.calls.length).toBeGreaterThan(3);
+      expect(slices).toBeGreaterThan(timeout.mock.calls.length);
+    } finally {
+      timeout.mockRestore();
+    }
+    expect(handle.getMarkdown()).toBe(LONG);
+  }, 60_000);
+
   it('moves to its end or start by the editor, extending the selection with Shift', async () => {
     const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
     const { editor, surface } = await renderEditor(`${blocks}\n`);

@@ -27,6 +27,10 @@ export class EditorBridge implements NoteSessionEditor {
     return (this.handle ?? this.last)?.getMarkdown() ?? this.initialBody;
   }
 
+  prepareBody(stop: () => boolean): Promise<void> {
+    return this.handle?.prepareMarkdown?.(stop) ?? Promise.resolve();
+  }
+
   hasPendingEdits(): boolean {
     return this.handle?.hasPendingEdits?.() ?? false;
   }

@@ -238,6 +238,58 @@ describe('NoteSession', () => {
     await dirty.removedFromDisk();
     expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cells.md', content: 'b', baseVersion: 'v1' });
   });
+
+  it('lets the editor prepare the text of an autosave in slices, and reads it after that', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('old');
+    let finishPreparing = () => {};
+    const prepareBody = vi.fn((_stop: () => boolean) => new Promise<void>((resolve) => (finishPreparing = resolve)));
+    const session = new NoteSession(api, note('old'), Object.assign(editor, { prepareBody }));
+    editor.body = 'new';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(prepareBody).toHaveBeenCalledOnce();
+    expect(prepareBody.mock.calls[0]![0]()).toBe(false);
+    // Keys typed while the text is prepared are part of this save.
+    editor.body = 'newer';
+    session.edited();
+    expect(api.saveNote).not.toHaveBeenCalled();
+    finishPreparing();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({ path: 'Cells.md', content: 'newer', baseVersion: 'v1' });
+    await vi.runAllTimersAsync();
+    expect(api.saveNote).toHaveBeenCalledOnce();
+    expect(session.state.save).toEqual({ kind: 'saved' });
+  });
+
+  it('does not let a flush wait for the text to be prepared', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('old');
+    let stopAsked: (() => boolean) | undefined;
+    // Prepares until told to stop, one timer tick per slice.
+    const prepareBody = vi.fn(async (stop: () => boolean) => {
+      stopAsked = stop;
+      while (!stop()) await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    const session = new NoteSession(api, note('old'), Object.assign(editor, { prepareBody }));
+    editor.body = 'new';
+    session.edited();
+    await vi.advanceTimersByTimeAsync(620);
+    expect(stopAsked?.()).toBe(false);
+    expect(api.saveNote).not.toHaveBeenCalled();
+    // The note is switched: the flush stops the preparation and saves right away.
+    const flushed = session.flush();
+    expect(stopAsked?.()).toBe(true);
+    await vi.advanceTimersByTimeAsync(5);
+    await flushed;
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({ path: 'Cells.md', content: 'new', baseVersion: 'v1' });
+    // A flush never prepares.
+    editor.body = 'newer';
+    session.edited();
+    await session.flush();
+    expect(prepareBody).toHaveBeenCalledOnce();
+    expect(api.saveNote).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('NoteSession.recheck', () => {

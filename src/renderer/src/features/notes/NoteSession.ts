@@ -30,6 +30,11 @@ export interface NoteSessionEditor {
   replaceBody(body: string): void;
   /** True while the editor is still applying an edit (a large paste arrives in slices); `readBody` completes it. */
   hasPendingEdits?(): boolean;
+  /**
+   * Does the work of the next `readBody` ahead (serializing a long note), in slices that
+   * give way to typing, until done or `stop()` returns true.
+   */
+  prepareBody?(stop: () => boolean): Promise<void>;
 }
 
 export interface NoteSessionOptions {
@@ -225,6 +230,8 @@ export class NoteSession {
 
   private async saveWhileDirty(): Promise<void> {
     while (this.dirty && (this.saveAsked || this.untilClean)) {
+      // An autosave lets typing go on while the text is prepared; a flush cannot wait.
+      if (!this.untilClean) await this.editor.prepareBody?.(() => this.untilClean);
       this.saveAsked = false;
       this.dirty = false;
       const content = this.frontMatter + this.editor.readBody();
