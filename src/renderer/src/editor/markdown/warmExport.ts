@@ -8,14 +8,15 @@ interface Scheduling {
   isInputPending?(): boolean;
 }
 
-/** True if the browser can tell whether input is waiting for the main thread (Chromium). */
-export function canSeePendingInput(): boolean {
-  return typeof (navigator as { scheduling?: Scheduling }).scheduling?.isInputPending === 'function';
-}
-
-/** True when a key press, click or other input is waiting for the main thread. */
-export function inputPending(): boolean {
-  return (navigator as { scheduling?: Scheduling }).scheduling?.isInputPending?.() === true;
+/**
+ * The time one slice of warming may take, starting now: until input is waiting where the
+ * browser can tell (Chromium), else WARM_SLICE_MS. Returns the check to make between blocks.
+ */
+export function sliceBudget(): () => boolean {
+  const scheduling = (navigator as { scheduling?: Scheduling }).scheduling;
+  if (typeof scheduling?.isInputPending === 'function') return () => !scheduling.isInputPending!();
+  const until = performance.now() + WARM_SLICE_MS;
+  return () => performance.now() < until;
 }
 
 /** Hands the main thread back to the browser: input and rendering waiting for it go first. */
@@ -33,11 +34,9 @@ function yieldToBrowser(): Promise<void> {
  * saving a long note whose blocks were never serialized does not freeze typing.
  */
 export async function warmExportInSlices(editor: LexicalEditor, stop: () => boolean = () => false): Promise<void> {
-  const seesInput = canSeePendingInput();
   let next = 0;
   while (!stop()) {
-    const until = performance.now() + WARM_SLICE_MS;
-    const hasTime = () => (seesInput ? !inputPending() : performance.now() < until);
+    const hasTime = sliceBudget();
     next = editor.getEditorState().read(() => $warmExportCache(next, hasTime), { editor });
     if (next < 0) return;
     await yieldToBrowser();

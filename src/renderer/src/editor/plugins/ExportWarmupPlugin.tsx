@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import { $warmExportCache } from '../markdown/exportMarkdown';
-import { canSeePendingInput, inputPending, WARM_SLICE_MS } from '../markdown/warmExport';
+import { sliceBudget } from '../markdown/warmExport';
 import { LOAD_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_MORE_TAG } from './ContentChangePlugin';
 
 /** Idle time left in a slice below which the warm-up hands the main thread back. */
@@ -10,28 +10,25 @@ const MIN_SLICE_MS = 2;
 
 /**
  * Prepares the next save while the browser is idle: after a note is loaded or replaced (or
- * a slice of a long one arrives), and after a paste, the blocks' Markdown is computed in slices of idle time
- * (`$warmExportCache`), so the first autosave only serializes what the user changed
- * instead of a long note at once while they type. A slice uses the idle period until input
- * is waiting (a browser with nothing to do grants up to 50 ms, and a key pressed meanwhile
- * must not wait for the slice to end); where the browser cannot tell, it stops after
- * WARM_SLICE_MS. Changes nothing in the document; does nothing where `requestIdleCallback`
- * is missing (test DOMs).
+ * a slice of a long one arrives), and after a paste, the blocks' Markdown is computed in
+ * slices of idle time (`$warmExportCache`), so the first autosave only serializes what the
+ * user changed instead of a long note at once while they type. A slice uses the idle
+ * period until input is waiting (a browser with nothing to do grants up to 50 ms, and a
+ * key pressed meanwhile must not wait for the slice to end; see sliceBudget). Changes
+ * nothing in the document; does nothing where `requestIdleCallback` is missing (test DOMs).
  */
 export function ExportWarmupPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const seesInput = canSeePendingInput();
     let handle: number | undefined;
     let next = 0;
     const step = (deadline: IdleDeadline) => {
       handle = undefined;
       // Not while a long note is still loading (the editor is read-only then): it starts again after.
       if (!editor.isEditable()) return;
-      const until = performance.now() + WARM_SLICE_MS;
-      const goOn = () =>
-        deadline.timeRemaining() > MIN_SLICE_MS && (seesInput ? !inputPending() : performance.now() < until);
+      const inSlice = sliceBudget();
+      const goOn = () => deadline.timeRemaining() > MIN_SLICE_MS && inSlice();
       next = editor.getEditorState().read(() => $warmExportCache(next, goOn), { editor });
       if (next >= 0) handle = requestIdleCallback(step);
     };

@@ -72,10 +72,10 @@ export function LongDocumentPlugin({ threshold = LONG_DOCUMENT_BLOCKS }: { thres
         previous?.removeAttribute(LONG_DOCUMENT_ATTRIBUTE);
         apply(root);
       }),
+      editor.registerCommand(KEY_DOWN_COMMAND, (event) => long && $moveToEdge(event), COMMAND_PRIORITY_LOW),
       // A root transform runs inside the update that adds or removes top-level blocks,
       // before the new blocks are rendered and the selection is placed (which makes the
       // browser lay out the document): a large paste is marked before it is laid out.
-      editor.registerCommand(KEY_DOWN_COMMAND, (event) => long && $moveToEdge(event), COMMAND_PRIORITY_LOW),
       editor.registerNodeTransform(RootNode, (root) => {
         const next = root.getChildrenSize() >= threshold;
         if (next === long) return;
