@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotebookError } from '@shared/api/errors';
+import { refusal } from '@shared/api/testing/refusal';
 import type { NotebookEvents } from '@shared/api/NotebookApi';
 import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
 import type { NotebookConfig } from './NotebookConfig';
@@ -30,16 +30,6 @@ async function open(overrides: Partial<NotebookConfig> = {}) {
   const events: { name: keyof NotebookEvents; payload: unknown }[] = [];
   service.events.onAny((name, payload) => events.push({ name, payload }));
   return { base, config, service, events };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<NotebookError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NotebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a NotebookError');
 }
 
 describe('openNotebook', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type NotebookClient } from '@shared/api/createClient';
 import { createDispatcher } from '@shared/api/createDispatcher';
-import { NotebookError } from '@shared/api/errors';
+import { refusal } from '@shared/api/testing/refusal';
 import { SHIPPED_GLOSSARY, tempDirs } from '../testing/tempDirs';
 import { faultyVaultFs, WRITE_OPS } from './fs/testing/faultyVaultFs';
 import { openNotebook, type NotebookService } from './openNotebook';
@@ -43,16 +43,6 @@ async function setUp() {
   });
   const cells = await api.readNote({ path: 'Biology/Cells.md' });
   return { vaultPath, faults, service, api, cells, abs: (path: string) => join(vaultPath, ...path.split('/')) };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<NotebookError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NotebookError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 /** Every file in the vault with its text: nothing may change when a write fails. */

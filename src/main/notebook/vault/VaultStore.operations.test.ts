@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NotebookError } from '@shared/api/errors';
+import { refusal } from '@shared/api/testing/refusal';
 import { MAX_NOTE_BYTES } from '@shared/domain/note';
 import { faultyVaultFs } from '../fs/testing/faultyVaultFs';
 import { versionOf } from './noteVersion';
@@ -18,16 +19,6 @@ import { testVaults } from './testing/testVault';
 
 const vaults = testVaults();
 afterEach(() => vaults.cleanup());
-
-async function rejection(promise: Promise<unknown>): Promise<NotebookError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NotebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a NotebookError');
-}
 
 function touch(path: string, minutesAgo: number): void {
   const when = new Date(Date.UTC(2024, 0, 1, 12, 0) - minutesAgo * 60_000);
@@ -170,8 +161,8 @@ describe('reading', () => {
   it('answers not-found for a missing note or a folder', async () => {
     const t = await vaults.open();
     mkdirSync(t.abs('Folder.md'));
-    expect((await rejection(t.store.readNote('Missing.md'))).code).toBe('not-found');
-    expect((await rejection(t.store.readNote('Folder.md'))).code).toBe('not-found');
+    expect((await refusal(t.store.readNote('Missing.md'))).code).toBe('not-found');
+    expect((await refusal(t.store.readNote('Folder.md'))).code).toBe('not-found');
   });
 
   it('returns a note above the size limit read-only without its text, and never writes it', async () => {
@@ -180,7 +171,7 @@ describe('reading', () => {
     const note = await t.store.readNote('Huge.md');
     expect(note.content).toBe('');
     expect(note.readOnly?.reason).toMatch(/larger than/);
-    const error = await rejection(t.store.saveNote({ path: 'Huge.md', content: 'x', baseVersion: note.version }));
+    const error = await refusal(t.store.saveNote({ path: 'Huge.md', content: 'x', baseVersion: note.version }));
     expect(error.code).toBe('read-only');
     expect(readFileSync(t.abs('Huge.md')).length).toBe(MAX_NOTE_BYTES + 1);
   });
@@ -219,7 +210,7 @@ describe('createNote', () => {
   it('refuses a title that already exists in the folder, ignoring letter case, and names it', async () => {
     const t = await vaults.open();
     writeFileSync(t.abs('Cells.md'), 'mine');
-    const error = await rejection(t.store.createNote({ title: 'cells', content: 'other' }));
+    const error = await refusal(t.store.createNote({ title: 'cells', content: 'other' }));
     expect(error.code).toBe('already-exists');
     expect(error.message).toContain('"cells"');
     expect(readFileSync(t.abs('Cells.md'), 'utf8')).toBe('mine');
@@ -233,7 +224,7 @@ describe('createNote', () => {
     'refuses a title with nothing usable (%j)',
     async (title) => {
       const t = await vaults.open();
-      expect((await rejection(t.store.createNote({ title }))).code).toBe('invalid-arguments');
+      expect((await refusal(t.store.createNote({ title }))).code).toBe('invalid-arguments');
       expect(readdirSync(t.vaultPath)).toEqual([]);
     },
   );
@@ -276,7 +267,7 @@ describe('renameNote', () => {
     writeFileSync(t.abs('A.md'), 'a');
     writeFileSync(t.abs('B.md'), 'b');
     await t.store.rescan();
-    const error = await rejection(t.store.renameNote({ path: 'A.md', title: 'b' }));
+    const error = await refusal(t.store.renameNote({ path: 'A.md', title: 'b' }));
     expect(error.code).toBe('already-exists');
     expect(error.message).toContain('"b"');
     expect(readFileSync(t.abs('A.md'), 'utf8')).toBe('a');
@@ -303,7 +294,7 @@ describe('renameNote', () => {
       if (!existsSync(t.abs('B.md'))) writeFileSync(t.abs('B.md'), 'theirs');
       return entries.filter((e) => e.name !== 'B.md');
     };
-    const error = await rejection(t.store.renameNote({ path: 'A.md', title: 'B' }));
+    const error = await refusal(t.store.renameNote({ path: 'A.md', title: 'B' }));
     expect(error.code).toBe('already-exists');
     expect(readFileSync(t.abs('B.md'), 'utf8')).toBe('theirs');
     expect(readFileSync(t.abs('A.md'), 'utf8')).toBe('a');
@@ -324,9 +315,9 @@ describe('renameNote', () => {
 
   it('answers not-found for a missing note and invalid-arguments for an empty title', async () => {
     const t = await vaults.open();
-    expect((await rejection(t.store.renameNote({ path: 'Missing.md', title: 'X' }))).code).toBe('not-found');
+    expect((await refusal(t.store.renameNote({ path: 'Missing.md', title: 'X' }))).code).toBe('not-found');
     writeFileSync(t.abs('A.md'), 'a');
-    expect((await rejection(t.store.renameNote({ path: 'A.md', title: '  ' }))).code).toBe('invalid-arguments');
+    expect((await refusal(t.store.renameNote({ path: 'A.md', title: '  ' }))).code).toBe('invalid-arguments');
   });
 });
 
@@ -357,7 +348,7 @@ describe('deleteNote', () => {
     symlinkSync(outside, t.abs('.trash'));
     mkdirSync(t.abs('Bio'));
     writeFileSync(t.abs('Bio/Cells.md'), 'x');
-    const error = await rejection(t.store.deleteNote('Bio/Cells.md'));
+    const error = await refusal(t.store.deleteNote('Bio/Cells.md'));
     expect(error.code).toBe('invalid-arguments');
     expect(readdirSync(outside)).toEqual([]);
     expect(readFileSync(t.abs('Bio/Cells.md'), 'utf8')).toBe('x');
@@ -378,7 +369,7 @@ describe('deleteNote', () => {
       },
     });
     writeFileSync(t.abs('Cells.md'), 'x');
-    const error = await rejection(t.store.deleteNote('Cells.md'));
+    const error = await refusal(t.store.deleteNote('Cells.md'));
     expect(error.code).toBe('io-failure');
     expect(error.message).toMatch(/system trash refused/);
     expect(existsSync(t.abs('Cells.md'))).toBe(true);
@@ -386,7 +377,7 @@ describe('deleteNote', () => {
 
   it('answers not-found for a missing note', async () => {
     const t = await vaults.open();
-    expect((await rejection(t.store.deleteNote('Missing.md'))).code).toBe('not-found');
+    expect((await refusal(t.store.deleteNote('Missing.md'))).code).toBe('not-found');
   });
 
   it('trashes a hard-linked note without touching the other name', async () => {

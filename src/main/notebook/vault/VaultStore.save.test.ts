@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotebookError } from '@shared/api/errors';
+import { refusal } from '@shared/api/testing/refusal';
 import { faultyVaultFs, WRITE_OPS } from '../fs/testing/faultyVaultFs';
 import { versionOf } from './noteVersion';
 import { testVaults } from './testing/testVault';
@@ -21,16 +21,6 @@ function snapshot(dir: string): Record<string, string> {
     }
   }
   return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<NotebookError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NotebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a NotebookError');
 }
 
 describe('VaultStore.saveNote', () => {
@@ -178,7 +168,7 @@ describe('VaultStore.saveNote', () => {
     const note = await t.store.readNote('Latin.md');
     expect(note.readOnly?.reason).toMatch(/not valid UTF-8/);
     expect(note.content).toBe('caf\uFFFD\n');
-    const error = await rejection(t.store.saveNote({ path: 'Latin.md', content: 'café\n', baseVersion: note.version }));
+    const error = await refusal(t.store.saveNote({ path: 'Latin.md', content: 'café\n', baseVersion: note.version }));
     expect(error.code).toBe('read-only');
     expect(readFileSync(t.abs('Latin.md'))).toEqual(latin1);
     expect(await t.store.listDrafts()).toEqual([]);
@@ -204,7 +194,7 @@ describe('VaultStore.saveNote', () => {
 
   it('refuses content above the size limit before touching anything', async () => {
     const t = await vaults.open();
-    const error = await rejection(
+    const error = await refusal(
       t.store.saveNote({ path: 'Big.md', content: 'é'.repeat(26 * 1024 * 1024), baseVersion: null }),
     );
     expect(error.code).toBe('invalid-arguments');
@@ -231,7 +221,7 @@ describe('VaultStore.saveNote when the disk refuses', () => {
   ])('%s: keeps the original and the draft, says why, and a retry succeeds', async (_label, code, why) => {
     const t = await setUp();
     t.faults.fail({ ops: WRITE_OPS, path: join(t.vaultPath, 'Notes'), code });
-    const error = await rejection(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
+    const error = await refusal(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
     expect(error.code).toBe('io-failure');
     expect(error.message).toMatch(/^Could not save "Cells": /);
     expect(error.message).toMatch(why);
@@ -262,7 +252,7 @@ describe('VaultStore.saveNote when the disk refuses', () => {
   it('the vault folder deleted mid-session: says the vault is gone, keeps the draft, does not recreate the vault', async () => {
     const t = await setUp();
     rmSync(t.vaultPath, { recursive: true });
-    const error = await rejection(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
+    const error = await refusal(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
     expect(error.code).toBe('io-failure');
     expect(error.message).toContain(`the vault folder ${t.vaultPath} is gone`);
     expect(existsSync(t.vaultPath)).toBe(false);
@@ -280,7 +270,7 @@ describe('VaultStore.saveNote when the disk refuses', () => {
   it('the vault vanishing under an injected ENOENT is told apart from a missing note folder', async () => {
     const t = await setUp();
     t.faults.fail({ ops: ['realpath', 'stat'], path: (p) => p === t.vaultPath, code: 'ENOENT' });
-    const error = await rejection(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
+    const error = await refusal(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
     expect(error.message).toMatch(/vault folder .* is gone/);
     expect(readFileSync(t.abs('Notes/Cells.md'), 'utf8')).toBe('original');
   });
@@ -295,7 +285,7 @@ describe('VaultStore.saveNote when the disk refuses', () => {
   it('says so when neither the note nor its recovery copy can be written', async () => {
     const t = await setUp();
     t.faults.fail({ ops: WRITE_OPS, code: 'ENOSPC' });
-    const error = await rejection(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
+    const error = await refusal(t.store.saveNote({ path: 'Notes/Cells.md', content: 'edited', baseVersion: t.base }));
     expect(error.message).toMatch(/disk is full.*keep the app open/);
   });
 

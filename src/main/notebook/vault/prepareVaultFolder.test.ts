@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NotebookError } from '@shared/api/errors';
+import { refusal } from '@shared/api/testing/refusal';
 import { tempDirs } from '../../testing/tempDirs';
 import { prepareVaultFolder } from './prepareVaultFolder';
 
@@ -16,16 +16,6 @@ function rules() {
   mkdirSync(stateDir);
   mkdirSync(glossaryDir, { recursive: true });
   return { base, stateDir, glossaryDir };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<NotebookError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof NotebookError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('prepareVaultFolder', () => {

@@ -4,7 +4,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import {
   $addUpdateTag,
   $createRangeSelection,
-  $createTabNode,
   $getNodeByKey,
   $getRoot,
   $getSelection,
@@ -16,9 +15,9 @@ import {
   PASTE_COMMAND,
   PASTE_TAG,
   type RangeSelection,
-  tokenizeRawText,
 } from 'lexical';
 import { useEffect } from 'react';
+import { $insertPlainText } from '../insertPlainText';
 import { PASTE_MORE_TAG } from './ContentChangePlugin';
 
 /** Pasted HTML or text longer than this is inserted in slices. */
@@ -67,18 +66,6 @@ function groupHtml(body: HTMLElement): Node[][] {
   }
   if (group.length > 0) groups.push(group);
   return groups;
-}
-
-function $insertPlain(text: string): void {
-  const $withRange = (apply: (selection: RangeSelection) => void) => {
-    const selection = $getSelection();
-    if ($isRangeSelection(selection)) apply(selection);
-  };
-  tokenizeRawText(text, {
-    linebreak: () => $withRange((selection) => selection.insertParagraph()),
-    tab: () => $withRange((selection) => selection.insertNodes([$createTabNode()])),
-    text: (part) => $withRange((selection) => selection.insertText(part)),
-  });
 }
 
 function $insertHtml(editor: LexicalEditor, nodes: Node[]): void {
@@ -209,7 +196,7 @@ export function LargePastePlugin({ pastes }: { pastes: SlicedPaste }): null {
           ? groupHtml(new DOMParser().parseFromString(html, 'text/html').body).map(
               (nodes) => () => $insertHtml(editor, nodes),
             )
-          : splitPlainText(plain).map((piece) => () => $insertPlain(piece));
+          : splitPlainText(plain).map((piece) => () => $insertPlainText(piece));
         pastes.$start(editor, slices);
         return true;
       },

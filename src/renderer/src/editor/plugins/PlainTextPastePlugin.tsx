@@ -1,44 +1,21 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
-  $createTabNode,
-  $getSelection,
-  $isRangeSelection,
   COMMAND_PRIORITY_CRITICAL,
   COMMAND_PRIORITY_HIGH,
   KEY_DOWN_COMMAND,
   PASTE_COMMAND,
   PASTE_TAG,
   type PasteCommandType,
-  type RangeSelection,
-  tokenizeRawText,
   type LexicalEditor,
 } from 'lexical';
 import { useEffect } from 'react';
 import { matchesShortcut } from '../../ui/shortcuts';
+import { $insertPlainText } from '../insertPlainText';
 import { SHORTCUTS } from '../toolbar/shortcuts';
 
 /** How long after Mod+Shift+V its paste event may arrive (it normally follows at once). */
 const PASTE_WINDOW_MS = 1000;
-
-/** Inserts `text` at the selection as unformatted text, one paragraph per line. */
-function $insertPlainText(text: string): void {
-  const initial = $getSelection();
-  if (!$isRangeSelection(initial)) {
-    initial?.insertRawText(text);
-    return;
-  }
-  // Each step may replace the selection object, so it is looked up again every time.
-  const $withRange = (apply: (selection: RangeSelection) => void) => {
-    const selection = $getSelection();
-    if ($isRangeSelection(selection)) apply(selection);
-  };
-  tokenizeRawText(text, {
-    linebreak: () => $withRange((selection) => selection.insertParagraph()),
-    tab: () => $withRange((selection) => selection.insertNodes([$createTabNode()])),
-    text: (part) => $withRange((selection) => selection.insertText(part)),
-  });
-}
 
 /** Plain text of a paste (or null): `text/plain`, else a URL list. */
 function plainTextOf(event: PasteCommandType): string | null {
