@@ -112,6 +112,15 @@ describe('VaultPaths', () => {
     expect(await code(paths.forWrite('glossary/entry.md', { createFolders: false }))).toBe('read-only');
   });
 
+  it('refuses a new folder under a protected folder before creating it', async () => {
+    const { vault } = setUp();
+    mkdirSync(join(vault, 'glossary'));
+    const paths = new VaultPaths(nodeVaultFs, vault, [join(vault, 'glossary')]);
+    expect(await code(paths.forWrite('glossary/New/Deeper/entry.md', { createFolders: true }))).toBe('read-only');
+    expect(await code(paths.forFolder('glossary/New', { createFolders: true }))).toBe('read-only');
+    expect(readdirSync(join(vault, 'glossary'))).toEqual([]);
+  });
+
   it('reports a vanished vault as io-failure', async () => {
     const { base } = setUp();
     const paths = new VaultPaths(nodeVaultFs, join(base, 'missing'));

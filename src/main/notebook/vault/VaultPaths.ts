@@ -141,6 +141,9 @@ export class VaultPaths {
     let current = root;
     for (const part of parts) {
       const next = join(current, part);
+      // Checked at every level before anything is made in it, so a refused path leaves
+      // no folder behind inside a protected one.
+      this.refuseProtected(next, path);
       let real: string | undefined;
       try {
         real = await this.fs.realpath(next);
@@ -156,6 +159,7 @@ export class VaultPaths {
         real = await this.fs.realpath(next);
       }
       if (!isInside(root, real)) throw outside(path);
+      this.refuseProtected(real, path);
       if (!(await this.fs.stat(real)).isDirectory()) {
         throw new NotebookError('invalid-arguments', `"${part}" in "${path}" is a file, not a folder.`);
       }
