@@ -294,7 +294,10 @@ export class VaultStore {
     if (folderProblem) throw new NotebookError('invalid-arguments', `The folder "${folder}" ${folderProblem}.`);
     const titleProblem = title === null ? null : notePathProblem(notePathFor(folder, title));
     if (titleProblem) {
-      throw new NotebookError('invalid-arguments', `The title "${title}" cannot name a note: the path ${titleProblem}.`);
+      throw new NotebookError(
+        'invalid-arguments',
+        `The title "${title}" cannot name a note: the path ${titleProblem}.`,
+      );
     }
     try {
       const folderAbs = await this.paths.forFolder(folder, { createFolders: true });
