@@ -173,6 +173,7 @@ describe('an answer given before the body is read', () => {
   const json = { 'Content-Type': 'application/json', 'Content-Length': String(LARGE_BODY) };
 
   it.each([
+    ['421 for a foreign Host', () => host, () => ({ ...json, Host: 'evil.example' }), '/api/call', 421],
     ['401 without a session', () => host, () => ({ ...json }), '/api/call', 401],
     ['403 from a foreign origin', () => host, () => ({ ...json, Origin: 'https://evil.example' }), '/api/call', 403],
     ['404 for an unknown endpoint', () => host, () => ({ ...json }), '/api/nope', 404],
