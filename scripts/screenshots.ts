@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { openLaunchUrl } from '../e2e/fixtures/app';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/fixtures/findChromium';
 
 const root = resolve(__dirname, '..');
@@ -158,16 +159,25 @@ async function main() {
     let out = '';
     server.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /^http:\/\/127\.0\.0\.1:\d+\/#token=\S+$/m.exec(out);
+      const match = /^http:\/\/127\.0\.0\.1:\d+\/#code=\S+$/m.exec(out);
       if (match) done(match[0]);
     });
   });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   try {
+    // The printed address opens one session (its launch code works once); every page shares it.
+    const first = await browser.newPage();
+    await openLaunchUrl(first, url);
+    const storageState = await first.context().storageState();
+    await first.close();
     for (const scheme of ['light', 'dark'] as const) {
       for (const [name, scene] of Object.entries(scenes)) {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
-        await page.goto(url);
+        const page = await browser.newPage({
+          viewport: { width: 1280, height: 800 },
+          colorScheme: scheme,
+          storageState,
+        });
+        await page.goto(new URL('/', url).href);
         await scene(page);
         const file = join(outDir, `${name}-${scheme}.png`);
         await page.screenshot({ path: file });

@@ -8,11 +8,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { GlossaryPane } from '../pages/GlossaryPane';
+import { LaunchPage } from '../pages/LaunchPage';
 import { NotesPane } from '../pages/NotesPane';
+import { OpenVaultDialog } from '../pages/OpenVaultDialog';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -224,24 +226,51 @@ test('Ctrl/Cmd+N creates a note', async ({ notebook }) => {
   expect(existsSync(join(notebook.vaultDir, 'Untitled.md'))).toBe(true);
 });
 
-test('"Open vault…" switches to another folder of notes, refusing a bad path with a message', async ({ notebook }) => {
+test('"Open vault…" switches to a folder the user named, and refuses /etc or a bad path with a message', async ({
+  notebook,
+  host,
+}) => {
+  test.skip(host !== 'web', 'The desktop app opens a new vault through its native folder picker.');
   const other = mkdtempSync(join(tmpdir(), 'sn-e2e-other-'));
   try {
     writeFileSync(join(other, 'From another vault.md'), 'Hello from elsewhere.\n');
-    const notes = new NotesPane(notebook.page);
+    // The browser build opens only vaults opened before or named when it started.
+    const page = await notebook.restart({ serveArgs: ['--allow-vault', other] });
+    const notes = new NotesPane(page);
     await expect(notes.list).toBeAttached();
-    await notebook.page.getByRole('button', { name: 'Open vault…' }).click();
-    const dialog = notebook.page.getByRole('dialog', { name: 'Open a vault' });
-    await dialog.getByRole('textbox', { name: 'Folder path' }).fill(join(other, 'missing', '..', '..', 'nope\u0000'));
-    await dialog.getByRole('button', { name: 'Open' }).click();
-    await expect(dialog.getByRole('alert')).not.toBeEmpty();
-    await dialog.getByRole('textbox', { name: 'Folder path' }).fill(other);
-    await dialog.getByRole('button', { name: 'Open' }).click();
+    const dialog = new OpenVaultDialog(page);
+    await dialog.show();
+    await expect(dialog.vaults).toHaveText([
+      `${basename(notebook.vaultDir)}${notebook.vaultDir} (open)`,
+      `${basename(other)}${other}`,
+    ]);
+    await dialog.openPath(join(other, 'missing', '..', '..', 'nope\u0000'));
+    await expect(dialog.error).not.toBeEmpty();
+    // A folder the user never chose is refused, with what to do instead; nothing changes.
+    for (const refused of ['/etc', '~']) {
+      await dialog.openPath(refused);
+      await expect(dialog.error).toContainText('is not one of your vaults');
+      await expect(dialog.error).toContainText('npm run serve -- --vault');
+    }
+    await expect(page.getByLabel('Vault', { exact: true })).toHaveText(basename(notebook.vaultDir));
+    await dialog.openPath(other);
     await expect(notes.item('From another vault')).toBeVisible();
-    await expect(notebook.page.getByLabel('Vault', { exact: true })).toHaveText(basename(other));
+    await expect(page.getByLabel('Vault', { exact: true })).toHaveText(basename(other));
   } finally {
     rmSync(other, { recursive: true, force: true });
   }
+});
+
+test('a script in the page cannot make the backend open /etc or the home folder', async ({ notebook, host }) => {
+  test.skip(host !== 'web', 'The page reaches the backend through the HTTP host here.');
+  const notes = new NotesPane(notebook.page);
+  await expect(notes.list).toBeAttached();
+  const page = new LaunchPage(notebook.page);
+  for (const path of ['/etc', homedir(), '~', join(tmpdir(), 'sn-e2e-never-chosen')]) {
+    expect(await page.callStatus('openVault', { path })).toBe(403);
+  }
+  expect(existsSync(join(tmpdir(), 'sn-e2e-never-chosen'))).toBe(false);
+  await expect(notebook.page.getByLabel('Vault', { exact: true })).toHaveText(basename(notebook.vaultDir));
 });
 
 test('saving while typing in a long note never makes the page walk the whole note', async ({ notebook }) => {

@@ -252,7 +252,6 @@ async function pasteCase(app: BenchApp, page: Page, spec: PasteCase): Promise<La
   const found = (await page.evaluate(
     `(async () => {
       const bench = window.__bench;
-      const token = sessionStorage.getItem('study-notebook.token');
       const t0 = performance.now();
       for (;;) {
         if (performance.now() - t0 > 60000) throw new Error('not saved and found within 60 s');
@@ -260,7 +259,7 @@ async function pasteCase(app: BenchApp, page: Page, spec: PasteCase): Promise<La
         if (save) {
           const response = await fetch('/api/call', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token },
+            headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ method: 'search', args: { query: ${JSON.stringify(spec.last)}, scope: 'notes', limit: 5 } }),
           });
           const envelope = await response.json();

@@ -1,18 +1,19 @@
 /**
  * What the browser benchmarks share: the built app (`out/main/serve.js`) started on a
  * temporary vault, a real Chromium driven by Playwright, the HTTP API called from Node
- * with the launch token, and an in-page probe that records what the page itself sees
+ * with the page's session cookie, and an in-page probe that records what the page itself sees
  * (keystroke latencies, long tasks, API calls).
  *
- * The server is started exactly as the end-to-end fixture starts it (its `readUrl` and
- * `stopProcess`), in the browser the end-to-end tests use (`findChromium`, `CHROMIUM_ARGS`).
+ * The server is started and opened exactly as the end-to-end fixture does it (its `readUrl`,
+ * `openLaunchUrl` and `stopProcess`), in the browser the end-to-end tests use (`findChromium`,
+ * `CHROMIUM_ARGS`).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { readUrl, stopProcess } from '../../e2e/fixtures/app';
+import { chromium, type Browser, type Cookie, type Page } from '@playwright/test';
+import { openLaunchUrl, readUrl, stopProcess } from '../../e2e/fixtures/app';
 import { CHROMIUM_ARGS, findChromium } from '../../e2e/fixtures/findChromium';
 
 const root = join(__dirname, '..', '..');
@@ -33,9 +34,9 @@ export interface BenchApp {
   vaultDir: string;
   page: Page;
   browser: Browser;
-  /** Calls one NotebookApi method over HTTP from Node (token included); throws on an error envelope. */
+  /** Calls one NotebookApi method over HTTP from Node (with the first page's session); throws on an error envelope. */
   call<T = unknown>(method: string, args?: unknown): Promise<T>;
-  /** Opens the app in another page (its own browser context), probe installed, notes list shown. */
+  /** Opens the app in another page (its own browser context, sharing the session), probe installed, notes list shown. */
   openPage(): Promise<Page>;
   /** What the in-page probe of `page` (default: the first page) recorded so far (see PageProbe). */
   probe(page?: Page): Promise<PageProbe>;
@@ -189,24 +190,32 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     // Keep the pipes drained: a full pipe would block the server.
     server.stdout?.resume();
     server.stderr?.resume();
-    const { origin, hash } = new URL(url);
-    const token = new URLSearchParams(hash.slice(1)).get('token')!;
+    const { origin } = new URL(url);
     const launched = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     browser = launched;
+    // The launch code opens one session; later pages and Node's calls share its cookie.
+    let session: Cookie[] | undefined;
     const openPage = async () => {
       const context = await launched.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(PROBE_SCRIPT);
-      await page.goto(url);
+      if (session) {
+        await context.addCookies(session);
+        await page.goto(`${origin}/`);
+      } else {
+        await openLaunchUrl(page, url);
+        session = await context.cookies(origin);
+      }
       await page.getByRole('listbox', { name: 'Notes' }).waitFor();
       return page;
     };
     const page = await openPage();
+    const cookie = session!.map(({ name, value }) => `${name}=${value}`).join('; ');
 
     const call = async <T>(method: string, args?: unknown): Promise<T> => {
       const response = await fetch(`${origin}/api/call`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json', Cookie: cookie },
         body: JSON.stringify({ method, args }),
       });
       const envelope = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };

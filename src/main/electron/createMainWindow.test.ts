@@ -35,6 +35,15 @@ describe('createMainWindow', () => {
     expect(prefs).not.toHaveProperty('additionalArguments');
   });
 
+  it('turns DevTools off in a packaged app, and leaves them on in development', () => {
+    fakeElectron.app.isPackaged = true;
+    createMainWindow({ preloadPath: '/p.js' });
+    expect(created().options.webPreferences).toMatchObject({ devTools: false });
+    fakeElectron.app.isPackaged = false;
+    createMainWindow({ preloadPath: '/p.js' });
+    expect(created().options.webPreferences).toMatchObject({ devTools: true });
+  });
+
   it('stays hidden until the first paint is ready, then shows', () => {
     const window = createMainWindow({ preloadPath: '/p.js' }) as unknown as FakeBrowserWindow;
     expect(window.options.show).toBe(false);

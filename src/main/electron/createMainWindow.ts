@@ -1,5 +1,5 @@
 import type { WebPreferences } from 'electron';
-import { BrowserWindow, nativeTheme } from 'electron';
+import { app, BrowserWindow, nativeTheme } from 'electron';
 import type { WindowState } from './windowState';
 import { DEFAULT_WINDOW_STATE, MIN_WINDOW_SIZE } from './windowState';
 
@@ -8,13 +8,16 @@ export const WINDOW_BACKGROUND = { light: '#ffffff', dark: '#1e1e1e' } as const;
 
 /**
  * The renderer's web preferences: an isolated, sandboxed page with no Node, no
- * `<webview>`, full web security and the preload as its only bridge. Each line is a
- * deliberate choice; several restate Electron's defaults so that a future default
- * change or a careless edit shows up in review and in the tests.
+ * `<webview>`, full web security and the preload as its only bridge, and no DevTools in a
+ * packaged app (where they would only serve someone at the keyboard poking at the
+ * user's notes through the page's own bridge). Each line is a deliberate choice; several
+ * restate Electron's defaults so that a future default change or a careless edit shows up
+ * in review and in the tests.
  */
-export function mainWindowWebPreferences(preloadPath: string): WebPreferences {
+export function mainWindowWebPreferences(preloadPath: string, packaged: boolean): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: !packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -54,7 +57,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
-    webPreferences: mainWindowWebPreferences(options.preloadPath),
+    webPreferences: mainWindowWebPreferences(options.preloadPath, app.isPackaged),
   });
 
   let shown = false;

@@ -58,6 +58,47 @@ describe('toExternalUrl', () => {
   });
 });
 
+describe('mailto: links', () => {
+  it.each([
+    ['mailto:someone@example.com', 'mailto:someone@example.com'],
+    ['mailto:someone@example.com?attach=/home/me/.ssh/id_rsa', 'mailto:someone@example.com'],
+    [
+      'mailto:someone@example.com?subject=Hi%20there&attachment=C:%5Csecret.txt&body=See+you',
+      'mailto:someone@example.com?subject=Hi%20there&body=See+you',
+    ],
+    ['mailto:a@example.com?ATTACH=/etc/passwd&%61ttach=/etc/shadow&Attach%20=x', 'mailto:a@example.com'],
+    [
+      'mailto:a@example.com,b@example.com?cc=c@example.com&bcc=d@example.com&to=e@example.com',
+      'mailto:a@example.com,b@example.com?cc=c@example.com&bcc=d@example.com&to=e@example.com',
+    ],
+    [
+      'mailto:a@example.com?from=boss@example.com&in-reply-to=x&X-Mailer=y&subject=ok',
+      'mailto:a@example.com?subject=ok',
+    ],
+    ['mailto:a@example.com?subject=%E0%A4%A&attach=x', 'mailto:a@example.com?subject=%E0%A4%A'],
+    ['mailto:a@example.com?%ZZ=1&body=x#frag', 'mailto:a@example.com?body=x'],
+    ['mailto:?to=a@example.com&attach=/etc/passwd', 'mailto:?to=a@example.com'],
+  ])('%s opens as %s: only recipients, subject and body', (url, expected) => {
+    expect(toExternalUrl(url)).toBe(expected);
+  });
+
+  it.each(['mailto:a@example.com%3Fattach=/etc/passwd', 'mailto:a@example.com%26attach=x', 'mailto:%E0%A4%A'])(
+    'refuses %s, whose addresses hide fields or do not decode',
+    (url) => {
+      expect(toExternalUrl(url)).toBeNull();
+    },
+  );
+
+  it('shows and opens the link without its attachment', async () => {
+    resetFakeElectron();
+    fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await openExternalAfterConfirm('mailto:me@example.com?subject=Notes&attach=%2Fhome%2Fme%2F.ssh%2Fid_rsa');
+    const options = fakeElectron.dialog.showMessageBox.mock.calls[0]![0] as { detail: string };
+    expect(options.detail).toBe('mailto:me@example.com?subject=Notes');
+    expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('mailto:me@example.com?subject=Notes');
+  });
+});
+
 describe('openExternalAfterConfirm', () => {
   beforeEach(() => {
     resetFakeElectron();
@@ -68,6 +109,17 @@ describe('openExternalAfterConfirm', () => {
     await expect(openExternalAfterConfirm('https://example.com/page')).resolves.toBe(true);
     expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledTimes(1);
     expect(fakeElectron.shell.openExternal).toHaveBeenCalledWith('https://example.com/page');
+  });
+
+  it('makes Cancel the default button and the answer to Escape, so Enter never opens a link', async () => {
+    await openExternalAfterConfirm('https://example.com/page');
+    const options = fakeElectron.dialog.showMessageBox.mock.calls[0]![0] as {
+      buttons: string[];
+      defaultId: number;
+      cancelId: number;
+    };
+    expect(options.buttons[options.defaultId]).toBe('Cancel');
+    expect(options.buttons[options.cancelId]).toBe('Cancel');
   });
 
   it('does not open the link when the user cancels', async () => {

@@ -1,5 +1,6 @@
 import type { BaseWindow, Event, Session, WebContents } from 'electron';
 import { app, BrowserWindow, dialog, shell } from 'electron';
+import { safeMailto } from './mailtoUrl';
 import { originOf } from './originOf';
 
 /** Schemes a link may use to leave the app. Everything else (file:, javascript:, data:, custom handlers…) is refused. */
@@ -8,7 +9,8 @@ export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'
 /**
  * The normalized form of `url` if it may be handed to the operating system (see
  * EXTERNAL_SCHEMES), else null. http(s) URLs must name a host and carry no
- * credentials, so `https://user:pass@host` style spoofing is refused too.
+ * credentials, so `https://user:pass@host` style spoofing is refused too. A `mailto:`
+ * link keeps only its recipients, subject and body (see safeMailto): no `attach`.
  */
 export function toExternalUrl(url: string): string | null {
   let parsed: URL;
@@ -18,7 +20,8 @@ export function toExternalUrl(url: string): string | null {
     return null;
   }
   if (!EXTERNAL_SCHEMES.includes(parsed.protocol)) return null;
-  if (parsed.protocol !== 'mailto:' && (!parsed.hostname || parsed.username || parsed.password)) return null;
+  if (parsed.protocol === 'mailto:') return safeMailto(parsed);
+  if (!parsed.hostname || parsed.username || parsed.password) return null;
   return parsed.href;
 }
 
@@ -27,7 +30,7 @@ let confirmationOpen = false;
 
 /**
  * Asks the user whether to open `url` in their browser (or mail app) and opens it if
- * they agree. Resolves to whether it was opened. URLs outside EXTERNAL_SCHEMES are
+ * they agree (Cancel is the default button). Resolves to whether it was opened. URLs outside EXTERNAL_SCHEMES are
  * refused without asking. While one confirmation is showing, further requests are
  * dropped, so a page cannot bury the user under dialogs.
  */
@@ -37,10 +40,11 @@ export async function openExternalAfterConfirm(url: string, parent: BaseWindow |
   confirmationOpen = true;
   try {
     const shown = external.length > MAX_SHOWN_URL ? `${external.slice(0, MAX_SHOWN_URL)}…` : external;
+    // Enter or Escape, pressed by habit or by a page that timed the dialog, never opens it.
     const options = {
       type: 'question' as const,
       buttons: ['Open', 'Cancel'],
-      defaultId: 0,
+      defaultId: 1,
       cancelId: 1,
       noLink: true,
       title: 'Open external link',

@@ -18,8 +18,14 @@ export interface NotebookConfig {
   trashItem?: (absolutePath: string) => Promise<void>;
   /**
    * Shows a folder picker and resolves to the chosen folder, or null when the user
-   * cancelled (the Electron host passes a `dialog.showOpenDialog` picker). Without it,
-   * `openVault({})` asks the user to type the path.
+   * cancelled (the Electron host passes a `dialog.showOpenDialog` picker, shown by the
+   * main process: the page never names the folder). Without it, `openVault({})` is
+   * refused and the page can only switch to a known vault (see openVault).
    */
   pickFolder?: () => Promise<string | null>;
+  /**
+   * Folders the user named when starting the host (`npm run serve -- --allow-vault <dir>`),
+   * which `openVault({ path })` accepts besides the vaults opened before. Absolute paths.
+   */
+  allowedVaults?: readonly string[];
 }

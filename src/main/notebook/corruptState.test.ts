@@ -97,7 +97,7 @@ describe('damaged caches and state files', () => {
       await service.updateWorkspaceState({ patch: { sidebarWidth: 320 } });
       // The damaged draft is skipped (and left for inspection); the good one is offered back.
       expect((await service.listDrafts()).map((draft) => draft.path)).toEqual(['B.md']);
-      expect(readSettings(config.stateDir)).toEqual({ lastVault: config.vaultPath });
+      expect(readSettings(config.stateDir)).toEqual({ lastVault: config.vaultPath, vaults: [config.vaultPath] });
 
       // The caches are rewritten whole, so the next start reads them again.
       await (await service.links()).persist();

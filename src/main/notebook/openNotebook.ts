@@ -13,7 +13,7 @@ import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
 import { SettingsStore } from './settings/SettingsStore';
-import { prepareVaultFolder } from './vault/prepareVaultFolder';
+import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
@@ -102,10 +102,40 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
   async function remember(vaultPath: string): Promise<void> {
     try {
-      await settings.update({ lastVault: vaultPath });
+      await settings.rememberVault(vaultPath);
     } catch (error) {
       log('Could not remember the vault', error);
     }
+  }
+
+  const allowedVaults = (config.allowedVaults ?? []).map((path) => resolve(path));
+
+  /** See NotebookApi.listVaults. */
+  function knownVaults(): string[] {
+    const remembered = settings.read();
+    return [
+      ...new Set([
+        session.vaultPath,
+        ...(remembered.vaults ?? []),
+        ...(remembered.lastVault ? [remembered.lastVault] : []),
+        ...allowedVaults,
+      ]),
+    ];
+  }
+
+  /**
+   * The folder a page named, if it is a known vault. Whatever the page runs, it cannot widen
+   * what it reaches: only the user adds vaults (the host's picker, the command line).
+   */
+  function knownVault(input: string): string {
+    const path = vaultPathOf(input);
+    if (knownVaults().includes(path)) return path;
+    throw new NotebookError(
+      'forbidden',
+      config.pickFolder
+        ? `${path} is not one of your vaults. Choose it with Open Vault…: the app opens only folders you picked yourself or opened before.`
+        : `${path} is not one of your vaults. The browser build opens only vaults you opened before or named when starting it; to open this folder, restart with: npm run serve -- --vault "${path}"`,
+    );
   }
 
   const vaultPath = resolve(config.vaultPath);
@@ -286,10 +316,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async openVault({ path }): Promise<AppInfo | null> {
-      let chosen = path;
-      if (chosen === undefined) {
+      let chosen: string;
+      if (path !== undefined) chosen = knownVault(path);
+      else {
         if (!config.pickFolder) {
-          throw new NotebookError('invalid-arguments', 'Type the folder path of the vault to open.');
+          throw new NotebookError('invalid-arguments', 'Choose one of your vaults, or type its folder path.');
         }
         const picked = await config.pickFolder();
         if (picked === null) return null;
@@ -303,6 +334,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       } finally {
         if (barrier === run) barrier = null;
       }
+    },
+
+    async listVaults(): Promise<string[]> {
+      await current();
+      return knownVaults();
     },
 
     async close(): Promise<void> {

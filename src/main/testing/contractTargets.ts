@@ -2,6 +2,7 @@ import { createDispatcher } from '@shared/api/createDispatcher';
 import type { Envelope } from '@shared/api/envelope';
 import type { NotebookService } from '../notebook/openNotebook';
 import type { HttpHost } from '../web/startHttpHost';
+import { sessionHeaders } from './httpSession';
 import { rawRequest } from './rawRequest';
 
 /** One way the contract is served, for suites that must pass over every transport. */
@@ -10,16 +11,12 @@ export interface ContractTarget {
   call(method: unknown, args: unknown): Promise<Envelope>;
 }
 
-/** Calls one HTTP host's API the way the browser build does (token, Host, JSON). */
+/** Calls one HTTP host's API the way the browser build does (session cookie, Host, JSON). */
 export async function callOverHttp(host: HttpHost, method: unknown, args: unknown): Promise<Envelope> {
   const res = await rawRequest(host.port, {
     method: 'POST',
     path: '/api/call',
-    headers: {
-      Host: `127.0.0.1:${host.port}`,
-      Authorization: `Bearer ${host.token}`,
-      'Content-Type': 'application/json',
-    },
+    headers: { ...(await sessionHeaders(host)), 'Content-Type': 'application/json' },
     body: JSON.stringify({ method, args }),
   });
   return JSON.parse(res.body) as Envelope;

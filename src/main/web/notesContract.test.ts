@@ -206,7 +206,7 @@ describe.each(targets)('the note methods over the $name', (target) => {
   it('refuses openVault without a path under the HTTP host (no folder picker)', async () => {
     await expect(target.call('openVault', {})).resolves.toMatchObject({
       ok: false,
-      error: { code: 'invalid-arguments', message: expect.stringMatching(/Type the folder path/) },
+      error: { code: 'invalid-arguments', message: expect.stringMatching(/Choose one of your vaults/) },
     });
   });
 

@@ -3,7 +3,7 @@ import { parseServeArgs } from './parseServeArgs';
 
 describe('parseServeArgs', () => {
   it('defaults to a free port and no vault', () => {
-    expect(parseServeArgs([])).toEqual({ port: 0, help: false });
+    expect(parseServeArgs([])).toEqual({ port: 0, help: false, allowVaults: [] });
   });
 
   it('reads --vault, --port and --state-dir in both spellings', () => {
@@ -12,15 +12,24 @@ describe('parseServeArgs', () => {
       port: 8123,
       stateDir: '/tmp/s',
       help: false,
+      allowVaults: [],
     });
   });
 
   it('reads --glossary, the folder of entries to serve instead of the shipped glossary', () => {
-    expect(parseServeArgs(['--glossary', '/tmp/pack'])).toEqual({ port: 0, glossary: '/tmp/pack', help: false });
+    expect(parseServeArgs(['--glossary', '/tmp/pack'])).toMatchObject({ port: 0, glossary: '/tmp/pack', help: false });
     expect(parseServeArgs(['--glossary=/tmp/pack']).glossary).toBe('/tmp/pack');
   });
 
+  it('reads every --allow-vault, the folders the page may also open as vaults', () => {
+    expect(parseServeArgs(['--allow-vault', '/tmp/a', '--allow-vault=/tmp/b']).allowVaults).toEqual([
+      '/tmp/a',
+      '/tmp/b',
+    ]);
+  });
+
   it.each([
+    [['--allow-vault'], '--allow-vault needs a value'],
     [['--glossary'], '--glossary needs a value'],
     [['--port', 'abc'], '--port must be a number'],
     [['--port', '70000'], '--port must be a number'],

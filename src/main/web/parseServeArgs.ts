@@ -1,5 +1,7 @@
 export interface ServeArgs {
   vault?: string;
+  /** Folders the page may open as vaults besides those opened before (`--allow-vault`, repeatable). */
+  allowVaults: string[];
   port: number;
   stateDir?: string;
   /** A folder of glossary entry files to serve instead of the shipped glossary. */
@@ -8,13 +10,14 @@ export interface ServeArgs {
 }
 
 /**
- * Parses `npm run serve -- [--vault <dir>] [--port <n>] [--state-dir <dir>] [--glossary <dir>]`.
+ * Parses `npm run serve -- [--vault <dir>] [--allow-vault <dir>]… [--port <n>] [--state-dir <dir>]
+ * [--glossary <dir>]`.
  * Both `--flag value` and `--flag=value` work.
  *
  * @throws Error with a message fit for the terminal on an unknown flag or bad value.
  */
 export function parseServeArgs(argv: string[]): ServeArgs {
-  const result: ServeArgs = { port: 0, help: false };
+  const result: ServeArgs = { port: 0, help: false, allowVaults: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
@@ -26,6 +29,9 @@ export function parseServeArgs(argv: string[]): ServeArgs {
     switch (flag) {
       case '--vault':
         result.vault = value();
+        break;
+      case '--allow-vault':
+        result.allowVaults.push(value());
         break;
       case '--state-dir':
         result.stateDir = value();
@@ -64,6 +70,8 @@ Serves Study Notebook to a browser on 127.0.0.1 and prints the address to open.
 Options:
   --vault <dir>       the notes folder (default: $STUDY_NOTEBOOK_VAULT, then the vault opened
                       last, then "Study Notebook" in your Documents folder)
+  --allow-vault <dir> a folder the page may also switch to with "Open vault…" (repeatable);
+                      otherwise it can only switch to vaults opened before
   --port <n>          the port to listen on (default: a free port)
   --state-dir <dir>   where app state and caches live (default: the app's config folder)
   --glossary <dir>    serve the entries in this folder instead of the shipped glossary: a

@@ -4,6 +4,7 @@ import type { IndexStatus, SearchResults, SwitcherItem } from '@shared/domain/se
 import { openFixtureNotebook } from '../notebook/search/testing/fixtureVault';
 import { contractSuite } from '../testing/contractSuite';
 import { valueOf } from '../testing/contractTargets';
+import { sessionHeaders } from '../testing/httpSession';
 
 /**
  * The search methods of the contract (search, quickSwitch, getIndexStatus) and the
@@ -84,13 +85,14 @@ describe('the index-status event over the HTTP host', () => {
   it('is pushed when the index changes', async () => {
     const before = await suite.service.getIndexStatus();
     const frames: string[] = [];
+    const headers = await sessionHeaders(suite.host);
     const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: suite.host.port,
-          path: `/api/events?token=${suite.host.token}`,
-          headers: { Host: `127.0.0.1:${suite.host.port}` },
+          path: '/api/events',
+          headers,
         },
         resolve,
       );

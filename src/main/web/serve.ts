@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultStateDir, userDocumentsDir } from '../notebook/defaultLocations';
 import { openNotebook } from '../notebook/openNotebook';
-import { resolveVaultPath } from '../notebook/settings/resolveVaultPath';
+import { absoluteFromShell, resolveVaultPath } from '../notebook/settings/resolveVaultPath';
 import { readSettings } from '../notebook/settings/SettingsStore';
 import { parseServeArgs, SERVE_USAGE } from './parseServeArgs';
 import { startHttpHost } from './startHttpHost';
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     stateDir,
     host: 'web',
     appVersion: version,
+    allowedVaults: args.allowVaults.map((path) => absoluteFromShell(path, { env: process.env, cwd: process.cwd() })),
   });
   const host = await startHttpHost({
     service,
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
   process.stdout.write(`Study Notebook is serving the vault ${vault}\nOpen this address in your browser:\n`);
   // The URL stands on a line of its own so scripts (and the e2e fixture) can pick it up.
   process.stdout.write(`${host.url}\n`);
+  if (process.stdin.isTTY) {
+    process.stdout.write(
+      'It opens the app once. Press Enter for a new address (another browser, or after closing it).\n',
+    );
+    process.stdin.on('data', () => process.stdout.write(`${host.newLaunchUrl()}\n`));
+  }
 
   let closing = false;
   const shutdown = async () => {

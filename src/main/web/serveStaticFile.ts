@@ -31,7 +31,7 @@ export async function serveStaticFile(
   const type = file ? MIME[extname(file).toLowerCase()] : undefined;
   const stat = file && type ? await fs.stat(file).catch(() => undefined) : undefined;
   if (!file || !type || !stat?.isFile()) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...closeUnlessBodyRead(req) });
     res.end('Not found.');
     return;
   }
@@ -40,12 +40,23 @@ export async function serveStaticFile(
     'Content-Length': stat.size,
     // Hashed asset names can be cached; index.html must always be fresh.
     'Cache-Control': file.endsWith('.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    ...closeUnlessBodyRead(req),
   });
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
   createReadStream(file).pipe(res);
+}
+
+/**
+ * `Connection: close` for an answer given before the whole request body arrived (a
+ * refusal, or a page requested with a body): otherwise Node reads and discards the rest of
+ * the body to reuse the connection, so any local process could make the host read
+ * gigabytes after a 401. Closing stops the reading once the answer is sent.
+ */
+export function closeUnlessBodyRead(req: IncomingMessage): { Connection: 'close' } | Record<string, never> {
+  return req.complete ? {} : { Connection: 'close' };
 }
 
 /** Maps a URL path to a file below root, or undefined if it would escape it. */

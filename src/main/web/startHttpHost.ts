@@ -1,11 +1,12 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '@shared/api/createDispatcher';
 import type { Envelope } from '@shared/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
 import type { NotebookService } from '../notebook/openNotebook';
-import { serveStaticFile } from './serveStaticFile';
+import { LaunchSessions } from './launchSessions';
+import { cookieValues, sessionCookie, sessionCookieName } from './sessionCookie';
+import { closeUnlessBodyRead, serveStaticFile } from './serveStaticFile';
 
 export interface HttpHostOptions {
   service: NotebookService;
@@ -13,49 +14,53 @@ export interface HttpHostOptions {
   rendererDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** The per-launch secret; random when omitted. */
-  token?: string;
   /** Largest accepted request body in bytes. Default 64 MiB (a note is at most 50 MB). */
   maxBodyBytes?: number;
   onInternalError?: (method: string, error: unknown) => void;
 }
 
 export interface HttpHost {
-  /** The address to open, token included (in the fragment, so it never reaches logs or Referer headers). */
+  /**
+   * The address to open: it carries a one-time launch code (in the fragment, so it never
+   * reaches a request line, a log or a Referer header) that the page trades for a session.
+   */
   url: string;
   port: number;
-  token: string;
+  /** A new address to open (e.g. in another browser); the earlier one stops working if unused. */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
 const LOOPBACK = '127.0.0.1';
+/** The launch-code exchange carries one short JSON object. */
+const MAX_SESSION_BODY = 1024;
 
 /**
  * Serves the NotebookApi contract and the built UI over HTTP on 127.0.0.1 only.
  *
  * Defences (it is reachable by every local process and by web pages via the browser):
- * - a random per-launch token is required on every API call and event stream;
- * - the Host header must name this loopback address (DNS-rebinding defence), and an
- *   Origin header, when present, must be this origin;
+ * - the printed address carries a one-time launch code, which the page trades for a
+ *   session held in an HttpOnly, SameSite=Strict cookie (see LaunchSessions); every API
+ *   call and event stream needs that session, so an address found later in the browser's
+ *   history opens nothing;
+ * - the Host header must name this loopback address (DNS-rebinding defence), an Origin
+ *   header, when present, must be this origin, and API requests a browser marks as sent
+ *   from another origin or site (Sec-Fetch-Site) are refused;
  * - no CORS headers are ever sent, so other origins cannot read responses;
- * - bodies are size-limited; malformed JSON and bad calls get a 4xx with a message.
+ * - bodies are size-limited; an answer given before the body was read (a refusal) closes
+ *   the connection, so a refused request's body is never read; malformed JSON and bad
+ *   calls get a 4xx with a message.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
-  const tokenBytes = Buffer.from(token);
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const call = createDispatcher(options.service, { onInternalError: options.onInternalError });
+  const sessions = new LaunchSessions();
   const eventStreams = new Set<ServerResponse>();
   let port = 0;
 
   const allowedHosts = () => new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
-
-  function hasToken(candidate: string | undefined | null): boolean {
-    if (!candidate) return false;
-    const bytes = Buffer.from(candidate);
-    return bytes.length === tokenBytes.length && timingSafeEqual(bytes, tokenBytes);
-  }
+  const hasSession = (req: IncomingMessage) => sessions.isSession(cookieValues(req.headers, sessionCookieName(port)));
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -76,27 +81,35 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
 
+    if (url.pathname.startsWith('/api/')) {
+      // Browsers say where a request comes from; only this page's own requests reach the API
+      // (a page on another 127.0.0.1 port is "same-site", so SameSite alone would let it in).
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin') {
+        return sendJson(res, 403, failure('forbidden', 'Requests from other pages are refused.'));
+      }
+    }
+
+    if (url.pathname === '/api/session') {
+      if (req.method === 'GET') {
+        return hasSession(req)
+          ? sendJson(res, 200, { ok: true, value: null })
+          : sendJson(res, 401, failure('forbidden', NO_SESSION));
+      }
+      if (req.method !== 'POST') return sendText(res, 405, 'Use GET or POST.', { Allow: 'GET, POST' });
+      const request = await readJsonCall(req, res, MAX_SESSION_BODY);
+      if (!request) return;
+      const code = (request as { code?: unknown }).code;
+      const session = typeof code === 'string' ? sessions.exchange(code) : null;
+      if (!session) return sendJson(res, 401, failure('forbidden', USED_LINK));
+      return sendJson(res, 200, { ok: true, value: null }, { 'Set-Cookie': sessionCookie(port, session) });
+    }
+
     if (url.pathname === '/api/call') {
       if (req.method !== 'POST') return sendText(res, 405, 'Use POST.', { Allow: 'POST' });
-      if (!hasToken(bearer(req))) return sendJson(res, 401, failure('invalid-arguments', 'Missing or wrong token.'));
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return sendJson(res, 415, failure('invalid-arguments', 'The body must be application/json.'));
-      }
-      const body = await readBody(req, maxBody);
-      if (body === 'too-large') {
-        return sendJson(res, 413, failure('invalid-arguments', `The request is larger than ${maxBody} bytes.`), {
-          Connection: 'close',
-        });
-      }
-      let request: unknown;
-      try {
-        request = JSON.parse(body);
-      } catch {
-        return sendJson(res, 400, failure('invalid-arguments', 'The body is not valid JSON.'));
-      }
-      if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-        return sendJson(res, 400, failure('invalid-arguments', 'The body must be an object { method, args }.'));
-      }
+      if (!hasSession(req)) return sendJson(res, 401, failure('forbidden', NO_SESSION));
+      const request = await readJsonCall(req, res, maxBody);
+      if (!request) return;
       const { method, args } = request as { method?: unknown; args?: unknown };
       const envelope = await call(method, args);
       const status = envelope.ok ? 200 : statusFor(envelope.error.code);
@@ -105,8 +118,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return sendText(res, 405, 'Use GET.', { Allow: 'GET' });
-      // EventSource cannot send headers, so the stream takes the token as a query parameter.
-      if (!hasToken(url.searchParams.get('token'))) return sendText(res, 401, 'Missing or wrong token.');
+      if (!hasSession(req)) return sendText(res, 401, NO_SESSION);
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -123,6 +135,34 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     return serveStaticFile(req, res, options.rendererDir, url.pathname);
   }
 
+  /**
+   * Reads a JSON object body; answers a 4xx itself (and returns null) when the body is not
+   * JSON, too large or not an object.
+   */
+  async function readJsonCall(req: IncomingMessage, res: ServerResponse, limit: number): Promise<object | null> {
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      sendJson(res, 415, failure('invalid-arguments', 'The body must be application/json.'));
+      return null;
+    }
+    const body = await readBody(req, limit);
+    if (body === 'too-large') {
+      sendJson(res, 413, failure('invalid-arguments', `The request is larger than ${limit} bytes.`));
+      return null;
+    }
+    let request: unknown;
+    try {
+      request = JSON.parse(body);
+    } catch {
+      sendJson(res, 400, failure('invalid-arguments', 'The body is not valid JSON.'));
+      return null;
+    }
+    if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+      sendJson(res, 400, failure('invalid-arguments', 'The body must be a JSON object.'));
+      return null;
+    }
+    return request;
+  }
+
   const unsubscribe = options.service.events.onAny((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of eventStreams) stream.write(frame);
@@ -136,11 +176,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     });
   });
   port = (server.address() as AddressInfo).port;
+  const newLaunchUrl = () => `http://${LOOPBACK}:${port}/#code=${sessions.issueCode()}`;
 
   return {
-    url: `http://${LOOPBACK}:${port}/#token=${token}`,
+    url: newLaunchUrl(),
     port,
-    token,
+    newLaunchUrl,
     async close() {
       unsubscribe();
       for (const stream of eventStreams) stream.end();
@@ -151,33 +192,34 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 }
 
-function bearer(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
-}
+const NO_SESSION =
+  'This page has no session with Study Notebook: open the address that npm run serve printed in the terminal.';
+const USED_LINK =
+  'This address was already used, or a newer one was printed: each address npm run serve prints opens the app once.';
 
+/**
+ * The body as text, or 'too-large' as soon as it (or its declared length) passes `limit`;
+ * then the rest is left unread (the answer closes the connection).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | 'too-large'> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve('too-large');
-  }
+  if (declared > limit) return Promise.resolve('too-large');
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        done = true;
+        req.off('data', onData);
+        req.pause();
         resolve('too-large');
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks).toString('utf8'));
+      if (size <= limit) resolve(Buffer.concat(chunks).toString('utf8'));
     });
     req.on('error', reject);
   });
@@ -192,6 +234,7 @@ function statusFor(code: string): number {
     case 'not-found':
       return 404;
     case 'read-only':
+    case 'forbidden':
       return 403;
     case 'already-exists':
     case 'conflict':
@@ -201,7 +244,7 @@ function statusFor(code: string): number {
   }
 }
 
-function failure(code: 'invalid-arguments' | 'unknown-method' | 'internal', message: string): Envelope {
+function failure(code: 'invalid-arguments' | 'unknown-method' | 'forbidden' | 'internal', message: string): Envelope {
   return { ok: false, error: { code, message } };
 }
 
@@ -220,12 +263,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    ...closeUnlessBodyRead(res.req),
     ...headers,
   });
   res.end(text);
 }
 
 function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...closeUnlessBodyRead(res.req),
+    ...headers,
+  });
   res.end(text);
 }

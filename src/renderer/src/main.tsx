@@ -8,17 +8,18 @@ import { MissingBackend } from './app/MissingBackend';
 import './styles/theme.css';
 import './styles/app.css';
 
-const transport = chooseTransport();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-root.render(
-  <StrictMode>
-    {transport ? (
-      <ApiProvider client={createClient(transport)}>
-        <App />
-      </ApiProvider>
-    ) : (
-      <MissingBackend />
-    )}
-  </StrictMode>,
+void chooseTransport().then((connection) =>
+  root.render(
+    <StrictMode>
+      {'transport' in connection ? (
+        <ApiProvider client={createClient(connection.transport)}>
+          <App />
+        </ApiProvider>
+      ) : (
+        <MissingBackend problem={connection.problem} />
+      )}
+    </StrictMode>,
+  ),
 );

@@ -99,11 +99,22 @@ export interface NotebookApi {
   discardDraft(args: { path: string }): Promise<void>;
 
   /**
-   * Switches to another vault folder (created if missing) and remembers the choice. Without
-   * a path, asks the host to show a folder picker (desktop only).
+   * Switches to another vault folder and remembers the choice. The page cannot name an
+   * arbitrary folder: without a path, the host shows its own folder picker (desktop only)
+   * and opens what the user picked there; with a path, only a known vault opens (see
+   * listVaults), so a compromised page cannot reach `/etc` or the home folder.
    * @returns the new app info, or null when the user cancelled the picker.
+   * @throws forbidden for a path that is not a known vault; invalid-arguments for no path
+   *   where the host has no picker (the browser build), a relative path, a file, the app's
+   *   own folders; io-failure when the folder cannot be read.
    */
   openVault(args: { path?: string }): Promise<AppInfo | null>;
+
+  /**
+   * The vaults openVault({ path }) accepts: the open one first, then those opened before
+   * (most recent first), then those named on the host's command line. Absolute paths.
+   */
+  listVaults(): Promise<string[]>;
 
   /**
    * Targets for the `[[` menu: note titles, glossary titles and aliases, best match first

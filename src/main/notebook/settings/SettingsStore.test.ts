@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDirs } from '../../testing/tempDirs';
-import { readSettings, SettingsStore } from './SettingsStore';
+import { MAX_REMEMBERED_VAULTS, readSettings, SettingsStore } from './SettingsStore';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
@@ -23,6 +23,25 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(dir);
     await Promise.all(['/a', '/b', '/c'].map((lastVault) => store.update({ lastVault })));
     expect(readSettings(dir)).toEqual({ lastVault: '/c' });
+  });
+
+  it('remembers the vaults opened, most recent first, without duplicates, up to the limit', async () => {
+    const dir = dirs.make();
+    const store = new SettingsStore(dir);
+    await store.rememberVault('/a');
+    await store.rememberVault('/b');
+    await store.rememberVault('/a');
+    expect(readSettings(dir)).toEqual({ lastVault: '/a', vaults: ['/a', '/b'] });
+    for (let i = 0; i < MAX_REMEMBERED_VAULTS + 5; i++) await store.rememberVault(`/v${i}`);
+    const { vaults } = readSettings(dir);
+    expect(vaults).toHaveLength(MAX_REMEMBERED_VAULTS);
+    expect(vaults?.[0]).toBe(`/v${MAX_REMEMBERED_VAULTS + 4}`);
+  });
+
+  it('drops remembered vaults that are not absolute paths', () => {
+    const dir = dirs.make();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ lastVault: '/a', vaults: ['/a', 'relative', '/b'] }));
+    expect(readSettings(dir)).toEqual({ lastVault: '/a', vaults: ['/a', '/b'] });
   });
 
   it.each([

@@ -8,10 +8,20 @@ import { writeFileAtomic } from '../fs/writeFileAtomic';
 export interface AppSettings {
   /** The vault opened last (absolute path), reopened when no flag or variable names one. */
   lastVault?: string;
+  /**
+   * Every vault opened so far (absolute paths), most recent first, at most MAX_REMEMBERED_VAULTS:
+   * the folders the page may switch to without the user picking them again.
+   */
+  vaults?: string[];
 }
 
+/** How many vaults the app remembers; older ones must be picked (or named on the command line) again. */
+export const MAX_REMEMBERED_VAULTS = 20;
+
+const absolutePath = v.string({ min: 1, max: 4096 });
 const settingsFile = v.object({
-  lastVault: v.optional(v.string({ min: 1, max: 4096 })),
+  lastVault: v.optional(absolutePath),
+  vaults: v.optional(v.array(absolutePath, 1000)),
 });
 
 export const SETTINGS_FILE = 'settings.json';
@@ -24,7 +34,11 @@ export const SETTINGS_FILE = 'settings.json';
 export function readSettings(stateDir: string): AppSettings {
   try {
     const parsed = settingsFile(JSON.parse(readFileSync(join(stateDir, SETTINGS_FILE), 'utf8')), 'settings');
-    return parsed.lastVault !== undefined && !isAbsolutePath(parsed.lastVault) ? {} : parsed;
+    const settings: AppSettings = {};
+    if (parsed.lastVault !== undefined && isAbsolutePath(parsed.lastVault)) settings.lastVault = parsed.lastVault;
+    const vaults = parsed.vaults?.filter(isAbsolutePath).slice(0, MAX_REMEMBERED_VAULTS);
+    if (vaults?.length) settings.vaults = vaults;
+    return settings;
   } catch {
     return {};
   }
@@ -43,17 +57,33 @@ export class SettingsStore {
     return readSettings(this.stateDir);
   }
 
-  async update(patch: AppSettings): Promise<AppSettings> {
+  /**
+   * Merges `patch` (or what it returns for the current settings) into the stored settings
+   * and writes them atomically.
+   */
+  async update(patch: AppSettings | ((current: AppSettings) => AppSettings)): Promise<AppSettings> {
     const run = this.writing
       .catch(() => undefined)
       .then(async () => {
-        const next = { ...readSettings(this.stateDir), ...patch };
+        const current = readSettings(this.stateDir);
+        const next = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
         await ensureFolder(nodeVaultFs, this.stateDir);
         await writeFileAtomic(join(this.stateDir, SETTINGS_FILE), `${JSON.stringify(next, null, 2)}\n`);
         return next;
       });
     this.writing = run.then(() => undefined);
     return run;
+  }
+
+  /** Records `vaultPath` (absolute) as the vault opened last and at the head of the remembered vaults. */
+  async rememberVault(vaultPath: string): Promise<AppSettings> {
+    return this.update((current) => ({
+      lastVault: vaultPath,
+      vaults: [vaultPath, ...(current.vaults ?? []).filter((path) => path !== vaultPath)].slice(
+        0,
+        MAX_REMEMBERED_VAULTS,
+      ),
+    }));
   }
 }
 

@@ -34,15 +34,19 @@ export interface VaultChoice {
  */
 export function resolveVaultPath(input: VaultChoiceInput): VaultChoice {
   const flag = input.flag?.trim();
-  if (flag) return { path: absolute(flag, input), source: 'flag' };
+  if (flag) return { path: absoluteFromShell(flag, input), source: 'flag' };
   const env = input.env[VAULT_ENV]?.trim();
-  if (env) return { path: absolute(env, input), source: 'env' };
+  if (env) return { path: absoluteFromShell(env, input), source: 'env' };
   if (input.remembered && input.isFolder(input.remembered))
     return { path: resolve(input.remembered), source: 'remembered' };
   return { path: defaultVaultPath(input.documentsDir), source: 'default' };
 }
 
-function absolute(path: string, input: VaultChoiceInput): string {
+/**
+ * A folder named on the command line or in the environment, made absolute: a leading `~/`
+ * means the home folder, a relative path is taken from `cwd`.
+ */
+export function absoluteFromShell(path: string, input: Pick<VaultChoiceInput, 'env' | 'cwd'>): string {
   const home = input.env.HOME || input.env.USERPROFILE;
   if (home && (path === '~' || path.startsWith('~/') || path.startsWith('~\\'))) return resolve(home, path.slice(2));
   return resolve(input.cwd, path);

@@ -112,6 +112,31 @@ describe('VaultPaths', () => {
     expect(await code(paths.forWrite('glossary/entry.md', { createFolders: false }))).toBe('read-only');
   });
 
+  it('refuses a new folder under a protected folder before creating it', async () => {
+    const { vault } = setUp();
+    mkdirSync(join(vault, 'glossary'));
+    const paths = new VaultPaths(nodeVaultFs, vault, [join(vault, 'glossary')]);
+    expect(await code(paths.forWrite('glossary/New/Deeper/entry.md', { createFolders: true }))).toBe('read-only');
+    expect(await code(paths.forFolder('glossary/New', { createFolders: true }))).toBe('read-only');
+    expect(readdirSync(join(vault, 'glossary'))).toEqual([]);
+  });
+
+  it('refuses a loop of symbolic links as a bad path (invalid-arguments), never as a disk failure', async () => {
+    const { vault, paths } = setUp();
+    symlinkSync('Loop.md', join(vault, 'Loop.md'));
+    symlinkSync('B.md', join(vault, 'A.md'));
+    symlinkSync('A.md', join(vault, 'B.md'));
+    symlinkSync('Cycle', join(vault, 'Cycle'));
+    expect(await code(paths.forRead('Loop.md'))).toBe('invalid-arguments');
+    expect(await code(paths.forRead('A.md'))).toBe('invalid-arguments');
+    expect(await code(paths.forRead('Cycle/x.md'))).toBe('invalid-arguments');
+    expect(await code(paths.forWrite('Loop.md', { createFolders: false }))).toBe('invalid-arguments');
+    expect(await code(paths.forWrite('Cycle/x.md', { createFolders: true }))).toBe('invalid-arguments');
+    expect(await code(paths.forFolder('Cycle/Sub', { createFolders: true }))).toBe('invalid-arguments');
+    const error = await paths.forRead('Loop.md').catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/loop of symbolic links/);
+  });
+
   it('reports a vanished vault as io-failure', async () => {
     const { base } = setUp();
     const paths = new VaultPaths(nodeVaultFs, join(base, 'missing'));

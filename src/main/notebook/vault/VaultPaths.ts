@@ -50,7 +50,7 @@ export class VaultPaths {
       return real;
     } catch (error) {
       const code = errorCode(error);
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ELOOP') {
         throw new NotebookError(
           'io-failure',
           `The vault folder ${this.vaultPath} is gone (moved, deleted, or on a drive that was disconnected).`,
@@ -73,6 +73,7 @@ export class VaultPaths {
       real = await this.fs.realpath(abs);
     } catch (error) {
       const code = errorCode(error);
+      if (code === 'ELOOP') throw symlinkLoop(path);
       if (code === 'ENOENT' || code === 'ENOTDIR') {
         // A link to nowhere is as good as missing, but say so if it is one.
         if (await this.isLink(abs)) throw outside(path);
@@ -108,8 +109,8 @@ export class VaultPaths {
       if (stats.isSymbolicLink()) {
         try {
           abs = await this.fs.realpath(candidate);
-        } catch {
-          throw outside(path);
+        } catch (error) {
+          throw errorCode(error) === 'ELOOP' ? symlinkLoop(path) : outside(path);
         }
         if (!isInside(root, abs)) throw outside(path);
         const target = await this.fs.stat(abs);
@@ -141,10 +142,14 @@ export class VaultPaths {
     let current = root;
     for (const part of parts) {
       const next = join(current, part);
+      // Checked at every level before anything is made in it, so a refused path leaves
+      // no folder behind inside a protected one.
+      this.refuseProtected(next, path);
       let real: string | undefined;
       try {
         real = await this.fs.realpath(next);
       } catch (error) {
+        if (errorCode(error) === 'ELOOP') throw symlinkLoop(path);
         if (errorCode(error) !== 'ENOENT') throw error;
         if (await this.isLink(next)) throw outside(path);
         if (!create) throw new NotebookError('not-found', `There is no folder "${parts.join('/')}" in the vault.`);
@@ -156,6 +161,7 @@ export class VaultPaths {
         real = await this.fs.realpath(next);
       }
       if (!isInside(root, real)) throw outside(path);
+      this.refuseProtected(real, path);
       if (!(await this.fs.stat(real)).isDirectory()) {
         throw new NotebookError('invalid-arguments', `"${part}" in "${path}" is a file, not a folder.`);
       }
@@ -186,6 +192,14 @@ export class VaultPaths {
 
 function notFound(path: string): NotebookError {
   return new NotebookError('not-found', `There is no note "${path}" in the vault.`);
+}
+
+/** A path whose symbolic links lead back to themselves: the caller's to fix, not a disk failure. */
+function symlinkLoop(path: string): NotebookError {
+  return new NotebookError(
+    'invalid-arguments',
+    `"${path}" is a loop of symbolic links that leads to no file; the app cannot read or write it.`,
+  );
 }
 
 function outside(path: string): NotebookError {

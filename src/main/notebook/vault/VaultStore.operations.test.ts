@@ -229,6 +229,32 @@ describe('createNote', () => {
     },
   );
 
+  it.each([
+    ['the glossary inside the vault', 'Glossary/New'],
+    ['the glossary, several levels down', 'Glossary/New/Deeper/Deepest'],
+    ['the state folder inside the vault', 'App state/Cache'],
+  ])('refuses a folder under a protected folder (%s) before creating anything', async (_label, folder) => {
+    const { vaultPath, stateDir } = vaults.folders();
+    mkdirSync(join(vaultPath, 'Glossary'));
+    mkdirSync(join(vaultPath, 'App state'));
+    const protectedDirs = [join(vaultPath, 'Glossary'), join(vaultPath, 'App state')];
+    const t = await vaults.open({ vaultPath, stateDir, protectedDirs });
+    const error = await refusal(t.store.createNote({ title: 'Sneaky', folder, content: 'x' }));
+    expect(error.code).toBe('read-only');
+    expect(readdirSync(join(vaultPath, 'Glossary'))).toEqual([]);
+    expect(readdirSync(join(vaultPath, 'App state'))).toEqual([]);
+    expect(t.changes).toEqual([]);
+  });
+
+  it.each([['.obsidian/plugins'], ['.trash/Biology'], ['.git/hooks'], ['Notes/.hidden'], ['Bio/../..']])(
+    'refuses a hidden or escaping folder (%j) before creating anything',
+    async (folder) => {
+      const t = await vaults.open();
+      expect((await refusal(t.store.createNote({ title: 'Sneaky', folder }))).code).toBe('invalid-arguments');
+      expect(readdirSync(t.vaultPath)).toEqual([]);
+    },
+  );
+
   it('shortens a very long title to the limit', async () => {
     const t = await vaults.open();
     const note = await t.store.createNote({ title: 'x'.repeat(400) });

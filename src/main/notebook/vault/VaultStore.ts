@@ -288,6 +288,17 @@ export class VaultStore {
     const label = title ?? 'the new note';
     if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(label, bytes.length);
     refuseNul(content);
+    // Every check that needs no disk runs before a folder is created: a refused note
+    // must leave nothing behind (not even empty folders).
+    const folderProblem = folder === '' ? null : notePathProblem(notePathFor(folder, 'x'));
+    if (folderProblem) throw new NotebookError('invalid-arguments', `The folder "${folder}" ${folderProblem}.`);
+    const titleProblem = title === null ? null : notePathProblem(notePathFor(folder, title));
+    if (titleProblem) {
+      throw new NotebookError(
+        'invalid-arguments',
+        `The title "${title}" cannot name a note: the path ${titleProblem}.`,
+      );
+    }
     try {
       const folderAbs = await this.paths.forFolder(folder, { createFolders: true });
       for (let attempt = 0; attempt < 100; attempt++) {

@@ -25,15 +25,7 @@ export interface VaultFolderRules {
  */
 export async function prepareVaultFolder(input: string, rules: VaultFolderRules): Promise<string> {
   const fs = rules.fs ?? nodeVaultFs;
-  const trimmed = input.trim();
-  const expanded = trimmed === '~' || trimmed.startsWith('~/') ? resolve(homedir(), trimmed.slice(2)) : trimmed;
-  if (!isAbsolute(expanded)) {
-    throw new NotebookError(
-      'invalid-arguments',
-      `Type the full path of the vault folder (like ${resolve(homedir(), 'Notes')}), not "${trimmed}".`,
-    );
-  }
-  const path = resolve(expanded);
+  const path = vaultPathOf(input);
   if (dirname(path) === path)
     throw new NotebookError('invalid-arguments', 'Choose a folder for the vault, not the root of a disk.');
   const state = await real(fs, rules.stateDir);
@@ -71,6 +63,24 @@ export async function prepareVaultFolder(input: string, rules: VaultFolderRules)
   }
   refuse(await real(fs, path));
   return path;
+}
+
+/**
+ * The absolute, normalised form of a vault folder as typed: trimmed, a leading `~/` taken
+ * as the home folder, `.` and `..` parts resolved. Touches no disk.
+ *
+ * @throws NotebookError invalid-arguments for a relative path.
+ */
+export function vaultPathOf(input: string): string {
+  const trimmed = input.trim();
+  const expanded = trimmed === '~' || trimmed.startsWith('~/') ? resolve(homedir(), trimmed.slice(2)) : trimmed;
+  if (!isAbsolute(expanded)) {
+    throw new NotebookError(
+      'invalid-arguments',
+      `Type the full path of the vault folder (like ${resolve(homedir(), 'Notes')}), not "${trimmed}".`,
+    );
+  }
+  return resolve(expanded);
 }
 
 async function real(fs: VaultFs, path: string): Promise<string> {

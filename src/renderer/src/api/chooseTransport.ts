@@ -1,5 +1,6 @@
 import type { Transport } from '@shared/api/createClient';
 import { createHttpTransport } from './httpTransport';
+import { openHttpSession, type SessionProblem } from './openHttpSession';
 
 declare global {
   interface Window {
@@ -8,23 +9,15 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'study-notebook.token';
+/** How the page reaches the backend, or why it cannot. */
+export type Connection = { transport: Transport } | { problem: SessionProblem };
 
 /**
- * Picks the transport once, at startup: the preload bridge inside Electron, else the
- * HTTP host that served the page. The HTTP token arrives in the URL fragment
- * (`#token=…`); it is moved to session storage and removed from the address bar so
- * it is not bookmarked or shared by accident, and reloads keep working.
- *
- * @returns undefined when neither a bridge nor a token is available.
+ * Picks the transport once, at startup: the preload bridge inside Electron, else the HTTP
+ * host that served the page, once the page has a session with it (see openHttpSession).
  */
-export function chooseTransport(win: Window = window): Transport | undefined {
-  if (win.notebook) return win.notebook;
-  const fromHash = new URLSearchParams(win.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    win.sessionStorage.setItem(TOKEN_KEY, fromHash);
-    win.history.replaceState(null, '', win.location.pathname + win.location.search);
-  }
-  const token = fromHash ?? win.sessionStorage.getItem(TOKEN_KEY);
-  return token ? createHttpTransport(token) : undefined;
+export async function chooseTransport(win: Window = window): Promise<Connection> {
+  if (win.notebook) return { transport: win.notebook };
+  const session = await openHttpSession(win);
+  return session === 'ready' ? { transport: createHttpTransport() } : { problem: session };
 }

@@ -4,20 +4,22 @@ import type { Envelope } from '@shared/api/envelope';
 export interface HttpCallRequest {
   /** Where the host is: '' for the origin that served the page. */
   base: string;
-  token: string;
   method: string;
   args: unknown;
 }
 
 /**
- * Sends one call to the HTTP host and returns its envelope.
+ * Sends one call to the HTTP host and returns its envelope. The page's session travels in
+ * its HttpOnly cookie, which the browser adds to same-origin requests (from the page and
+ * from its workers alike): no script holds a credential.
  *
  * @throws Error when the host cannot be reached or answers without a JSON envelope.
  */
-export async function postCall({ base, token, method, args }: HttpCallRequest): Promise<Envelope> {
+export async function postCall({ base, method, args }: HttpCallRequest): Promise<Envelope> {
   const response = await fetch(`${base}/api/call`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ method, args }),
   });
   if (!(response.headers.get('Content-Type') ?? '').includes('application/json')) {

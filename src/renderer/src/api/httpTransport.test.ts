@@ -39,11 +39,11 @@ afterEach(() => {
 });
 
 describe('the HTTP transport', () => {
-  it('sends each call through the call worker, with the token, and returns the envelope', async () => {
+  it('sends each call through the call worker, with the session cookie and no token, and returns the envelope', async () => {
     const fetch = hostFetch();
     vi.stubGlobal('fetch', fetch);
     const worker = new FakeCallWorker();
-    const transport = createHttpTransport('secret', 'http://127.0.0.1:5000', worker);
+    const transport = createHttpTransport('http://127.0.0.1:5000', worker);
     const content = 'x'.repeat(200_000);
 
     const [saved, read] = await Promise.all([
@@ -59,12 +59,14 @@ describe('the HTTP transport', () => {
     const [url, init] = fetch.mock.calls[0]!;
     expect(url).toBe('http://127.0.0.1:5000/api/call');
     expect(init.method).toBe('POST');
-    expect(init.headers).toMatchObject({ Authorization: 'Bearer secret', 'Content-Type': 'application/json' });
+    expect(init.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(init.credentials).toBe('same-origin');
+    expect(JSON.stringify(worker.received)).not.toMatch(/token|secret/i);
   });
 
   it('rejects a call that did not reach the host, or got no envelope back, with the reason', async () => {
     const worker = new FakeCallWorker();
-    const transport = createHttpTransport('secret', '', worker);
+    const transport = createHttpTransport('', worker);
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => {
@@ -81,7 +83,7 @@ describe('the HTTP transport', () => {
     vi.stubGlobal('fetch', fetch);
     const worker = new FakeCallWorker();
     worker.answers = false;
-    const transport = createHttpTransport('secret', '', worker);
+    const transport = createHttpTransport('', worker);
 
     const waiting = transport.call('readNote', { path: 'A.md' });
     await Promise.resolve();
@@ -98,7 +100,7 @@ describe('the HTTP transport', () => {
   it('sends from the page where no worker can be started', async () => {
     const fetch = hostFetch();
     vi.stubGlobal('fetch', fetch);
-    const transport = createHttpTransport('secret', '', null);
+    const transport = createHttpTransport('', null);
     expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
     expect(fetch).toHaveBeenCalledTimes(1);
   });

@@ -65,20 +65,16 @@ function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise
 /**
  * The transport for the browser build: calls go to the HTTP host that served this page
  * (same origin) through a worker (see workerCaller), events arrive as server-sent events.
- * Every request carries the token.
+ * Every request carries the page's session cookie (see openHttpSession), added by the browser.
  */
-export function createHttpTransport(
-  token: string,
-  base = '',
-  worker: CallWorker | null = startCallWorker(),
-): Transport {
+export function createHttpTransport(base = '', worker: CallWorker | null = startCallWorker()): Transport {
   const send = worker ? workerCaller(worker) : postCall;
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
   function ensureSource(): EventSource {
     if (!source) {
-      source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+      source = new EventSource(`${base}/api/events`);
       // Events sent while the stream was (re)connecting are lost: tell views to refetch.
       source.addEventListener('open', () => {
         for (const listener of listeners.get('resync') ?? []) listener({});
@@ -89,7 +85,7 @@ export function createHttpTransport(
 
   return {
     call(method, args) {
-      return send({ base, token, method, args });
+      return send({ base, method, args });
     },
     on(event, listener) {
       let set = listeners.get(event);
