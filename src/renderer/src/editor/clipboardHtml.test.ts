@@ -89,6 +89,7 @@ describe('parseClipboardHtml', () => {
     const body = parseClipboardHtml(HOSTILE);
     expect(markupOf(body).urls).toEqual(['relative']);
     for (const text of [
+      'svg text',
       'summary text',
       'details text',
       'button text',
@@ -99,8 +100,8 @@ describe('parseClipboardHtml', () => {
     ]) {
       expect(body.textContent).toContain(text);
     }
-    // Script, style, frame and SVG contents are code or drawing, not text.
-    expect(body.textContent).not.toMatch(/__canary|@import|color: red|svg text/);
+    // Script, style and frame contents are code, not text.
+    expect(body.textContent).not.toMatch(/__canary|@import|color: red/);
   });
 
   it('keeps the structure and formatting the editor imports', () => {
@@ -137,6 +138,15 @@ describe('parseClipboardHtml', () => {
     expect([checkbox.type, checkbox.hasAttribute('checked')]).toEqual(['checkbox', true]);
     expect(body.querySelector('li.task-list-item')).not.toBeNull();
     expect(body.querySelector('td')!.getAttribute('colspan')).toBe('2');
+  });
+
+  it('keeps the text that follows an unclosed <math> or <svg> (which holds it)', () => {
+    for (const open of ['<math><mtext>', '<svg><foreignObject>']) {
+      const body = parseClipboardHtml(`<p>before</p>${open}<p>after <b>bold</b></p><img src=x onerror="${RUN}">`);
+      expect(body.textContent).toBe('beforeafter bold');
+      expect(body.querySelector('b')?.closest('math, svg')).toBeNull();
+      expect(markupOf(body).tags).not.toContain('img');
+    }
   });
 
   it('parses an empty clipboard as an empty body', () => {

@@ -118,8 +118,28 @@ const CONFIG: Config & { RETURN_DOM: true } = {
   ALLOWED_ATTR: KEPT_ATTRIBUTES,
   // Data attributes mark code languages and checklists; they never execute.
   ALLOW_DATA_ATTR: true,
-  // Unknown or refused elements give way to their text (not for script, style, svg, math…).
+  // Unknown or refused elements give way to their text, MathML and SVG included: an unclosed
+  // <math> or <svg><foreignObject> holds the rest of the paste. DOMPurify's default drops
+  // their contents because its output is usually serialized and parsed again (mutation
+  // XSS); this DOM is imported as it is, never parsed again.
   KEEP_CONTENT: true,
+  // Except code, frames, page furniture and fallbacks, which are not the text pasted.
+  FORBID_CONTENTS: [
+    'script',
+    'style',
+    'template',
+    'head',
+    'title',
+    'iframe',
+    'noembed',
+    'noframes',
+    'noscript',
+    'plaintext',
+    'xmp',
+    'audio',
+    'video',
+    'selectedcontent',
+  ],
   RETURN_DOM: true,
 };
 
