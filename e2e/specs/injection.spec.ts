@@ -1,13 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type NotebookApp, test } from '../fixtures/app';
 import { guardPage } from '../fixtures/injectionGuard';
 import { FILE_NAME_PAYLOADS, PAYLOADS, TITLE_PAYLOADS } from '../fixtures/injectionPayloads';
+import { startTrap } from '../fixtures/trapServer';
 import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
@@ -241,22 +240,6 @@ function largeHostilePaste(trap: string): string {
     );
   }
   return `<meta charset="utf-8">${blocks.join('\n')}<p>end of the large paste</p>`;
-}
-
-/** A server on 127.0.0.1 that counts what reaches it (nothing a paste holds may). */
-async function startTrap(): Promise<{ url: string; hits: string[]; close(): Promise<void> }> {
-  const hits: string[] = [];
-  const server = createServer((req, res) => {
-    hits.push(req.url ?? '');
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Pastes the large hostile HTML into a new note and checks what the note keeps. */
