@@ -9,11 +9,12 @@ import type { BaseSelection, LexicalEditor } from 'lexical';
  *
  * The HTML is parsed with DOMParser into an inert document: no script runs there, no
  * handler is compiled, nothing is fetched (images, styles), `<details>` does not toggle.
- * DOMPurify then reduces that document, in place, to the formatting a note can hold (a
- * second layer: Lexical's import keeps only registered node types, and
- * `$sanitizeClipboardNodes` cleans what it made). Lexical imports the result straight from
- * the inert document. Nothing here moves a pasted node into the page's own document: a
- * node adopted by the page loads its resources and gets its handlers compiled.
+ * DOMPurify then reduces it (all of it, or one slice of a large paste at a time), in an
+ * inert document of its own, to the formatting a note can hold: a second layer, since
+ * Lexical's import keeps only registered node types and `$sanitizeClipboardNodes` cleans
+ * what it made. Lexical imports the result straight from there. Nothing here moves a
+ * pasted node into the page's own document: a node adopted by the page loads its resources
+ * and gets its handlers compiled.
  *
  * Chromium (156 and later) reports a `script-src-attr` CSP violation to the page for every
  * inline handler it parses, even in an inert document; the handlers never run there. The
@@ -23,6 +24,8 @@ import type { BaseSelection, LexicalEditor } from 'lexical';
 
 /** The elements whose meaning the editor's import reads (structure and text formatting). */
 const KEPT_TAGS = [
+  // The root DOMPurify walks (a removed root would be copied whole to keep its content).
+  'body',
   // Blocks.
   'p',
   'div',
@@ -165,20 +168,34 @@ export function withoutBaseElements(html: string): string {
 }
 
 /**
- * Parses pasted or dropped HTML into an inert document and reduces it there to what the
- * editor imports (see the top of this file). Returns that document's `<body>`, which is
- * never part of the page: build any container for it with `body.ownerDocument`, never
- * `document`.
+ * Pasted or dropped HTML parsed into an inert document, not yet sanitized: hand it, or
+ * fragments made of its nodes by its own document (`body.ownerDocument`, never `document`),
+ * to {@link $insertClipboardDom}, which sanitizes before importing. Returns that document's
+ * `<body>`, which is never part of the page.
  */
-export function parseClipboardHtml(html: string): HTMLElement {
-  // DOMPurify parses with DOMParser (an inert document of its own) and returns its body.
-  const body: unknown = purifier.sanitize(withoutBaseElements(html), CONFIG);
-  // Fail closed: without a DOM to sanitize in, DOMPurify hands the input back unchanged.
+export function parseInertHtml(html: string): HTMLElement {
+  return new DOMParser().parseFromString(withoutBaseElements(html), 'text/html').body;
+}
+
+/**
+ * A sanitized copy of `dom` (a parseInertHtml body, or a fragment of its document): the
+ * body of another inert document (DOMPurify's own), holding only what the editor imports.
+ *
+ * @throws Error when DOMPurify cannot work here (no DOM): the paste fails rather than
+ *   going through unsanitized.
+ */
+export function sanitizeClipboardDom(dom: HTMLElement | DocumentFragment): HTMLElement {
+  const body: unknown = purifier.sanitize(dom, CONFIG);
   if (!(body instanceof HTMLElement)) throw new Error('Pasted HTML could not be sanitized.');
   for (const input of Array.from(body.querySelectorAll('input'))) {
     if (input.getAttribute('type') !== 'checkbox') input.remove();
   }
   return body;
+}
+
+/** parseInertHtml, then sanitizeClipboardDom: pasted HTML reduced to what the editor imports. */
+export function parseClipboardHtml(html: string): HTMLElement {
+  return sanitizeClipboardDom(parseInertHtml(html));
 }
 
 /** Lexical's own clipboard format: the editor's nodes serialized as JSON. */
@@ -222,16 +239,20 @@ function isOwnLexicalData(json: string, editor: LexicalEditor): boolean {
 }
 
 /**
- * Imports `nodes` (children of a parseClipboardHtml body, or a container built in its
- * document) as editor nodes and inserts them at `selection`, as a paste does (the nodes go
- * through SELECTION_INSERT_CLIPBOARD_NODES_COMMAND, so PasteSanitizerPlugin cleans them).
- * Needs an update context.
+ * Sanitizes `dom` (sanitizeClipboardDom: a parseInertHtml body, or a fragment of its
+ * document), imports it as editor nodes and inserts them at `selection`, as a paste does
+ * (the nodes go through SELECTION_INSERT_CLIPBOARD_NODES_COMMAND, so PasteSanitizerPlugin
+ * cleans them too). Needs an update context.
  */
-export function $insertClipboardDom(editor: LexicalEditor, dom: ParentNode, selection: BaseSelection): void {
-  $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, dom), selection);
+export function $insertClipboardDom(
+  editor: LexicalEditor,
+  dom: HTMLElement | DocumentFragment,
+  selection: BaseSelection,
+): void {
+  $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, sanitizeClipboardDom(dom)), selection);
 }
 
-/** Parses `html` (parseClipboardHtml) and inserts it at `selection`. Needs an update context. */
+/** Parses `html` in an inert document and inserts it at `selection` ($insertClipboardDom). Needs an update context. */
 export function $insertClipboardHtml(editor: LexicalEditor, html: string, selection: BaseSelection): void {
-  $insertClipboardDom(editor, parseClipboardHtml(html), selection);
+  $insertClipboardDom(editor, parseInertHtml(html), selection);
 }

@@ -15,7 +15,7 @@ import {
   type RangeSelection,
 } from 'lexical';
 import { useEffect } from 'react';
-import { $insertClipboardDom, clipboardHtmlToImport, parseClipboardHtml } from '../clipboardHtml';
+import { $insertClipboardDom, clipboardHtmlToImport, parseInertHtml } from '../clipboardHtml';
 import { $insertPlainText } from '../insertPlainText';
 import { PASTE_MORE_TAG } from './ContentChangePlugin';
 
@@ -49,38 +49,33 @@ export function splitPlainText(text: string): string[] {
 }
 
 /**
- * The top-level nodes of parsed HTML (a parseClipboardHtml body) in containers of about
- * SLICE_CHARS of text. The containers are made by the body's own, inert document: moving
- * pasted nodes into an element of the page's document would adopt them there (images
- * load, handlers are compiled).
+ * The top-level nodes of parsed HTML (a parseInertHtml body) in fragments of about
+ * SLICE_CHARS of text, each sanitized and imported when its slice is inserted. The
+ * fragments are made by the body's own, inert document: moving pasted nodes into a node of
+ * the page's document would adopt them there (images load, handlers are compiled).
  */
-function groupHtml(body: HTMLElement): HTMLElement[] {
-  const groups: HTMLElement[] = [];
-  let group: Node[] = [];
+function groupHtml(body: HTMLElement): DocumentFragment[] {
+  const groups: DocumentFragment[] = [];
+  let group = body.ownerDocument.createDocumentFragment();
   let size = 0;
-  const seal = (nodes: Node[]) => {
-    const container = body.ownerDocument.createElement('div');
-    // Moved, not cloned: each node is inserted once.
-    container.append(...nodes);
-    groups.push(container);
-  };
   for (const node of Array.from(body.childNodes)) {
-    group.push(node);
+    // Moved, not cloned: each node is inserted once.
+    group.append(node);
     // Text is what costs (nodes, layout); each element counts a little on its own.
     size += (node.textContent?.length ?? 0) + 16;
     if (size >= SLICE_CHARS) {
-      seal(group);
-      group = [];
+      groups.push(group);
+      group = body.ownerDocument.createDocumentFragment();
       size = 0;
     }
   }
-  if (group.length > 0) seal(group);
+  if (group.hasChildNodes()) groups.push(group);
   return groups;
 }
 
-function $insertHtml(editor: LexicalEditor, container: HTMLElement): void {
+function $insertHtml(editor: LexicalEditor, fragment: DocumentFragment): void {
   const selection = $getSelection();
-  if (selection !== null) $insertClipboardDom(editor, container, selection);
+  if (selection !== null) $insertClipboardDom(editor, fragment, selection);
 }
 
 function pointOf(selection: RangeSelection): Point {
@@ -200,7 +195,7 @@ export function LargePastePlugin({ pastes }: { pastes: SlicedPaste }): null {
         if (!$isRangeSelection($getSelection())) return false;
         event.preventDefault();
         const slices: Array<() => void> = useHtml
-          ? groupHtml(parseClipboardHtml(html)).map((container) => () => $insertHtml(editor, container))
+          ? groupHtml(parseInertHtml(html)).map((fragment) => () => $insertHtml(editor, fragment))
           : splitPlainText(plain).map((piece) => () => $insertPlainText(piece));
         pastes.$start(editor, slices);
         return true;
