@@ -712,6 +712,17 @@ describe('Editor: pasted and dropped HTML stays out of the page', () => {
     expect(formats(editor)).toEqual(['bold']);
   });
 
+  it('still turns selected text into a link when a URL is pasted over it', async () => {
+    const { editor, surface, handle } = await renderEditor('See the site now.');
+    await update(editor, () => $selectText('the site'));
+    paste(surface, {
+      'text/html': '<a href="https://example.org/">https://example.org/</a>',
+      'text/plain': 'https://example.org/',
+    });
+    await act(async () => {});
+    expect(handle.getMarkdown()).toBe('See [the site](https://example.org/) now.');
+  });
+
   it('refuses a drop that claims to come from a Lexical editor without carrying its nodes', async () => {
     const { editor, handle } = await renderEditor('Start.');
     const data = new FakeDataTransfer({

@@ -134,9 +134,15 @@ function registerPasteSanitizer(editor: LexicalEditor): () => void {
         if (data === null) return false;
         // As Lexical does: a paste into an input inside a decorator is the input's.
         if (isDOMNode(event.target) && $isSelectionCapturedInDecoratorInput(event.target)) return false;
-        // A URL pasted over selected text becomes its link (LinkPlugin).
+        // A URL pasted over selected plain text becomes its link: left to LinkPlugin, on
+        // exactly its own condition (so it never falls through to Lexical's HTML import).
         const selection = $getSelection();
-        if ($isRangeSelection(selection) && !selection.isCollapsed() && isAllowedLinkUrl(data.getData('text'))) {
+        if (
+          $isRangeSelection(selection) &&
+          !selection.isCollapsed() &&
+          isAllowedLinkUrl(data.getData('text')) &&
+          !selection.getNodes().some((node) => $isElementNode(node) || ($isTextNode(node) && !node.isSimpleText()))
+        ) {
           return false;
         }
         // PASTE_TAG: its own undo step, as any paste.
