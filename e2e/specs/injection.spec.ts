@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures/app';
+import { expect, type NotebookApp, test } from '../fixtures/app';
 import { guardPage } from '../fixtures/injectionGuard';
 import { FILE_NAME_PAYLOADS, PAYLOADS, TITLE_PAYLOADS } from '../fixtures/injectionPayloads';
+import { startTrap } from '../fixtures/trapServer';
 import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
@@ -217,6 +218,76 @@ test('pasting HTML and text full of payloads inserts text and safe formatting on
   await expect(again.title).toHaveValue('Pasted text');
   const lines = await again.editor.locator('p').allTextContents();
   expect(lines).toEqual(text.split('\n'));
+});
+
+/**
+ * Over LARGE_PASTE_CHARS (100,000) of hostile HTML: each block tries to run (handlers of
+ * every kind, a script, a frame's srcdoc, javascript: links) and to load an image from
+ * `trap`, a server of the test's own (so a fetch is seen even when nothing else reports it).
+ */
+function largeHostilePaste(trap: string): string {
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join('').length <= 120_000; i++) {
+    blocks.push(
+      `<p>Block ${i}: <b>bold ${i}</b> <a href="https://example.org/${i}">good ${i}</a>` +
+        ` <a href="javascript:window.__canary='js link ${i}'">js ${i}</a></p>` +
+        `<img src="${trap}/img-${i}.png" onerror="window.__canary='img ${i}'">` +
+        `<svg onload="window.__canary='svg ${i}'"><circle r="1"/></svg>` +
+        `<details open ontoggle="window.__canary='details ${i}'"><summary>summary ${i}</summary>details ${i}</details>` +
+        `<script>window.__canary='script ${i}'</script>` +
+        `<iframe srcdoc="<script>parent.__canary='iframe ${i}'</script>"></iframe>` +
+        `<p style="background:url(${trap}/bg-${i}.png)" onclick="window.__canary='p ${i}'">text ${i}</p>`,
+    );
+  }
+  return `<meta charset="utf-8">${blocks.join('\n')}<p>end of the large paste</p>`;
+}
+
+/** Pastes the large hostile HTML into a new note and checks what the note keeps. */
+async function pasteLargeHostileHtml(notebook: NotebookApp, trap: string): Promise<void> {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Large paste');
+  const html = largeHostilePaste(trap);
+  expect(html.length).toBeGreaterThan(100_000);
+  await paste(notes, { 'text/html': html, 'text/plain': 'plain fallback' });
+  await expect(notes.editor).toContainText('end of the large paste', { timeout: 15_000 });
+  await notes.waitSaved();
+  const saved = readFileSync(join(notebook.vaultDir, 'Large paste.md'), 'utf8');
+  expect(saved).toContain('Block 0: **bold 0** [good 0](https://example.org/0) js 0');
+  expect(saved).toContain('summary 0details 0');
+  expect(saved).toContain('end of the large paste');
+  expect(saved).not.toMatch(/javascript:|__canary|<(script|iframe|img|svg|details)\b|onerror|ontoggle|onload/i);
+}
+
+test.describe('a paste of over 100,000 characters of hostile HTML', () => {
+  test('inserts text and safe formatting only: nothing enters the page, loads or runs', async ({ notebook }) => {
+    const trap = await startTrap();
+    try {
+      const guard = await guardPage(notebook.page);
+      await pasteLargeHostileHtml(notebook, trap.url);
+      await guard.assertNothingRan('large HTML paste');
+      // Parsed in an inert document: Chromium reported its handlers there, and only there.
+      expect((await guard.inertParsing()).handlers).toBeGreaterThan(0);
+      expect(trap.hits).toEqual([]);
+    } finally {
+      await trap.close();
+    }
+  });
+
+  test.describe('with the CSP bypassed', () => {
+    test.use({ bypassCSP: true });
+
+    test('still nothing loads or runs: the defence is the inert document, not the CSP', async ({ notebook }) => {
+      const trap = await startTrap();
+      try {
+        const guard = await guardPage(notebook.page, { csp: false });
+        await pasteLargeHostileHtml(notebook, trap.url);
+        await guard.assertNothingRan('large HTML paste without a CSP');
+        expect(trap.hits).toEqual([]);
+      } finally {
+        await trap.close();
+      }
+    });
+  });
 });
 
 /** Pastes clipboard data into the editor at the caret, as the browser delivers a paste. */

@@ -25,6 +25,10 @@ describe('devContentSecurityPolicy', () => {
     expect(others(dev)).toEqual(others(CONTENT_SECURITY_POLICY));
   });
 
+  it('still refuses inline event handlers, whatever inline script it allows', () => {
+    expect(directive(dev, 'script-src-attr')).toBe("script-src-attr 'none'");
+  });
+
   it('leaves the production policy strict', () => {
     expect(directive(CONTENT_SECURITY_POLICY, 'script-src')).toBe("script-src 'self'");
   });

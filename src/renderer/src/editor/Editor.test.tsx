@@ -12,6 +12,8 @@ import {
   $isElementNode,
   $isRangeSelection,
   $isTextNode,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  DROP_COMMAND,
   FORMAT_TEXT_COMMAND,
   $getNearestNodeFromDOMNode,
   getNearestEditorFromDOMNode,
@@ -24,7 +26,8 @@ import { createRef, StrictMode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Editor, type EditorHandle, type EditorProps } from './Editor';
 import { HISTORY_LIMIT } from './plugins/BoundedHistoryPlugin';
-import { installClipboardEvents, paste } from './testing/clipboard';
+import { watchAdoptions } from './testing/adoptions';
+import { FakeDataTransfer, installClipboardEvents, paste } from './testing/clipboard';
 
 beforeAll(installClipboardEvents);
 
@@ -664,6 +667,75 @@ describe('Editor: paste', () => {
     paste(surface, { 'text/html': '<i>again</i>', 'text/plain': 'again' });
     await act(async () => {});
     expect(handle.getMarkdown()).toContain('*again*');
+  });
+});
+
+describe('Editor: pasted and dropped HTML stays out of the page', () => {
+  // Lexical's own import would keep a page's <noscript> fallback and apply its stylesheet
+  // (bolding the span); the inert parse strips both first.
+  const STYLED =
+    '<style>.x { font-weight: bold }</style><p><span class="x">styled</span> <b>bold</b></p>' +
+    '<noscript><p>Enable JavaScript</p></noscript><img src="x" onerror="window.pwned=1">';
+
+  const formats = (editor: LexicalEditor) =>
+    editor.read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .filter((node) => node.getFormat() !== 0)
+        .map((node) => node.getTextContent()),
+    );
+
+  it('parses a paste in an inert document and never moves a node of it into the page', async () => {
+    const { editor, surface, handle } = await renderEditor('Start.');
+    await update(editor, () => $getRoot().selectEnd());
+    const watch = watchAdoptions();
+    try {
+      paste(surface, { 'text/html': STYLED, 'text/plain': 'x' });
+      await act(async () => {});
+    } finally {
+      watch.stop();
+    }
+    expect(watch.adopted).toEqual([]);
+    expect(formats(editor)).toEqual(['bold']);
+    expect(handle.getMarkdown()).toBe('Start.styled **bold**');
+  });
+
+  it('imports HTML dragged in from another application the same way', async () => {
+    const { editor } = await renderEditor('Start.');
+    await update(editor, () => $getRoot().selectEnd());
+    // The browser's beforeinput `insertFromDrop`, as Lexical forwards it.
+    const drop = { dataTransfer: new FakeDataTransfer({ 'text/html': STYLED, 'text/plain': 'styled bold' }) };
+    await act(async () => {
+      editor.dispatchCommand(CONTROLLED_TEXT_INSERTION_COMMAND, drop as unknown as InputEvent);
+    });
+    expect(editor.read(() => $getRoot().getTextContent())).toBe('Start.styled bold');
+    expect(formats(editor)).toEqual(['bold']);
+  });
+
+  it('still turns selected text into a link when a URL is pasted over it', async () => {
+    const { editor, surface, handle } = await renderEditor('See the site now.');
+    await update(editor, () => $selectText('the site'));
+    paste(surface, {
+      'text/html': '<a href="https://example.org/">https://example.org/</a>',
+      'text/plain': 'https://example.org/',
+    });
+    await act(async () => {});
+    expect(handle.getMarkdown()).toBe('See [the site](https://example.org/) now.');
+  });
+
+  it('refuses a drop that claims to come from a Lexical editor without carrying its nodes', async () => {
+    const { editor, handle } = await renderEditor('Start.');
+    const data = new FakeDataTransfer({
+      'application/x-lexical-drag': JSON.stringify({ editorKey: editor.getKey() }),
+      'text/html': '<b>forged</b>',
+    });
+    const event = new Event('drop', { cancelable: true });
+    Object.assign(event, { dataTransfer: data, clientX: 0, clientY: 0 });
+    let handled = false;
+    await act(async () => {
+      handled = editor.dispatchCommand(DROP_COMMAND, event as DragEvent);
+    });
+    expect([handled, event.defaultPrevented, handle.getMarkdown()]).toEqual([true, true, 'Start.']);
   });
 });
 

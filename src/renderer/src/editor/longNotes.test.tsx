@@ -20,6 +20,7 @@ import { Editor, type EditorHandle, type EditorProps } from './Editor';
 import { largeNote } from './markdown/testing/largeNote';
 import { LARGE_PASTE_CHARS, splitPlainText } from './plugins/LargePastePlugin';
 import { LONG_DOCUMENT_ATTRIBUTE, LONG_DOCUMENT_BLOCKS } from './plugins/LongDocumentPlugin';
+import { watchAdoptions } from './testing/adoptions';
 import { installClipboardEvents, paste } from './testing/clipboard';
 import { IS_APPLE } from '../ui/shortcuts';
 
@@ -201,8 +202,15 @@ describe('a large paste', () => {
     expect(html.length).toBeGreaterThan(LARGE_PASTE_CHARS);
     const { handle, editor, surface } = await renderEditor('');
     await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
-    await act(async () => paste(surface, { 'text/html': html, 'text/plain': 'fallback' }));
-    await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+    const watch = watchAdoptions();
+    try {
+      await act(async () => paste(surface, { 'text/html': html, 'text/plain': 'fallback' }));
+      await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+    } finally {
+      watch.stop();
+    }
+    // Parsed and sliced in an inert document: not one pasted node entered the page's.
+    expect(watch.adopted).toEqual([]);
     const saved = handle.getMarkdown();
     expect(saved).toContain('Item **0** bad [good](https://example.org/0)');
     expect(saved).toContain('Item **2999** bad [good](https://example.org/2999)');

@@ -1,5 +1,3 @@
-import { $generateNodesFromDOM } from '@lexical/html';
-import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
   $addUpdateTag,
@@ -17,6 +15,7 @@ import {
   type RangeSelection,
 } from 'lexical';
 import { useEffect } from 'react';
+import { $insertClipboardDom, clipboardHtmlToImport, parseInertHtml } from '../clipboardHtml';
 import { $insertPlainText } from '../insertPlainText';
 import { PASTE_MORE_TAG } from './ContentChangePlugin';
 
@@ -49,31 +48,34 @@ export function splitPlainText(text: string): string[] {
   return pieces;
 }
 
-/** The top-level nodes of parsed HTML in groups of about SLICE_CHARS of text. */
-function groupHtml(body: HTMLElement): Node[][] {
-  const groups: Node[][] = [];
-  let group: Node[] = [];
+/**
+ * The top-level nodes of parsed HTML (a parseInertHtml body) in fragments of about
+ * SLICE_CHARS of text, each sanitized and imported when its slice is inserted. The
+ * fragments are made by the body's own, inert document: moving pasted nodes into a node of
+ * the page's document would adopt them there (images load, handlers are compiled).
+ */
+function groupHtml(body: HTMLElement): DocumentFragment[] {
+  const groups: DocumentFragment[] = [];
+  let group = body.ownerDocument.createDocumentFragment();
   let size = 0;
   for (const node of Array.from(body.childNodes)) {
-    group.push(node);
+    // Moved, not cloned: each node is inserted once.
+    group.append(node);
     // Text is what costs (nodes, layout); each element counts a little on its own.
     size += (node.textContent?.length ?? 0) + 16;
     if (size >= SLICE_CHARS) {
       groups.push(group);
-      group = [];
+      group = body.ownerDocument.createDocumentFragment();
       size = 0;
     }
   }
-  if (group.length > 0) groups.push(group);
+  if (group.hasChildNodes()) groups.push(group);
   return groups;
 }
 
-function $insertHtml(editor: LexicalEditor, nodes: Node[]): void {
-  const container = document.createElement('div');
-  // Moved, not cloned: each group is inserted once.
-  for (const node of nodes) container.append(node);
+function $insertHtml(editor: LexicalEditor, fragment: DocumentFragment): void {
   const selection = $getSelection();
-  if (selection !== null) $insertGeneratedNodes(editor, $generateNodesFromDOM(editor, container), selection);
+  if (selection !== null) $insertClipboardDom(editor, fragment, selection);
 }
 
 function pointOf(selection: RangeSelection): Point {
@@ -173,8 +175,8 @@ export class SlicedPaste {
  * task each (`pastes`, a SlicedPaste), so the page stays responsive and no single task
  * holds the main thread: the first slice replaces the selection as a paste does; each
  * later one goes on where the previous ended. The slices make one undo step, each counts
- * as an edit (autosave), and HTML goes through the same import and sanitizing
- * (PasteSanitizerPlugin) as any paste. Smaller pastes, Lexical's own clipboard format and
+ * as an edit (autosave), and HTML goes through the same inert parsing and sanitizing
+ * (clipboardHtml, PasteSanitizerPlugin) as any paste: it never enters the page's document. Smaller pastes, Lexical's own clipboard format and
  * plain-text paste (Mod+Shift+V) are left to their usual handlers.
  */
 export function LargePastePlugin({ pastes }: { pastes: SlicedPaste }): null {
@@ -186,16 +188,14 @@ export function LargePastePlugin({ pastes }: { pastes: SlicedPaste }): null {
         const data = 'clipboardData' in event ? event.clipboardData : null;
         if (data == null || data.types.includes('application/x-lexical-editor')) return false;
         const plain = data.getData('text/plain');
-        const html = data.getData('text/html');
+        const html = clipboardHtmlToImport(data, editor) ?? '';
         // As Lexical does: HTML first, unless it is the plain text itself.
         const useHtml = html !== '' && html !== plain;
         if ((useHtml ? html : plain).length <= LARGE_PASTE_CHARS) return false;
         if (!$isRangeSelection($getSelection())) return false;
         event.preventDefault();
         const slices: Array<() => void> = useHtml
-          ? groupHtml(new DOMParser().parseFromString(html, 'text/html').body).map(
-              (nodes) => () => $insertHtml(editor, nodes),
-            )
+          ? groupHtml(parseInertHtml(html)).map((fragment) => () => $insertHtml(editor, fragment))
           : splitPlainText(plain).map((piece) => () => $insertPlainText(piece));
         pastes.$start(editor, slices);
         return true;

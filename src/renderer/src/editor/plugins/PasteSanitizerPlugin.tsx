@@ -5,18 +5,28 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $isTableCellNode, $isTableNode } from '@lexical/table';
 import { mergeRegister } from '@lexical/utils';
 import {
+  $addUpdateTag,
+  $getSelection,
   $isElementNode,
+  $isRangeSelection,
+  $isSelectionCapturedInDecoratorInput,
   $isTextNode,
   COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_LOW,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
   DROP_COMMAND,
+  isDOMNode,
   type LexicalEditor,
   type LexicalNode,
   PASTE_COMMAND,
+  PASTE_TAG,
+  type PasteCommandType,
   SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
   TEXT_TYPE_TO_FORMAT,
   type TextFormatType,
 } from 'lexical';
 import { useEffect } from 'react';
+import { $insertClipboardHtml, type ClipboardData, clipboardHtmlToImport } from '../clipboardHtml';
 import { isAllowedLinkUrl } from './LinkGuardPlugin';
 import { isDialectTextFormat } from './TextFormatGuardPlugin';
 
@@ -52,13 +62,16 @@ function $sanitizeNode(node: LexicalNode): void {
   for (const child of node.getChildren()) $sanitizeNode(child);
 }
 
+/** The type Lexical marks a drag from one of its editors with (see $writeDragSourceToDataTransfer). */
+const LEXICAL_DRAG_MIME_TYPE = 'application/x-lexical-drag';
+
 /**
  * Reduces clipboard nodes (from pasted or dropped HTML, or another Lexical editor) to what
  * a note can hold. Lexical's HTML import already keeps only registered node types (scripts
  * and styles are skipped; unknown elements, iframes and event handlers never become nodes);
- * on top of that this removes inline CSS, alignment, stray indentation, cell colours and
- * widths, formats the dialect cannot write, link targets, and unwraps links whose URL
- * `isAllowedLinkUrl` refuses (keeping their text). Returns the sanitized top-level nodes.
+ * the HTML itself was reduced first (clipboardHtml). On top of that this removes inline CSS,
+ * alignment, stray indentation, cell colours and widths, formats the dialect cannot write,
+ * link targets, and unwraps links whose URL `isAllowedLinkUrl` refuses (keeping their text). Returns the sanitized top-level nodes.
  * Needs an update context.
  */
 export function $sanitizeClipboardNodes(nodes: readonly LexicalNode[]): LexicalNode[] {
@@ -90,61 +103,75 @@ function $unwrapNestedLinks(node: LexicalNode): void {
   }
 }
 
-// A `<base` start tag: the HTML tokenizer ends a tag name at whitespace, `/` or `>`.
-const BASE_START_TAG = /<base(?=[\t\n\f\r />])/gi;
-
-/**
- * Pasted HTML with every `<base>` element turned into an inert `<wbr>` (its attributes kept,
- * meaning nothing there). The editor parses pasted HTML into a detached document, where no
- * script runs and nothing loads, but a `<base href>` would still re-base every relative
- * URL of the paste, and that document inherits the app's CSP, which reports it as a
- * `base-uri` violation: a pasted web page must not be able to do either.
- */
-export function withoutBaseElements(html: string): string {
-  return html.replace(BASE_START_TAG, '<wbr');
+/** The clipboard of a paste event, or null for a paste without one (an `insertFromPaste` input). */
+function clipboardOf(event: PasteCommandType): DataTransfer | null {
+  return 'clipboardData' in event ? event.clipboardData : null;
 }
 
-/** A copy of `data` whose HTML has no `<base>` element, or null when it had none. */
-function withCleanHtml(data: DataTransfer | null): DataTransfer | null {
-  const html = data?.getData('text/html') ?? '';
-  const cleaned = withoutBaseElements(html);
-  if (data == null || cleaned === html) return null;
-  const copy = new DataTransfer();
-  for (const type of data.types) {
-    if (type !== 'Files') copy.setData(type, type === 'text/html' ? cleaned : data.getData(type));
-  }
-  for (const file of Array.from(data.files)) copy.items.add(file);
-  return copy;
+/**
+ * Inserts the HTML of `data` at the selection, parsed and sanitized in an inert document
+ * (clipboardHtml), when Lexical's own handler would otherwise parse it. Returns false
+ * (nothing done) when there is no HTML to import or Lexical takes the paste from its own
+ * serialized nodes. Needs an update context.
+ */
+function $importHtml(editor: LexicalEditor, data: ClipboardData | null, tag?: string): boolean {
+  const html = data === null ? null : clipboardHtmlToImport(data, editor);
+  const selection = $getSelection();
+  if (html === null || selection === null) return false;
+  if (tag !== undefined) $addUpdateTag(tag);
+  $insertClipboardHtml(editor, html, selection);
+  return true;
 }
 
 function registerPasteSanitizer(editor: LexicalEditor): () => void {
   return mergeRegister(
-    // Runs before any other paste or drop handler: the HTML is cleaned and the event sent again.
+    // Below the large paste, plain-text paste and link-on-paste handlers, above Lexical's own
+    // (COMMAND_PRIORITY_EDITOR), which would parse the HTML itself.
     editor.registerCommand(
       PASTE_COMMAND,
       (event) => {
-        const copy = 'clipboardData' in event ? withCleanHtml(event.clipboardData) : null;
-        if (copy === null) return false;
+        const data = clipboardOf(event);
+        if (data === null) return false;
+        // As Lexical does: a paste into an input inside a decorator is the input's.
+        if (isDOMNode(event.target) && $isSelectionCapturedInDecoratorInput(event.target)) return false;
+        // A URL pasted over selected plain text becomes its link: left to LinkPlugin, on
+        // exactly its own condition (so it never falls through to Lexical's HTML import).
+        const selection = $getSelection();
+        if (
+          $isRangeSelection(selection) &&
+          !selection.isCollapsed() &&
+          isAllowedLinkUrl(data.getData('text')) &&
+          !selection.getNodes().some((node) => $isElementNode(node) || ($isTextNode(node) && !node.isSimpleText()))
+        ) {
+          return false;
+        }
+        // PASTE_TAG: its own undo step, as any paste.
+        if (!$importHtml(editor, data, PASTE_TAG)) return false;
         event.preventDefault();
-        editor.dispatchCommand(PASTE_COMMAND, new ClipboardEvent('paste', { clipboardData: copy, cancelable: true }));
         return true;
       },
-      COMMAND_PRIORITY_CRITICAL,
+      COMMAND_PRIORITY_LOW,
     ),
+    // Text dragged from outside any Lexical editor arrives as a beforeinput `insertFromDrop`.
+    editor.registerCommand(
+      CONTROLLED_TEXT_INSERTION_COMMAND,
+      (payload) => typeof payload !== 'string' && $importHtml(editor, payload.dataTransfer),
+      COMMAND_PRIORITY_LOW,
+    ),
+    // A drag from a Lexical editor (marked at dragstart) is dropped by Lexical itself, which
+    // reads that editor's serialized nodes. A drop claiming that origin without carrying
+    // this editor's own nodes was forged (any page can set those types): it is refused
+    // rather than have Lexical parse its HTML.
     editor.registerCommand(
       DROP_COMMAND,
       (event) => {
-        const copy = withCleanHtml(event.dataTransfer);
-        if (copy === null) return false;
+        const data = event.dataTransfer;
+        if (data === null || !data.types.includes(LEXICAL_DRAG_MIME_TYPE)) return false;
+        if (clipboardHtmlToImport(data, editor) === null) return false;
         event.preventDefault();
-        const { clientX, clientY, screenX, screenY } = event;
-        editor.dispatchCommand(
-          DROP_COMMAND,
-          new DragEvent('drop', { dataTransfer: copy, clientX, clientY, screenX, screenY, cancelable: true }),
-        );
         return true;
       },
-      COMMAND_PRIORITY_CRITICAL,
+      COMMAND_PRIORITY_LOW,
     ),
     editor.registerCommand(
       SELECTION_INSERT_CLIPBOARD_NODES_COMMAND,
@@ -161,11 +188,12 @@ function registerPasteSanitizer(editor: LexicalEditor): () => void {
 }
 
 /**
- * Sanitizes everything pasted or dropped as rich content before it is inserted (see
- * {@link $sanitizeClipboardNodes}); plain text needs no sanitizing. Runs first and lets the
- * regular insertion (including table-into-table paste) proceed with the cleaned nodes.
- * Pasted or dropped HTML loses its `<base>` elements before the editor parses it (see
- * {@link withoutBaseElements}).
+ * Everything pasted or dropped as rich content is sanitized twice before it is inserted:
+ * its HTML is parsed and reduced in an inert document (clipboardHtml: Lexical's own HTML
+ * parsing is never reached), then the editor nodes made from it, or from another Lexical
+ * editor's clipboard, are cleaned ({@link $sanitizeClipboardNodes}). Plain text needs no
+ * sanitizing. The regular insertion (including table-into-table paste) proceeds with the
+ * cleaned nodes.
  */
 export function PasteSanitizerPlugin(): null {
   const [editor] = useLexicalComposerContext();

@@ -12,7 +12,8 @@ export class FakeDataTransfer {
     return Object.keys(this.data);
   }
   getData(type: string): string {
-    return this.data[type] ?? '';
+    // As browsers do: `text` is text/plain.
+    return this.data[type === 'text' ? 'text/plain' : type] ?? '';
   }
 }
 
