@@ -140,7 +140,7 @@ export function Notebook({ data }: { data: StartupData }) {
       try {
         const result = await api.saveNote({ path: draft.path, content: draft.content, baseVersion: null });
         if (result.status === 'saved') notes.upsert(result.note);
-        openNote(result.status === 'saved' ? draft.path : result.conflictPath);
+        openNote(result.status === 'conflict' ? result.conflictPath : draft.path);
       } catch (error) {
         setToast(`The draft could not be restored: ${error instanceof Error ? error.message : error}`);
       }

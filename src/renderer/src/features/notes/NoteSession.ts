@@ -243,7 +243,7 @@ export class NoteSession {
           this.version = result.version;
           this.diskContent = content;
           this.update({ lastSaved: result.note });
-        } else {
+        } else if (result.status === 'conflict') {
           const copyPath = await this.completeConflictCopy(result.conflictPath, content);
           // Our text is safe in the conflict copy; show what is on disk now (no await since
           // the copy was last compared with the editor, so no keystroke can fall in between).
@@ -278,7 +278,7 @@ export class NoteSession {
       const result = await this.api.saveNote({ path: copyPath, content: latest, baseVersion: copyVersion });
       if (result.status === 'saved') {
         copyVersion = result.version;
-      } else {
+      } else if (result.status === 'conflict') {
         copyPath = result.conflictPath;
         copyVersion = undefined;
       }
