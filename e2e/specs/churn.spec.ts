@@ -99,7 +99,7 @@ test('a sync tool rewriting another part of the open note while the user types: 
   });
 
   // The user types on, whatever happens to the text above the caret.
-  const typed = words(60);
+  const typed = words(40);
   for (const word of typed) await notes.editor.pressSequentially(word, { delay: 8 });
   await tool.stop();
   expect(rewrites).toBeGreaterThan(4);
