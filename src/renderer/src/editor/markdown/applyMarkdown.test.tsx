@@ -143,6 +143,18 @@ describe('Editor.applyMarkdown', () => {
     expect(handle.getMarkdown()).toBe(changed.replace('The end', 'The end!'));
   });
 
+  it('keeps every unchanged block among many identical ones', async () => {
+    const blocks = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 'Same line.' : `Line ${i}.`));
+    const { handle, editor } = await renderEditor(blocks.join('\n\n') + '\n');
+    const keys = topKeys(editor);
+    const changed = blocks.map((text, i) => (i === 101 ? 'Line 101, edited elsewhere.' : text));
+    await act(async () => handle.applyMarkdown!(changed.join('\n\n') + '\n'));
+    expect(handle.getMarkdown()).toBe(changed.join('\n\n') + '\n');
+    const after = topKeys(editor);
+    expect(after.filter((key, i) => key !== keys[i])).toHaveLength(1);
+    expect(after[101]).not.toBe(keys[101]);
+  });
+
   it('does nothing when the document already reads as the text', async () => {
     const { handle, editor } = await renderEditor('Same.\n');
     const keys = topKeys(editor);

@@ -73,9 +73,9 @@ export function $applyMarkdown(markdown: string): boolean {
   const standIn = new Map<number, LexicalNode>();
   let oldAt = 0;
   let newAt = 0;
-  for (const hunk of [...diffIndices(oldKeys, newKeys), null]) {
-    const [oldStart, oldLength] = hunk ? hunk.buffer1 : [before.length, 0];
-    const [newStart, newLength] = hunk ? hunk.buffer2 : [after.length, 0];
+  for (const hunk of [...changedBlocks(oldKeys, newKeys), null]) {
+    const [oldStart, oldLength] = hunk ? hunk.old : [before.length, 0];
+    const [newStart, newLength] = hunk ? hunk.new : [after.length, 0];
     while (oldAt < oldStart) {
       const kept = before[oldAt]!;
       $copyOrigins(after[newAt++]!, kept);
@@ -118,6 +118,28 @@ export function $applyMarkdown(markdown: string): boolean {
     $setSelection(other && other.getNodes().every((node) => node.isAttached()) ? other : null);
   }
   return true;
+}
+
+/**
+ * The runs of blocks that differ, as `[start, length]` in each sequence, in order. The blocks
+ * the two start and end with are matched first: a merge usually changes a few blocks, and
+ * the diff's cost grows with the square of repeated blocks.
+ */
+function changedBlocks(before: string[], after: string[]): Array<{ old: [number, number]; new: [number, number] }> {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  ) {
+    end++;
+  }
+  return diffIndices(before.slice(start, before.length - end), after.slice(start, after.length - end)).map((hunk) => ({
+    old: [hunk.buffer1[0] + start, hunk.buffer1[1]],
+    new: [hunk.buffer2[0] + start, hunk.buffer2[1]],
+  }));
 }
 
 interface SavedPoint {
