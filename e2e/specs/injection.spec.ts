@@ -361,7 +361,8 @@ test('payloads as note titles and file names: the list, switcher, backlinks, con
   await notes.type(' mine');
   writeFileSync(join(vaultDir, `${contested}.md`), 'Theirs.\n');
   const notice = page.getByRole('alert').filter({ hasText: 'Both versions are kept' });
-  await expect(notice).toContainText(`your edits are in “${contested} (conflict`);
+  await expect(notice).toContainText(`you are now editing yours, “${contested} (conflict`);
+  await expect(notice).toContainText(`“${contested}” has the other`);
   await guard.assertNothingRan('the conflict notice');
 });
 

@@ -74,22 +74,47 @@ test('an edit made outside the app appears in the open note', async ({ notebook 
   await expect(notes.editor).toHaveText('Changed by another editor.', { timeout: 5_000 });
 });
 
-test('a conflict keeps both versions and says so', async ({ notebook }) => {
+test('an outside edit of another paragraph merges with unsaved typing', async ({ notebook }) => {
+  const notes = new NotesPane(notebook.page);
+  await notes.create('Merged');
+  await notes.type('First paragraph.');
+  await notebook.page.keyboard.press('Enter');
+  await notes.type('Second paragraph.');
+  await notes.waitSaved();
+  await notes.type(' Mine, unsaved.');
+  writeFileSync(join(notebook.vaultDir, 'Merged.md'), 'First paragraph, edited elsewhere.\n\nSecond paragraph.\n');
+  await expect(notes.editor).toContainText('First paragraph, edited elsewhere.');
+  // The caret stayed at the end of the second paragraph.
+  await notes.type(' And more.');
+  await expect
+    .poll(() => readFileSync(join(notebook.vaultDir, 'Merged.md'), 'utf8'))
+    .toBe('First paragraph, edited elsewhere.\n\nSecond paragraph. Mine, unsaved. And more.\n');
+  expect(readdirSync(notebook.vaultDir).filter((name) => name.includes('(conflict'))).toEqual([]);
+});
+
+test('a conflict keeps both versions and says so, and editing goes on in the copy', async ({ notebook }) => {
   const notes = new NotesPane(notebook.page);
   await notes.create('Contested');
   await notes.type('Base text.');
   await notes.waitSaved();
   await notes.type(' Mine, unsaved.');
-  writeFileSync(join(notebook.vaultDir, 'Contested.md'), 'Theirs, from a sync tool.\n');
+  // The other program added its words at the very place the user is typing.
+  writeFileSync(join(notebook.vaultDir, 'Contested.md'), 'Base text. Theirs, from a sync tool.\n');
   await expect(notebook.page.getByRole('alert')).toContainText('Both versions are kept', { timeout: 5_000 });
-  await expect(notes.editor).toHaveText('Theirs, from a sync tool.');
   const copies = readdirSync(notebook.vaultDir).filter((name) => name.startsWith('Contested (conflict'));
   expect(copies).toHaveLength(1);
-  expect(readFileSync(join(notebook.vaultDir, copies[0]!), 'utf8')).toContain('Base text. Mine, unsaved.');
-  expect(readFileSync(join(notebook.vaultDir, 'Contested.md'), 'utf8')).toBe('Theirs, from a sync tool.\n');
+  await expect(notes.title).toHaveValue(copies[0]!.replace(/\.md$/, ''));
+  await expect(notes.editor).toHaveText('Base text. Mine, unsaved.');
+  expect(readFileSync(join(notebook.vaultDir, copies[0]!), 'utf8')).toBe('Base text. Mine, unsaved.\n');
+  expect(readFileSync(join(notebook.vaultDir, 'Contested.md'), 'utf8')).toBe('Base text. Theirs, from a sync tool.\n');
 
-  await notebook.page.getByRole('button', { name: 'Open your version' }).click();
-  await expect(notes.editor).toContainText('Mine, unsaved.');
+  await notes.type(' Still mine.');
+  await expect
+    .poll(() => readFileSync(join(notebook.vaultDir, copies[0]!), 'utf8'))
+    .toBe('Base text. Mine, unsaved. Still mine.\n');
+  await notebook.page.getByRole('button', { name: 'Open the original' }).click();
+  await expect(notes.title).toHaveValue('Contested');
+  await expect(notes.editor).toHaveText('Base text. Theirs, from a sync tool.');
 });
 
 test('notes created, renamed and deleted outside the app appear and disappear', async ({ notebook }) => {

@@ -92,6 +92,25 @@ describe.each(targets)('the note methods over the $name', (target) => {
       await target.call('saveNote', { path: created.path, content: 'stale edit', baseVersion: read.version }),
     );
     expect(stale).toMatchObject({ status: 'conflict', current: { content: '# Cells\n\nMore.\n' } });
+    const reported = value<SaveResult>(
+      await target.call('saveNote', {
+        path: created.path,
+        content: 'stale edit',
+        baseVersion: read.version,
+        ifChanged: 'report',
+      }),
+    );
+    expect(reported).toMatchObject({ status: 'stale', current: { content: '# Cells\n\nMore.\n' } });
+    // The caller merges and saves against the version on disk (which clears the recovery copy).
+    const merged = value<SaveResult>(
+      await target.call('saveNote', {
+        path: created.path,
+        content: '# Cells\n\nMore.\n\nstale edit\n',
+        baseVersion: reported.status === 'stale' ? reported.current.version : null,
+        ifChanged: 'report',
+      }),
+    );
+    expect(merged.status).toBe('saved');
     const { note: renamed } = value<RenameResult>(
       await target.call('renameNote', { path: created.path, title: `Cell ${suffix}` }),
     );
@@ -191,6 +210,7 @@ describe.each(targets)('the note methods over the $name', (target) => {
       ['saveNote', { path: 'A.md', content: 'x' }],
       ['saveNote', { path: 'A.md', content: 'x', baseVersion: '../../etc' }],
       ['saveNote', { path: 'A.md', content: 'a\u0000b', baseVersion: null }],
+      ['saveNote', { path: 'A.md', content: 'x', baseVersion: null, ifChanged: 'overwrite' }],
       ['createNote', { title: 'A', content: 'a\u0000b' }],
       ['readNote', { path: ['A.md'] }],
       ['listNotes', { path: 'A.md' }],

@@ -58,13 +58,22 @@ export interface NotebookApi {
    * loses it; the copy is removed once the file holds the content.
    *
    * `baseVersion` is the version the edits started from (null for a note expected not to
-   * exist). If the file changed since, nothing is overwritten: the content is saved as a
-   * conflict copy beside the note and the result says so.
+   * exist). If the file changed since, nothing is overwritten. What happens then is
+   * `ifChanged`: `'copy'` (the default) saves the content as a conflict copy beside the note
+   * and the result says so; `'report'` writes nothing and returns the note on disk
+   * (`status: 'stale'`), so the caller can merge the two and save again against it. (A file
+   * that cannot be merged, being too large or not UTF-8, gets a conflict copy either way.)
+   * A note deleted meanwhile is written back.
    *
    * @throws io-failure when the disk refuses (the recovery copy keeps the content);
    *   read-only when the note may not be written.
    */
-  saveNote(args: { path: string; content: string; baseVersion: string | null }): Promise<SaveResult>;
+  saveNote(args: {
+    path: string;
+    content: string;
+    baseVersion: string | null;
+    ifChanged?: 'copy' | 'report';
+  }): Promise<SaveResult>;
 
   /**
    * Creates a note. Without a title, picks "Untitled", "Untitled 1", … The title is made

@@ -31,7 +31,14 @@ export const methods = {
   updateWorkspaceState: { args: v.object({ patch: workspaceState }) },
   listNotes: { args: v.none() },
   readNote: { args: v.object({ path: notePath }) },
-  saveNote: { args: v.object({ path: notePath, content: noteContent, baseVersion: v.nullable(version) }) },
+  saveNote: {
+    args: v.object({
+      path: notePath,
+      content: noteContent,
+      baseVersion: v.nullable(version),
+      ifChanged: v.optional(v.literal('copy', 'report')),
+    }),
+  },
   createNote: {
     args: v.object({ title: v.optional(noteTitle), folder: v.optional(folderPath), content: v.optional(noteContent) }),
   },

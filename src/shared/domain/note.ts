@@ -36,9 +36,15 @@ export type SaveResult =
   | { status: 'saved'; note: NoteSummary; version: string }
   /**
    * The file had changed on disk since `baseVersion`: the caller's content was kept as a
-   * conflict copy beside it (`conflictPath`) and the note on disk is returned as `current`.
+   * conflict copy beside it (`conflictPath`, `conflictNote`, written as `conflictVersion`,
+   * so later saves can go on in the copy) and the note on disk is returned as `current`.
    */
-  | { status: 'conflict'; conflictPath: string; current: Note };
+  | { status: 'conflict'; conflictPath: string; conflictNote: NoteSummary; conflictVersion: string; current: Note }
+  /**
+   * Only with `ifChanged: 'report'`: the file had changed on disk since `baseVersion`, so
+   * nothing was written; `current` is the note on disk, for the caller to merge with.
+   */
+  | { status: 'stale'; current: Note };
 
 /** Edits that had not reached their file (a failed save, a crash), kept outside the vault. */
 export interface Draft {

@@ -123,6 +123,85 @@ describe('VaultStore.saveNote', () => {
     expect(readFileSync(t.abs('Bio/Cells (conflict 2024-05-01 134501).md'), 'utf8')).toBe('my edit\n');
   });
 
+  it('says what it wrote the conflict copy as, so the editor can go on saving into the copy', async () => {
+    const when = new Date(2024, 4, 1, 13, 45, 1);
+    const t = await vaults.open({ now: () => when });
+    const first = await t.store.saveNote({ path: 'Cells.md', content: 'original\n', baseVersion: null });
+    if (first.status !== 'saved') throw new Error('first save failed');
+    writeFileSync(t.abs('Cells.md'), 'their edit\n');
+    const result = await t.store.saveNote({ path: 'Cells.md', content: 'my edit\n', baseVersion: first.version });
+    if (result.status !== 'conflict') throw new Error(`expected a conflict, got ${result.status}`);
+    expect(result).toMatchObject({
+      conflictNote: { path: 'Cells (conflict 2024-05-01 134501).md', title: 'Cells (conflict 2024-05-01 134501)' },
+      conflictVersion: v('my edit\n'),
+    });
+    const more = await t.store.saveNote({
+      path: result.conflictPath,
+      content: 'my edit, and more\n',
+      baseVersion: result.conflictVersion,
+    });
+    expect(more.status).toBe('saved');
+    expect(readFileSync(t.abs(result.conflictPath), 'utf8')).toBe('my edit, and more\n');
+  });
+
+  it("with ifChanged 'report', writes nothing over a changed note and returns it to be merged with", async () => {
+    const t = await vaults.open();
+    const first = await t.store.saveNote({ path: 'Cells.md', content: 'original\n', baseVersion: null });
+    if (first.status !== 'saved') throw new Error('first save failed');
+    writeFileSync(t.abs('Cells.md'), 'their edit\n');
+    const result = await t.store.saveNote({
+      path: 'Cells.md',
+      content: 'my edit\n',
+      baseVersion: first.version,
+      ifChanged: 'report',
+    });
+    expect(result).toMatchObject({
+      status: 'stale',
+      current: { path: 'Cells.md', content: 'their edit\n', version: v('their edit\n') },
+    });
+    expect(snapshot(t.vaultPath)).toEqual({ 'Cells.md': 'their edit\n' });
+    // The edits are only in the editor until the merge is saved: the recovery copy stays till then.
+    expect(await t.store.listDrafts()).toEqual([expect.objectContaining({ path: 'Cells.md', content: 'my edit\n' })]);
+    expect(t.changes).toContainEqual(
+      expect.objectContaining({ kind: 'changed', path: 'Cells.md', version: v('their edit\n'), external: true }),
+    );
+
+    const merged = await t.store.saveNote({
+      path: 'Cells.md',
+      content: 'their edit, my edit\n',
+      baseVersion: result.status === 'stale' ? result.current.version : null,
+      ifChanged: 'report',
+    });
+    expect(merged.status).toBe('saved');
+    expect(readFileSync(t.abs('Cells.md'), 'utf8')).toBe('their edit, my edit\n');
+    expect(await t.store.listDrafts()).toEqual([]);
+  });
+
+  it("with ifChanged 'report', still writes back a note deleted meanwhile and copies over a file it cannot merge", async () => {
+    const t = await vaults.open();
+    const first = await t.store.saveNote({ path: 'Gone.md', content: 'original\n', baseVersion: null });
+    if (first.status !== 'saved') throw new Error('first save failed');
+    rmSync(t.abs('Gone.md'));
+    const back = await t.store.saveNote({
+      path: 'Gone.md',
+      content: 'my edit\n',
+      baseVersion: first.version,
+      ifChanged: 'report',
+    });
+    expect(back.status).toBe('saved');
+    expect(readFileSync(t.abs('Gone.md'), 'utf8')).toBe('my edit\n');
+
+    // Not UTF-8: there is no text to merge with, so the edits go to a conflict copy as before.
+    writeFileSync(t.abs('Gone.md'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const binary = await t.store.saveNote({
+      path: 'Gone.md',
+      content: 'my 2nd edit\n',
+      baseVersion: back.status === 'saved' ? back.version : null,
+      ifChanged: 'report',
+    });
+    expect(binary.status).toBe('conflict');
+  });
+
   it('treats baseVersion null as "no file expected": an existing file is a conflict', async () => {
     const t = await vaults.open();
     writeFileSync(t.abs('Exists.md'), 'already here');

@@ -195,11 +195,11 @@ export class VaultStore {
    * `options` serve the app's own rewrites of a note (see SaveOptions).
    */
   async saveNote(
-    args: { path: string; content: string; baseVersion: string | null },
+    args: { path: string; content: string; baseVersion: string | null; ifChanged?: 'copy' | 'report' },
     options: SaveOptions = {},
   ): Promise<SaveResult> {
     this.assertOpen();
-    const { path, content, baseVersion } = args;
+    const { path, content, baseVersion, ifChanged = 'copy' } = args;
     const external = options.reloadEditors ?? false;
     const bytes = encoder.encode(content);
     if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(path, bytes.length);
@@ -233,7 +233,12 @@ export class VaultStore {
         }
         if (current) {
           const currentVersion = fileVersion(current.bytes, current.stats);
-          if (currentVersion !== baseVersion) return await this.saveConflictCopy(path, bytes, target.abs);
+          if (currentVersion !== baseVersion) {
+            // Text that can be merged goes back to the caller; anything else is kept as a copy.
+            const mergeable = current.bytes !== null && decodeNote(current.bytes).readOnly === null;
+            if (ifChanged === 'report' && mergeable) return await this.reportStale(path, target.abs);
+            return await this.saveConflictCopy(path, bytes, target.abs);
+          }
           if (!current.bytes || decodeNote(current.bytes).readOnly) {
             await this.removeDraft(path);
             throw new NotebookError(
@@ -533,17 +538,45 @@ export class VaultStore {
       this.expected.delete(copyPath);
       break;
     }
-    const current = await this.readAt(path, abs);
+    const copy = this.records.get(copyPath)!;
     const changes: NoteChange[] = [this.change('added', copyPath, false)];
+    const current = await this.rememberCurrent(path, abs, changes);
+    this.emit(changes);
+    await this.removeDraft(path);
+    return {
+      status: 'conflict',
+      conflictPath: copyPath,
+      conflictNote: copySummary(copy.summary),
+      conflictVersion: version,
+      current,
+    };
+  }
+
+  /**
+   * A save with `ifChanged: 'report'` found the file changed since its base: nothing is
+   * written and the note on disk goes back to the caller, who merges and saves again. The
+   * draft stays until then: the edits are nowhere else but in the editor.
+   */
+  private async reportStale(path: string, abs: string): Promise<SaveResult> {
+    const changes: NoteChange[] = [];
+    const current = await this.rememberCurrent(path, abs, changes);
+    this.emit(changes);
+    return { status: 'stale', current };
+  }
+
+  /**
+   * Reads the note on disk after a save found it changed, and announces the change (as
+   * coming from outside) if the vault had not seen it yet, so lists do not wait for the watcher.
+   */
+  private async rememberCurrent(path: string, abs: string, changes: NoteChange[]): Promise<Note> {
+    const current = await this.readAt(path, abs);
     const known = this.records.get(path);
     if (known?.version !== current.version) {
       const stats = await this.fs.stat(abs);
       this.remember(path, metaOf(stats, current.size), current.readOnly ? null : current.content, current.version);
       changes.unshift(this.change(known ? 'changed' : 'added', path, true));
     }
-    this.emit(changes);
-    await this.removeDraft(path);
-    return { status: 'conflict', conflictPath: copyPath, current };
+    return current;
   }
 
   /**

@@ -140,7 +140,7 @@ export function Notebook({ data }: { data: StartupData }) {
       try {
         const result = await api.saveNote({ path: draft.path, content: draft.content, baseVersion: null });
         if (result.status === 'saved') notes.upsert(result.note);
-        openNote(result.status === 'saved' ? draft.path : result.conflictPath);
+        openNote(result.status === 'conflict' ? result.conflictPath : draft.path);
       } catch (error) {
         setToast(`The draft could not be restored: ${error instanceof Error ? error.message : error}`);
       }
@@ -278,6 +278,14 @@ export function Notebook({ data }: { data: StartupData }) {
     [notes, changeWorkspace],
   );
 
+  const onForked = useCallback(
+    (copy: NoteSummary) => {
+      notes.upsert(copy);
+      changeWorkspace({ main: { kind: 'note', path: copy.path } });
+    },
+    [notes, changeWorkspace],
+  );
+
   const columns = [`${workspace.sidebarWidth}px`, '0px', 'minmax(360px, 1fr)'];
   if (sideOpen) columns.push('0px', `${workspace.referenceWidth}px`);
 
@@ -347,6 +355,7 @@ export function Notebook({ data }: { data: StartupData }) {
             restoreContent={openOptions.restoreContent}
             focusTitle={openOptions.focusTitle}
             onSummaryChanged={onSummaryChanged}
+            onForked={onForked}
             onClosed={() => changeWorkspace({ main: null })}
             onOpenPath={(path) => openNote(path)}
             onNotice={setToast}

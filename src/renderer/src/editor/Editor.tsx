@@ -26,17 +26,18 @@ import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncEx
 import { EditorCommandsPlugin } from '../features/commands/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
 import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
+import { $applyMarkdown } from './markdown/applyMarkdown';
 import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
-import { ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
+import { APPLY_DOCUMENT_TAG, ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
 import { LargePastePlugin, SlicedPaste } from './plugins/LargePastePlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
-import { isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { $unwrapDisallowedLinks, isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
 import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
 import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';
@@ -60,6 +61,13 @@ export interface EditorHandle {
   getMarkdown(): string;
   /** Replaces the document (e.g. the file changed on disk); clears undo history; does NOT fire onChange. */
   setMarkdown(markdown: string): void;
+  /**
+   * Changes the document into `markdown` as an edit of what it holds (a change on disk merged
+   * with the user's): only the blocks that differ are replaced, so the caret, the selection
+   * and the undo history stay (see $applyMarkdown). Does NOT fire onChange. While a long
+   * note is still loading (nothing can be edited yet) it replaces the document like `setMarkdown`.
+   */
+  applyMarkdown?(markdown: string): void;
   /** True while edits are still being applied (the slices of a large paste): `getMarkdown` completes them first. */
   hasPendingEdits?(): boolean;
   /**
@@ -148,9 +156,25 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     },
   }));
 
-  useImperativeHandle(
-    ref,
-    () => ({
+  useImperativeHandle(ref, () => {
+    const setMarkdown = (markdown: string) => {
+      const editor = editorRef.current;
+      if (editor === null) return;
+      // Cleared first, so the loaded document becomes the base of the new history.
+      editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+      const root = editor.getRootElement();
+      const focused = root !== null && root.contains(root.ownerDocument.activeElement);
+      editor.update(
+        () => {
+          loader.$load(markdown);
+          // Keep the caret at the start only if the user is in the editor; never steal focus.
+          if (focused) $getRoot().selectStart();
+          else $setSelection(null);
+        },
+        { tag: [LOAD_DOCUMENT_TAG, HISTORY_MERGE_TAG], discrete: true },
+      );
+    };
+    return {
       focus() {
         // Lexical's focus() places the selection; the DOM focus has to move too.
         editorRef.current?.getRootElement()?.focus({ preventScroll: true });
@@ -172,26 +196,26 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
       hasPendingEdits() {
         return pastes.pending;
       },
-      setMarkdown(markdown: string) {
+      setMarkdown,
+      applyMarkdown(markdown: string) {
         const editor = editorRef.current;
         if (editor === null) return;
-        // Cleared first, so the loaded document becomes the base of the new history.
-        editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-        const root = editor.getRootElement();
-        const focused = root !== null && root.contains(root.ownerDocument.activeElement);
+        // A long note still loading cannot have been edited: replacing it is the same.
+        if (loader.pendingMarkdown !== null) {
+          setMarkdown(markdown);
+          return;
+        }
+        pastes.finish();
         editor.update(
           () => {
-            loader.$load(markdown);
-            // Keep the caret at the start only if the user is in the editor; never steal focus.
-            if (focused) $getRoot().selectStart();
-            else $setSelection(null);
+            if ($applyMarkdown(markdown)) $unwrapDisallowedLinks();
           },
-          { tag: [LOAD_DOCUMENT_TAG, HISTORY_MERGE_TAG], discrete: true },
+          // Merged into the current undo step: not an edit of the user's to undo on its own.
+          { tag: [APPLY_DOCUMENT_TAG, HISTORY_MERGE_TAG], discrete: true },
         );
       },
-    }),
-    [loader, pastes],
-  );
+    };
+  }, [loader, pastes]);
 
   useEffect(() => {
     loader.attach(editorRef.current);

@@ -71,6 +71,14 @@ export function $exportMarkdown(): string {
 }
 
 /**
+ * What one top-level node contributes to `$exportMarkdown()` (before the separators), or
+ * null for a node that writes nothing (an empty paragraph). Needs a read or update context.
+ */
+export function $blockMarkdown(node: LexicalNode): string | null {
+  return $cachedChunk(node, $documentOrigin())?.text ?? null;
+}
+
+/**
  * Computes and caches the serialization of top-level nodes ahead of the next save, from
  * child `start` on, while `hasTime()` says so (checked after each node). Returns where to
  * continue, or -1 once every node is done. The first export after a load otherwise

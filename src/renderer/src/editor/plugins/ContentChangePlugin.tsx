@@ -9,6 +9,12 @@ import { useEffect, useRef } from 'react';
 export const LOAD_DOCUMENT_TAG = 'study-notebook:load-document';
 
 /**
+ * Update tag of a change made on disk merged into the document as an edit (`applyMarkdown`):
+ * not the user's edit either, but unlike a load it keeps the caret and the undo history.
+ */
+export const APPLY_DOCUMENT_TAG = 'study-notebook:apply-document';
+
+/**
  * Update tag of the slices that append the rest of a long document after its first part
  * (DocumentLoader). Not the user's edits either.
  */
@@ -22,8 +28,8 @@ export const PASTE_MORE_TAG = 'study-notebook:paste-more';
 
 /**
  * Calls `onChange` after every content change made by the user, including undo and redo.
- * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG` or
- * `LOAD_MORE_TAG` update, and not for Lexical's own bookkeeping updates (tagged
+ * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG`,
+ * `APPLY_DOCUMENT_TAG` or `LOAD_MORE_TAG` update, and not for Lexical's own bookkeeping updates (tagged
  * history-merge: attaching the root, re-running transforms when a plugin registers). O(1)
  * per update: it only looks at the sizes of the dirty sets and the tags, never at the
  * document.
@@ -41,7 +47,7 @@ export function ContentChangePlugin({ onChange }: { onChange?: () => void }): nu
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         if (prevEditorState.isEmpty()) return;
         if (tags.has(HISTORY_MERGE_TAG) && !tags.has(PASTE_MORE_TAG)) return;
-        if (tags.has(LOAD_DOCUMENT_TAG) || tags.has(LOAD_MORE_TAG)) return;
+        if (tags.has(LOAD_DOCUMENT_TAG) || tags.has(LOAD_MORE_TAG) || tags.has(APPLY_DOCUMENT_TAG)) return;
         onChangeRef.current?.();
       }),
     [editor],

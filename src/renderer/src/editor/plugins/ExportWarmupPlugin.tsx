@@ -3,14 +3,14 @@ import { PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
 import { $warmExportCache } from '../markdown/exportMarkdown';
 import { sliceBudget } from '../markdown/warmExport';
-import { LOAD_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_MORE_TAG } from './ContentChangePlugin';
+import { APPLY_DOCUMENT_TAG, LOAD_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_MORE_TAG } from './ContentChangePlugin';
 
 /** Idle time left in a slice below which the warm-up hands the main thread back. */
 const MIN_SLICE_MS = 2;
 
 /**
- * Prepares the next save while the browser is idle: after a note is loaded or replaced (or
- * a slice of a long one arrives), and after a paste, the blocks' Markdown is computed in
+ * Prepares the next save while the browser is idle: after a note is loaded, replaced or
+ * merged with a change on disk (or a slice of a long one arrives), and after a paste, the blocks' Markdown is computed in
  * slices of idle time (`$warmExportCache`), so the first autosave only serializes what the
  * user changed instead of a long note at once while they type. A slice uses the idle
  * period until input is waiting (a browser with nothing to do grants up to 50 ms, and a
@@ -41,7 +41,8 @@ export function ExportWarmupPlugin(): null {
       if (editable) start();
     });
     const offUpdate = editor.registerUpdateListener(({ tags }) => {
-      if ([LOAD_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_TAG, PASTE_MORE_TAG].some((tag) => tags.has(tag))) start();
+      const tagged = [LOAD_DOCUMENT_TAG, APPLY_DOCUMENT_TAG, LOAD_MORE_TAG, PASTE_TAG, PASTE_MORE_TAG];
+      if (tagged.some((tag) => tags.has(tag))) start();
     });
     return () => {
       offEditable();

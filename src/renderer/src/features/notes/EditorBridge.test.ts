@@ -21,4 +21,13 @@ describe('EditorBridge', () => {
     bridge.replaceBody('from disk');
     expect(editor.setMarkdown).not.toHaveBeenCalled();
   });
+
+  it('merges an outside change into the detached editor too, since the final flush saves what that one holds', () => {
+    const bridge = new EditorBridge('opened');
+    const editor = { ...handle('opened, then edited'), applyMarkdown: vi.fn() };
+    bridge.attach(editor);
+    bridge.attach(null);
+    bridge.applyBody('merged');
+    expect(editor.applyMarkdown).toHaveBeenCalledWith('merged');
+  });
 });

@@ -39,6 +39,13 @@ export class EditorBridge implements NoteSessionEditor {
     this.handle?.setMarkdown(body);
   }
 
+  applyBody(body: string): void {
+    // Like readBody, the detached editor too: a merge read from it must land in it.
+    const handle = this.handle ?? this.last;
+    if (handle?.applyMarkdown) handle.applyMarkdown(body);
+    else handle?.setMarkdown(body);
+  }
+
   focus(): void {
     this.handle?.focus();
   }

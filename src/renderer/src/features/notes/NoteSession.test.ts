@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotebookError } from '@shared/api/errors';
 import { fakeNotebookApi } from '@shared/api/testing/fakeNotebookApi';
 import { NoteSession } from './NoteSession';
-import { FakeEditor, note, saved } from './testing/noteSessionFixtures';
+import { FakeEditor, memoryVault, note, saved } from './testing/noteSessionFixtures';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -42,6 +42,7 @@ describe('NoteSession', () => {
       path: 'Cells.md',
       content: '---\ntags: [a]\nfoo:  bar\n---\nnewer',
       baseVersion: 'v1',
+      ifChanged: 'report',
     });
     expect(session.state.save).toEqual({ kind: 'saved' });
   });
@@ -98,7 +99,12 @@ describe('NoteSession', () => {
     expect(session.state.save).toEqual({ kind: 'pending' });
     await vi.advanceTimersByTimeAsync(500);
     expect(api.saveNote).toHaveBeenCalledTimes(2);
-    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'bc', baseVersion: 'v2' });
+    expect(api.saveNote).toHaveBeenLastCalledWith({
+      path: 'Cells.md',
+      content: 'bc',
+      baseVersion: 'v2',
+      ifChanged: 'report',
+    });
     await vi.advanceTimersByTimeAsync(100);
     expect(session.state.save).toEqual({ kind: 'saved' });
   });
@@ -143,6 +149,7 @@ describe('NoteSession', () => {
       path: 'Cells.md',
       content: 'a and the rest of the paste',
       baseVersion: 'v1',
+      ifChanged: 'report',
     });
   });
 
@@ -165,7 +172,12 @@ describe('NoteSession', () => {
     fail = false;
     await session.retry();
     expect(session.state.save).toEqual({ kind: 'saved' });
-    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'b', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenLastCalledWith({
+      path: 'Cells.md',
+      content: 'b',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
   });
 
   it('reloads a note changed on disk when there are no local edits', async () => {
@@ -184,23 +196,41 @@ describe('NoteSession', () => {
     expect(api.readNote).not.toHaveBeenCalled();
   });
 
-  it('with local edits, a change on disk becomes a conflict copy and the editor shows the disk text', async () => {
-    const api = fakeNotebookApi({
-      saveNote: async () => ({
-        status: 'conflict',
-        conflictPath: 'Cells (conflict 2026-01-01 000000).md',
-        current: note('theirs', 'v9'),
-      }),
-    });
-    const editor = new FakeEditor('a');
-    const session = new NoteSession(api, note('a'), editor);
-    editor.body = 'mine';
+  it('with local edits, merges a change on disk that does not overlap them, and saves the merge', async () => {
+    const vault = memoryVault({ 'Cells.md': 'One.\n\nTwo.\n' });
+    const editor = new FakeEditor('One.\n\nTwo.\n');
+    const session = new NoteSession(vault.api, vault.note('Cells.md'), editor);
+    editor.body = 'One.\n\nTwo, mine.\n';
     session.edited();
-    await session.changedOnDisk('v9');
-    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cells.md', content: 'mine', baseVersion: 'v1' });
-    expect(editor.body).toBe('theirs');
-    expect(session.state.conflictCopy).toBe('Cells (conflict 2026-01-01 000000).md');
+    await session.changedOnDisk(vault.write('Cells.md', 'One, theirs.\n\nTwo.\n'));
+    expect(editor.body).toBe('One, theirs.\n\nTwo, mine.\n');
+    await session.flush();
+    expect(vault.read('Cells.md')).toBe('One, theirs.\n\nTwo, mine.\n');
+    expect(vault.copies()).toEqual([]);
+    expect(session.state.forkedFrom).toBeNull();
+  });
+
+  it('with local edits, an overlapping change on disk sends them to a conflict copy, where editing goes on', async () => {
+    const vault = memoryVault({ 'Cells.md': 'The cell is small.\n' });
+    const editor = new FakeEditor('The cell is small.\n');
+    const session = new NoteSession(vault.api, vault.note('Cells.md'), editor);
+    editor.body = 'The cell is tiny.\n';
+    session.edited();
+    await session.changedOnDisk(vault.write('Cells.md', 'The cell is large.\n'));
+    const copy = 'Cells (conflict 1).md';
+    expect(vault.copies()).toEqual([copy]);
+    expect(vault.read(copy)).toBe('The cell is tiny.\n');
+    expect(vault.read('Cells.md')).toBe('The cell is large.\n');
+    expect(editor.body).toBe('The cell is tiny.\n');
+    expect(session.state).toMatchObject({ path: copy, forkedFrom: 'Cells.md', save: { kind: 'saved' } });
     expect(session.hasUnsavedEdits).toBe(false);
+
+    editor.body = 'The cell is tiny, really.\n';
+    session.edited();
+    await session.flush();
+    expect(vault.read(copy)).toBe('The cell is tiny, really.\n');
+    session.dismissConflict();
+    expect(session.state.forkedFrom).toBeNull();
   });
 
   it('saves to the new path after a rename', async () => {
@@ -212,7 +242,12 @@ describe('NoteSession', () => {
     editor.body = 'b';
     session.edited();
     await session.flush();
-    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cell Biology.md', content: 'b', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenCalledWith({
+      path: 'Cell Biology.md',
+      content: 'b',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
   });
 
   it('flushes pending edits on dispose', async () => {
@@ -236,7 +271,12 @@ describe('NoteSession', () => {
     editor.body = 'b';
     dirty.edited();
     await dirty.removedFromDisk();
-    expect(api.saveNote).toHaveBeenCalledWith({ path: 'Cells.md', content: 'b', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenCalledWith({
+      path: 'Cells.md',
+      content: 'b',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
   });
 
   it('lets the editor prepare the text of an autosave in slices, and reads it after that', async () => {
@@ -256,7 +296,12 @@ describe('NoteSession', () => {
     expect(api.saveNote).not.toHaveBeenCalled();
     finishPreparing();
     await vi.advanceTimersByTimeAsync(0);
-    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({ path: 'Cells.md', content: 'newer', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({
+      path: 'Cells.md',
+      content: 'newer',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
     await vi.runAllTimersAsync();
     expect(api.saveNote).toHaveBeenCalledOnce();
     expect(session.state.save).toEqual({ kind: 'saved' });
@@ -282,7 +327,12 @@ describe('NoteSession', () => {
     expect(stopAsked?.()).toBe(true);
     await vi.advanceTimersByTimeAsync(5);
     await flushed;
-    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({ path: 'Cells.md', content: 'new', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith({
+      path: 'Cells.md',
+      content: 'new',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
     // A flush never prepares.
     editor.body = 'newer';
     session.edited();

@@ -1,7 +1,8 @@
 import { isNotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
-import type { Note, NoteSummary } from '@shared/domain/note';
+import type { Note, NoteSummary, SaveResult } from '@shared/domain/note';
 import { splitFrontMatter } from '@shared/markdown/frontMatter';
+import { mergeText } from '@shared/text/mergeText';
 
 /** Where the open note's edits stand, as the save indicator shows it. */
 export type SaveState =
@@ -14,8 +15,11 @@ export type SaveState =
 export interface SessionSnapshot {
   path: string;
   save: SaveState;
-  /** Set after a conflict: where the user's version was kept. */
-  conflictCopy: string | null;
+  /**
+   * Set after an overlapping change: the note another program changed where the user was
+   * editing. The user's version went on in a conflict copy beside it, which `path` now is.
+   */
+  forkedFrom: string | null;
   /** Set when the note vanished from disk (deleted or renamed elsewhere) with no edits pending. */
   removedExternally: boolean;
   /** The note's summary after the latest successful save (null before the first). */
@@ -26,8 +30,13 @@ export interface SessionSnapshot {
 export interface NoteSessionEditor {
   /** The editor's document as Markdown (the body, without front matter). */
   readBody(): string;
-  /** Replaces the editor's document, e.g. after the file changed on disk. */
+  /** Replaces the editor's document (a reload: the caret goes to the start). */
   replaceBody(body: string): void;
+  /**
+   * Changes the editor's document into `body` as an edit of what it holds (a change on disk
+   * merged in): the caret, the selection and the undo history stay. Without it, `replaceBody`.
+   */
+  applyBody?(body: string): void;
   /** True while the editor is still applying an edit (a large paste arrives in slices); `readBody` completes it. */
   hasPendingEdits?(): boolean;
   /**
@@ -48,12 +57,17 @@ export interface NoteSessionOptions {
  * in flight at a time, retry after a failure, and reactions to changes made on disk.
  *
  * The session never writes a note that was not edited: a save happens only after
- * `edited()` and only when the text differs from what is on disk. Front matter is not
- * part of the editor and is written back exactly as it was read.
+ * `edited()` (or after merging an outside change into edits) and only when the text
+ * differs from what is on disk. Front matter is not part of the editor and is written back
+ * exactly as it was read (or as an outside change merged in left it).
+ *
+ * Outside changes are merged, as Obsidian does: see `mergeIn` and `fork`, and the README's
+ * "Your data is safe" section for what the user sees in each case.
  */
 export class NoteSession {
   private path: string;
   private frontMatter: string;
+  /** The file's text at `version`: what the editor's unsaved edits started from (the merge base). */
   private diskContent: string;
   private version: string;
   private dirty = false;
@@ -82,7 +96,7 @@ export class NoteSession {
     this.snapshot = {
       path: note.path,
       save: { kind: 'saved' },
-      conflictCopy: null,
+      forkedFrom: null,
       removedExternally: false,
       lastSaved: null,
     };
@@ -122,6 +136,13 @@ export class NoteSession {
     this.timer = setTimeout(() => void this.save(false), this.delay);
   }
 
+  /** Arms the autosave unless it is armed already (outside changes must not keep pushing it back). */
+  private autosaveSoon(): void {
+    if (this.snapshot.save.kind === 'saved') this.update({ save: { kind: 'pending' } });
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => void this.save(false), this.delay);
+  }
+
   /** Saves now if there are edits; resolves when the file holds them (or the save failed). */
   flush(): Promise<void> {
     return this.save(true);
@@ -134,6 +155,7 @@ export class NoteSession {
    */
   private save(untilClean: boolean): Promise<void> {
     clearTimeout(this.timer);
+    this.timer = undefined;
     // An edit still being applied (the rest of a large paste) is an edit: reading the body completes it.
     if (this.editor.hasPendingEdits?.()) this.dirty = true;
     this.saveAsked = true;
@@ -161,34 +183,35 @@ export class NoteSession {
   }
 
   dismissConflict(): void {
-    this.update({ conflictCopy: null });
+    this.update({ forkedFrom: null });
   }
 
   /**
-   * Something changed the file outside the app. Without local edits the editor reloads
-   * the new text; with edits, saving them against the old version makes the backend keep
-   * them as a conflict copy, and the editor then shows the text on disk.
+   * Something changed the file outside the app (`path`: the note it changed, by default the
+   * one open). The new text is merged into the editor right away (see mergeIn): without
+   * local edits it simply shows; with edits that do not overlap it, both are kept and the
+   * merge is autosaved; an overlapping change sends the edits to a conflict copy (one save
+   * away, so the newest text on disk decides).
    */
-  async changedOnDisk(version: string | undefined): Promise<void> {
-    if (this.disposed || version === this.version) return;
-    if (this.running) await this.running;
-    if (version === this.version) return;
-    if (this.dirty) {
-      await this.flush();
-      return;
-    }
-    try {
-      const note = await this.api.readNote({ path: this.path });
-      if (this.dirty || this.running) {
-        // Keys were typed while the new text was on its way: they are saved first (against
-        // the old version, so a conflict copy keeps them), then the editor shows the disk text.
-        if (this.running) await this.running;
-        if (this.dirty) await this.flush();
+  async changedOnDisk(version: string | undefined, path = this.path): Promise<void> {
+    for (;;) {
+      // A save on its way may meet this very change (and merge it): wait for it first.
+      if (this.running) await this.running;
+      if (this.disposed || path !== this.path || version === this.version) return;
+      const seen = this.version;
+      let note: Note;
+      try {
+        note = await this.api.readNote({ path: this.path });
+      } catch (error) {
+        if (isNotebookError(error) && error.code === 'not-found') await this.removedFromDisk();
         return;
       }
-      this.adopt(note);
-    } catch (error) {
-      if (isNotebookError(error) && error.code === 'not-found') this.update({ removedExternally: true });
+      if (this.disposed || path !== this.path) return;
+      // A save ran meanwhile: what it found on disk may be newer than what was read.
+      if (this.running || this.version !== seen) continue;
+      if (note.version === this.version) return;
+      if (this.mergeIn(note) === 'conflict') await this.save(false);
+      return;
     }
   }
 
@@ -216,8 +239,12 @@ export class NoteSession {
    * The text the file does not hold yet and the version it was based on (for a note closed
    * while its save was failing: opened again, it starts from this, see openSessions).
    */
-  unsavedEdits(): { content: string; baseVersion: string } {
-    return { content: this.frontMatter + this.editor.readBody(), baseVersion: this.version };
+  unsavedEdits(): { content: string; baseVersion: string; baseContent: string } {
+    return {
+      content: this.frontMatter + this.editor.readBody(),
+      baseVersion: this.version,
+      baseContent: this.diskContent,
+    };
   }
 
   /** Saves what is pending and stops reacting to anything. */
@@ -225,6 +252,7 @@ export class NoteSession {
     await this.flush();
     this.disposed = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
     this.listeners.clear();
   }
 
@@ -238,17 +266,24 @@ export class NoteSession {
       if (content === this.diskContent) continue;
       this.update({ save: { kind: 'saving' } });
       try {
-        const result = await this.api.saveNote({ path: this.path, content, baseVersion: this.version });
+        const result = await this.api.saveNote({
+          path: this.path,
+          content,
+          baseVersion: this.version,
+          ifChanged: 'report',
+        });
         if (result.status === 'saved') {
           this.version = result.version;
           this.diskContent = content;
           this.update({ lastSaved: result.note });
+        } else if (result.status === 'stale') {
+          // Changed on disk since: merged into the editor, and the merge saved on the next turn.
+          this.dirty = true;
+          if (this.mergeIn(result.current) === 'conflict') await this.fork();
+          else this.saveAsked = true;
         } else {
-          const copyPath = await this.completeConflictCopy(result.conflictPath, content);
-          // Our text is safe in the conflict copy; show what is on disk now (no await since
-          // the copy was last compared with the editor, so no keystroke can fall in between).
-          this.adopt(result.current);
-          this.update({ conflictCopy: copyPath });
+          // A file that cannot be merged (no longer UTF-8, too large): the backend copied our text.
+          this.continueIn(result, content);
         }
       } catch (error) {
         this.dirty = true;
@@ -260,39 +295,76 @@ export class NoteSession {
   }
 
   /**
-   * Keystrokes typed while a save that ended in a conflict was on its way are not in the
-   * conflict copy: writes the editor's text into the copy until no key was typed during the
-   * last write. Returns the copy's path (a new copy when someone changed this one meanwhile).
+   * Brings `note` (the file as another program left it) into the editor. Synchronous, so no
+   * keystroke falls between reading the editor and changing it. Three-way merge of the
+   * version the edits started from (`diskContent`), the editor's text and the file's:
+   * non-overlapping changes are all kept and the editor changes only where the file did
+   * (caret and undo history stay); the merge becomes the new base and, if it holds edits
+   * the file lacks, is autosaved. Returns 'conflict' when the changes overlap (or the file
+   * cannot be merged): nothing changes then, and the next save makes the conflict copy.
    */
-  private async completeConflictCopy(copyPath: string, written: string): Promise<string> {
-    // undefined: not read yet; null: the copy changed on disk, so the next write makes a new copy.
-    let copyVersion: string | null | undefined;
-    for (;;) {
-      const latest = this.frontMatter + this.editor.readBody();
-      if (latest === written) return copyPath;
-      if (copyVersion === undefined) {
-        const copy = await this.api.readNote({ path: copyPath });
-        copyVersion = copy.content === written ? copy.version : null;
-        continue;
+  private mergeIn(note: Note): 'merged' | 'conflict' {
+    const edited = this.dirty || this.snapshot.save.kind === 'failed' || this.editor.hasPendingEdits?.() === true;
+    const ours = this.frontMatter + this.editor.readBody();
+    let text = note.content;
+    if (edited) {
+      if (note.readOnly) {
+        this.dirty = true;
+        return 'conflict';
       }
-      const result = await this.api.saveNote({ path: copyPath, content: latest, baseVersion: copyVersion });
-      if (result.status === 'saved') {
-        copyVersion = result.version;
-      } else {
-        copyPath = result.conflictPath;
-        copyVersion = undefined;
+      const merged = mergeText(this.diskContent, ours, note.content);
+      if (!merged.clean) {
+        this.dirty = true;
+        return 'conflict';
       }
-      written = latest;
+      text = merged.text;
+    }
+    const { frontMatter, body } = splitFrontMatter(text);
+    this.diskContent = note.content;
+    this.version = note.version;
+    this.frontMatter = frontMatter;
+    if (text !== ours) {
+      if (this.editor.applyBody) this.editor.applyBody(body);
+      else this.editor.replaceBody(body);
+    }
+    this.dirty = text !== note.content;
+    if (this.dirty) this.autosaveSoon();
+    else if (this.snapshot.save.kind === 'pending') {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.update({ save: { kind: 'saved' } });
+    }
+    if (this.snapshot.removedExternally) this.update({ removedExternally: false });
+    return 'merged';
+  }
+
+  /**
+   * The user's edits and the change on disk overlap: the edits are saved as a conflict copy
+   * beside the note, and the editor goes on in that copy, so whatever else happens to the
+   * original (a sync tool rewriting it again and again) the user's typing lands in this one
+   * copy, whole. Keys typed while it is written are saved into it by the next save.
+   */
+  private async fork(): Promise<void> {
+    const content = this.frontMatter + this.editor.readBody();
+    // Keys typed while the copy is written make it dirty again (and arm the autosave).
+    this.dirty = false;
+    const result = await this.api.saveNote({ path: this.path, content, baseVersion: this.version });
+    if (result.status === 'saved') {
+      // The file went back to the version the edits started from: they were simply saved.
+      this.version = result.version;
+      this.diskContent = content;
+      this.update({ lastSaved: result.note });
+    } else if (result.status === 'conflict') {
+      this.continueIn(result, content);
     }
   }
 
-  private adopt(note: Note): void {
-    this.diskContent = note.content;
-    this.version = note.version;
-    this.frontMatter = splitFrontMatter(note.content).frontMatter;
-    this.dirty = false;
-    this.editor.replaceBody(NoteSession.bodyOf(note.content));
-    this.update({ save: { kind: 'saved' }, removedExternally: false });
+  private continueIn(result: Extract<SaveResult, { status: 'conflict' }>, content: string): void {
+    const original = this.path;
+    this.path = result.conflictPath;
+    this.version = result.conflictVersion;
+    this.diskContent = content;
+    this.update({ path: this.path, forkedFrom: original, lastSaved: result.conflictNote, removedExternally: false });
   }
 
   private update(patch: Partial<SessionSnapshot>): void {

@@ -40,7 +40,12 @@ describe('NoteSession when the disk refuses the save', () => {
     editor.body = 'my words, more';
     session.edited();
     await vi.advanceTimersByTimeAsync(1000);
-    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'my words, more', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenLastCalledWith({
+      path: 'Cells.md',
+      content: 'my words, more',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
     expect(session.state.save.kind).toBe('failed');
 
     // Another program changes or removes the file meanwhile: the editor keeps the text.
@@ -53,7 +58,12 @@ describe('NoteSession when the disk refuses the save', () => {
 
     diskFull = false;
     await session.retry();
-    expect(api.saveNote).toHaveBeenLastCalledWith({ path: 'Cells.md', content: 'my words, more', baseVersion: 'v1' });
+    expect(api.saveNote).toHaveBeenLastCalledWith({
+      path: 'Cells.md',
+      content: 'my words, more',
+      baseVersion: 'v1',
+      ifChanged: 'report',
+    });
     expect(session.state.save).toEqual({ kind: 'saved' });
     expect(session.hasUnsavedEdits).toBe(false);
   });
@@ -70,6 +80,6 @@ describe('NoteSession when the disk refuses the save', () => {
     session.edited();
     await session.dispose();
     expect(session.hasUnsavedEdits).toBe(true);
-    expect(session.unsavedEdits()).toEqual({ content: 'my words', baseVersion: 'v1' });
+    expect(session.unsavedEdits()).toEqual({ content: 'my words', baseVersion: 'v1', baseContent: 'a' });
   });
 });

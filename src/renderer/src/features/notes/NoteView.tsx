@@ -32,6 +32,11 @@ export interface NoteViewProps {
   focusTitle?: boolean;
   /** The note's summary changed (saved, renamed): the list and workspace follow. */
   onSummaryChanged(note: NoteSummary, previousPath: string): void;
+  /**
+   * The note was changed elsewhere where the user was typing, and the editor went on in a
+   * conflict copy (`copy`) of it: the list gains the copy and the workspace follows it.
+   */
+  onForked?(copy: NoteSummary): void;
   onClosed(): void;
   onOpenPath(path: string): void;
   onNotice(message: string): void;
@@ -48,6 +53,11 @@ function noteForTarget(target: string): { title: string; folder?: string } {
   if (slash < 0) return { title: clean };
   const folder = clean.slice(0, slash).replace(/^\/+/, '');
   return folder ? { title: clean.slice(slash + 1), folder } : { title: clean.slice(slash + 1) };
+}
+
+/** A note's title from its path ("Bio/Cells.md" → "Cells"). */
+function titleOf(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.md$/i, '');
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -73,12 +83,12 @@ export function NoteView(props: NoteViewProps) {
         (note) => {
           if (!current) return;
           // Closed while its save was failing: the note starts from those edits, saved against
-          // the version they were based on (a conflict copy if the file changed meanwhile).
+          // the version they were based on (merged with the file if it changed meanwhile).
           const stranded = takeStrandedEdits(props.path);
           if (stranded) {
             setLoaded({
               status: 'ready',
-              note: { ...note, version: stranded.baseVersion },
+              note: { ...note, content: stranded.baseContent, version: stranded.baseVersion },
               restoreContent: stranded.content,
             });
           } else setLoaded({ status: 'ready', note });
@@ -134,6 +144,20 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
 
   useEffect(() => registerSession(session), [session]);
 
+  // An overlapping outside change moved the editing into a conflict copy: the title and the workspace follow.
+  const onForked = useEffectEvent((copy: NoteSummary) => props.onForked?.(copy));
+  useEffect(() => {
+    let path = session.state.path;
+    return session.subscribe((state) => {
+      if (state.path === path) return;
+      path = state.path;
+      if (state.forkedFrom !== null && state.lastSaved?.path === state.path) {
+        setSummary(state.lastSaved);
+        onForked(state.lastSaved);
+      }
+    });
+  }, [session]);
+
   // Each save changes the note's modification time: the notes list follows.
   const onSummaryChanged = useEffectEvent(props.onSummaryChanged);
   useEffect(() => {
@@ -146,7 +170,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
       for (const change of changes) {
         if (change.path !== session.state.path || !change.external) continue;
         if (change.kind === 'removed') void session.removedFromDisk();
-        else void session.changedOnDisk(change.version);
+        else void session.changedOnDisk(change.version, change.path);
       }
     });
     const offResync = api.on('resync', () => void session.recheck());
@@ -334,13 +358,13 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
         </ul>
       )}
       {note.readOnly && <Notice tone="warning">This note is shown read-only: {note.readOnly.reason}</Notice>}
-      {snapshot.conflictCopy && (
+      {snapshot.forkedFrom && (
         <Notice
           tone="warning"
           actions={
             <>
-              <button type="button" className="text-button" onClick={() => props.onOpenPath(snapshot.conflictCopy!)}>
-                Open your version
+              <button type="button" className="text-button" onClick={() => props.onOpenPath(snapshot.forkedFrom!)}>
+                Open the original
               </button>
               <button type="button" className="text-button" onClick={() => session.dismissConflict()}>
                 Dismiss
@@ -348,8 +372,9 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
             </>
           }
         >
-          This note was changed outside Study Notebook while you were editing. Both versions are kept: the file now
-          shows the outside change, and your edits are in “{snapshot.conflictCopy.replace(/\.md$/i, '')}”.
+          “{titleOf(snapshot.forkedFrom)}” was changed outside Study Notebook in the same place you were writing. Both
+          versions are kept: you are now editing yours, “{summary.title}”, and “{titleOf(snapshot.forkedFrom)}” has the
+          other.
         </Notice>
       )}
       <div className="note-body">

@@ -12,7 +12,14 @@ const closing = new Map<string, Promise<void>>();
  * they are in the recovery copy, but the next save of that note would replace that copy,
  * so the note, opened again, starts from them rather than from its file.
  */
-const stranded = new Map<string, { content: string; baseVersion: string }>();
+const stranded = new Map<string, StrandedEdits>();
+
+/** Unsaved edits, with the version (and its text) they started from, so they can still be merged. */
+export interface StrandedEdits {
+  content: string;
+  baseVersion: string;
+  baseContent: string;
+}
 
 export function registerSession(session: NoteSession): () => void {
   live.add(session);
@@ -32,7 +39,7 @@ export function registerSession(session: NoteSession): () => void {
 }
 
 /** The unsaved edits of a note closed while its save was failing (once), or undefined. */
-export function takeStrandedEdits(path: string): { content: string; baseVersion: string } | undefined {
+export function takeStrandedEdits(path: string): StrandedEdits | undefined {
   const edits = stranded.get(path);
   stranded.delete(path);
   return edits;
