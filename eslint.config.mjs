@@ -32,6 +32,26 @@ export default tseslint.config(
     },
   },
   {
+    // MiniSearch is the reference our engine is tested and benchmarked against (docs/search.md),
+    // a devDependency: the app must not ship code that needs it. The typescript-eslint twin of
+    // no-restricted-imports is used so this rule does not replace the layers' rules below.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'minisearch',
+              message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
