@@ -120,9 +120,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [
+          patterns: [
             {
-              name: 'minisearch',
+              group: ['minisearch', 'minisearch/*'],
               message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
             },
           ],
