@@ -8,6 +8,10 @@ export default defineConfig({
   main: {
     resolve: { alias },
     build: {
+      // Dependencies stay external (loaded from node_modules) except ESM-only ones, which are
+      // bundled: the main process is CommonJS (see package.json), and require() of an ES
+      // module is not something every Node and Electron we run on can be relied on to do.
+      externalizeDeps: { exclude: ['p-limit'] },
       rollupOptions: {
         input: {
           // The Electron entry point.

@@ -1,5 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -11,6 +13,9 @@ function restrict(patterns, paths = []) {
   return { 'no-restricted-imports': ['error', { patterns, paths }] };
 }
 const noElectron = [{ name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' }];
+/** The layers inside the renderer, top to bottom (docs/architecture-renderer.md). */
+const renderer = (folder) => `./src/renderer/src/${folder}`;
+
 const noNode = [
   { group: ['node:*', ...nodeBuiltins], message: 'This layer runs without Node: keep Node APIs in src/main.' },
 ];
@@ -29,6 +34,100 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
       'no-eval': 'error',
       'no-implied-eval': 'error',
+    },
+  },
+  {
+    // No import cycles anywhere: a cycle makes load order matter and hides which module
+    // owns what. Type-only imports do not count (they vanish at build time).
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // How to read TypeScript dependencies (without it no-cycle silently sees no edges).
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.base.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The renderer's layers: app → features → editor, ui. A lower layer never imports a
+    // higher one (tests included).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: [renderer('editor'), renderer('ui')],
+              from: [renderer('features'), renderer('app')],
+              message: 'editor/ and ui/ sit below features/ and app/: move the shared piece down instead.',
+            },
+            {
+              target: renderer('features'),
+              from: renderer('app'),
+              message: 'features/ sit below app/: move the shared piece down (ui/ or the feature) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Below features/, code reaches no backend and knows no editor from ui/ (tests may use
+    // fakes and fixtures from anywhere below features/).
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: [renderer('editor'), renderer('ui')],
+              from: [renderer('features'), renderer('app')],
+              message: 'editor/ and ui/ sit below features/ and app/: move the shared piece down instead.',
+            },
+            {
+              target: renderer('features'),
+              from: renderer('app'),
+              message: 'features/ sit below app/: move the shared piece down (ui/ or the feature) instead.',
+            },
+            {
+              target: [renderer('editor'), renderer('ui')],
+              from: renderer('api'),
+              message: 'editor/ and ui/ get their data from props: only app/ and features/ use the API client.',
+            },
+            {
+              target: renderer('ui'),
+              from: renderer('editor'),
+              message: 'ui/ holds generic pieces the editor builds on, not the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // MiniSearch is the reference our engine is tested and benchmarked against (docs/search.md),
+    // a devDependency: the app must not ship code that needs it. The typescript-eslint twin of
+    // no-restricted-imports is used so this rule does not replace the layers' rules below.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['minisearch', 'minisearch/*'],
+              message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { app } from 'electron';
 import type { NotebookConfig } from '../notebook/NotebookConfig';
 import { resolveVaultPath, VAULT_ENV } from '../notebook/settings/resolveVaultPath';
@@ -9,27 +10,31 @@ export { VAULT_ENV };
 
 /**
  * The value of `--<name> <value>` or `--<name>=<value>` in `argv`, or undefined when
- * absent. The last occurrence wins, as with most command-line tools.
+ * absent. The last occurrence wins, as with most command-line tools. Everything else on
+ * the command line (Electron's and Chromium's own switches, the app folder) is left
+ * alone; a `--` ends the options, as usual.
  *
- * @throws Error when the flag is the last argument or has an empty value.
+ * @throws Error when the flag is the last argument, has an empty value, or is followed
+ *   by another flag instead of a value.
  */
 export function flagValue(argv: readonly string[], name: string): string | undefined {
   const flag = `--${name}`;
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: { [name]: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   let value: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === flag) {
-      const next = argv[i + 1];
-      if (next === undefined || next === '' || next.startsWith('--')) {
-        throw new Error(`${flag} needs a folder, e.g. ${flag} ~/Notes`);
-      }
-      value = next;
-      i++;
-    } else if (arg.startsWith(`${flag}=`)) {
-      const inline = arg.slice(flag.length + 1);
-      if (inline === '') throw new Error(`${flag} needs a folder, e.g. ${flag}=~/Notes`);
-      value = inline;
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.rawName !== flag) continue;
+    if (token.inlineValue) {
+      if (token.value === '') throw new Error(`${flag} needs a folder, e.g. ${flag}=~/Notes`);
+    } else if (token.value === undefined || token.value === '' || token.value.startsWith('--')) {
+      throw new Error(`${flag} needs a folder, e.g. ${flag} ~/Notes`);
     }
+    value = token.value;
   }
   return value;
 }

@@ -39,4 +39,16 @@ describe('parseServeArgs', () => {
   ])('explains %j', (argv, message) => {
     expect(() => parseServeArgs(argv)).toThrow(message);
   });
+
+  it('takes a flag after a flag as a missing value, not as the value', () => {
+    expect(() => parseServeArgs(['--vault', '--port', '8123'])).toThrow('--vault needs a value');
+    expect(parseServeArgs(['--vault=--odd-folder']).vault).toBe('--odd-folder');
+  });
+
+  it('reads -h and --help, and refuses stray arguments', () => {
+    expect(parseServeArgs(['-h']).help).toBe(true);
+    expect(parseServeArgs(['--help']).help).toBe(true);
+    expect(() => parseServeArgs(['notes'])).toThrow('Unknown option "notes"');
+    expect(() => parseServeArgs(['--port=1', '--', '--vault', 'x'])).toThrow('Unknown option "--"');
+  });
 });

@@ -1,3 +1,5 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 export interface ServeArgs {
   vault?: string;
   /** Folders the page may open as vaults besides those opened before (`--allow-vault`, repeatable). */
@@ -9,58 +11,65 @@ export interface ServeArgs {
   help: boolean;
 }
 
+const OPTIONS = {
+  vault: { type: 'string' },
+  'allow-vault': { type: 'string', multiple: true },
+  port: { type: 'string' },
+  'state-dir': { type: 'string' },
+  glossary: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
 /**
  * Parses `npm run serve -- [--vault <dir>] [--allow-vault <dir>]… [--port <n>] [--state-dir <dir>]
  * [--glossary <dir>]`.
- * Both `--flag value` and `--flag=value` work.
+ * Both `--flag value` and `--flag=value` work; for a flag given twice the last wins, except
+ * `--allow-vault`, which adds up.
  *
- * @throws Error with a message fit for the terminal on an unknown flag or bad value.
+ * @throws Error with a message fit for the terminal on an unknown flag or argument, a
+ *   missing value or a bad port.
  */
 export function parseServeArgs(argv: string[]): ServeArgs {
   const result: ServeArgs = { port: 0, help: false, allowVaults: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value.`);
-      return v;
-    };
-    switch (flag) {
-      case '--vault':
-        result.vault = value();
+  // Not strict: the tokens are checked here, so each mistake gets a message of our own.
+  const { tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !Object.hasOwn(OPTIONS, token.name)) {
+      throw new Error(`Unknown option "${argv[token.index]}". Try --help.`);
+    }
+    const name = token.name as keyof typeof OPTIONS;
+    if (name === 'help') {
+      result.help = true;
+      continue;
+    }
+    const value = token.value;
+    if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))) {
+      throw new Error(`${token.rawName} needs a value.`);
+    }
+    switch (name) {
+      case 'vault':
+        result.vault = value;
         break;
-      case '--allow-vault':
-        result.allowVaults.push(value());
+      case 'allow-vault':
+        result.allowVaults.push(value);
         break;
-      case '--state-dir':
-        result.stateDir = value();
+      case 'state-dir':
+        result.stateDir = value;
         break;
-      case '--glossary':
-        result.glossary = value();
+      case 'glossary':
+        result.glossary = value;
         break;
-      case '--port': {
-        const raw = value();
-        const port = Number(raw);
-        if (!/^\d+$/.test(raw) || port > 65535)
-          throw new Error(`--port must be a number from 0 to 65535, not "${raw}".`);
+      case 'port': {
+        const port = Number(value);
+        if (!/^\d+$/.test(value) || port > 65535) {
+          throw new Error(`--port must be a number from 0 to 65535, not "${value}".`);
+        }
         result.port = port;
         break;
       }
-      case '--help':
-      case '-h':
-        result.help = true;
-        break;
-      default:
-        throw new Error(`Unknown option "${arg}". Try --help.`);
     }
   }
   return result;
-}
-
-function splitOnce(arg: string): [string, string] {
-  const at = arg.indexOf('=');
-  return [arg.slice(0, at), arg.slice(at + 1)];
 }
 
 export const SERVE_USAGE = `Usage: npm run serve -- [options]

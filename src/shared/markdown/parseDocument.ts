@@ -18,7 +18,7 @@ import { type InlineContent, type InlineParseOptions, parseInlineContent } from 
 import { parseListBlock, type ParsedListItem } from './parseList';
 import { parseTable } from './parseTable';
 import { type BlockScan, scanBlocks, type ScannedBlock } from './scanBlocks';
-import { listItemSignature } from './serializeBlock';
+import { listItemSignature } from './blockSignatures';
 
 export type DocumentParseOptions = InlineParseOptions;
 

@@ -11,6 +11,8 @@
  * code span. Inside the text of a Markdown link they stay literal text.
  */
 import { scanWikiLinks, type WikiLink } from '../links/parseWikiLinks';
+import type { InlineContainer } from './canonicalInline';
+import { findLiteralTexts } from './findLiteralTexts';
 import {
   type InlineNode,
   FORMAT_BOLD,
@@ -47,7 +49,6 @@ import {
 } from './inlineSyntax';
 import { trimTrailing } from './lines';
 import { isAllowedLinkUrl as defaultPolicy, type LinkUrlPolicy } from './linkPolicy';
-import { findLiteralTexts, type InlineContainer } from './serializeInline';
 
 export interface InlineParseOptions {
   /** Which URLs become links (default: {@link defaultPolicy}). */

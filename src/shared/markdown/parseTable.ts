@@ -6,7 +6,7 @@ import { matchTableDelimiterRow, splitTableRow } from './blockSyntax';
 import type { Line } from './lines';
 import type { TableBlock, TableRow } from './model';
 import { type InlineParseOptions, parseInline } from './parseInline';
-import { tableRowSignature } from './serializeBlock';
+import { tableRowSignature } from './blockSignatures';
 
 /** The inline content of a cell: its text trimmed, `\|` read as a pipe even in code spans (GFM). */
 export function parseTableCell(text: string, options: InlineParseOptions): TableRow['cells'][number] {

@@ -6,18 +6,11 @@ import { DEFAULT_BULLET, DEFAULT_FENCE, DEFAULT_ORDERED_DELIMITER, THEMATIC_BREA
 import type { LinkUrlPolicy } from './linkPolicy';
 import { matchTableDelimiterRow } from './blockSyntax';
 import { trimTrailing } from './lines';
-import type {
-  BlockNode,
-  CodeBlock,
-  InlineNode,
-  ListBlock,
-  ListItemEntry,
-  TableAlign,
-  TableBlock,
-  TableRow,
-} from './model';
+import type { BlockNode, CodeBlock, ListBlock, ListItemEntry, TableAlign, TableBlock, TableRow } from './model';
 import { parseDocument } from './parseDocument';
-import { comparableInline, inlineEqual, serializeInline } from './serializeInline';
+import { listItemSignature, serializeTableCell, tableRowSignature } from './blockSignatures';
+import { comparableInline, inlineEqual } from './canonicalInline';
+import { serializeInline } from './serializeInline';
 
 export interface BlockSerializeOptions {
   /** Escape all ASCII punctuation in text (the fallback form). */
@@ -58,18 +51,6 @@ export function serializeBlock(block: BlockNode, options: BlockSerializeOptions 
   }
 }
 
-/** A table cell's content on one line, every pipe escaped (GFM reads `\|` as a pipe in any cell content). */
-function serializeCell(cell: readonly InlineNode[], options: BlockSerializeOptions): string {
-  return serializeInline(cell, { ...options, container: 'heading' }).replace(/\|/g, '\\|');
-}
-
-/** What decides whether a table row changed: its cells as Markdown and the table's width. */
-export function tableRowSignature(row: TableRow, columns: number, options: BlockSerializeOptions = {}): string {
-  const cells = row.cells.slice(0, columns).map((cell) => serializeCell(cell, options));
-  while (cells.length < columns) cells.push('');
-  return `${columns}|${cells.join('|')}`;
-}
-
 function delimiterCell(align: TableAlign): string {
   return align === 'center' ? ':---:' : align === 'left' ? ':---' : align === 'right' ? '---:' : '---';
 }
@@ -86,7 +67,7 @@ export function tableLines(table: TableBlock, options: ListSerializeOptions): st
   const rowLine = (row: TableRow): string => {
     const signature = tableRowSignature(row, columns, options);
     if (options.useOrigins && row.origin && row.origin.signature === signature) return row.origin.source;
-    const cells = row.cells.slice(0, columns).map((cell) => serializeCell(cell, options));
+    const cells = row.cells.slice(0, columns).map((cell) => serializeTableCell(cell, options));
     while (cells.length < columns) cells.push('');
     return `| ${cells.join(' | ')} |`;
   };
@@ -108,26 +89,6 @@ function serializeCode(block: CodeBlock): string {
   for (const match of block.text.matchAll(closing)) length = Math.max(length, match[1]!.length + 1);
   const fence = char.repeat(length);
   return `${fence}${info}\n${block.text === '' ? '' : `${block.text}\n`}${fence}`;
-}
-
-/**
- * What decides whether a list item changed: its content as Markdown, its kind, depth,
- * check state, and (for the first item of a numbered list) the list's start number.
- */
-export function listItemSignature(
-  entry: ListItemEntry,
-  list: ListBlock,
-  depth: number,
-  first: boolean,
-  options: BlockSerializeOptions = {},
-): string {
-  const start = first && list.listType === 'number' ? String(list.start) : '';
-  const checked = list.listType === 'check' && entry.checked ? 'x' : '';
-  const content = serializeInline(entry.children, {
-    isAllowedLinkUrl: options.isAllowedLinkUrl,
-    escaped: entry.escaped,
-  });
-  return `${list.listType}|${depth}|${checked}|${start}|${content}`;
 }
 
 /** The text written for one list item (its own lines, not its nested lists). */

@@ -9,27 +9,11 @@
  * minimal form does not read back (checked by the block serializer).
  */
 import { formatWikiLink } from '../links/formatWikiLink';
+import { autolinkText, canonicalInline, EMPHASIS, type InlineContainer, splitWhitespace } from './canonicalInline';
 import { FORMAT_TAGS } from './dialect';
-import {
-  BacktickRuns,
-  BracketPairs,
-  decodeLinkDestination,
-  isAsciiPunctuation,
-  matchAutolink,
-  matchBareUrl,
-  matchBlockId,
-  matchComment,
-  matchEntity,
-  matchFootnoteReference,
-  matchHighlight,
-  matchInlineMath,
-  matchRawHtml,
-  matchTag,
-  matchWikiLink,
-  parseLinkTail,
-} from './inlineSyntax';
+import { type ContainerKind, LINK_PLACEHOLDER, markLiterals, type Segment } from './findLiteralTexts';
+import { isAsciiPunctuation, matchAutolink } from './inlineSyntax';
 import { htmlBlockType, isThematicBreak, setextLevel } from './blockSyntax';
-import { trimTrailing } from './lines';
 import { isAllowedLinkUrl as defaultPolicy, type LinkUrlPolicy } from './linkPolicy';
 import {
   type BreakInline,
@@ -39,16 +23,9 @@ import {
   FORMAT_STRIKETHROUGH,
   type InlineNode,
   type LinkInline,
-  SUPPORTED_FORMATS,
-  type WikiLinkInline,
 } from './model';
 
-const EMPHASIS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH;
 const EMPHASIS_BITS = [FORMAT_BOLD, FORMAT_ITALIC, FORMAT_STRIKETHROUGH] as const;
-/** Backticks in text are always escaped, so they never form code spans the parser would skip. */
-const NO_BACKTICK_RUNS = new BacktickRuns('');
-/** Stands for a link in the plain text of a container, so no literal spans across it. */
-const LINK_PLACEHOLDER = '\uFFFC';
 
 export interface InlineSerializeOptions {
   /** Escape every ASCII punctuation character (see module doc). */
@@ -61,199 +38,6 @@ export interface InlineSerializeOptions {
   readonly escaped?: readonly string[] | undefined;
 }
 
-/**
- * Where inline content lives. A heading is one line (breaks become spaces, no line-start
- * escapes, a trailing `#` run is escaped). In a quote an empty line separates paragraphs;
- * in a paragraph or list item an empty line is written as a line holding `\` (a hard
- * break), since a blank line would end the block.
- */
-export type InlineContainer = 'paragraph' | 'heading' | 'quote';
-
-/**
- * The canonical form of inline content: only the dialect's formats, no empty text,
- * adjacent runs of one format merged, hard-break markers the dialect knows, no line
- * break at the start or end, breaks as spaces in headings, and empty lines as the
- * container writes them.
- */
-export function canonicalInline(
-  nodes: readonly InlineNode[],
-  container: InlineContainer = 'paragraph',
-  inLink = false,
-): InlineNode[] {
-  const heading = container === 'heading';
-  const result: InlineNode[] = [];
-  const push = (node: InlineNode): void => {
-    if (node.type === 'text') {
-      if (node.text === '') return;
-      // Whitespace alone at the start of a line is not written: the line is empty.
-      const previous = result[result.length - 1];
-      if (previous?.type === 'break' && /^[ \t]+$/.test(node.text)) {
-        if ((node.format & FORMAT_CODE) === 0) return;
-      }
-      const last = result[result.length - 1];
-      if (last && last.type === 'text' && last.format === node.format) {
-        result[result.length - 1] = { type: 'text', text: last.text + node.text, format: node.format };
-        return;
-      }
-    }
-    result.push(node);
-  };
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      push({ type: 'text', text: node.text, format: node.format & SUPPORTED_FORMATS });
-    } else if (node.type === 'break') {
-      if (heading) push({ type: 'text', text: ' ', format: 0 });
-      else push({ type: 'break', marker: /^(?: {2,}|\\)$/.test(node.marker) ? node.marker : '' });
-    } else if (node.type === 'wikilink') {
-      // Inside a link's text, or as code, a wiki link can only be text (the parser reads it so).
-      const format = node.format & SUPPORTED_FORMATS;
-      if (inLink || (format & FORMAT_CODE) !== 0) push({ type: 'text', text: formatWikiLink(node), format });
-      else push({ ...node, escapedPipe: node.label !== null && node.escapedPipe, format });
-    } else {
-      const children = canonicalInline(node.children, heading ? 'heading' : 'paragraph', true);
-      push({ ...node, children, autolink: node.autolink && autolinkText(node.url, children) !== null });
-    }
-  }
-  while (result[0]?.type === 'break') result.shift();
-  while (result[result.length - 1]?.type === 'break') result.pop();
-  if (container === 'quote') {
-    // An empty quote line separates paragraphs: any run of breaks is one empty line.
-    const collapsed: InlineNode[] = [];
-    for (const node of result) {
-      if (node.type === 'break' && collapsed[collapsed.length - 1]?.type === 'break') {
-        if (collapsed[collapsed.length - 2]?.type !== 'break') {
-          collapsed[collapsed.length - 1] = { type: 'break', marker: '' };
-          collapsed.push({ type: 'break', marker: '' });
-        }
-        continue;
-      }
-      collapsed.push(node);
-    }
-    return collapsed;
-  }
-  // The break that ends an empty line is written as a backslash on that line.
-  return result.map((node, index) =>
-    node.type === 'break' && result[index - 1]?.type === 'break' ? { type: 'break', marker: '\\' } : node,
-  );
-}
-
-/**
- * Inline content as the parser would give it back: canonical, with the whitespace the
- * parser drops (line-leading whitespace, whitespace before a soft break or at the end)
- * removed. Two contents are equivalent when their comparable forms are equal.
- */
-export function comparableInline(nodes: readonly InlineNode[], container: InlineContainer = 'paragraph'): InlineNode[] {
-  const result = unformatEdgeWhitespace(stripWhitespace(canonicalInline(nodes, container), true));
-  while (result[0]?.type === 'break') result.shift();
-  while (result[result.length - 1]?.type === 'break') result.pop();
-  return result;
-}
-
-function stripWhitespace(nodes: readonly InlineNode[], isBlock: boolean): InlineNode[] {
-  const result: InlineNode[] = [];
-  let atLineStart = isBlock;
-  for (let index = 0; index < nodes.length; index++) {
-    const node = nodes[index]!;
-    if (node.type === 'break') {
-      result.push(node);
-      atLineStart = true;
-      continue;
-    }
-    if (node.type === 'link') {
-      result.push({ ...node, children: stripWhitespace(node.children, false) });
-      atLineStart = false;
-      continue;
-    }
-    if (node.type === 'wikilink') {
-      result.push(node);
-      atLineStart = false;
-      continue;
-    }
-    let text = node.text;
-    const isCode = (node.format & FORMAT_CODE) !== 0;
-    if (!isCode) {
-      if (atLineStart) text = text.replace(/^[ \t]+/, '');
-      const next = nodes[index + 1];
-      const endsLine = next === undefined ? isBlock : next.type === 'break' && next.marker !== '\\';
-      if (endsLine) text = trimTrailing(text);
-    }
-    if (text !== '') {
-      const last = result[result.length - 1];
-      if (last && last.type === 'text' && last.format === node.format) {
-        result[result.length - 1] = { type: 'text', text: last.text + text, format: node.format };
-      } else {
-        result.push({ type: 'text', text, format: node.format });
-      }
-      atLineStart = false;
-    }
-  }
-  return result;
-}
-
-/**
- * Emphasis on the whitespace at either edge of a text run does not count: Markdown cannot
- * put a delimiter next to whitespace on its inner side (`~~a ~~` is not struck through),
- * so the serializer writes such whitespace outside the markers, where it loses the format.
- */
-function unformatEdgeWhitespace(nodes: readonly InlineNode[]): InlineNode[] {
-  const result: InlineNode[] = [];
-  const push = (text: string, format: number) => {
-    if (text === '') return;
-    const last = result[result.length - 1];
-    if (last && last.type === 'text' && last.format === format) {
-      result[result.length - 1] = { type: 'text', text: last.text + text, format };
-    } else {
-      result.push({ type: 'text', text, format });
-    }
-  };
-  for (const node of nodes) {
-    if (node.type === 'link') {
-      result.push({ ...node, children: unformatEdgeWhitespace(node.children) });
-    } else if (node.type !== 'text' || (node.format & FORMAT_CODE) !== 0 || (node.format & EMPHASIS) === 0) {
-      if (node.type === 'text') push(node.text, node.format);
-      else result.push(node);
-    } else {
-      const [lead, core, trail] = splitWhitespace(node.text);
-      push(lead, node.format & ~EMPHASIS);
-      push(core, node.format);
-      push(trail, node.format & ~EMPHASIS);
-    }
-  }
-  return result;
-}
-
-/** Deep equality of inline contents. */
-export function inlineEqual(a: readonly InlineNode[], b: readonly InlineNode[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) {
-    const x = a[index]!;
-    const y = b[index]!;
-    if (x.type !== y.type) return false;
-    if (x.type === 'text' && y.type === 'text') {
-      if (x.text !== y.text || x.format !== y.format) return false;
-    } else if (x.type === 'break' && y.type === 'break') {
-      if (x.marker !== y.marker) return false;
-    } else if (x.type === 'link' && y.type === 'link') {
-      if (x.url !== y.url || x.title !== y.title || x.autolink !== y.autolink) return false;
-      if (!inlineEqual(x.children, y.children)) return false;
-    } else if (x.type === 'wikilink' && y.type === 'wikilink') {
-      if (!wikiLinkEqual(x, y)) return false;
-    }
-  }
-  return true;
-}
-
-/** True when two wiki links are written alike (same parts, same spelling of the separator, same format). */
-export function wikiLinkEqual(a: WikiLinkInline, b: WikiLinkInline): boolean {
-  return (
-    a.target === b.target &&
-    a.heading === b.heading &&
-    a.label === b.label &&
-    a.escapedPipe === b.escapedPipe &&
-    a.format === b.format
-  );
-}
-
 /** Serializes inline content (see module doc). The result has no leading or trailing line break. */
 export function serializeInline(nodes: readonly InlineNode[], options: InlineSerializeOptions = {}): string {
   const heading = options.container === 'heading';
@@ -261,42 +45,6 @@ export function serializeInline(nodes: readonly InlineNode[], options: InlineSer
   let text = serializeContainer(canonical, 0, heading ? 'heading' : 'block', options);
   if (heading && /(?:^|[ \t])#+$/.test(text)) text = text.replace(/#+$/, (run) => `\\${run}`);
   return text;
-}
-
-/**
- * The constructs in inline content that the serializer would write as they are (wiki
- * links, math, tags…), as their text — per container, links' labels included.
- */
-export function findLiteralTexts(
-  nodes: readonly InlineNode[],
-  options: { readonly isAllowedLinkUrl?: LinkUrlPolicy; readonly container?: InlineContainer } = {},
-): string[] {
-  const texts: string[] = [];
-  const visit = (container: readonly InlineNode[], kind: ContainerKind): void => {
-    const segments: Segment[] = [];
-    let plain = '';
-    for (const node of container) {
-      const start = plain.length;
-      plain += node.type === 'text' ? node.text : node.type === 'break' ? '\n' : LINK_PLACEHOLDER;
-      segments.push({ node, start, end: plain.length });
-      if (node.type === 'link') visit(node.children, 'link');
-    }
-    const segmentAt = new Int32Array(plain.length);
-    segments.forEach((segment, index) => segmentAt.fill(index, segment.start, segment.end));
-    markLiterals(plain, segments, segmentAt, options.isAllowedLinkUrl ?? defaultPolicy, kind, (start, end) => {
-      texts.push(plain.slice(start, end));
-    });
-  };
-  visit(canonicalInline(nodes, options.container), 'block');
-  return texts;
-}
-
-type ContainerKind = 'block' | 'heading' | 'link';
-
-interface Segment {
-  readonly node: InlineNode;
-  readonly start: number;
-  readonly end: number;
 }
 
 function serializeContainer(
@@ -501,121 +249,6 @@ function isCommentBlockLine(line: string): boolean {
   return close < 0 || /^[ \t]*$/.test(line.slice(close + 2));
 }
 
-/**
- * Marks the characters of constructs the parser keeps literal, so they are written as
- * they are. A construct is only protected when it lies in text of one format.
- */
-function markLiterals(
-  plain: string,
-  segments: readonly Segment[],
-  segmentAt: Int32Array,
-  policy: LinkUrlPolicy,
-  kind: ContainerKind,
-  found: (start: number, end: number) => void,
-): void {
-  const brackets = new BracketPairs(plain, NO_BACKTICK_RUNS);
-  const protect = (start: number, end: number): void => {
-    let format = -1;
-    for (let index = start; index < end; index++) {
-      const node = segments[segmentAt[index]!]!.node;
-      if (node.type === 'link' || node.type === 'wikilink') return;
-      if (node.type === 'text') {
-        if ((node.format & FORMAT_CODE) !== 0) return;
-        if (format === -1) format = node.format;
-        else if (format !== node.format) return;
-      }
-    }
-    found(start, end);
-  };
-  let index = 0;
-  while (index < plain.length) {
-    const end = literalEnd(plain, index, brackets, policy, kind === 'link');
-    if (end > index) {
-      protect(index, end);
-      index = end;
-    } else {
-      index++;
-    }
-  }
-}
-
-/**
- * End of the literal construct at `index`, or -1. `wikiIsText`: in a link's text, where the
- * parser keeps `[[x]]` as literal text (elsewhere it is a wiki link, so text that looks
- * like one is escaped instead).
- */
-function literalEnd(
-  plain: string,
-  index: number,
-  brackets: BracketPairs,
-  policy: LinkUrlPolicy,
-  wikiIsText: boolean,
-): number {
-  switch (plain[index]) {
-    case '<': {
-      const autolink = matchAutolink(plain, index);
-      if (autolink) return policy(autolink.url) ? -1 : autolink.end;
-      return matchRawHtml(plain, index);
-    }
-    case '&':
-      return matchEntity(plain, index);
-    case '!':
-      if (plain[index + 1] !== '[') return -1;
-      return Math.max(matchWikiLink(plain, index, true), bracketedLiteralEnd(plain, index + 1, brackets, policy, true));
-    case '[': {
-      const wiki = wikiIsText ? matchWikiLink(plain, index) : -1;
-      if (wiki > 0) return wiki;
-      const footnote = matchFootnoteReference(plain, index);
-      if (footnote > 0) return footnote;
-      return bracketedLiteralEnd(plain, index, brackets, policy, false);
-    }
-    case '$':
-      return matchInlineMath(plain, index);
-    case '%':
-      return matchComment(plain, index);
-    case '=':
-      return matchHighlight(plain, index);
-    case '#':
-      return matchTag(plain, index);
-    case '^':
-      return matchBlockId(plain, index);
-    case 'h':
-    case 'H':
-    case 'w':
-    case 'W':
-      return matchBareUrl(plain, index);
-    default:
-      return -1;
-  }
-}
-
-/** End of a bracketed construct the parser keeps literal (image, reference link, link to a refused URL). */
-function bracketedLiteralEnd(
-  plain: string,
-  index: number,
-  brackets: BracketPairs,
-  policy: LinkUrlPolicy,
-  isImage: boolean,
-): number {
-  const labelEnd = brackets.close(index);
-  if (labelEnd < 0) return -1;
-  if (plain[labelEnd + 1] === '(') {
-    const tail = parseLinkTail(plain, labelEnd + 1);
-    if (!tail) return -1;
-    if (isImage || labelEnd === index + 1) return tail.end;
-    const url = decodeLinkDestination(tail.destination);
-    return url === null || !policy(url) ? tail.end : -1;
-  }
-  if (plain[labelEnd + 1] === '[') {
-    const close = plain.indexOf(']', labelEnd + 2);
-    const newline = plain.indexOf('\n', labelEnd + 2);
-    if (close > 0 && (newline < 0 || newline > close) && !plain.slice(labelEnd + 2, close).includes('[')) {
-      return close + 1;
-    }
-  }
-  return -1;
-}
-
 function emit(
   segments: readonly Segment[],
   plain: string,
@@ -748,19 +381,6 @@ function emit(
   return out + pending;
 }
 
-/** `text` as leading whitespace, the rest, and trailing whitespace (Unicode whitespace). */
-function splitWhitespace(text: string): [string, string, string] {
-  let start = 0;
-  while (start < text.length && isWhitespaceChar(text[start]!)) start++;
-  let end = text.length;
-  while (end > start && isWhitespaceChar(text[end - 1]!)) end--;
-  return [text.slice(0, start), text.slice(start, end), text.slice(end)];
-}
-
-function isWhitespaceChar(char: string): boolean {
-  return /\s/u.test(char);
-}
-
 function commonFormat(nodes: readonly InlineNode[]): number {
   let format = EMPHASIS;
   let seen = false;
@@ -787,17 +407,6 @@ export function codeSpan(content: string): string {
     (content.length >= 2 && content.startsWith(' ') && content.endsWith(' ') && /[^ ]/.test(content));
   const body = pad ? ` ${content} ` : content;
   return fence + body + fence;
-}
-
-/**
- * The text to write between angle brackets for a link that can be an autolink (its only
- * child is unformatted text that `<text>` reads back as `url`), or null.
- */
-function autolinkText(url: string, children: readonly InlineNode[], inherited = 0): string | null {
-  const only = children.length === 1 ? children[0] : undefined;
-  if (!only || only.type !== 'text' || (only.format & ~inherited & SUPPORTED_FORMATS) !== 0) return null;
-  const autolink = matchAutolink(`<${only.text}>`, 0);
-  return autolink && autolink.end === only.text.length + 2 && autolink.url === url ? only.text : null;
 }
 
 function serializeLink(node: LinkInline, inherited: number, options: InlineSerializeOptions): string {

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
 import { sameDoc, type DocRef } from '@shared/domain/docRef';
 import type { GlossaryEntry } from '@shared/domain/glossary';
@@ -155,7 +156,7 @@ export class LinkService {
         toRead.push(summary.path);
       }
     }
-    await mapLimit(toRead, READ_CONCURRENCY, async (path) => {
+    await pLimit(READ_CONCURRENCY).map(toRead, async (path) => {
       const note = await this.readForIndex(path);
       if (note) this.indexNote(note);
     });
@@ -174,7 +175,7 @@ export class LinkService {
     const started = performance.now();
     const fresh = new LinkIndex();
     fresh.setEntries(this.options.entries);
-    await mapLimit(this.store.listNotes(), READ_CONCURRENCY, async ({ path }) => {
+    await pLimit(READ_CONCURRENCY).map(this.store.listNotes(), async ({ path }) => {
       const note = await this.readForIndex(path);
       if (note) fresh.put(metaOf(note), analyzeNote(note.path, note.readOnly ? '' : note.content));
     });
@@ -224,7 +225,7 @@ export class LinkService {
         toRead.push(path);
       }
     }
-    const notes = await mapLimit(toRead, READ_CONCURRENCY, (path) => this.readForIndex(path));
+    const notes = await pLimit(READ_CONCURRENCY).map(toRead, (path) => this.readForIndex(path));
     toRead.forEach((path, index) => {
       const note = notes[index];
       if (note) this.indexNote(note);
@@ -342,7 +343,7 @@ export class LinkService {
       // Contexts of unchanged notes come from the cache; only the others are read.
       const contexts = sources.map(({ note }) => this.contexts.get(note.path, note.version));
       const missing = sources.filter((_, index) => contexts[index] === undefined);
-      const read = await mapLimit(missing, READ_CONCURRENCY, ({ note }) => this.contextsFor(note));
+      const read = await pLimit(READ_CONCURRENCY).map(missing, ({ note }) => this.contextsFor(note));
       let stale = false;
       missing.forEach((source, index) => {
         const found = read[index];
@@ -399,7 +400,7 @@ export class LinkService {
         !(ref.kind === 'note' && note.path === ref.path) &&
         termWords.some((words) => filterMayHaveAll(note.words, words)),
     );
-    const groups = await mapLimit(candidates, READ_CONCURRENCY, async (candidate): Promise<MentionGroup | null> => {
+    const groups = await pLimit(READ_CONCURRENCY).map(candidates, async (candidate): Promise<MentionGroup | null> => {
       const note = await this.readForIndex(candidate.path);
       if (!note || note.readOnly) return null;
       if (note.version !== candidate.version && this.index.get(note.path) === candidate) {
@@ -473,7 +474,7 @@ export class LinkService {
     const renamed = await this.store.renameNote({ path: args.path, title: args.title });
     await this.idle();
     const report: LinkUpdateReport = { updated: [], failed: [] };
-    const results = await mapLimit(before, 4, async ({ path, keys }) => {
+    const results = await pLimit(4).map(before, async ({ path, keys }) => {
       try {
         return { path, links: await this.rewriteLinksIn(path, keys, renamed.path), error: null };
       } catch (error) {
@@ -659,17 +660,4 @@ function unreadableContext(link: IndexedLink): MentionContext {
 
 function notFound(path: string): NotebookError {
   return new NotebookError('not-found', `There is no note "${path}" in the vault.`);
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }

@@ -1,50 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import type { GlossaryEntry } from '@shared/domain/glossary';
 import { maxEdits, parseQuery } from '@shared/search/parseQuery';
 import { termsOf } from '@shared/search/tokenize';
-import { loadGlossary } from '../glossary/loadGlossary';
-import { SHIPPED_GLOSSARY } from '../../testing/tempDirs';
-import { ByteReader, ByteWriter } from './bytes';
-import { DEFAULT_BOOSTS, FIELDS, FullTextIndex, type IndexDoc, type IndexSearchResult } from './FullTextIndex';
-import { entryToIndexDoc, noteToIndexDoc } from './indexDocs';
-import { FIXTURE_VAULT } from './testing/fixtureVault';
-
-function fixtureDocs(): IndexDoc[] {
-  const files = readdirSync(FIXTURE_VAULT, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
-  return files.sort().map((file) => {
-    const path = relative(FIXTURE_VAULT, join(FIXTURE_VAULT, file)).split('\\').join('/');
-    return noteToIndexDoc(
-      { path, version: 'v1', aliases: [], tags: [] },
-      readFileSync(join(FIXTURE_VAULT, file), 'utf8'),
-    );
-  });
-}
-
-let glossary: GlossaryEntry[] | null = null;
-async function allDocs(): Promise<IndexDoc[]> {
-  glossary ??= await loadGlossary(SHIPPED_GLOSSARY);
-  return [...glossary.map(entryToIndexDoc), ...fixtureDocs()];
-}
-
-function doc(key: string, fields: Partial<IndexDoc['fields']>, extra: Partial<IndexDoc> = {}): IndexDoc {
-  return {
-    key,
-    kind: key.startsWith('e:') ? 'entry' : 'note',
-    title: fields.title ?? key,
-    folder: '',
-    version: 'v',
-    tags: [],
-    fields: { title: '', aliases: '', headings: '', tags: '', body: '', ...fields },
-    ...extra,
-  };
-}
-
-const keys = (result: IndexSearchResult) => result.hits.map((hit) => hit.key);
-const find = (index: FullTextIndex, query: string, limit = 50) => index.search(parseQuery(query), { limit });
+import { DEFAULT_BOOSTS, FIELDS, FullTextIndex } from './FullTextIndex';
+import { allDocs, doc, find, keys } from './testing/indexTestDocs';
 
 describe('FullTextIndex scoring', () => {
   it("scores exactly like MiniSearch's own search (BM25+, prefix and typo weights, field boosts)", async () => {
@@ -176,101 +136,5 @@ describe('FullTextIndex scoring', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-const QUERIES = [
-  'glutamate ',
-  'gluta',
-  'receptor dopamine ',
-  'neuroplastcity ',
-  '"synaptic cleft"',
-  'serotonin OR dopamine mood ',
-  'balance -neurotransmitter ',
-  'in:notes cell',
-  'tag:neuro memory ',
-  'GABA/glutamate ',
-  'a',
-  'the ',
-];
-
-/** Same hits with the same scores; order may differ only between hits whose scores differ by float noise. */
-function expectSameResults(actual: IndexSearchResult, expected: IndexSearchResult, label: string): void {
-  expect(actual.total, label).toBe(expected.total);
-  expect(actual.hits.map((h) => h.key).sort(), label).toEqual(expected.hits.map((h) => h.key).sort());
-  const scores = new Map(expected.hits.map((h) => [h.key, h.score]));
-  for (const hit of actual.hits) expect(hit.score, `${label} ${hit.key}`).toBeCloseTo(scores.get(hit.key)!, 9);
-  for (let i = 1; i < actual.hits.length; i++) {
-    const a = actual.hits[i - 1]!;
-    const b = actual.hits[i]!;
-    if (Math.abs(a.score - b.score) > 1e-9) {
-      const order = expected.hits.map((h) => h.key);
-      if (order.indexOf(a.key) > order.indexOf(b.key) && Math.abs(scores.get(a.key)! - scores.get(b.key)!) > 1e-9) {
-        throw new Error(`${label}: ${a.key} and ${b.key} are in another order than in a fresh build`);
-      }
-    }
-  }
-}
-
-describe('FullTextIndex updates', () => {
-  it('gives the same results after any sequence of adds, edits and removes as a fresh build (property)', async () => {
-    const pool = await allDocs();
-    const variants = pool.map((d, i) => ({
-      ...d,
-      fields: { ...d.fields, body: `${d.fields.body}\nedited ${i % 7} memory` },
-    }));
-    const op = fc.oneof(
-      fc.record({ kind: fc.constant('add' as const), doc: fc.nat(pool.length - 1), variant: fc.boolean() }),
-      fc.record({ kind: fc.constant('remove' as const), doc: fc.nat(pool.length - 1) }),
-      fc.record({ kind: fc.constant('vacuum' as const) }),
-    );
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 80 }), (ops) => {
-        const incremental = new FullTextIndex();
-        const current = new Map<string, IndexDoc>();
-        for (const o of ops) {
-          if (o.kind === 'vacuum') {
-            incremental.vacuum();
-          } else if (o.kind === 'add') {
-            const d = (o.variant ? variants : pool)[o.doc]!;
-            incremental.add(d);
-            current.delete(d.key);
-            current.set(d.key, d);
-          } else {
-            const key = pool[o.doc]!.key;
-            incremental.remove(key);
-            current.delete(key);
-          }
-        }
-        const fresh = new FullTextIndex();
-        for (const d of [...current.values()].reverse()) fresh.add(d);
-        for (const query of QUERIES) {
-          const parsed = parseQuery(query);
-          expectSameResults(incremental.search(parsed, { limit: 1000 }), fresh.search(parsed, { limit: 1000 }), query);
-        }
-      }),
-      { numRuns: 100 },
-    );
-  });
-
-  it('round-trips through a snapshot, keeping only the documents asked for', async () => {
-    const docs = await allDocs();
-    const index = new FullTextIndex();
-    for (const d of docs) index.add(d);
-    index.remove(docs[7]!.key);
-    const out = new ByteWriter();
-    index.writeSnapshot(out, (d) => d.kind === 'note');
-    const restored = new FullTextIndex();
-    for (const d of docs.filter((x) => x.kind === 'entry')) restored.add(d);
-    const added = restored.readSnapshot(new ByteReader(out.finish()), () => true);
-    expect(added).toBe(docs.filter((d) => d.kind === 'note').length - 1);
-    for (const query of QUERIES) {
-      const parsed = parseQuery(query);
-      expectSameResults(restored.search(parsed, { limit: 1000 }), index.search(parsed, { limit: 1000 }), query);
-    }
-    const partial = new FullTextIndex();
-    partial.readSnapshot(new ByteReader(out.finish()), (d) => d.key.startsWith('n:Neuro/'));
-    expect(partial.keys().every((k) => k.startsWith('n:Neuro/'))).toBe(true);
-    expect(find(partial, 'krebs ').total).toBe(0);
   });
 });

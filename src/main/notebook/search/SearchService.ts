@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
@@ -154,7 +155,7 @@ export class SearchService {
       return { hits: [], total: 0, status: this.getIndexStatus() };
     }
     const matcher = new QueryTermMatcher(query);
-    const hits = await mapLimit(result.hits, 8, (hit) => this.toSearchHit(hit, query, matcher, check));
+    const hits = await pLimit(8).map(result.hits, (hit) => this.toSearchHit(hit, query, matcher, check));
     const kept = hits.filter((hit): hit is SearchHit => hit !== null);
     const dropped = hits.length - kept.length;
     return {
@@ -289,7 +290,7 @@ export class SearchService {
     if (this.closed) return;
     const removals: string[] = [];
     const upserts: NoteUpsert[] = [];
-    await mapLimit(changes, 8, async (change) => {
+    await pLimit(8).map(changes, async (change) => {
       if (change.kind === 'removed') {
         removals.push(change.path);
         return;
@@ -417,17 +418,4 @@ function metaFallback(change: NoteChange): NoteMeta {
     aliases: change.note?.aliases ?? [],
     tags: change.note?.tags ?? [],
   };
-}
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await run(items[index]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }

@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import { basename, join } from 'node:path';
+import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
 import {
   MAX_NOTE_BYTES,
@@ -753,7 +754,7 @@ export class VaultStore {
       }
     }
     const changes = (
-      await mapLimit([...candidates], READ_CONCURRENCY, (path) =>
+      await pLimit(READ_CONCURRENCY).map([...candidates], (path) =>
         this.queue
           .run(keyOf(path), () => this.reconcile(path))
           .catch((error: unknown) => {
@@ -953,19 +954,6 @@ function collapseTargets(targets: Set<string>): string[] {
   const kept: string[] = [];
   for (const target of sorted) if (!kept.some((k) => inScope(target, k))) kept.push(target);
   return kept;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T);
-    }
-  });
-  await Promise.all(workers);
-  return results;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -23,7 +23,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
-import { EditorCommandsPlugin } from '../features/commands/EditorCommandsPlugin';
+import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
 import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
 import { $applyMarkdown } from './markdown/applyMarkdown';

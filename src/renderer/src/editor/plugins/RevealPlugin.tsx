@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import { onRevealRequest, type RevealRequest, takeReveal } from '../../features/links/revealRequest';
+import { onRevealRequest, type RevealRequest, takeReveal } from '../revealRequest';
 import { type Located, $selectHeading, $selectSource } from '../markdown/locateSource';
 
 /** How long a revealed place stays marked. */

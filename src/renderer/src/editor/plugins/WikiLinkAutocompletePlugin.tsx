@@ -18,8 +18,8 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useCommands } from '../../features/commands/useCommands';
-import { KindBadge } from '../../features/search/KindBadge';
+import { useCommands } from '../../ui/commands/useCommands';
+import { KindBadge } from '../../ui/KindBadge';
 import { $createWikiLinkNode, $isWikiLinkNode } from '../nodes/WikiLinkNode';
 import type { WikiLinkHost } from './wikiLinkHost';
 import {

@@ -1,7 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_LOW, IS_APPLE, KEY_ENTER_COMMAND, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
-import { useCommands } from '../../features/commands/useCommands';
+import { useCommands } from '../../ui/commands/useCommands';
 import { $wikiLinkAtCaret, $wikiLinkFromDOM, wikiLinkElementAt } from './wikiLinkAtCaret';
 import type { WikiLinkHost, WikiLinkResolutions } from './wikiLinkHost';
 

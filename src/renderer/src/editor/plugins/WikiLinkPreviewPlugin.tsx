@@ -3,7 +3,7 @@ import type { LinkPreview } from '@shared/domain/links';
 import { COMMAND_PRIORITY_LOW, KEY_ESCAPE_COMMAND, type NodeKey } from 'lexical';
 import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { KindBadge } from '../../features/search/KindBadge';
+import { KindBadge } from '../../ui/KindBadge';
 import { shortcutLabel } from '../../ui/shortcuts';
 import { wikiLinkShownHeading } from '../nodes/WikiLinkNode';
 import { OPEN_LINK_SHORTCUT, openWikiLink } from './WikiLinkClickPlugin';

@@ -16,7 +16,7 @@ import {
 } from 'lexical';
 import { createRef } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeClient, type FakeClient } from '../../features/search/testing/fakeClient';
+import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { Editor, type EditorHandle } from '../Editor';
 import type { WikiLinkHost } from './wikiLinkHost';
 import { findLinkQuery, linkMenuItems, linkPartsOf, splitLinkQuery } from './wikiLinkQuery';

@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../api/ApiContext';
 import type { LiveLoad } from '../links/useLiveLoad';
-import { fakeClient, type FakeClient } from '../search/testing/fakeClient';
+import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { BacklinksPanel } from './BacklinksPanel';
 import { onNoteRecheck } from '../links/noteRecheck';
 

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CommandPalette, filterCommands } from './CommandPalette';
-import { CommandRegistry, type Command } from './CommandRegistry';
+import { CommandRegistry, type Command } from '../../ui/commands/CommandRegistry';
 import { fuzzyMatch } from './fuzzyMatch';
-import { CommandRegistryContext, useCommands } from './useCommands';
+import { CommandRegistryContext, useCommands } from '../../ui/commands/useCommands';
 
 afterEach(cleanup);
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
 import { ariaKeyShortcut, shortcutLabel, IS_APPLE, type Shortcut } from '../../ui/shortcuts';
 import { QuickPick, type QuickPickSection } from '../switcher/QuickPick';
-import { shortcutsOf, type Command } from './CommandRegistry';
+import { shortcutsOf, type Command } from '../../ui/commands/CommandRegistry';
 import { fuzzyMatch } from './fuzzyMatch';
-import { useCommandList, useCommandRegistry } from './useCommands';
+import { useCommandList, useCommandRegistry } from '../../ui/commands/useCommands';
 import { PICKER_COMMAND_IDS } from './useShellCommands';
 import './commandPalette.css';
 

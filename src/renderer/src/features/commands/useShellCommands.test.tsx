@@ -1,9 +1,9 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeClient } from '../search/testing/fakeClient';
-import { CommandRegistry } from './CommandRegistry';
-import { dispatchShortcut } from './shortcutDispatcher';
-import { CommandRegistryContext } from './useCommands';
+import { fakeClient } from '../../api/testing/fakeClient';
+import { CommandRegistry } from '../../ui/commands/CommandRegistry';
+import { dispatchShortcut } from '../../ui/commands/shortcutDispatcher';
+import { CommandRegistryContext } from '../../ui/commands/useCommands';
 import { useShellCommands, type ShellActions } from './useShellCommands';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { AppCommand } from '@shared/api/NotebookApi';
 import { useEffect } from 'react';
-import { useCommandRegistry, useCommands } from './useCommands';
+import { useCommandRegistry, useCommands } from '../../ui/commands/useCommands';
 
 /** What the shell can do, for its commands. */
 export interface ShellActions {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { useLoad } from '../../app/useLoad';
+import { useLoad } from '../../ui/useLoad';
 import { useTermHighlights } from '../../ui/highlight/termHighlightRequest';
 import { Paragraphs } from '../../ui/Paragraphs';
 

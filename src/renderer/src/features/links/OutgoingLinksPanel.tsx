@@ -1,5 +1,5 @@
 import type { OutgoingLink } from '@shared/domain/links';
-import { KindBadge } from '../search/KindBadge';
+import { KindBadge } from '../../ui/KindBadge';
 import type { LiveLoad } from './useLiveLoad';
 
 export interface OutgoingLinksPanelProps {

@@ -1,7 +1,7 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import { useCallback, useEffect, useState } from 'react';
 import type { Shortcut } from '../../ui/shortcuts';
-import { useCommands } from '../commands/useCommands';
+import { useCommands } from '../../ui/commands/useCommands';
 import type { SideTab } from './SidePanel';
 
 export const TOGGLE_BACKLINKS_SHORTCUT: Shortcut = ['Mod', 'Shift', 'B'];

@@ -5,7 +5,7 @@ import { ApiProvider } from '../../api/ApiContext';
 import { clearTermHighlight, currentTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { scopeOfQuery, withoutScope, withScope } from './queryScope';
 import { SearchPanel } from './SearchPanel';
-import { fakeClient, type FakeClient } from './testing/fakeClient';
+import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 
 afterEach(() => {
   cleanup();

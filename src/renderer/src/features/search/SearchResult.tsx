@@ -1,7 +1,7 @@
 import type { SearchHit } from '@shared/domain/search';
 import { findTermRanges } from '@shared/search/matchTerms';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
-import { KindBadge } from './KindBadge';
+import { KindBadge } from '../../ui/KindBadge';
 
 export interface SearchResultProps {
   hit: SearchHit;

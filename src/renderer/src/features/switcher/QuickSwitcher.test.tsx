@@ -2,7 +2,7 @@ import type { SwitcherItem } from '@shared/domain/search';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiProvider } from '../../api/ApiContext';
-import { fakeClient, type FakeClient } from '../search/testing/fakeClient';
+import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { QuickSwitcher } from './QuickSwitcher';
 
 afterEach(cleanup);

@@ -5,9 +5,9 @@ import { foldText } from '@shared/text/foldText';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
-import { focusEditorWhenReady } from '../commands/EditorCommandsPlugin';
+import { focusEditorWhenReady } from '../../editor/plugins/EditorCommandsPlugin';
 import { PICKER_COMMAND_IDS } from '../commands/useShellCommands';
-import { KindBadge } from '../search/KindBadge';
+import { KindBadge } from '../../ui/KindBadge';
 import { QuickPick, type QuickPickSection } from './QuickPick';
 
 export interface QuickSwitcherProps {

@@ -13,11 +13,11 @@ import {
   UNDO_COMMAND,
 } from 'lexical';
 import { useEffect, useState } from 'react';
-import { OPEN_LINK_EDITOR_COMMAND } from '../../editor/plugins/LinkEditorPlugin';
-import { $getBlockType, formatBlock, type SettableBlockType } from '../../editor/toolbar/blockFormat';
-import { SHORTCUTS } from '../../editor/toolbar/shortcuts';
-import type { Command } from './CommandRegistry';
-import { useCommands } from './useCommands';
+import type { Command } from '../../ui/commands/CommandRegistry';
+import { useCommands } from '../../ui/commands/useCommands';
+import { $getBlockType, formatBlock, type SettableBlockType } from '../toolbar/blockFormat';
+import { SHORTCUTS } from '../toolbar/shortcuts';
+import { OPEN_LINK_EDITOR_COMMAND } from './LinkEditorPlugin';
 
 let focusRequestedAt = -Infinity;
 const FOCUS_REQUEST_LIFETIME_MS = 5000;

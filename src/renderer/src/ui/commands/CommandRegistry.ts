@@ -1,4 +1,4 @@
-import { matchesShortcut, type Shortcut } from '../../ui/shortcuts';
+import { matchesShortcut, type Shortcut } from '../shortcuts';
 
 /**
  * Something the user can do by name: listed in the command palette with its shortcut, run

@@ -1,0 +1,312 @@
+import { scanTerms } from '@shared/search/tokenize';
+import { buildPairFilter, termHash, type PairFilter } from './phraseBloom';
+import { SortedTerms } from './SortedTerms';
+
+/**
+ * The documents of the full-text index and their postings: what FullTextIndex holds, and
+ * the only part of it that changes as documents come and go.
+ *
+ * - each field has a hash map from term to postings for exact lookups, and the whole
+ *   vocabulary is one sorted array (SortedTerms.ts) for prefix and typo lookups, where
+ *   MiniSearch keeps a radix tree with a `Map` per node (more memory than the text at
+ *   1,000 notes);
+ * - a posting is one small integer in a plain array (`docId * 128 + termFrequency`),
+ *   about 8 bytes, where MiniSearch's `Map` per term and field costs about 46 (our
+ *   measurement at 50,000 notes: 4.2× the raw text with one field); lists are trimmed to
+ *   their length once a build is done (see compact);
+ * - per document, the numbers scoring needs sit in typed arrays indexed by document
+ *   number (alive, is-entry, distinct terms per field).
+ *
+ * Removal is lazy, as in MiniSearch's `discard`: the document is marked dead, its
+ * postings stay until {@link PostingStore.vacuum} compacts them (and renumbers documents).
+ *
+ * No text is kept: only titles, folders, tags and versions per document, and a small
+ * Bloom filter of adjacent word pairs for phrase queries (see phraseBloom.ts).
+ *
+ * Its fields are read directly by the query planner and scorer (queryPlan.ts,
+ * scorePlan.ts) and the snapshot codec (indexSnapshot.ts) in their hot loops; nothing
+ * outside this folder uses it: FullTextIndex is the API.
+ */
+
+/** The indexed fields, in order; titles and aliases weigh most, then headings, then tags and body. */
+export const FIELDS = ['title', 'aliases', 'headings', 'tags', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
+export const FIELD_COUNT = FIELDS.length;
+
+/** A document as the index receives it. */
+export interface IndexDoc {
+  /** 'e:<entry id>' or 'n:<note path>' (see docKeys.ts). */
+  key: string;
+  kind: 'entry' | 'note';
+  title: string;
+  folder: string;
+  /** The note's version (content hash) when indexed; '' for entries. */
+  version: string;
+  /** Folded tags, for tag: filters. */
+  tags: string[];
+  /** The text of each field; lists (aliases, headings) joined by newlines. */
+  fields: Record<Field, string>;
+}
+
+/** What the index keeps about a document. */
+export interface StoredDoc {
+  key: string;
+  kind: 'entry' | 'note';
+  title: string;
+  folder: string;
+  version: string;
+  tags: string[];
+}
+
+export const TF_BITS = 7;
+export const TF_SCALE = 1 << TF_BITS;
+export const TF_MAX = TF_SCALE - 1;
+/** Document numbers stay below this so every posting is a small integer (Smi) in V8; vacuum renumbers. */
+export const MAX_DOC_ID = 1 << 23;
+
+/** Postings of one term in one field: `docId * 128 + min(tf, 127)` in increasing docId order. */
+export type Postings = number[];
+/**
+ * Postings as stored: most terms occur in one document only, and a lone posting is kept as
+ * a bare small integer (no array to allocate); a list from the second posting on.
+ */
+type StoredPostings = number | Postings;
+
+/** A document decoded from a snapshot, ready to be added (see {@link PostingStore.addDecoded}). */
+export interface DecodedDoc {
+  doc: StoredDoc;
+  /** Distinct terms per field. */
+  lengths: number[];
+  bloom: PairFilter | null;
+}
+
+export class PostingStore {
+  /** Per field, each term's postings. */
+  private readonly postings: Array<Map<string, StoredPostings>> = FIELDS.map(() => new Map());
+  /** Every term of any field, for prefix and typo lookups. */
+  readonly vocabulary = new SortedTerms();
+  docs: Array<StoredDoc | undefined> = [];
+  blooms: Array<PairFilter | null> = [];
+  /** Lowercased titles, the tie-break of equal scores. */
+  sortKeys: string[] = [];
+  alive = new Uint8Array(64);
+  isEntry = new Uint8Array(64);
+  /** Distinct terms of each document per field, at `id * FIELD_COUNT + field`. */
+  lengths = new Uint32Array(64 * FIELD_COUNT);
+  /** Per field, the sum of the live documents' lengths. */
+  readonly totals = new Array<number>(FIELD_COUNT).fill(0);
+  readonly byKey = new Map<string, number>();
+  /** The next document number; every number below it is a document, live or dead. */
+  nextId = 0;
+  /** Live documents. */
+  live = 0;
+  /** Removed documents whose postings are still in memory. */
+  dead = 0;
+  private readonly counts = new Map<string, number>();
+
+  /** Adds a document, replacing any document with the same key. */
+  add(doc: IndexDoc): void {
+    if (this.byKey.has(doc.key)) this.remove(doc.key);
+    if (this.nextId >= MAX_DOC_ID) this.vacuum();
+    const id = this.nextId++;
+    this.ensureCapacity(this.nextId);
+    const hashes: number[] = [];
+    const base = id * FIELD_COUNT;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const counts = this.counts;
+      counts.clear();
+      if (f > 0) hashes.push(-1);
+      scanTerms(doc.fields[FIELDS[f]!], (term, _start, _end, joined) => {
+        counts.set(term, (counts.get(term) ?? 0) + 1);
+        if (!joined) hashes.push(termHash(term));
+      });
+      this.lengths[base + f] = counts.size;
+      this.totals[f]! += counts.size;
+      const postings = this.postings[f]!;
+      for (const [term, tf] of counts) {
+        const posting = id * TF_SCALE + (tf > TF_MAX ? TF_MAX : tf);
+        const stored = postings.get(term);
+        if (typeof stored === 'object') {
+          stored.push(posting);
+        } else if (stored !== undefined) {
+          postings.set(term, [stored, posting]); // the key stays the one first stored
+        } else {
+          const own = ownString(term);
+          if (!this.isKnown(term)) this.vocabulary.add(own);
+          postings.set(own, posting);
+        }
+      }
+    }
+    this.counts.clear();
+    this.docs[id] = {
+      key: doc.key,
+      kind: doc.kind,
+      title: doc.title,
+      folder: doc.folder,
+      version: doc.version,
+      tags: doc.tags,
+    };
+    this.blooms[id] = buildPairFilter(hashes);
+    this.sortKeys[id] = doc.title.toLowerCase();
+    this.alive[id] = 1;
+    this.isEntry[id] = doc.kind === 'entry' ? 1 : 0;
+    this.byKey.set(doc.key, id);
+    this.live++;
+  }
+
+  /** Removes a document; false when there was none with that key. */
+  remove(key: string): boolean {
+    const id = this.byKey.get(key);
+    if (id === undefined) return false;
+    this.byKey.delete(key);
+    this.alive[id] = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) this.totals[f]! -= this.lengths[id * FIELD_COUNT + f]!;
+    this.docs[id] = undefined;
+    this.blooms[id] = null;
+    this.sortKeys[id] = '';
+    this.live--;
+    this.dead++;
+    return true;
+  }
+
+  /**
+   * Drops the postings of removed documents and renumbers the live ones densely. Linear in
+   * the size of the index; results do not change.
+   */
+  vacuum(): void {
+    const remap = new Int32Array(this.nextId).fill(-1);
+    let count = 0;
+    for (let id = 0; id < this.nextId; id++) if (this.alive[id]) remap[id] = count++;
+    const docs: Array<StoredDoc | undefined> = new Array(count);
+    const blooms: Array<PairFilter | null> = new Array(count);
+    const sortKeys: string[] = new Array(count);
+    const capacity = Math.max(64, count);
+    const alive = new Uint8Array(capacity);
+    const isEntry = new Uint8Array(capacity);
+    const lengths = new Uint32Array(capacity * FIELD_COUNT);
+    for (let id = 0; id < this.nextId; id++) {
+      const to = remap[id]!;
+      if (to < 0) continue;
+      docs[to] = this.docs[id];
+      blooms[to] = this.blooms[id] ?? null;
+      sortKeys[to] = this.sortKeys[id]!;
+      alive[to] = 1;
+      isEntry[to] = this.isEntry[id]!;
+      lengths.set(this.lengths.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT), to * FIELD_COUNT);
+    }
+    for (const [key, id] of this.byKey) this.byKey.set(key, remap[id]!);
+    const emptied = new Set<string>();
+    for (const postings of this.postings) {
+      for (const [term, stored] of postings) {
+        const list = typeof stored === 'number' ? [stored] : stored;
+        let write = 0;
+        for (const posting of list) {
+          const to = remap[posting >>> TF_BITS]!;
+          if (to >= 0) list[write++] = to * TF_SCALE + (posting & TF_MAX);
+        }
+        list.length = write;
+        if (write === 0) {
+          postings.delete(term);
+          emptied.add(term);
+        } else if (typeof stored === 'number' || write === 1) {
+          postings.set(term, list[0]!);
+        }
+      }
+    }
+    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isKnown(term));
+    this.compact();
+    this.docs = docs;
+    this.blooms = blooms;
+    this.sortKeys = sortKeys;
+    this.alive = alive;
+    this.isEntry = isEntry;
+    this.lengths = lengths;
+    this.nextId = count;
+    this.dead = 0;
+  }
+
+  /**
+   * Trims every posting list to its length. Lists grow by doubling-like steps as documents
+   * are added (a list of two postings holds room for seventeen); after a build that slack
+   * would be a third of the index. Also sorts new terms into the vocabulary, so the first
+   * query does not. Linear in the number of postings; call it when a batch of additions
+   * is done.
+   */
+  compact(): void {
+    for (const postings of this.postings) {
+      for (const [term, stored] of postings) if (typeof stored === 'object') postings.set(term, stored.slice());
+    }
+    this.vocabulary.settle();
+  }
+
+  /** The term's postings in a field, as a list. */
+  listOf(field: number, term: string): Postings | undefined {
+    const stored = this.postings[field]!.get(term);
+    return typeof stored === 'number' ? [stored] : stored;
+  }
+
+  /** True when some field has postings for the term. */
+  isKnown(term: string): boolean {
+    return this.postings.some((postings) => postings.has(term));
+  }
+
+  /**
+   * Adds decoded documents, numbered from {@link nextId} on in order, and the postings of
+   * each term per field (postings already numbered so). The caller has checked everything:
+   * this cannot fail half-way.
+   */
+  addDecoded(docs: readonly DecodedDoc[], terms: ReadonlyArray<[string, Array<number[] | null>]>): void {
+    const firstId = this.nextId;
+    this.ensureCapacity(firstId + docs.length);
+    docs.forEach((item, index) => {
+      const id = firstId + index;
+      this.docs[id] = item.doc;
+      this.blooms[id] = item.bloom;
+      this.sortKeys[id] = item.doc.title.toLowerCase();
+      this.alive[id] = 1;
+      this.isEntry[id] = item.doc.kind === 'entry' ? 1 : 0;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        this.lengths[id * FIELD_COUNT + f] = item.lengths[f]!;
+        this.totals[f]! += item.lengths[f]!;
+      }
+      this.byKey.set(item.doc.key, id);
+    });
+    for (const [term, lists] of terms) {
+      if (!this.isKnown(term)) this.vocabulary.add(term);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const list = lists[f];
+        if (!list) continue;
+        const postings = this.postings[f]!;
+        const existing = postings.get(term);
+        if (typeof existing === 'object') for (const posting of list) existing.push(posting);
+        else if (existing !== undefined) postings.set(term, [existing, ...list]);
+        else postings.set(term, list.length === 1 ? list[0]! : list);
+      }
+    }
+    this.nextId = firstId + docs.length;
+    this.live += docs.length;
+  }
+
+  private ensureCapacity(size: number): void {
+    if (size <= this.alive.length) return;
+    let capacity = this.alive.length;
+    while (capacity < size) capacity *= 2;
+    const grow = <T extends Uint8Array | Uint32Array>(array: T, make: (n: number) => T, scale = 1): T => {
+      const next = make(capacity * scale);
+      next.set(array);
+      return next;
+    };
+    this.alive = grow(this.alive, (n) => new Uint8Array(n));
+    this.isEntry = grow(this.isEntry, (n) => new Uint8Array(n));
+    this.lengths = grow(this.lengths, (n) => new Uint32Array(n), FIELD_COUNT);
+  }
+}
+
+/**
+ * A copy of `text` that shares no memory with a larger string. V8 represents a long
+ * enough slice (13+ characters) as a view into its parent, so a term sliced from a note
+ * and kept as a dictionary key would keep the whole note's text alive.
+ */
+function ownString(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
+}

@@ -1,0 +1,130 @@
+import { maxEdits, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
+import { FIELDS, type PostingStore, type Postings } from './PostingStore';
+
+/**
+ * Turns a parsed query into a plan over the index's postings: each word part becomes the
+ * dictionary terms it stands for (itself, its completions when typed as a prefix, its
+ * near spellings) with MiniSearch's weights, and the plan's tree of AND, OR and phrase
+ * nodes carries a cost (postings to read) so the scorer can run the most selective part
+ * first. See PlanScorer for how a plan is evaluated.
+ */
+
+const BODY = FIELDS.indexOf('body');
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** A phrase's last word being typed is checked against at most this many completions (else not at all). */
+const MAX_CHECKED_COMPLETIONS = 64;
+
+export interface Expansion {
+  term: string;
+  /** Per field, the term's postings; none for the body where a short prefix skips it (see bodyPrefixMinLength). */
+  lists: Array<Postings | undefined>;
+  weight: number;
+  /** Typos in the match (0 for exact and prefix matches): documents needing fewer typos rank first. */
+  typos: number;
+}
+
+export type Plan =
+  | { kind: 'terms'; expansions: Expansion[]; cost: number }
+  | { kind: 'and'; children: Plan[]; cost: number }
+  | { kind: 'or'; children: Plan[]; cost: number }
+  | {
+      kind: 'phrase';
+      words: string[];
+      prefixLast: boolean;
+      /** For a phrase ending in a word being typed: the completions of that word, when few enough to check. */
+      lastTerms: string[] | null;
+      inner: Plan;
+      cost: number;
+    };
+
+export class QueryPlanner {
+  /**
+   * @param bodyPrefixMinLength a word typed alone matches as a prefix in the body only from
+   *   this many characters (see FullTextIndexOptions).
+   */
+  constructor(
+    private readonly store: PostingStore,
+    private readonly bodyPrefixMinLength: number,
+  ) {}
+
+  /** The plan of a query with at least one clause. */
+  plan(query: ParsedQuery): Plan {
+    // A short prefix alone would scan nearly every body for little use; next to other
+    // words, which narrow the documents first, it is cheap and expected.
+    const alone = query.clauses.length === 1;
+    return this.and(query.clauses.map((clause) => this.or(clause.map((item) => this.planItem(item, alone)))));
+  }
+
+  /** Exclusions match exactly: no prefix, no typos. */
+  planExclusion(item: QueryItem): Plan {
+    return this.planItem(item.kind === 'word' ? { ...item, prefix: false, exact: true } : { ...item, prefix: false });
+  }
+
+  private planItem(item: QueryItem, alone = false): Plan {
+    if (item.kind === 'phrase') {
+      const last = item.words.length - 1;
+      const leaves = item.words.map((word, i) => this.terms(word, item.prefix && i === last, false, false));
+      return this.phrase(item.words, item.prefix, leaves);
+    }
+    const last = item.parts.length - 1;
+    const shortPrefixes = alone && item.parts.length === 1;
+    const parts = item.parts.map((part, i) => this.terms(part, item.prefix && i === last, !item.exact, shortPrefixes));
+    if (parts.length === 1) return parts[0]!;
+    // A compound: its joined form, or its parts next to each other (the pair filter decides).
+    const joined = this.terms(item.parts.join(''), item.prefix, false, false);
+    return this.or([joined, this.phrase(item.parts, item.prefix, parts)]);
+  }
+
+  private phrase(words: string[], prefixLast: boolean, leaves: Plan[]): Plan {
+    const inner = this.and(leaves);
+    const last = leaves[leaves.length - 1]!;
+    let lastTerms: string[] | null = null;
+    if (prefixLast && words.length > 1 && last.kind === 'terms' && last.expansions.length <= MAX_CHECKED_COMPLETIONS) {
+      lastTerms = last.expansions.map((expansion) => expansion.term);
+    }
+    return { kind: 'phrase', words, prefixLast, lastTerms, inner, cost: inner.cost };
+  }
+
+  private and(children: Plan[]): Plan {
+    if (children.length === 1) return children[0]!;
+    return { kind: 'and', children, cost: Math.min(...children.map((c) => c.cost)) };
+  }
+
+  private or(children: Plan[]): Plan {
+    if (children.length === 1) return children[0]!;
+    return { kind: 'or', children, cost: children.reduce((sum, c) => sum + c.cost, 0) };
+  }
+
+  /** The dictionary terms a query word part stands for, with their weights (MiniSearch's rules). */
+  private terms(part: string, prefix: boolean, fuzzy: boolean, limitShortPrefix: boolean): Plan {
+    const store = this.store;
+    const expansions: Expansion[] = [];
+    let cost = 0;
+    const expand = (term: string, weight: number, typos: number, skipBody: boolean) => {
+      const lists = FIELDS.map((_, f) => (f === BODY && skipBody ? undefined : store.listOf(f, term)));
+      for (const list of lists) cost += list?.length ?? 0;
+      expansions.push({ term, lists, weight, typos });
+    };
+    if (store.isKnown(part)) expand(part, 1, 0, false);
+    let completions: Set<string> | null = null;
+    if (prefix) {
+      completions = new Set();
+      const skipBody = limitShortPrefix && part.length < this.bodyPrefixMinLength;
+      for (const term of store.vocabulary.withPrefix(part)) {
+        if (term === part) continue;
+        completions.add(term);
+        const distance = term.length - part.length;
+        expand(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), 0, skipBody);
+      }
+    }
+    const edits = fuzzy ? maxEdits(part) : 0;
+    if (edits > 0) {
+      for (const [term, distance] of store.vocabulary.withinDistance(part, edits)) {
+        if (distance === 0 || completions?.has(term)) continue;
+        expand(term, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance, false);
+      }
+    }
+    return { kind: 'terms', expansions, cost };
+  }
+}
