@@ -113,6 +113,16 @@ describe('parseEntryFile', () => {
     });
   });
 
+  it('reads back a heading or text holding U+2028/U+2029, which are not line ends in Markdown', () => {
+    // Found by the property below (seed 1094247844): `.` stopped at U+2028 and the section was lost.
+    const entry: GlossaryEntry = {
+      ...ENTRY,
+      definition: 'Before\u2028# not a heading',
+      sections: [{ heading: '$\u2028!', text: 'Text\u2029## still text' }],
+    };
+    expect(parseEntryFile(formatEntryFile(entry), 'x.md')).toEqual(entry);
+  });
+
   it('gives back what formatEntryFile wrote, for any entry it accepts', () => {
     const line = fc
       .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })

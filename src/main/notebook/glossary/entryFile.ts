@@ -14,9 +14,11 @@ export class MalformedEntryError extends Error {
 }
 
 const FRONT_MATTER_KEYS = new Set(['id', 'title', 'editorialTitle', 'aliases', 'source']);
-const SECTION_HEADING = /^## (.*)$/;
+// Lines are split at \n only (as CommonMark does), so a heading may hold U+2028/U+2029,
+// which `.` and a multiline `^` would treat as line ends.
+const SECTION_HEADING = /^## ([^\n]*)$/;
 // Any Markdown heading inside a paragraph would be read back as a new section (or shown as one).
-const MARKDOWN_HEADING = /^#{1,6}(?:[ \t]|$)/m;
+const MARKDOWN_HEADING = /(?:^|\n)(#{1,6}(?:[ \t]|\n|$))/;
 
 /**
  * Renders an entry as Markdown with YAML front matter, the format of `resources/glossary/entries/<id>.md`:
@@ -136,10 +138,12 @@ function checkFormattable(entry: GlossaryEntry): void {
     if (text.trim() === '' || text !== text.trim()) throw new Error(`${what} is empty or has surrounding whitespace`);
     if (text.includes('\r')) throw new Error(`${what} contains a carriage return`);
     const heading = MARKDOWN_HEADING.exec(text);
-    if (heading)
+    if (heading) {
+      const at = heading.index + heading[0].length - (heading[1] ?? '').length;
       throw new Error(
-        `${what} has a line that would read as a Markdown heading: ${JSON.stringify(text.slice(heading.index, heading.index + 40))}`,
+        `${what} has a line that would read as a Markdown heading: ${JSON.stringify(text.slice(at, at + 40))}`,
       );
+    }
   }
 }
 
