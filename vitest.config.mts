@@ -3,13 +3,19 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
+// Unit tests judge behaviour, never speed (speed is `npm run bench`'s): property tests and
+// long-note tests that take 1–2 s alone must not time out on a loaded 2-core CI machine.
+const timeouts = { testTimeout: 30_000, hookTimeout: 30_000 };
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    ...timeouts,
     projects: [
       {
         resolve: { alias },
         test: {
+          ...timeouts,
           name: 'node',
           environment: 'node',
           include: [
@@ -23,6 +29,7 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...timeouts,
           name: 'dom',
           environment: 'jsdom',
           include: ['src/renderer/**/*.test.ts', 'src/renderer/**/*.test.tsx'],

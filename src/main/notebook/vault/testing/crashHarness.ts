@@ -93,13 +93,17 @@ function runOnce(child: string, vault: string, state: string, first: number, max
     let buffer = '';
     let stderr = '';
     let killTimer: ReturnType<typeof setTimeout> | undefined;
+    // The kill lands a random moment after a random number of completed saves (0–3), so
+    // the rounds cover saves in every state however slow a loaded machine makes them.
+    const savesBeforeKill = Math.floor(Math.random() * 4);
+    const armKill = () => (killTimer ??= setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs));
     proc.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       let at: number;
       while ((at = buffer.indexOf('\n')) >= 0) {
         const [word, note, version] = buffer.slice(0, at).split(' ');
         buffer = buffer.slice(at + 1);
-        if (word === 'READY') killTimer = setTimeout(() => proc.kill('SIGKILL'), Math.random() * maxDelayMs);
+        if (word === 'READY' && savesBeforeKill === 0) armKill();
         const n = Number(note);
         const v = Number(version);
         if (word === 'START') progress.started.set(n, v);
@@ -109,6 +113,7 @@ function runOnce(child: string, vault: string, state: string, first: number, max
           progress.lastDone.set(n, v);
           progress.started.delete(n);
           progress.drafted.delete(n);
+          if (progress.saves === savesBeforeKill) armKill();
         }
       }
     });
