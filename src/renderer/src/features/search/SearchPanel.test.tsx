@@ -179,6 +179,15 @@ describe('SearchPanel', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
+  it('lets go of the focus when it closes with nowhere to return it, so the next Escape reaches the page', () => {
+    // The browser moves the focus out of a hidden panel only at its next frame: an Escape
+    // pressed before then was taken by the closed panel instead of clearing the highlights.
+    const { key, field } = setup();
+    expect(document.activeElement).toBe(field);
+    key('Escape');
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('shows the progress of an index build that takes over a second', async () => {
     const api = fakeClient({
       search: async () => results([]),

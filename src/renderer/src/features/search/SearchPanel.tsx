@@ -127,7 +127,12 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
 
   function close(): void {
     onClose();
-    restoreFocus(returnTo.current);
+    if (restoreFocus(returnTo.current)) return;
+    // Nowhere to go back to: let go of the focus now. The browser would move it out of the
+    // hidden panel only at its next frame, and a key pressed before then (a second Escape,
+    // meant to clear the highlights) would still land in the closed panel.
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && panel.current?.contains(focused)) focused.blur();
   }
 
   function onKeyDown(event: KeyboardEvent): void {
