@@ -19,6 +19,7 @@ import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { parseWikiLinks } from '@shared/links/parseWikiLinks';
 import type { EventBus } from '../events/EventBus';
 import type { VaultStore } from '../vault/VaultStore';
+import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import { analyzeNote, type IndexedLink } from './analyzeNote';
 import { ContextCache } from './ContextCache';
 import { foldedWords } from './foldForMatching';
@@ -84,14 +85,8 @@ export class LinkService {
   private readonly entries: Map<string, GlossaryEntry>;
   private readonly log: LinkServiceOptions['log'];
   private readonly contexts = new ContextCache();
-  private readonly pending = new Map<string, NoteChange>();
-  private readonly built: Promise<void>;
-  private queue: Promise<void> = Promise.resolve();
-  private readonly unsubscribe: () => void;
+  private readonly lifecycle: DerivedIndexLifecycle;
   private eventTimer: NodeJS.Timeout | null = null;
-  private cacheTimer: NodeJS.Timeout | null = null;
-  private cacheWrite: Promise<void> = Promise.resolve();
-  private cacheDirty = false;
   private disposed = false;
   readonly stats: LinkServiceStats = { buildMs: 0, notesRead: 0, notesFromCache: 0, lastUpdateMs: 0, updates: 0 };
 
@@ -101,41 +96,47 @@ export class LinkService {
     this.log = options.log;
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
     this.index.setEntries(options.entries);
-    // Subscribe first: changes made while the index builds are applied after it.
-    this.unsubscribe = options.events.on('notes-changed', ({ changes }) => this.enqueue(changes));
-    this.built = this.build().catch((error: unknown) => this.log('Building the link index failed', error));
+    const cacheDir = options.cacheDir;
+    // Subscribes first: changes made while the index builds are applied after it.
+    this.lifecycle = new DerivedIndexLifecycle({
+      events: options.events,
+      log: options.log,
+      apply: (changes) => this.applyChanges(changes),
+      applyFailureMessage: 'Updating the link index failed',
+      applyAfterReady: true,
+      cache: cacheDir
+        ? {
+            // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
+            write: () => writeLinkCache(cacheDir, [...this.index.allNotes()]),
+            failureMessage: 'Could not save the link index (it is rebuilt at the next start)',
+          }
+        : null,
+    });
+    void this.build()
+      .catch((error: unknown) => this.log('Building the link index failed', error))
+      .finally(() => this.lifecycle.markReady());
   }
 
   /** Resolves once the index holds every note and every change announced so far. */
   async idle(): Promise<void> {
-    await this.built;
-    while (!this.disposed) {
-      const queued = this.queue;
-      await queued;
-      if (queued === this.queue && this.pending.size === 0) return;
-      if (this.pending.size > 0 && queued === this.queue) this.schedule();
-    }
+    await this.lifecycle.built;
+    await this.lifecycle.settled();
   }
 
   /** Writes the persisted index now if it changed (it is otherwise written a few seconds after changes). */
   async persist(): Promise<void> {
     await this.idle();
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.cacheTimer = null;
-    await this.writeCache();
+    await this.lifecycle.cache?.flush();
   }
 
   /** Stops following changes, writes the persisted index if it changed. Safe to call twice. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.unsubscribe();
+    this.lifecycle.stopListening();
     if (this.eventTimer) clearTimeout(this.eventTimer);
-    await this.built;
-    await this.queue.catch(() => undefined);
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    if (this.cacheDirty) await this.writeCache();
-    await this.cacheWrite;
+    await this.lifecycle.built;
+    await this.lifecycle.close();
   }
 
   // ---- building and following changes ----------------------------------------------
@@ -184,25 +185,11 @@ export class LinkService {
     return performance.now() - started;
   }
 
-  private enqueue(changes: NoteChange[]): void {
+  /** Applies a batch of note changes (see DerivedIndexLifecycle), once the index was built. */
+  private async applyChanges(changes: NoteChange[]): Promise<void> {
     if (this.disposed) return;
-    for (const change of changes) this.pending.set(change.path, change);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.queue = this.queue
-      .then(() => this.drain())
-      .catch((error: unknown) => this.log('Updating the link index failed', error));
-  }
-
-  private async drain(): Promise<void> {
-    await this.built;
-    if (this.pending.size === 0 || this.disposed) return;
     const started = performance.now();
-    const paths = [...this.pending.keys()];
-    this.pending.clear();
-    const changed = await this.refreshNotes(paths);
+    const changed = await this.refreshNotes(changes.map((change) => change.path));
     this.stats.lastUpdateMs = performance.now() - started;
     this.stats.updates++;
     if (changed) this.indexChanged();
@@ -266,30 +253,7 @@ export class LinkService {
   }
 
   private markCacheDirty(delay = this.options.cacheDelayMs ?? 5000): void {
-    if (!this.options.cacheDir) return;
-    this.cacheDirty = true;
-    if (this.cacheTimer || this.disposed) return;
-    this.cacheTimer = setTimeout(() => {
-      this.cacheTimer = null;
-      void this.writeCache();
-    }, delay);
-    this.cacheTimer.unref?.();
-  }
-
-  private writeCache(): Promise<void> {
-    const dir = this.options.cacheDir;
-    if (!dir) return Promise.resolve();
-    this.cacheWrite = this.cacheWrite.then(async () => {
-      if (!this.cacheDirty) return;
-      this.cacheDirty = false;
-      try {
-        // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
-        await writeLinkCache(dir, [...this.index.allNotes()]);
-      } catch (error) {
-        this.log('Could not save the link index (it is rebuilt at the next start)', error);
-      }
-    });
-    return this.cacheWrite;
+    this.lifecycle.cache?.markDirty(delay);
   }
 
   // ---- the contract ----------------------------------------------------------------
