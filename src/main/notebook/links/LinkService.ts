@@ -7,7 +7,6 @@ import type {
   HeadingInfo,
   LinkPreview,
   LinkSuggestion,
-  LinkUpdateReport,
   MentionContext,
   MentionGroup,
   OutgoingLink,
@@ -19,6 +18,7 @@ import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { parseWikiLinks } from '@shared/links/parseWikiLinks';
 import type { EventBus } from '../events/EventBus';
 import type { VaultStore } from '../vault/VaultStore';
+import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import { analyzeNote, type IndexedLink } from './analyzeNote';
 import { ContextCache } from './ContextCache';
 import { foldedWords } from './foldForMatching';
@@ -27,10 +27,11 @@ import { LinkIndex, compareNotes, type IndexedNote, type NoteMeta } from './Link
 import { readLinkCache, writeLinkCache } from './linkCache';
 import { linkKeyOf } from './linkKey';
 import { mentionContexts } from './mentionContexts';
-import { notePreview, shorten } from './notePreview';
+import { notePreview } from './notePreview';
 import { wikiLinkDisplay } from './plainText';
-import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
-import { linkMentionsInText, renamedTarget, replaceLinkTargets } from './rewriteLinks';
+import { LinkRenamer } from './LinkRenamer';
+import { entryPreview, LinkSuggestions } from './LinkSuggestions';
+import { linkMentionsInText } from './rewriteLinks';
 import { segmentNote } from './segmentNote';
 import { filterMayHaveAll } from './wordFilter';
 
@@ -60,10 +61,7 @@ export interface LinkServiceStats {
 }
 
 const READ_CONCURRENCY = 16;
-const DEFAULT_SUGGESTIONS = 20;
 const LINK_PREVIEW_CHARS = 400;
-
-type Candidate = SuggestionCandidate & { preview: string; note: IndexedNote | null };
 
 /**
  * The links of one vault, behind the contract's link methods: builds the LinkIndex when
@@ -84,15 +82,11 @@ export class LinkService {
   private readonly entries: Map<string, GlossaryEntry>;
   private readonly log: LinkServiceOptions['log'];
   private readonly contexts = new ContextCache();
-  private readonly pending = new Map<string, NoteChange>();
-  private readonly built: Promise<void>;
-  private queue: Promise<void> = Promise.resolve();
-  private readonly unsubscribe: () => void;
+  private readonly lifecycle: DerivedIndexLifecycle;
   private eventTimer: NodeJS.Timeout | null = null;
-  private cacheTimer: NodeJS.Timeout | null = null;
-  private cacheWrite: Promise<void> = Promise.resolve();
-  private cacheDirty = false;
   private disposed = false;
+  private readonly suggestions: LinkSuggestions;
+  private readonly renamer: LinkRenamer;
   readonly stats: LinkServiceStats = { buildMs: 0, notesRead: 0, notesFromCache: 0, lastUpdateMs: 0, updates: 0 };
 
   constructor(private readonly options: LinkServiceOptions) {
@@ -101,41 +95,50 @@ export class LinkService {
     this.log = options.log;
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
     this.index.setEntries(options.entries);
-    // Subscribe first: changes made while the index builds are applied after it.
-    this.unsubscribe = options.events.on('notes-changed', ({ changes }) => this.enqueue(changes));
-    this.built = this.build().catch((error: unknown) => this.log('Building the link index failed', error));
+    const index = () => this.index;
+    this.suggestions = new LinkSuggestions({ index, store: this.store, entries: this.entries });
+    this.renamer = new LinkRenamer({ index, store: this.store, idle: () => this.idle() });
+    const cacheDir = options.cacheDir;
+    // Subscribes first: changes made while the index builds are applied after it.
+    this.lifecycle = new DerivedIndexLifecycle({
+      events: options.events,
+      log: options.log,
+      apply: (changes) => this.applyChanges(changes),
+      applyFailureMessage: 'Updating the link index failed',
+      applyAfterReady: true,
+      cache: cacheDir
+        ? {
+            // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
+            write: () => writeLinkCache(cacheDir, [...this.index.allNotes()]),
+            failureMessage: 'Could not save the link index (it is rebuilt at the next start)',
+          }
+        : null,
+    });
+    void this.build()
+      .catch((error: unknown) => this.log('Building the link index failed', error))
+      .finally(() => this.lifecycle.markReady());
   }
 
   /** Resolves once the index holds every note and every change announced so far. */
   async idle(): Promise<void> {
-    await this.built;
-    while (!this.disposed) {
-      const queued = this.queue;
-      await queued;
-      if (queued === this.queue && this.pending.size === 0) return;
-      if (this.pending.size > 0 && queued === this.queue) this.schedule();
-    }
+    await this.lifecycle.built;
+    await this.lifecycle.settled();
   }
 
   /** Writes the persisted index now if it changed (it is otherwise written a few seconds after changes). */
   async persist(): Promise<void> {
     await this.idle();
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.cacheTimer = null;
-    await this.writeCache();
+    await this.lifecycle.cache?.flush();
   }
 
   /** Stops following changes, writes the persisted index if it changed. Safe to call twice. */
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    this.unsubscribe();
+    this.lifecycle.stopListening();
     if (this.eventTimer) clearTimeout(this.eventTimer);
-    await this.built;
-    await this.queue.catch(() => undefined);
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    if (this.cacheDirty) await this.writeCache();
-    await this.cacheWrite;
+    await this.lifecycle.built;
+    await this.lifecycle.close();
   }
 
   // ---- building and following changes ----------------------------------------------
@@ -184,25 +187,11 @@ export class LinkService {
     return performance.now() - started;
   }
 
-  private enqueue(changes: NoteChange[]): void {
+  /** Applies a batch of note changes (see DerivedIndexLifecycle), once the index was built. */
+  private async applyChanges(changes: NoteChange[]): Promise<void> {
     if (this.disposed) return;
-    for (const change of changes) this.pending.set(change.path, change);
-    this.schedule();
-  }
-
-  private schedule(): void {
-    this.queue = this.queue
-      .then(() => this.drain())
-      .catch((error: unknown) => this.log('Updating the link index failed', error));
-  }
-
-  private async drain(): Promise<void> {
-    await this.built;
-    if (this.pending.size === 0 || this.disposed) return;
     const started = performance.now();
-    const paths = [...this.pending.keys()];
-    this.pending.clear();
-    const changed = await this.refreshNotes(paths);
+    const changed = await this.refreshNotes(changes.map((change) => change.path));
     this.stats.lastUpdateMs = performance.now() - started;
     this.stats.updates++;
     if (changed) this.indexChanged();
@@ -266,30 +255,7 @@ export class LinkService {
   }
 
   private markCacheDirty(delay = this.options.cacheDelayMs ?? 5000): void {
-    if (!this.options.cacheDir) return;
-    this.cacheDirty = true;
-    if (this.cacheTimer || this.disposed) return;
-    this.cacheTimer = setTimeout(() => {
-      this.cacheTimer = null;
-      void this.writeCache();
-    }, delay);
-    this.cacheTimer.unref?.();
-  }
-
-  private writeCache(): Promise<void> {
-    const dir = this.options.cacheDir;
-    if (!dir) return Promise.resolve();
-    this.cacheWrite = this.cacheWrite.then(async () => {
-      if (!this.cacheDirty) return;
-      this.cacheDirty = false;
-      try {
-        // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
-        await writeLinkCache(dir, [...this.index.allNotes()]);
-      } catch (error) {
-        this.log('Could not save the link index (it is rebuilt at the next start)', error);
-      }
-    });
-    return this.cacheWrite;
+    this.lifecycle.cache?.markDirty(delay);
   }
 
   // ---- the contract ----------------------------------------------------------------
@@ -459,123 +425,16 @@ export class LinkService {
 
   /**
    * Renames a note through the store and, with `updateLinks`, rewrites the links to it in
-   * other notes (see NotebookApi.renameNote). Links are collected before the rename (what
-   * pointed to the note then); after it, each one that no longer reaches the note gets the
-   * new name in its own form (`Old` → `New`, `Folder/Old` → `Folder/New`), or the shortest
-   * spelling that reaches the note from that file when the new name is ambiguous there.
-   * Each file is rewritten atomically; a file that fails is reported and the others go on.
+   * other notes (see LinkRenamer and NotebookApi.renameNote).
    */
-  async renameNote(args: { path: string; title: string; updateLinks?: boolean }): Promise<RenameResult> {
-    if (!args.updateLinks) return { note: await this.store.renameNote(args), linkUpdates: null };
-    await this.idle();
-    const before = this.index
-      .linksTo({ kind: 'note', path: args.path }, { viaAlias: true })
-      .map(({ note, links }) => ({ path: note.path, keys: new Set(links.map((link) => link.key)) }));
-    const renamed = await this.store.renameNote({ path: args.path, title: args.title });
-    await this.idle();
-    const report: LinkUpdateReport = { updated: [], failed: [] };
-    const results = await pLimit(4).map(before, async ({ path, keys }) => {
-      try {
-        return { path, links: await this.rewriteLinksIn(path, keys, renamed.path), error: null };
-      } catch (error) {
-        return { path, links: 0, error: error instanceof Error ? error.message : String(error) };
-      }
-    });
-    for (const { path, links, error } of results) {
-      if (error !== null) report.failed.push({ path, message: error });
-      else if (links > 0) report.updated.push({ path, links });
-    }
-    await this.idle();
-    return { note: renamed, linkUpdates: report };
-  }
-
-  /** Rewrites, in one note, the links with these keys that no longer reach the note now at `newPath`. */
-  private async rewriteLinksIn(path: string, keys: ReadonlySet<string>, newPath: string): Promise<number> {
-    const newRef: DocRef = { kind: 'note', path: newPath };
-    const newTitle = this.index.get(newPath)?.title ?? newPath.replace(/^.*\//, '').replace(/\.md$/i, '');
-    for (let attempt = 0; ; attempt++) {
-      const note = await this.store.readNote(path);
-      if (note.readOnly)
-        throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
-      const edits = [];
-      for (const link of parseWikiLinks(note.content)) {
-        const key = linkKeyOf(link.target, path);
-        if (!keys.has(key)) continue;
-        const now = this.index.resolveKey(key, path);
-        if (now && sameDoc(now.ref, newRef)) continue;
-        let target = renamedTarget(link.target, newTitle);
-        const found = this.index.resolve(target, path);
-        if (!found || !sameDoc(found, newRef)) target = this.index.spellingFor(newRef, path);
-        edits.push({ link, target });
-      }
-      if (edits.length === 0) return 0;
-      try {
-        await this.store.saveNote(
-          { path, content: replaceLinkTargets(note.content, edits), baseVersion: note.version },
-          { reloadEditors: true, onConflict: 'fail' },
-        );
-        return edits.length;
-      } catch (error) {
-        if (error instanceof NotebookError && error.code === 'conflict' && attempt < 2) continue;
-        throw error;
-      }
-    }
+  renameNote(args: { path: string; title: string; updateLinks?: boolean }): Promise<RenameResult> {
+    return this.renamer.renameNote(args);
   }
 
   /** See NotebookApi.suggestLinkTargets. */
-  async suggestLinkTargets(query: string, limit = DEFAULT_SUGGESTIONS): Promise<LinkSuggestion[]> {
+  async suggestLinkTargets(query: string, limit?: number): Promise<LinkSuggestion[]> {
     await this.idle();
-    const entryCandidates: Candidate[] = [...this.index.allEntries()].map((entry) => ({
-      ref: { kind: 'entry', id: entry.id },
-      kind: 'entry',
-      title: entry.title,
-      aliases: entry.aliases,
-      preview: this.entryPreview(entry.id, 120),
-      note: null,
-    }));
-    let chosen: Array<{ candidate: Candidate; matchedAlias: string | null }>;
-    if (query.trim() === '') {
-      // Entries (at most half the list when notes exist), then the most recently modified notes.
-      const recent = this.store
-        .listNotes()
-        .slice(0, limit)
-        .map((summary) => this.index.get(summary.path))
-        .filter((note): note is IndexedNote => note !== undefined)
-        .map((note) => this.noteCandidate(note));
-      const entryCount = Math.min(entryCandidates.length, Math.max(limit - recent.length, Math.ceil(limit / 2)));
-      chosen = [...entryCandidates.slice(0, entryCount), ...recent]
-        .slice(0, limit)
-        .map((candidate) => ({ candidate, matchedAlias: null }));
-    } else {
-      const candidates = [...entryCandidates, ...[...this.index.allNotes()].map((note) => this.noteCandidate(note))];
-      chosen = rankLinkSuggestions(query, candidates, limit);
-    }
-    return chosen.map(({ candidate, matchedAlias }) => ({
-      ref: candidate.ref,
-      kind: candidate.kind,
-      title: candidate.title,
-      insert: this.index.spellingFor(candidate.ref, null),
-      matchedAlias,
-      preview: candidate.preview,
-    }));
-  }
-
-  private readonly noteCandidates = new WeakMap<IndexedNote, Candidate>();
-
-  private noteCandidate(note: IndexedNote): Candidate {
-    let candidate = this.noteCandidates.get(note);
-    if (!candidate) {
-      candidate = {
-        ref: { kind: 'note', path: note.path },
-        kind: 'note',
-        title: note.title,
-        aliases: note.aliases,
-        preview: note.preview,
-        note,
-      };
-      this.noteCandidates.set(note, candidate);
-    }
-    return candidate;
+    return this.suggestions.suggest(query, limit);
   }
 
   /** See NotebookApi.listHeadings. */
@@ -597,7 +456,8 @@ export class LinkService {
     const ref = this.resolveWritten(target, from);
     const resolved = ref ? this.index.describe(ref) : null;
     if (!ref || !resolved) return null;
-    if (ref.kind === 'entry') return { target: resolved, text: this.entryPreview(ref.id, LINK_PREVIEW_CHARS) };
+    if (ref.kind === 'entry')
+      return { target: resolved, text: entryPreview(this.entries.get(ref.id), LINK_PREVIEW_CHARS) };
     const note = await this.readForIndex(ref.path);
     return { target: resolved, text: note && !note.readOnly ? notePreview(note.content, LINK_PREVIEW_CHARS) : '' };
   }
@@ -620,12 +480,6 @@ export class LinkService {
     }
     const note = this.index.get(ref.path)!;
     return [note.title, ...note.aliases];
-  }
-
-  private entryPreview(id: string, maxChars: number): string {
-    const definition = this.entries.get(id)?.definition ?? '';
-    const first = definition.split(/\n\s*\n/)[0] ?? '';
-    return shorten(first.replace(/\s+/g, ' ').trim(), maxChars);
   }
 
   private assertExists(ref: DocRef): void {

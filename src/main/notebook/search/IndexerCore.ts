@@ -4,6 +4,7 @@ import type { IndexStatus } from '@shared/domain/search';
 import { MAX_NOTE_BYTES } from '@shared/domain/note';
 import { decodeNote } from '../vault/decodeNote';
 import { isInside } from '../vault/VaultPaths';
+import { CacheWriter } from '../derived/CacheWriter';
 import { FullTextIndex, type StoredDoc } from './FullTextIndex';
 import { decodeIndexCache, encodeIndexCache, readIndexCacheFile, writeIndexCacheFile } from './indexCache';
 import { docKey, noteToIndexDoc, type NoteMeta } from './indexDocs';
@@ -39,11 +40,9 @@ export class IndexerCore {
     statusIntervalMs: 100,
     readConcurrency: 16,
   };
-  private dirty = false;
-  private dirtySince = 0;
-  private cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Writes the cache (see CacheWriter); null without a cache path. Held while the index builds. */
+  private cache: CacheWriter | null = null;
   private vacuumTimer: ReturnType<typeof setTimeout> | null = null;
-  private writing: Promise<void> = Promise.resolve();
   private build: Promise<void> = Promise.resolve();
   private lastStatusAt = 0;
   private lastStatus: IndexStatus | null = null;
@@ -87,6 +86,22 @@ export class IndexerCore {
     this.options = { ...this.options, ...stripUndefined(rest) };
     this.index = new FullTextIndex(indexOptions);
     this.cachePath = message.cachePath;
+    const cachePath = message.cachePath;
+    this.cache = cachePath
+      ? new CacheWriter({
+          write: () =>
+            writeIndexCacheFile(
+              cachePath,
+              encodeIndexCache(this.index, (doc) => doc.kind === 'note'),
+            ),
+          log: (text, error) => this.log(text, error),
+          failureMessage: 'Could not write the search index cache',
+          trailing: true,
+          maxWaitMs: this.options.cacheMaxWaitMs,
+          retryFailed: true,
+        })
+      : null;
+    this.cache?.hold();
     for (const entry of message.entries) this.index.add(entry);
     this.entryCount = message.entries.length;
     for (const note of message.notes) this.notes.set(note.path, note);
@@ -94,6 +109,7 @@ export class IndexerCore {
     this.build = this.runBuild(message.vaultPath).catch((error: unknown) => {
       this.log('Building the search index failed', error);
       this.building = false;
+      this.cache?.release();
       this.postStatus(true);
     });
   }
@@ -138,9 +154,10 @@ export class IndexerCore {
     // Posting lists grew as notes were added; drop the slack before settling in.
     if (!this.closed) this.index.compact();
     this.building = false;
+    this.cache?.release();
     this.touched.clear();
     this.postStatus(true);
-    if ((needsWrite || this.dirty) && !this.closed) this.markDirty(500);
+    if ((needsWrite || this.cache?.isDirty) && !this.closed) this.markDirty(500);
   }
 
   private apply(upserts: NoteUpsert[], removals: string[]): void {
@@ -184,18 +201,8 @@ export class IndexerCore {
   }
 
   private markDirty(delay: number): void {
-    if (!this.cachePath || this.closed) return;
-    const now = Date.now();
-    if (!this.dirty) this.dirtySince = now;
-    this.dirty = true;
-    if (this.building) return;
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    const wait = Math.max(0, Math.min(delay, this.dirtySince + this.options.cacheMaxWaitMs - now));
-    this.cacheTimer = setTimeout(() => {
-      this.cacheTimer = null;
-      void this.writeCache();
-    }, wait);
-    this.cacheTimer.unref?.();
+    if (this.closed) return;
+    this.cache?.markDirty(delay);
   }
 
   private scheduleVacuum(): void {
@@ -207,25 +214,8 @@ export class IndexerCore {
     this.vacuumTimer.unref?.();
   }
 
-  private writeCache(): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      if (!this.dirty || !this.cachePath) return;
-      this.dirty = false;
-      try {
-        const bytes = encodeIndexCache(this.index, (doc) => doc.kind === 'note');
-        await writeIndexCacheFile(this.cachePath, bytes);
-      } catch (error) {
-        this.dirty = true;
-        this.log('Could not write the search index cache', error);
-      }
-    });
-    return this.writing;
-  }
-
   private async flush(): Promise<void> {
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
-    this.cacheTimer = null;
-    await this.writeCache();
+    await this.cache?.flush();
   }
 
   private async close(): Promise<void> {

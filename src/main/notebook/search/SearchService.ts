@@ -7,6 +7,7 @@ import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem }
 import { splitFrontMatter } from '@shared/markdown/frontMatter';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/parseQuery';
+import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import type { EventBus } from '../events/EventBus';
 import type { VaultStore } from '../vault/VaultStore';
 import type { WorkspaceStore } from '../workspace/WorkspaceStore';
@@ -78,14 +79,7 @@ export class SearchService {
   private readonly sources = new Map<string, { version: string; source: DocSource }>();
   private client: IndexerClient;
   private status: IndexStatus;
-  private readonly readyWaiters: Array<() => void> = [];
-  private readonly unsubscribe: () => void;
-  private readonly pendingChanges = new Map<string, NoteChange>();
-  private applying: Promise<void> = Promise.resolve();
-  private applyScheduled = false;
-  /** Changes seen but not yet sent to the indexer, and those of them not in a batch yet. */
-  private unsent = 0;
-  private unbatched = 0;
+  private readonly lifecycle: DerivedIndexLifecycle;
   private restarts = 0;
   private closed = false;
 
@@ -112,7 +106,16 @@ export class SearchService {
     for (const note of notes) this.switcher.set(switcherEntryOf(note));
     this.status = { state: 'building', indexed: 0, total: this.entries.size + notes.length };
     // Subscribed before the index is told what the vault holds, so no change falls in between.
-    this.unsubscribe = this.events.on('notes-changed', ({ changes }) => this.onNotesChanged(changes));
+    // The cache is the indexer's to write (see IndexerCore); changes go to it in batches.
+    this.lifecycle = new DerivedIndexLifecycle({
+      events: this.events,
+      log: this.log,
+      onArrive: (changes) => this.onNotesChanged(changes),
+      apply: (changes) => this.applyBatch(changes),
+      applyFailureMessage: 'Could not update the search index',
+      // Changes of one burst go together; batches are applied one after another, in order.
+      batching: 'next-turn',
+    });
     this.client = this.startIndexer(notes);
   }
 
@@ -123,16 +126,12 @@ export class SearchService {
 
   /** Resolves once the index holds every note (tests and the bench wait for this). */
   whenReady(): Promise<void> {
-    if (this.status.state === 'ready') return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+    return this.lifecycle.whenReady();
   }
 
   /** Resolves once every note change seen so far has reached the index. */
-  async settled(): Promise<void> {
-    while (this.unsent > 0) {
-      await new Promise((resolve) => setImmediate(resolve));
-      await this.applying;
-    }
+  settled(): Promise<void> {
+    return this.lifecycle.settled();
   }
 
   /**
@@ -142,7 +141,7 @@ export class SearchService {
   async search(args: { query: string; scope?: SearchScope; limit?: number }): Promise<SearchResults> {
     this.assertOpen();
     // Read your writes: a note saved a moment ago is searchable by its new text.
-    if (this.unsent > 0) await this.settled();
+    if (this.lifecycle.busy) await this.settled();
     const limit = args.limit ?? DEFAULT_SEARCH_LIMIT;
     const query = parseQuery(args.query);
     if (isEmptyQuery(query)) return { hits: [], total: 0, status: this.getIndexStatus() };
@@ -181,15 +180,15 @@ export class SearchService {
   /** Stops listening, brings the cache up to date and stops the indexer. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
-    this.unsubscribe();
+    this.lifecycle.stopListening();
     await this.settled().catch(() => undefined);
     this.closed = true;
+    await this.lifecycle.close();
     try {
       await this.client.close();
     } catch (error) {
       this.log('Could not write the search index cache', error);
     }
-    for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
   // ---- the indexer ------------------------------------------------------------------
@@ -236,7 +235,8 @@ export class SearchService {
     if (message.type === 'status') {
       this.status = message.status;
       if (!this.closed) this.events.emit('index-status', { ...message.status });
-      if (message.status.state === 'ready') for (const resolve of this.readyWaiters.splice(0)) resolve();
+      if (message.status.state === 'ready') this.lifecycle.markReady();
+      else this.lifecycle.markBuilding();
     } else if (message.type === 'log') {
       this.log(message.message, message.detail);
     }
@@ -248,6 +248,7 @@ export class SearchService {
     if (this.restarts >= MAX_RESTARTS) return;
     this.restarts++;
     this.status = { state: 'building', indexed: 0, total: this.status.total };
+    this.lifecycle.markBuilding();
     this.events.emit('index-status', { ...this.status });
     // The last attempt runs in this thread: slower, but search keeps working.
     const host = this.restarts === MAX_RESTARTS ? { kind: 'inline' as const } : this.host;
@@ -256,33 +257,13 @@ export class SearchService {
 
   // ---- note changes -----------------------------------------------------------------
 
+  /** Keeps the switcher and the text cache current at once; the index follows in a batch. */
   private onNotesChanged(changes: NoteChange[]): void {
-    if (this.closed) return;
     for (const change of changes) {
       const key = docKey({ kind: 'note', path: change.path });
       if (change.kind === 'removed') this.switcher.delete(key);
       else if (change.note) this.switcher.set(switcherEntryOf(change.note));
       this.sources.delete(key);
-      this.pendingChanges.set(change.path, change);
-      this.unsent++;
-      this.unbatched++;
-    }
-    if (!this.applyScheduled) {
-      this.applyScheduled = true;
-      // Changes of one burst go together; batches are applied one after another, in order.
-      setImmediate(() => {
-        this.applyScheduled = false;
-        const batch = [...this.pendingChanges.values()];
-        const count = this.unbatched;
-        this.unbatched = 0;
-        this.pendingChanges.clear();
-        this.applying = this.applying
-          .then(() => this.applyBatch(batch))
-          .catch((error: unknown) => this.log('Could not update the search index', error))
-          .finally(() => {
-            this.unsent -= count;
-          });
-      });
     }
   }
 

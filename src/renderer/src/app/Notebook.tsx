@@ -1,24 +1,21 @@
-import type { DocRef } from '@shared/domain/docRef';
-import type { MentionContext, OutgoingLink } from '@shared/domain/links';
-import type { Draft, NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useState } from 'react';
+import type { OutgoingLink } from '@shared/domain/links';
+import type { NoteSummary } from '@shared/domain/note';
+import { useCallback, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 import { CommandPalette } from '../features/commands/CommandPalette';
 import { useShortcutDispatcher } from '../ui/commands/useCommands';
 import { useShellCommands } from '../features/commands/useShellCommands';
 import { DraftsNotice } from '../features/drafts/DraftsNotice';
+import { useDrafts } from '../features/drafts/useDrafts';
 import { EntryReader } from '../features/glossary/EntryReader';
 import { GlossaryList } from '../features/glossary/GlossaryList';
 import { BacklinksToggle } from '../features/links/BacklinksToggle';
-import { revealEntrySection } from '../features/links/revealEntrySection';
-import { requestReveal } from '../editor/revealRequest';
 import { SidePanel, type SideTab } from '../features/links/SidePanel';
 import { UnresolvedLinksDialog } from '../features/links/UnresolvedLinksDialog';
 import { useLinkCommands, useSidePanel } from '../features/links/useSidePanel';
-import type { WikiLinkOpenRequest } from '../editor/plugins/wikiLinkHost';
 import { NotesList } from '../features/notes/NotesList';
 import { NoteView } from '../features/notes/NoteView';
-import { flushAllNotes, hasUnsavedNotes } from '../features/notes/openSessions';
+import { flushAllNotes } from '../features/notes/openSessions';
 import { ReferencePane } from '../features/reference/ReferencePane';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { QuickSwitcher } from '../features/switcher/QuickSwitcher';
@@ -27,93 +24,38 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ariaKeyShortcut, shortcutLabel } from '../ui/shortcuts';
 import { Splitter } from '../ui/Splitter';
 import type { StartupData } from './App';
+import { useNavigation } from './navigation/useNavigation';
+import { useFlushOnLeave } from './useFlushOnLeave';
 import { useNotesList } from './useNotesList';
+import { useToast } from './useToast';
 import { useWorkspace } from './useWorkspace';
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
-
-interface OpenNoteOptions {
-  restoreContent?: string;
-  focusTitle?: boolean;
-}
 
 /** The application shell for one vault: sidebar, the main view, and the reference pane. */
 export function Notebook({ data }: { data: StartupData }) {
   const api = useApi();
   const notes = useNotesList(api, data.notes);
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
-  const [drafts, setDrafts] = useState<Draft[]>([]);
-  const [openOptions, setOpenOptions] = useState<OpenNoteOptions>({});
-  const [toast, setToast] = useState<string | null>(null);
+  const [toast, setToast] = useToast();
   const [vaultDialog, setVaultDialog] = useState(false);
-  const [noteGeneration, setNoteGeneration] = useState(0);
   const [search, setSearch] = useState({ open: false, focusRequest: 0 });
   const [picker, setPicker] = useState<'switcher' | 'palette' | null>(null);
 
   const main = workspace.main;
-  const openNotePath = main?.kind === 'note' ? main.path : null;
-  const mainEntryId = main?.kind === 'entry' ? main.id : null;
   // The side panel (backlinks, outgoing links, reference) and the links dialogs.
-  const panel = useSidePanel(api, openNotePath && workspace.referenceEntryId ? 'reference' : 'backlinks');
-  const setPanelTab = panel.setTab;
+  const panel = useSidePanel(api, main?.kind === 'note' && workspace.referenceEntryId ? 'reference' : 'backlinks');
   const [unresolvedOpen, setUnresolvedOpen] = useState(false);
-  const [createAsk, setCreateAsk] = useState<string | null>(null);
-
-  // Drafts whose text already reached the file (a crash right after the write) are dropped quietly.
-  useEffect(() => {
-    let current = true;
-    void (async () => {
-      const pending: Draft[] = [];
-      for (const draft of data.drafts) {
-        const onDisk = await api.readNote({ path: draft.path }).catch(() => null);
-        if (onDisk?.content === draft.content) await api.discardDraft({ path: draft.path }).catch(() => undefined);
-        else pending.push(draft);
-      }
-      if (current) setDrafts(pending);
-    })();
-    return () => {
-      current = false;
-    };
-  }, [api, data.drafts]);
-
-  const openNote = useCallback(
-    (path: string, options: OpenNoteOptions = {}) => {
-      setOpenOptions(options);
-      setNoteGeneration((n) => n + 1);
-      changeWorkspace({ main: { kind: 'note', path } });
-    },
-    [changeWorkspace],
-  );
-
-  const openEntry = useCallback(
-    (id: string) => {
-      // While writing, a glossary entry opens beside the note; otherwise in the main view.
-      if (openNotePath) {
-        changeWorkspace({ referenceEntryId: id });
-        setPanelTab('reference');
-      } else changeWorkspace({ main: { kind: 'entry', id } });
-    },
-    [changeWorkspace, openNotePath, setPanelTab],
-  );
-
-  const openDoc = useCallback(
-    (ref: DocRef) => (ref.kind === 'note' ? openNote(ref.path) : openEntry(ref.id)),
-    [openNote, openEntry],
-  );
-
-  const createNote = useCallback(
-    async (title?: string) => {
-      try {
-        const note = await api.createNote(title ? { title } : {});
-        notes.upsert(note);
-        // An untitled note starts in its title; a titled one (from the switcher) in its text.
-        openNote(note.path, { focusTitle: !title });
-      } catch (error) {
-        setToast(`A note could not be created: ${error instanceof Error ? error.message : error}`);
-      }
-    },
-    [api, notes, openNote],
-  );
+  const nav = useNavigation({
+    api,
+    workspace,
+    changeWorkspace,
+    setPanelTab: panel.setTab,
+    upsertNote: notes.upsert,
+    notify: setToast,
+  });
+  const { openNotePath, mainEntryId, openNote, openEntry, openDoc, createNote, createLinkedNote, openWikiLink } = nav;
+  const drafts = useDrafts({ api, initial: data.drafts, openNote, upsertNote: notes.upsert, notify: setToast });
 
   const openVault = useCallback(async () => {
     await flushAllNotes();
@@ -124,77 +66,7 @@ export function Notebook({ data }: { data: StartupData }) {
     } else {
       setVaultDialog(true);
     }
-  }, [api, data.info.host]);
-
-  const restoreDraft = useCallback(
-    async (draft: Draft) => {
-      setDrafts((list) => list.filter((d) => d.path !== draft.path));
-      const exists = await api.readNote({ path: draft.path }).then(
-        () => true,
-        () => false,
-      );
-      if (exists) {
-        openNote(draft.path, { restoreContent: draft.content });
-        return;
-      }
-      try {
-        const result = await api.saveNote({ path: draft.path, content: draft.content, baseVersion: null });
-        if (result.status === 'saved') notes.upsert(result.note);
-        openNote(result.status === 'conflict' ? result.conflictPath : draft.path);
-      } catch (error) {
-        setToast(`The draft could not be restored: ${error instanceof Error ? error.message : error}`);
-      }
-    },
-    [api, notes, openNote],
-  );
-
-  /** Creates the note a link points to (`Folder/Title` → that folder) and opens it. */
-  const createLinkedNote = useCallback(
-    async (target: string) => {
-      const name = target.trim().replace(/\.md$/i, '').replace(/\\/g, '/');
-      const slash = name.lastIndexOf('/');
-      const title = name.slice(slash + 1);
-      const folder = slash > 0 ? name.slice(0, slash).replace(/^\/+/, '') : '';
-      try {
-        const note = await api.createNote(folder ? { title, folder } : { title });
-        notes.upsert(note);
-        openNote(note.path);
-      } catch (error) {
-        setToast(`The note “${title}” could not be created: ${error instanceof Error ? error.message : error}`);
-      }
-    },
-    [api, notes, openNote],
-  );
-
-  /** Follows a wiki link: an entry beside the note, a note in the editor (at its heading), else offers to create it. */
-  const openWikiLink = useCallback(
-    ({ target, heading, resolved }: WikiLinkOpenRequest) => {
-      if (target.trim() === '' && openNotePath) {
-        if (heading) requestReveal(openNotePath, { kind: 'heading', heading });
-        return;
-      }
-      if (resolved === null) {
-        setCreateAsk(target.trim());
-        return;
-      }
-      if (resolved.ref.kind === 'entry') {
-        openEntry(resolved.ref.id);
-        if (heading) revealEntrySection(resolved.ref.id, heading);
-        return;
-      }
-      if (heading) requestReveal(resolved.ref.path, { kind: 'heading', heading });
-      openNote(resolved.ref.path);
-    },
-    [openEntry, openNote, openNotePath],
-  );
-
-  const openMention = useCallback(
-    (path: string, mention: MentionContext) => {
-      requestReveal(path, { kind: 'span', start: mention.start, end: mention.end, source: mention.source });
-      openNote(path);
-    },
-    [openNote],
-  );
+  }, [api, data.info.host, setToast]);
 
   const referenceOpen = openNotePath !== null && workspace.referenceEntryId !== null;
   // The panel shows while the backlinks are wanted, or while an entry is open beside the note.
@@ -243,32 +115,7 @@ export function Notebook({ data }: { data: StartupData }) {
   });
 
   // Edits are flushed when the window loses focus, is hidden, or is about to close.
-  useEffect(() => {
-    const flush = () => void flushAllNotes();
-    const onHidden = () => document.visibilityState === 'hidden' && flush();
-    const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (!hasUnsavedNotes()) return;
-      event.preventDefault();
-      // Inside the desktop app, cancelling the close lets the save finish; then close for real.
-      void flushAllNotes().then(() => {
-        if (window.notebook) window.close();
-      });
-    };
-    window.addEventListener('blur', flush);
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('beforeunload', beforeUnload);
-    return () => {
-      window.removeEventListener('blur', flush);
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('beforeunload', beforeUnload);
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 6000);
-    return () => clearTimeout(timer);
-  }, [toast]);
+  useFlushOnLeave();
 
   const onSummaryChanged = useCallback(
     (note: NoteSummary, previousPath: string) => {
@@ -341,19 +188,16 @@ export function Notebook({ data }: { data: StartupData }) {
       />
       <main className="content">
         <DraftsNotice
-          drafts={drafts}
-          onRestore={(draft) => void restoreDraft(draft)}
-          onDiscard={(draft) => {
-            setDrafts((list) => list.filter((d) => d.path !== draft.path));
-            void api.discardDraft({ path: draft.path });
-          }}
+          drafts={drafts.drafts}
+          onRestore={(draft) => void drafts.restore(draft)}
+          onDiscard={drafts.discard}
         />
         {openNotePath ? (
           <NoteView
-            key={noteGeneration}
+            key={nav.noteGeneration}
             path={openNotePath}
-            restoreContent={openOptions.restoreContent}
-            focusTitle={openOptions.focusTitle}
+            restoreContent={nav.openOptions.restoreContent}
+            focusTitle={nav.openOptions.focusTitle}
             onSummaryChanged={onSummaryChanged}
             onForked={onForked}
             onClosed={() => changeWorkspace({ main: null })}
@@ -405,7 +249,7 @@ export function Notebook({ data }: { data: StartupData }) {
                 />
               ) : null
             }
-            onOpenMention={openMention}
+            onOpenMention={nav.openMention}
             onOpenLink={(link: OutgoingLink) =>
               openWikiLink({ target: link.target, heading: link.heading, resolved: link.resolved })
             }
@@ -431,17 +275,18 @@ export function Notebook({ data }: { data: StartupData }) {
           }}
         />
       )}
-      {createAsk !== null && (
+      {nav.createAsk !== null && (
         <ConfirmDialog
-          title={`Create “${createAsk}”?`}
+          title={`Create “${nav.createAsk}”?`}
           confirmLabel="Create note"
           onConfirm={() => {
-            setCreateAsk(null);
-            void createLinkedNote(createAsk);
+            const target = nav.createAsk!;
+            nav.setCreateAsk(null);
+            void createLinkedNote(target);
           }}
-          onCancel={() => setCreateAsk(null)}
+          onCancel={() => nav.setCreateAsk(null)}
         >
-          No note or glossary entry is called “{createAsk}” yet. Create the note and open it?
+          No note or glossary entry is called “{nav.createAsk}” yet. Create the note and open it?
         </ConfirmDialog>
       )}
       {toast && (
