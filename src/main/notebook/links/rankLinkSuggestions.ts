@@ -1,5 +1,6 @@
 import type { DocRef } from '@shared/domain/docRef';
-import { foldName, isWordChar } from './foldForMatching';
+import { foldName } from '@shared/text/fold';
+import { isWordChar } from '@shared/text/words';
 
 /** A document the `[[` menu may offer. */
 export interface SuggestionCandidate {

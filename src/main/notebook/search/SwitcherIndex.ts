@@ -2,7 +2,7 @@ import type { DocRef } from '@shared/domain/docRef';
 import type { SwitcherItem } from '@shared/domain/search';
 import { mergeRanges } from '@shared/search/matchTerms';
 import { maxEdits } from '@shared/search/parseQuery';
-import { foldTerm } from '@shared/search/tokenize';
+import { fold, foldWithOffsets } from '@shared/text/fold';
 
 /** A document the quick switcher can offer. */
 export interface SwitcherEntry {
@@ -29,9 +29,8 @@ const Tier = {
 
 interface Name {
   text: string;
-  /** Folded text: lowercase, no diacritics; `map[i]` is where folded char i came from (null: same place). */
+  /** Folded text (see fold). */
   folded: string;
-  map: number[] | null;
   /** Word spans in `folded`, as [start, end) pairs flattened. */
   words: number[];
   /** 1 where a word starts in `folded`. */
@@ -66,27 +65,9 @@ interface Query {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/** Folds text for matching, remembering where each folded character came from. */
-export function foldWithMap(text: string): { folded: string; map: number[] | null } {
-  if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), map: null };
-  let folded = '';
-  const map: number[] = [];
-  for (let i = 0; i < text.length;) {
-    const code = text.codePointAt(i)!;
-    const char = String.fromCodePoint(code);
-    const out = foldTerm(char);
-    for (let j = 0; j < out.length; j++) map.push(i);
-    folded += out;
-    i += char.length;
-  }
-  return { folded, map };
-}
 
 function prepareName(text: string): Name {
-  const { folded, map } = foldWithMap(text);
+  const folded = fold(text);
   const words: number[] = [];
   const wordStart = new Uint8Array(folded.length);
   const letters: number[] = [];
@@ -95,7 +76,7 @@ function prepareName(text: string): Name {
     wordStart[match.index] = 1;
     letters.push(letterMask(match[0]));
   }
-  return { text, folded, map, words, wordStart, wordLetters: Int32Array.from(letters) };
+  return { text, folded, words, wordStart, wordLetters: Int32Array.from(letters) };
 }
 
 function letterMask(word: string): number {
@@ -112,16 +93,9 @@ function bitCount(value: number): number {
 
 /** Folded ranges back to ranges of the original text. */
 function toOriginal(name: Name, ranges: Array<[number, number]>): Array<[number, number]> {
-  if (!name.map) return ranges;
-  const map = name.map;
-  const endOf = (folded: number) => {
-    // The original character that produced folded char `folded - 1` ends where the next one starts.
-    const start = map[folded - 1]!;
-    let next = folded;
-    while (next < map.length && map[next] === start) next++;
-    return next < map.length ? map[next]! : name.text.length;
-  };
-  return mergeRanges(ranges.map(([s, e]) => [map[s]!, endOf(e)] as [number, number]));
+  // Worked out for the few winners only, so names keep no offset maps.
+  const { starts, ends } = foldWithOffsets(name.text);
+  return mergeRanges(ranges.map(([s, e]) => [starts[s]!, ends[e - 1]!] as [number, number]));
 }
 
 /**
@@ -162,7 +136,7 @@ export class SwitcherIndex {
   query(query: string, options: { limit: number; recent: readonly string[] }): SwitcherItem[] {
     const limit = Math.max(0, options.limit);
     if (limit === 0) return [];
-    const { folded } = foldWithMap(query.trim().replace(/\s+/g, ' '));
+    const folded = fold(query.trim().replace(/\s+/g, ' '));
     if (folded === '') return this.recentFirst(options.recent, limit);
     const recentRank = new Map(options.recent.map((key, index) => [key, index]));
     const q: Query = {

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandPalette, filterCommands } from './CommandPalette';
+import { CommandPalette } from './CommandPalette';
+import { filterCommands } from './filterCommands';
 import { CommandRegistry, type Command } from './CommandRegistry';
 import { fuzzyMatch } from './fuzzyMatch';
 import { CommandRegistryContext, useCommands } from './useCommands';

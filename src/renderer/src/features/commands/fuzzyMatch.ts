@@ -1,4 +1,4 @@
-import { foldQuery, foldWithOffsets } from './foldWithOffsets';
+import { fold, foldWithOffsets } from '@shared/text/fold';
 import { normalizeRanges } from '../../ui/highlight/textRanges';
 
 export interface FuzzyMatch {
@@ -106,9 +106,9 @@ function alignAll(words: readonly string[], text: string, inOrder: boolean) {
  * not appear. A blank query matches with score 0.
  */
 export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
-  const words = foldQuery(query).split(/\s+/).filter(Boolean);
+  const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return { score: 0, ranges: [] };
-  const { folded, starts, ends } = foldWithOffsets(text);
+  const { text: folded, starts, ends } = foldWithOffsets(text);
   const aligned = alignAll(words, folded, true) ?? alignAll(words, folded, false);
   if (!aligned) return null;
   const spans = aligned.positions.map((position): [number, number] => [starts[position]!, ends[position]!]);
