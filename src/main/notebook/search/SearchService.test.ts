@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStatus, SearchResults } from '@shared/domain/search';
 import { tokenize } from '@shared/search/tokenize';
-import { fold } from '@shared/text/fold';
+import { fold, FOLD_VERSION } from '@shared/text/fold';
 import { openNotebook, type NotebookService } from '../openNotebook';
 import { vaultStateDir } from '../workspace/vaultStateDir';
 import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
@@ -288,6 +288,10 @@ describe('the index builds in the background and is cached', () => {
     [
       'another tokenizer',
       (valid: Buffer) => Buffer.from(valid.toString('latin1').replace('tokenizer 1', 'tokenizer 0'), 'latin1'),
+    ],
+    [
+      'stale folding',
+      (valid: Buffer) => Buffer.from(valid.toString('latin1').replace(`fold ${FOLD_VERSION};`, 'fold 0;'), 'latin1'),
     ],
   ])('rebuilds silently from a %s cache file and rewrites it', async (_name, damage) => {
     const base = freshVault();
