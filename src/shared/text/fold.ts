@@ -187,5 +187,10 @@ export function isNameSeparatorUnit(unit: number): boolean {
  * separators one space, trimmed. "GABA/Glutamáte  Ratio" → "gaba glutamate ratio".
  */
 export function foldName(name: string): string {
-  return fold(name).replace(NAME_SEPARATOR_RUN, ' ').trim();
+  return joinSeparators(fold(name)).trim();
+}
+
+/** Folded text with every run of name separators (see isNameSeparatorUnit) as one space. */
+export function joinSeparators(folded: string): string {
+  return folded.replace(NAME_SEPARATOR_RUN, ' ');
 }

@@ -1,5 +1,5 @@
 import type { Command } from './CommandRegistry';
-import { fuzzyMatch } from './fuzzyMatch';
+import { matchTitle } from '@shared/titles/matchTitle';
 
 export interface Choice {
   command: Command;
@@ -16,7 +16,8 @@ export function labelOf(command: Command): string {
 
 /**
  * The palette's choices for `query`: every available command whose label matches (or, less
- * well, whose keywords do), best first. With an empty query, recently run commands come
+ * well, whose keywords do), best first, as the shared title matcher decides
+ * (shared/titles/matchTitle.ts; no typos). With an empty query, recently run commands come
  * first, then all the others by group and title.
  */
 export function filterCommands(
@@ -36,17 +37,17 @@ export function filterCommands(
       others: commands.filter((command) => !shown.has(command.id)).map((command) => ({ command, ranges: [] })),
     };
   }
-  const scored: Array<Choice & { score: number }> = [];
+  const scored: Array<Choice & { score: number; keyword: boolean }> = [];
   for (const command of commands) {
-    const match = fuzzyMatch(query, labelOf(command));
+    const match = matchTitle(query, labelOf(command));
     if (match) {
-      scored.push({ command, ranges: match.ranges, score: match.score });
+      scored.push({ command, ranges: match.ranges, score: match.score, keyword: false });
       continue;
     }
-    const keyword = fuzzyMatch(query, [command.title, ...(command.keywords ?? [])].join(' '));
+    const keyword = matchTitle(query, [command.title, ...(command.keywords ?? [])].join(' '));
     // A keyword match ranks below any label match and marks nothing.
-    if (keyword) scored.push({ command, ranges: [], score: keyword.score - 1000 });
+    if (keyword) scored.push({ command, ranges: [], score: keyword.score, keyword: true });
   }
-  scored.sort((a, b) => b.score - a.score);
+  scored.sort((a, b) => Number(a.keyword) - Number(b.keyword) || b.score - a.score);
   return { recent: [], others: scored.map(({ command, ranges }) => ({ command, ranges })) };
 }
