@@ -23,6 +23,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { EditorCommandsPlugin } from '../features/commands/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
 import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
@@ -36,7 +37,7 @@ import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
 import { LargePastePlugin, SlicedPaste } from './plugins/LargePastePlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
-import { isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { LinkGuardPlugin } from './plugins/LinkGuardPlugin';
 import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
 import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';

@@ -17,7 +17,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useEffect } from 'react';
-import { isAllowedLinkUrl } from './LinkGuardPlugin';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { isDialectTextFormat } from './TextFormatGuardPlugin';
 
 /** Bits of the text formats a note cannot hold (underline, sub/superscript, case…). */
