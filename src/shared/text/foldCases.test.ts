@@ -12,6 +12,7 @@ import { findMentions, mentionExclusions, mentionTerms } from '../../main/notebo
 import { rankLinkSuggestions } from '../../main/notebook/links/rankLinkSuggestions';
 import { segmentNote } from '../../main/notebook/links/segmentNote';
 import { SwitcherIndex } from '../../main/notebook/search/SwitcherIndex';
+import { linkMenuItems } from '../../renderer/src/editor/plugins/wikiLinkQuery';
 import { filterCommands } from '../../renderer/src/features/commands/filterCommands';
 import { fold, foldName } from './fold';
 import { matchesAllWords } from './matchesAllWords';
@@ -104,6 +105,14 @@ describe.each(CASES)('$about: $written ≡ $typed', ({ written, typed }) => {
     ];
     const ranked = rankLinkSuggestions(typed, candidates, 5);
     expect(ranked.map((r) => r.candidate.title)).toEqual([written, `${written} and more`]);
+  });
+
+  it('[[x# menu: the heading offered', () => {
+    const items = linkMenuItems(
+      { target: 'Note', heading: typed, label: null },
+      { headings: [{ text: written, level: 2 }] },
+    );
+    expect(items[0]).toEqual({ kind: 'heading', target: 'Note', heading: { text: written, level: 2 } });
   });
 
   it('command palette: an exact match, the whole title marked', () => {
