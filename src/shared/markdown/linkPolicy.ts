@@ -15,9 +15,6 @@
 /** Decides whether a (decoded) link URL may become a link. */
 export type LinkUrlPolicy = (url: string) => boolean;
 
-/** The schemes a link may use, and so the only ones ever handed to the operating system. */
-export const LINK_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-
 /**
  * The header fields a `mailto:` link may carry to the user's mail app: the RFC 6068 ones
  * every client treats as a draft the user still reviews and sends. Everything else is

@@ -27,7 +27,7 @@
  * winners only (matchRanges).
  */
 import { maxEdits } from '../search/parseQuery';
-import { fold, foldWithOffsets, joinSeparators } from '../text/fold';
+import { fold, foldWithOffsets, joinSeparators, sourceRange } from '../text/fold';
 import { wordSpans } from '../text/words';
 
 /** How a name matched, best first. */
@@ -142,22 +142,16 @@ export function directTier(name: PreparedName, q: PreparedQuery): MatchTier | nu
 export function matchName(name: PreparedName, q: PreparedQuery, options: MatchOptions = {}): NameMatch | null {
   const tier = directTier(name, q);
   if (tier !== null) return { tier, score: 0 };
-  const letters = subsequenceScore(name, q.words);
-  if (letters !== null) return { tier: MatchTier.Subsequence, score: letters };
-  if (options.typos === true) {
-    const typos = typoScore(name, q.words);
-    if (typos !== null) return { tier: MatchTier.Typo, score: typos };
-  }
-  return null;
+  return subsequenceMatch(name, q) ?? (options.typos === true ? typoMatch(name, q) : null);
 }
 
-/** The loose tiers alone, for features that try them only when the direct ones leave room. */
+/** The letters-in-order tier alone, for features that try it only when the direct tiers leave room. */
 export function subsequenceMatch(name: PreparedName, q: PreparedQuery): NameMatch | null {
   const score = subsequenceScore(name, q.words);
   return score === null ? null : { tier: MatchTier.Subsequence, score };
 }
 
-/** See subsequenceMatch; null too when no query word is long enough to allow a typo. */
+/** The typo tier alone (see subsequenceMatch); null when no query word is long enough to allow a typo. */
 export function typoMatch(name: PreparedName, q: PreparedQuery): NameMatch | null {
   if (!q.words.some((word) => maxEdits(word) > 0)) return null;
   const score = typoScore(name, q.words);
@@ -207,6 +201,8 @@ function subsequenceScore(
   ranges: Array<[number, number]> | null = null,
 ): number | null {
   if (words.length === 0) return null;
+  // Cheap rejection first, for in order and any order alike: is each word's every letter there, in order?
+  for (const word of words) if (!hasLettersInOrder(name.folded, word, 0)) return null;
   let score = 0;
   let from = 0;
   const mark = ranges?.length ?? 0;
@@ -242,13 +238,7 @@ function placeWord(
   ranges: Array<[number, number]> | null,
 ): { score: number; end: number } | null {
   const text = name.folded;
-  // Cheap rejection first: are the letters there in order at all?
-  let at = from;
-  for (let i = 0; i < word.length; i++) {
-    at = text.indexOf(word[i]!, at);
-    if (at < 0) return null;
-    at++;
-  }
+  if (from > 0 && !hasLettersInOrder(text, word, from)) return null;
   const first = word[0]!;
   for (let start = text.indexOf(first, from); start >= 0; start = text.indexOf(first, start + 1)) {
     if (!name.wordStart[start]) continue;
@@ -262,6 +252,16 @@ function placeWord(
   if (whole < 0) return null;
   ranges?.push([whole, whole + word.length]);
   return { score: 2 * (word.length - 1), end: whole + word.length };
+}
+
+function hasLettersInOrder(text: string, word: string, from: number): boolean {
+  let at = from;
+  for (let i = 0; i < word.length; i++) {
+    at = text.indexOf(word[i]!, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 function placeLetters(
@@ -406,10 +406,10 @@ export function matchRanges(name: PreparedName, q: PreparedQuery, tier: MatchTie
   }
   if (ranges.length === 0) return [];
   // Back to the name as written: folding changed lengths and trimming moved the start.
-  const { starts, ends } = foldWithOffsets(name.text, { joinSeparators: true });
+  const folded = foldWithOffsets(name.text, { joinSeparators: true });
   const original = ranges
     .filter(([start, end]) => end > start)
-    .map(([start, end]): [number, number] => [starts[start + name.lead]!, ends[end - 1 + name.lead]!])
+    .map(([start, end]) => sourceRange(folded, start + name.lead, end + name.lead))
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Array<[number, number]> = [];
   for (const range of original) {

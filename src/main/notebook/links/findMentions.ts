@@ -1,7 +1,7 @@
 import type { WikiLink } from '@shared/links/parseWikiLinks';
 import { findCodeRanges } from '@shared/markdown/findCodeRanges';
 import { splitFrontMatter } from '@shared/markdown/frontMatter';
-import { foldName, foldWithOffsets } from '@shared/text/fold';
+import { foldName, foldWithOffsets, sourceRange } from '@shared/text/fold';
 import { isWordChar, isWordUnitAt } from '@shared/text/words';
 import { unitAt, type NoteSegments, type NoteUnit } from './segmentNote';
 
@@ -104,8 +104,7 @@ export function findMentions(
       ) {
         continue;
       }
-      const start = folded.starts[at]!;
-      const stop = folded.ends[end - 1]!;
+      const [start, stop] = sourceRange(folded, at, end);
       const unit = unitAt(segments, start);
       if (!unit || !PROSE.has(unit.kind) || stop > unit.end || skipUnit(unit)) continue;
       if (overlapsAny(exclusions, start, stop)) continue;
