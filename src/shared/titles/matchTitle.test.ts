@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { matchName, matchRanges, matchTitle, MatchTier, prepareName, prepareQuery } from './matchTitle';
+import {
+  hasSubsequence,
+  matchName,
+  matchRanges,
+  matchTitle,
+  MatchTier,
+  prepareName,
+  prepareQuery,
+  subsequenceScore,
+} from './matchTitle';
 
 const marked = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e)).join('|');
 
@@ -58,5 +68,18 @@ describe('matchName', () => {
     expect(match.tier).toBe(MatchTier.WordPrefixInOrder);
     expect(marked(name.text, matchRanges(name, q, match.tier))).toBe('Straße|Ærø');
     expect(marked(name.text, matchRanges(name, prepareQuery('STRASSE DER')!, MatchTier.Prefix))).toBe('Straße  der');
+  });
+
+  it('says whether letters match in order exactly when scoring them would', () => {
+    const text = fc.stringMatching(/^[abc -]{0,12}$/);
+    fc.assert(
+      fc.property(text, text, (label, query) => {
+        const q = prepareQuery(query);
+        if (q === null) return;
+        const name = prepareName(label);
+        expect(hasSubsequence(name, q.words)).toBe(subsequenceScore(name, q.words) !== null);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -125,14 +125,18 @@ function bitCount(value: number): number {
  */
 export function directTier(name: PreparedName, q: PreparedQuery): MatchTier | null {
   const text = name.folded;
-  if (text === q.folded) return MatchTier.Exact;
-  if (text.startsWith(q.folded)) return MatchTier.Prefix;
-  if (q.words.length > 0) {
-    if (wordPrefixes(name, q.words, true, null)) return MatchTier.WordPrefixInOrder;
-    if (wordPrefixes(name, q.words, false, null)) return MatchTier.WordPrefix;
+  const at = text.indexOf(q.folded);
+  if (at === 0) return text.length === q.folded.length ? MatchTier.Exact : MatchTier.Prefix;
+  // Most names hold none of the query: one native search each rules the word tiers out.
+  const words = q.words;
+  let wordsThere = words.length > 0;
+  for (let i = 0; i < words.length && wordsThere; i++) wordsThere = text.includes(words[i]!);
+  if (wordsThere) {
+    if (wordPrefixes(name, words, true, null)) return MatchTier.WordPrefixInOrder;
+    // With one word, "any order" is "in order".
+    if (words.length > 1 && wordPrefixes(name, words, false, null)) return MatchTier.WordPrefix;
   }
-  if (text.includes(q.folded)) return MatchTier.Substring;
-  return null;
+  return at > 0 ? MatchTier.Substring : null;
 }
 
 /**
@@ -153,9 +157,14 @@ export function subsequenceMatch(name: PreparedName, q: PreparedQuery): NameMatc
 
 /** The typo tier alone (see subsequenceMatch); null when no query word is long enough to allow a typo. */
 export function typoMatch(name: PreparedName, q: PreparedQuery): NameMatch | null {
-  if (!q.words.some((word) => maxEdits(word) > 0)) return null;
+  if (!allowsTypos(q)) return null;
   const score = typoScore(name, q.words);
   return score === null ? null : { tier: MatchTier.Typo, score };
+}
+
+/** True when some query word is long enough for a typo (see maxEdits); else the typo tier matches nothing new. */
+export function allowsTypos(q: PreparedQuery): boolean {
+  return q.words.some((word) => maxEdits(word) > 0);
 }
 
 /** True when each query word is the prefix of a different name word (in order when asked); collects ranges. */
@@ -195,14 +204,13 @@ const ANY_ORDER_PENALTY = 5;
  * words in the query's order if they can be, else in any order. Scored by letters on word
  * starts (+3) and in runs (+2), minus gaps. Null when some word's letters are not there.
  */
-function subsequenceScore(
+export function subsequenceScore(
   name: PreparedName,
   words: readonly string[],
   ranges: Array<[number, number]> | null = null,
 ): number | null {
-  if (words.length === 0) return null;
-  // Cheap rejection first, for in order and any order alike: is each word's every letter there, in order?
-  for (const word of words) if (!hasLettersInOrder(name.folded, word, 0)) return null;
+  // Placed in any order, each word needs only to be placeable on its own.
+  if (!hasSubsequence(name, words)) return null;
   let score = 0;
   let from = 0;
   const mark = ranges?.length ?? 0;
@@ -216,7 +224,6 @@ function subsequenceScore(
     from = placed.end;
   }
   if (!Number.isNaN(score)) return score;
-  if (words.length === 1) return null;
   if (ranges) ranges.length = mark;
   score = -ANY_ORDER_PENALTY;
   for (const word of words) {
@@ -225,6 +232,27 @@ function subsequenceScore(
     score += placed.score;
   }
   return score;
+}
+
+/**
+ * True when the letters-in-order tier matches (subsequenceScore is not null), without
+ * placing or scoring anything: each word's letters are there in order from one of its
+ * word starts, or the word occurs whole.
+ */
+export function hasSubsequence(name: PreparedName, words: readonly string[]): boolean {
+  if (words.length === 0) return false;
+  const text = name.folded;
+  for (const word of words) {
+    // Cheap rejection first: are the letters there in order at all?
+    if (!hasLettersInOrder(text, word, 0)) return false;
+    let placeable = false;
+    const first = word[0]!;
+    for (let start = text.indexOf(first); start >= 0 && !placeable; start = text.indexOf(first, start + 1)) {
+      placeable = name.wordStart[start] === 1 && hasLettersInOrder(text, word, start);
+    }
+    if (!placeable && !text.includes(word)) return false;
+  }
+  return true;
 }
 
 /**
@@ -308,7 +336,7 @@ function placeLetters(
  * Every query word within its typo budget of a different name word (the last may match a
  * word's start): minus the total typos, or null.
  */
-function typoScore(
+export function typoScore(
   name: PreparedName,
   words: readonly string[],
   ranges: Array<[number, number]> | null = null,

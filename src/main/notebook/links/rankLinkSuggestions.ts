@@ -1,5 +1,12 @@
 import type { DocRef } from '@shared/domain/docRef';
-import { matchName, MatchTier, prepareName, prepareQuery, type PreparedName } from '@shared/titles/matchTitle';
+import {
+  directTier,
+  hasSubsequence,
+  MatchTier,
+  prepareName,
+  prepareQuery,
+  type PreparedName,
+} from '@shared/titles/matchTitle';
 
 /** A document the `[[` menu may offer. */
 export interface SuggestionCandidate {
@@ -61,9 +68,11 @@ export function rankLinkSuggestions<C extends SuggestionCandidate>(
     let best = -1;
     let bestQuality = Infinity;
     for (let index = 0; index < names.length; index++) {
-      const match = matchName(names[index]!, q);
-      if (match !== null && QUALITY[match.tier] < bestQuality) {
-        bestQuality = QUALITY[match.tier];
+      const name = names[index]!;
+      // Numbers, not match objects: this runs for every note on every keystroke.
+      const tier = directTier(name, q) ?? (hasSubsequence(name, q.words) ? MatchTier.Subsequence : null);
+      if (tier !== null && QUALITY[tier] < bestQuality) {
+        bestQuality = QUALITY[tier];
         best = index;
       }
     }

@@ -1,14 +1,14 @@
 import type { DocRef } from '@shared/domain/docRef';
 import type { SwitcherItem } from '@shared/domain/search';
 import {
+  allowsTypos,
   directTier,
   matchRanges,
   MatchTier,
   prepareName,
   prepareQuery,
-  subsequenceMatch,
-  typoMatch,
-  type NameMatch,
+  subsequenceScore,
+  typoScore,
   type PreparedName,
   type PreparedQuery,
 } from '@shared/titles/matchTitle';
@@ -86,56 +86,57 @@ export class SwitcherIndex {
     const recentRank = new Map(options.recent.map((key, index) => [key, index]));
     const best = new TopK(limit);
     let matched = 0;
-    const consider = (item: Prepared, match: NameMatch, name: number) => {
+    const consider = (item: Prepared, tier: MatchTier, score: number, name: number) => {
       matched++;
-      best.offer({
-        item,
-        tier: match.tier,
-        score: match.score,
-        name,
-        recent: recentRank.get(item.entry.key) ?? Infinity,
-      });
-    };
-    const direct = (name: PreparedName): NameMatch | null => {
-      const tier = directTier(name, q);
-      return tier === null ? null : { tier, score: 0 };
+      best.offer({ item, tier, score, name, recent: recentRank.get(item.entry.key) ?? Infinity });
     };
 
     const rest: Prepared[] = [];
     for (const item of this.items.values()) {
-      if (!this.bestOf(item, direct, consider)) rest.push(item);
+      if (!this.bestOf(item, (name) => directTier(name, q), consider)) rest.push(item);
     }
     // Looser tiers only matter when the closer ones leave room.
     if (matched < limit && q.words.join('').length >= 2) {
       const still: Prepared[] = [];
       for (const item of rest) {
-        if (!this.bestOf(item, (name) => subsequenceMatch(name, q), consider)) still.push(item);
+        if (!this.bestOf(item, (name) => subsequenceScore(name, q.words), consider, MatchTier.Subsequence)) {
+          still.push(item);
+        }
       }
-      if (matched < limit) {
-        for (const item of still) this.bestOf(item, (name) => typoMatch(name, q), consider);
+      if (matched < limit && allowsTypos(q)) {
+        for (const item of still) this.bestOf(item, (name) => typoScore(name, q.words), consider, MatchTier.Typo);
       }
     }
     return best.sorted().map((candidate) => this.toItem(candidate, q));
   }
 
-  /** Tries every name of an item; reports the best match, if any. */
+  /**
+   * Tries every name of an item; reports the best match, if any. `test` returns a tier
+   * (or, with `fixedTier`, a score), or null for no match: numbers, so the hot path
+   * allocates nothing per name.
+   */
   private bestOf(
     item: Prepared,
-    test: (name: PreparedName) => NameMatch | null,
-    consider: (item: Prepared, match: NameMatch, name: number) => void,
+    test: (name: PreparedName) => number | null,
+    consider: (item: Prepared, tier: MatchTier, score: number, name: number) => void,
+    fixedTier?: MatchTier,
   ): boolean {
-    let best: NameMatch | null = null;
+    let bestTier: number = Infinity;
+    let bestScore = -Infinity;
     let bestName = -1;
     for (let i = 0; i < item.names.length; i++) {
-      const match = test(item.names[i]!);
-      if (match === null) continue;
-      if (best === null || match.tier < best.tier || (match.tier === best.tier && match.score > best.score)) {
-        best = match;
+      const result = test(item.names[i]!);
+      if (result === null) continue;
+      const tier = fixedTier ?? result;
+      const score = fixedTier === undefined ? 0 : result;
+      if (tier < bestTier || (tier === bestTier && score > bestScore)) {
+        bestTier = tier;
+        bestScore = score;
         bestName = i;
       }
     }
-    if (best === null) return false;
-    consider(item, best, bestName);
+    if (bestName < 0) return false;
+    consider(item, bestTier as MatchTier, bestScore, bestName);
     return true;
   }
 
