@@ -28,7 +28,7 @@
  */
 import { maxEdits } from '../search/parseQuery';
 import { fold, foldWithOffsets, joinSeparators, sourceRange } from '../text/fold';
-import { wordSpans } from '../text/words';
+import { isWordUnitAt, wordSpans } from '../text/words';
 
 /** How a name matched, best first. */
 export const MatchTier = {
@@ -149,6 +149,14 @@ export function matchName(name: PreparedName, q: PreparedQuery, options: MatchOp
   return subsequenceMatch(name, q) ?? (options.typos === true ? typoMatch(name, q) : null);
 }
 
+/**
+ * The tier of the best match without typos, or null: what matchName gives without
+ * scoring the letters-in-order tier (cheaper, for features that order matches only by tier).
+ */
+export function matchTier(name: PreparedName, q: PreparedQuery): MatchTier | null {
+  return directTier(name, q) ?? (hasSubsequence(name, q.words) ? MatchTier.Subsequence : null);
+}
+
 /** The letters-in-order tier alone, for features that try it only when the direct tiers leave room. */
 export function subsequenceMatch(name: PreparedName, q: PreparedQuery): NameMatch | null {
   const score = subsequenceScore(name, q.words);
@@ -241,18 +249,27 @@ export function subsequenceScore(
  */
 export function hasSubsequence(name: PreparedName, words: readonly string[]): boolean {
   if (words.length === 0) return false;
-  const text = name.folded;
-  for (const word of words) {
-    // Cheap rejection first: are the letters there in order at all?
-    if (!hasLettersInOrder(text, word, 0)) return false;
-    let placeable = false;
-    const first = word[0]!;
-    for (let start = text.indexOf(first); start >= 0 && !placeable; start = text.indexOf(first, start + 1)) {
-      placeable = name.wordStart[start] === 1 && hasLettersInOrder(text, word, start);
-    }
-    if (!placeable && !text.includes(word)) return false;
-  }
+  for (const word of words) if (!isPlaceable(name, word)) return false;
   return true;
+}
+
+/**
+ * Can `word` be placed on its own (see placeWord)? Its first word start holding the
+ * word's first letter is the one to try: what follows any later one, follows it too.
+ * One pass, no allocation: this runs for every name on every keystroke.
+ */
+function isPlaceable(name: PreparedName, word: string): boolean {
+  const text = name.folded;
+  // The string alone, not name.wordStart: one memory access less per name, on the hot path.
+  const first = word[0]!;
+  let at = text.indexOf(first);
+  while (at > 0 && isWordUnitAt(text, at - 1)) at = text.indexOf(first, at + 1);
+  if (at < 0) return text.includes(word);
+  let matched = 1;
+  for (at++; at < text.length && matched < word.length; at++) {
+    if (text.charCodeAt(at) === word.charCodeAt(matched)) matched++;
+  }
+  return matched === word.length || text.includes(word);
 }
 
 /**
@@ -286,7 +303,7 @@ function hasLettersInOrder(text: string, word: string, from: number): boolean {
   let at = from;
   for (let i = 0; i < word.length; i++) {
     at = text.indexOf(word[i]!, at);
-    if (at < 0) return false;
+    if (at < 0) return text.includes(word);
     at++;
   }
   return true;

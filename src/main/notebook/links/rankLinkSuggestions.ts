@@ -1,12 +1,5 @@
 import type { DocRef } from '@shared/domain/docRef';
-import {
-  directTier,
-  hasSubsequence,
-  MatchTier,
-  prepareName,
-  prepareQuery,
-  type PreparedName,
-} from '@shared/titles/matchTitle';
+import { matchTier, MatchTier, prepareName, prepareQuery, type PreparedName } from '@shared/titles/matchTitle';
 
 /** A document the `[[` menu may offer. */
 export interface SuggestionCandidate {
@@ -57,8 +50,10 @@ export function rankLinkSuggestions<C extends SuggestionCandidate>(
   limit: number,
 ): Array<RankedSuggestion<C>> {
   const q = prepareQuery(query);
-  if (q === null) return [];
-  const scored: Array<{ candidate: C; quality: number; length: number; alias: string | null }> = [];
+  if (q === null || limit <= 0) return [];
+  // Only the best `limit` are kept, in order: sorting every match (thousands for a short
+  // query in a large vault) would cost more than matching them.
+  const kept: Array<Scored<C>> = [];
   for (const candidate of candidates) {
     let names = preparedNames.get(candidate);
     if (!names) {
@@ -68,31 +63,45 @@ export function rankLinkSuggestions<C extends SuggestionCandidate>(
     let best = -1;
     let bestQuality = Infinity;
     for (let index = 0; index < names.length; index++) {
-      const name = names[index]!;
-      // Numbers, not match objects: this runs for every note on every keystroke.
-      const tier = directTier(name, q) ?? (hasSubsequence(name, q.words) ? MatchTier.Subsequence : null);
+      // A number, not a match object: this runs for every note on every keystroke.
+      const tier = matchTier(names[index]!, q);
       if (tier !== null && QUALITY[tier] < bestQuality) {
         bestQuality = QUALITY[tier];
         best = index;
       }
     }
     if (best < 0) continue;
-    scored.push({
+    const scored: Scored<C> = {
       candidate,
       quality: bestQuality,
       length: names[best]!.folded.length,
       alias: best === 0 ? null : candidate.aliases[best - 1]!,
-    });
+    };
+    if (kept.length === limit && compareScored(scored, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compareScored(scored, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, scored);
+    if (kept.length > limit) kept.pop();
   }
-  scored.sort(
-    (a, b) =>
-      a.quality - b.quality ||
-      (a.candidate.kind === b.candidate.kind ? 0 : a.candidate.kind === 'entry' ? -1 : 1) ||
-      a.length - b.length ||
-      collator.compare(a.candidate.title, b.candidate.title) ||
-      (refKey(a.candidate.ref) < refKey(b.candidate.ref) ? -1 : 1),
+  return kept.map(({ candidate, alias }) => ({ candidate, matchedAlias: alias }));
+}
+
+interface Scored<C extends SuggestionCandidate> {
+  candidate: C;
+  quality: number;
+  length: number;
+  alias: string | null;
+}
+
+/** Better first: quality, entries before notes, shorter name, title, then the reference. */
+function compareScored(a: Scored<SuggestionCandidate>, b: Scored<SuggestionCandidate>): number {
+  return (
+    a.quality - b.quality ||
+    (a.candidate.kind === b.candidate.kind ? 0 : a.candidate.kind === 'entry' ? -1 : 1) ||
+    a.length - b.length ||
+    collator.compare(a.candidate.title, b.candidate.title) ||
+    (refKey(a.candidate.ref) < refKey(b.candidate.ref) ? -1 : refKey(a.candidate.ref) > refKey(b.candidate.ref) ? 1 : 0)
   );
-  return scored.slice(0, limit).map(({ candidate, alias }) => ({ candidate, matchedAlias: alias }));
 }
 
 function refKey(ref: DocRef): string {
