@@ -1,37 +1,17 @@
 import type { BaseWindow, Event, Session, WebContents } from 'electron';
 import { app, BrowserWindow, dialog, shell } from 'electron';
-import { safeMailto } from './mailtoUrl';
+import { toExternalUrl } from '@shared/markdown/linkPolicy';
 import { originOf } from './originOf';
-
-/** Schemes a link may use to leave the app. Everything else (file:, javascript:, data:, custom handlers…) is refused. */
-export const EXTERNAL_SCHEMES: readonly string[] = ['http:', 'https:', 'mailto:'];
-
-/**
- * The normalized form of `url` if it may be handed to the operating system (see
- * EXTERNAL_SCHEMES), else null. http(s) URLs must name a host and carry no
- * credentials, so `https://user:pass@host` style spoofing is refused too. A `mailto:`
- * link keeps only its recipients, subject and body (see safeMailto): no `attach`.
- */
-export function toExternalUrl(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (!EXTERNAL_SCHEMES.includes(parsed.protocol)) return null;
-  if (parsed.protocol === 'mailto:') return safeMailto(parsed);
-  if (!parsed.hostname || parsed.username || parsed.password) return null;
-  return parsed.href;
-}
 
 const MAX_SHOWN_URL = 300;
 let confirmationOpen = false;
 
 /**
  * Asks the user whether to open `url` in their browser (or mail app) and opens it if
- * they agree (Cancel is the default button). Resolves to whether it was opened. URLs outside EXTERNAL_SCHEMES are
- * refused without asking. While one confirmation is showing, further requests are
+ * they agree (Cancel is the default button). Resolves to whether it was opened. What is
+ * shown and opened is the link policy's form of the URL (toExternalUrl in
+ * shared/markdown/linkPolicy.ts: http, https and mailto only, no credentials, a mailto:
+ * link without `attach`); URLs the policy refuses are refused without asking. While one confirmation is showing, further requests are
  * dropped, so a page cannot bury the user under dialogs.
  */
 export async function openExternalAfterConfirm(url: string, parent: BaseWindow | null = null): Promise<boolean> {

@@ -21,6 +21,7 @@
  * - Words are folded like the index folds them (see tokenize.ts); "GABA/glutamate" is
  *   one compound word.
  */
+import { fold } from '../text/fold';
 import { MAX_TERM_LENGTH, tokenize } from './tokenize';
 
 /** A word to find; a compound ("GABA/glutamate") has several parts. */
@@ -176,9 +177,9 @@ function scopeOf(value: string): 'glossary' | 'notes' | null {
   return null;
 }
 
-/** A tag as filters compare it: without '#' or a trailing '/', lowercase, without diacritics. */
+/** A tag as filters compare it: without '#' or a trailing '/', folded like every word (see fold). */
 export function foldTag(value: string): string {
-  return value.replace(/^#+/, '').replace(/\/+$/, '').normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return fold(value.replace(/^#+/, '').replace(/\/+$/, ''));
 }
 
 /** True when a document's folded tag satisfies the filter (the tag itself, a nested tag, or a prefix while typing). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTerm, MAX_TERM_LENGTH, termsOf, tokenize } from './tokenize';
+import { fold } from '../text/fold';
+import { MAX_TERM_LENGTH, termsOf, tokenize } from './tokenize';
 
 const parts = (text: string) =>
   tokenize(text)
@@ -21,7 +22,7 @@ describe('tokenize', () => {
       'aether',
       'oresund',
     ]);
-    expect(foldTerm('ÉCOLE')).toBe('ecole');
+    expect(fold('ÉCOLE')).toBe('ecole');
   });
 
   it('splits on spaces and punctuation, keeping letters of any script and digits', () => {
@@ -57,7 +58,7 @@ describe('tokenize', () => {
   it('reports offsets into the original text', () => {
     const text = 'Über GABA/glutamate';
     for (const token of tokenize(text)) {
-      expect(foldTerm(text.slice(token.start, token.end)).replace(/[/]/g, '')).toBe(token.term);
+      expect(fold(text.slice(token.start, token.end)).replace(/[/]/g, '')).toBe(token.term);
     }
     expect(tokenize(text).find((t) => t.joined)).toEqual({ term: 'gabaglutamate', start: 5, end: 19, joined: true });
   });

@@ -1,12 +1,18 @@
+import { fold } from '../text/fold';
+import { isWordCodePoint } from '../text/words';
+
 /**
  * The tokenizer of search: how text becomes the terms the index stores and queries look
  * up. The backend indexes with it and the UI highlights with it, so both always agree on
  * what a "word" is.
  *
  * Rules:
- * - A word is a run of letters, digits and combining marks (any script).
- * - Terms are folded: lowercase, diacritics removed ("Glutamáte" → "glutamate"), and a
- *   few letters spelled out (ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ → d, þ → th).
+ * - A word is a run of letters, digits and combining marks (any script): the text kit's
+ *   word (shared/text/words.ts).
+ * - Terms are folded by the text kit (shared/text/fold.ts), as every matcher folds:
+ *   lowercase, diacritics removed ("Glutamáte" → "glutamate"), compatibility forms
+ *   decomposed, a few letters spelled out (ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ → d,
+ *   þ → th), final sigma as sigma.
  * - Words joined by one connector character (`-` `/` `.` `_` `'` `’` `‐` `‑` `–`, and `,`
  *   between digits) form a compound: "GABA/glutamate", "5-HT2A", "well-known", "3.5",
  *   "1,000". A compound yields every part as a term AND the joined form without the
@@ -17,7 +23,10 @@
  *   skipped.
  */
 
-/** Bump when any rule here changes: search caches built with other rules are rebuilt. */
+/**
+ * Bump when any rule here changes: search caches built with other rules are rebuilt. (The
+ * folding rules have their own version, FOLD_VERSION, which the caches check too.)
+ */
 export const TOKENIZER_VERSION = 1;
 
 /** Longer terms are not indexed and never match. */
@@ -40,28 +49,6 @@ export interface Token {
 /** Called for each term in order; a compound's joined form comes right after its last part. */
 export type TokenVisitor = (term: string, start: number, end: number, joined: boolean) => void;
 
-// 0 = not computed yet, 1 = word character, 2 = not.
-const bmpClass = new Uint8Array(65536);
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-
-for (let code = 0; code < 128; code++) {
-  const isWord = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  bmpClass[code] = isWord ? 1 : 2;
-}
-
-function isWordCodePoint(code: number): boolean {
-  if (code < 65536) {
-    let known = bmpClass[code]!;
-    if (known === 0) {
-      // Lone surrogates are never word characters.
-      known = code >= 0xd800 && code <= 0xdfff ? 2 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
-      bmpClass[code] = known;
-    }
-    return known === 1;
-  }
-  return WORD_CHAR.test(String.fromCodePoint(code));
-}
-
 function isConnector(code: number): boolean {
   return (
     code === 45 || // -
@@ -74,43 +61,6 @@ function isConnector(code: number): boolean {
     code === 0x2011 || // ‑ non-breaking hyphen
     code === 0x2013 // – en dash
   );
-}
-
-const SPELLED_OUT: Record<string, string> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  Ð: 'd',
-  þ: 'th',
-  Þ: 'th',
-  ı: 'i',
-};
-const SPELLED_OUT_PATTERN = /[ßẞæÆœŒøØłŁđĐðÐþÞı]/g;
-const MARKS = /\p{M}/gu;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\u0000-\u007f]/;
-
-/**
- * Folds one word the way the index does: lowercase, without diacritics, a few letters
- * spelled out. Does not split; see {@link tokenize} for that.
- */
-export function foldTerm(word: string): string {
-  if (!NON_ASCII.test(word)) return word.toLowerCase();
-  return word
-    .replace(SPELLED_OUT_PATTERN, (char) => SPELLED_OUT[char] ?? char)
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .toLowerCase();
 }
 
 /**
@@ -180,7 +130,7 @@ export function scanTerms(text: string, visit: TokenVisitor): void {
     // A word directly after the previous one's connector continues the compound.
     if (parts.length > 0 && start !== lastEnd + 1) flush();
     if (parts.length === 0) compoundStart = start;
-    const term = foldTerm(text.slice(start, end));
+    const term = fold(text.slice(start, end));
     if (term.length > 0 && term.length <= MAX_TERM_LENGTH) {
       visit(term, start, end, false);
       parts.push(term);

@@ -3,8 +3,8 @@ import type { EntrySummary } from '@shared/domain/glossary';
 import type { OutgoingLink, ResolvedTarget, UnresolvedLink } from '@shared/domain/links';
 import { folderOfPath, titleOfPath } from '@shared/domain/notePath';
 import { normalizeHeading, normalizeName } from '@shared/links/normalizeLinkTarget';
+import { fold } from '@shared/text/fold';
 import type { IndexedLink, NoteAnalysis } from './analyzeNote';
-import { foldForMatching } from './foldForMatching';
 import { linkKeyOf } from './linkKey';
 
 /** What the index knows of a note besides its text: from the vault's summary. */
@@ -493,7 +493,7 @@ function compareText(a: string, b: string): number {
  * diacritics ignored, numbers by value ("Note 2" before "Note 10").
  */
 export function titleSortKey(title: string): string {
-  return foldForMatching(title).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
+  return fold(title).replace(/\d+/g, (digits) => digits.replace(/^0+(?=\d)/, '').padStart(16, '0'));
 }
 
 /** Notes by title (see titleSortKey), then path. */

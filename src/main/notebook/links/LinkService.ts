@@ -16,12 +16,12 @@ import type {
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { distinctWords } from '@shared/text/words';
 import type { EventBus } from '../events/EventBus';
 import type { VaultStore } from '../vault/VaultStore';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import { analyzeNote, type IndexedLink } from './analyzeNote';
 import { ContextCache } from './ContextCache';
-import { foldedWords } from './foldForMatching';
 import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
 import { LinkIndex, compareNotes, type IndexedNote, type NoteMeta } from './LinkIndex';
 import { readLinkCache, writeLinkCache } from './linkCache';
@@ -360,7 +360,7 @@ export class LinkService {
     const names = this.namesOf(ref);
     const terms = mentionTerms(names);
     if (terms.length === 0) return { groups: [], count: 0 };
-    const termWords = terms.map((term) => [...foldedWords(term)]);
+    const termWords = terms.map((term) => [...distinctWords(term)]);
     const candidates = [...this.index.allNotes()].filter(
       (note) =>
         !(ref.kind === 'note' && note.path === ref.path) &&

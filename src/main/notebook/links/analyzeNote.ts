@@ -1,5 +1,5 @@
 import { parseWikiLinks } from '@shared/links/parseWikiLinks';
-import { foldForMatching } from './foldForMatching';
+import { fold } from '@shared/text/fold';
 import { linkKeyOf } from './linkKey';
 import { notePreview } from './notePreview';
 import { wordFilterOfText } from './wordFilter';
@@ -43,7 +43,7 @@ export function analyzeNote(path: string, text: string): NoteAnalysis {
   }));
   return {
     links,
-    words: wordFilterOfText(foldForMatching(text)),
+    words: wordFilterOfText(fold(text)),
     preview: notePreview(text, SUGGESTION_PREVIEW_CHARS),
   };
 }

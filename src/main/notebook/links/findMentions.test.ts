@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWikiLinks } from '@shared/links/parseWikiLinks';
-import { foldedWords, foldForMatching, foldName, foldWithOffsets } from './foldForMatching';
+import { fold } from '@shared/text/fold';
+import { distinctWords } from '@shared/text/words';
 import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
 import { segmentNote } from './segmentNote';
 import { filterMayHaveAll, wordFilterOf, wordFilterOfText } from './wordFilter';
@@ -13,23 +14,6 @@ function mentions(text: string, names: string[], linked: (unitText: string) => b
     linked(text.slice(unit.start, unit.end)),
   ).map((span) => text.slice(span.start, span.end));
 }
-
-describe('folding', () => {
-  it('ignores case, diacritics, compatibility forms and separator spelling', () => {
-    expect(foldName('GABA/Glutamáte  Ratio')).toBe('gaba glutamate ratio');
-    expect(foldName('GABA – glutamate_ratio')).toBe('gaba glutamate ratio');
-    expect(foldName('ﬁne ΟΔΟΣ')).toBe('fine οδοσ');
-  });
-
-  it('maps every folded unit back to the original', () => {
-    const text = 'Glutama\u0301te — ratio 😀 ﬁ';
-    const folded = foldWithOffsets(text);
-    expect(folded.text).toBe('glutamate ratio 😀 fi');
-    const at = folded.text.indexOf('ratio');
-    expect(text.slice(folded.starts[at]!, folded.ends[at + 4]!)).toBe('ratio');
-    expect(text.slice(folded.starts[0]!, folded.ends[8]!)).toBe('Glutama\u0301te');
-  });
-});
 
 describe('findMentions', () => {
   const names = ['GABA Glutamate Ratio', 'GABA/glutamate ratio'];
@@ -83,10 +67,10 @@ describe('word filters', () => {
   it('never rule out a note holding the words (no false "no")', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 30 }), (words) => {
-        const text = foldForMatching(words.join(' '));
+        const text = fold(words.join(' '));
         const filter = wordFilterOfText(text);
-        expect(filterMayHaveAll(filter, [...foldedWords(text)])).toBe(true);
-        expect(wordFilterOf(foldedWords(text))).toEqual(filter);
+        expect(filterMayHaveAll(filter, [...distinctWords(text)])).toBe(true);
+        expect(wordFilterOf(distinctWords(text))).toEqual(filter);
       }),
     );
   });

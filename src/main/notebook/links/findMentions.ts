@@ -1,7 +1,8 @@
 import type { WikiLink } from '@shared/links/parseWikiLinks';
 import { findCodeRanges } from '@shared/markdown/findCodeRanges';
 import { splitFrontMatter } from '@shared/markdown/frontMatter';
-import { foldName, foldWithOffsets, isWordChar } from './foldForMatching';
+import { foldName, foldWithOffsets, sourceRange } from '@shared/text/fold';
+import { isWordChar, isWordUnitAt } from '@shared/text/words';
 import { unitAt, type NoteSegments, type NoteUnit } from './segmentNote';
 
 /** A [start, end) range of a note's text. */
@@ -92,14 +93,18 @@ export function findMentions(
   skipUnit: (unit: NoteUnit) => boolean,
 ): TextSpan[] {
   if (terms.length === 0) return [];
-  const folded = foldWithOffsets(text);
+  const folded = foldWithOffsets(text, { joinSeparators: true });
   const found: TextSpan[] = [];
   for (const term of terms) {
     for (let at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + 1)) {
       const end = at + term.length;
-      if (isWordChar(folded.text[at - 1]) || isWordChar(folded.text[end])) continue;
-      const start = folded.starts[at]!;
-      const stop = folded.ends[end - 1]!;
+      if (
+        (at > 0 && isWordUnitAt(folded.text, at - 1)) ||
+        (end < folded.text.length && isWordUnitAt(folded.text, end))
+      ) {
+        continue;
+      }
+      const [start, stop] = sourceRange(folded, at, end);
       const unit = unitAt(segments, start);
       if (!unit || !PROSE.has(unit.kind) || stop > unit.end || skipUnit(unit)) continue;
       if (overlapsAny(exclusions, start, stop)) continue;

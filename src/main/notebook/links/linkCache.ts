@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { FOLD_VERSION } from '@shared/text/fold';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { IndexedLink, NoteAnalysis } from './analyzeNote';
 import { linkKeyOf } from './linkKey';
@@ -8,11 +9,12 @@ import { linkKeyOf } from './linkKey';
  * The link index persisted outside the vault (in the vault's state folder), so opening a
  * large vault re-reads only the notes that changed since: for each note path, the version
  * of the text it was computed from and what the index keeps of it. The file carries a
- * format version; a file of another version, or one that does not parse, is ignored and
+ * format version and the version of the folding rules its word filters were built with
+ * (FOLD_VERSION); a file of another version, or one that does not parse, is ignored and
  * rewritten (the index is then built from the notes).
  */
 
-/** Bump whenever what analyzeNote produces (parsing, folding, previews) changes. */
+/** Bump whenever what analyzeNote produces (parsing, previews) changes; folding has FOLD_VERSION. */
 export const LINK_CACHE_FORMAT = 1;
 export const LINK_CACHE_FILE = 'links-index.json';
 
@@ -32,9 +34,10 @@ interface StoredNote {
   p: string;
 }
 
-/** The file: `{ format, notes: { [path]: StoredNote } }`. */
+/** The file: `{ format, fold, notes: { [path]: StoredNote } }`. */
 interface StoredCache {
   format: number;
+  fold: number;
   notes: Record<string, StoredNote>;
 }
 
@@ -68,7 +71,7 @@ export async function writeLinkCache(
   dir: string,
   notes: Iterable<{ path: string; version: string } & NoteAnalysis>,
 ): Promise<void> {
-  const parts: string[] = [`{"format":${LINK_CACHE_FORMAT},"notes":{`];
+  const parts: string[] = [`{"format":${LINK_CACHE_FORMAT},"fold":${FOLD_VERSION},"notes":{`];
   let count = 0;
   for (const note of notes) {
     const stored: StoredNote = {
@@ -95,7 +98,12 @@ export async function writeLinkCache(
 function isCache(data: unknown): data is StoredCache {
   if (typeof data !== 'object' || data === null) return false;
   const cache = data as Partial<StoredCache>;
-  return cache.format === LINK_CACHE_FORMAT && typeof cache.notes === 'object' && cache.notes !== null;
+  return (
+    cache.format === LINK_CACHE_FORMAT &&
+    cache.fold === FOLD_VERSION &&
+    typeof cache.notes === 'object' &&
+    cache.notes !== null
+  );
 }
 
 function decodeNote(path: string, stored: StoredNote): NoteAnalysis | null {

@@ -1,5 +1,5 @@
 import type { DocRef } from '@shared/domain/docRef';
-import { foldName, isWordChar } from './foldForMatching';
+import { matchTier, MatchTier, prepareName, prepareQuery, type PreparedName } from '@shared/titles/matchTitle';
 
 /** A document the `[[` menu may offer. */
 export interface SuggestionCandidate {
@@ -15,83 +15,93 @@ export interface RankedSuggestion<C extends SuggestionCandidate> {
   matchedAlias: string | null;
 }
 
-/** Match quality, best first. */
+/** Match quality, best first: the title matcher's tiers, both word-prefix tiers as one. */
 const EXACT = 0;
 const PREFIX = 1;
 const WORD_PREFIX = 2;
 const SUBSTRING = 3;
 const FUZZY = 4;
 
-const foldedNames = new WeakMap<object, string[]>();
+const QUALITY: Record<MatchTier, number> = {
+  [MatchTier.Exact]: EXACT,
+  [MatchTier.Prefix]: PREFIX,
+  [MatchTier.WordPrefixInOrder]: WORD_PREFIX,
+  [MatchTier.WordPrefix]: WORD_PREFIX,
+  [MatchTier.Substring]: SUBSTRING,
+  [MatchTier.Subsequence]: FUZZY,
+  [MatchTier.Typo]: FUZZY + 1,
+};
+
+const preparedNames = new WeakMap<object, PreparedName[]>();
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * Ranks documents for the `[[` menu by how well the query matches their title or one of
- * their aliases (folded: case, diacritics and separators ignored): exact, then prefix,
- * then a word of the name starting with the query, then anywhere inside, then the
- * query's letters in order (fuzzy). Ties go to glossary entries (a curated handful, what
- * notes cite most), then to the shorter name, then alphabetically. A title beats an alias
- * of equal quality. A blank query matches nothing (the caller lists defaults).
+ * their aliases, as the shared title matcher decides (shared/titles/matchTitle.ts; folded:
+ * case, diacritics and separators ignored; no typos): exact, then prefix, then words of
+ * the name starting with the query's words, then anywhere inside, then the query's letters
+ * in order (fuzzy). Ties go to glossary entries (a curated handful, what notes cite most),
+ * then to the shorter name, then alphabetically. A title beats an alias of equal quality.
+ * A blank query matches nothing (the caller lists defaults).
  */
 export function rankLinkSuggestions<C extends SuggestionCandidate>(
   query: string,
   candidates: Iterable<C>,
   limit: number,
 ): Array<RankedSuggestion<C>> {
-  const q = foldName(query);
-  if (q === '') return [];
-  const letters = q.replace(/ /g, '');
-  const scored: Array<{ candidate: C; quality: number; length: number; alias: string | null }> = [];
+  const q = prepareQuery(query);
+  if (q === null || limit <= 0) return [];
+  // Only the best `limit` are kept, in order: sorting every match (thousands for a short
+  // query in a large vault) would cost more than matching them.
+  const kept: Array<Scored<C>> = [];
   for (const candidate of candidates) {
-    let names = foldedNames.get(candidate);
+    let names = preparedNames.get(candidate);
     if (!names) {
-      names = [candidate.title, ...candidate.aliases].map(foldName);
-      foldedNames.set(candidate, names);
+      names = [candidate.title, ...candidate.aliases].map(prepareName);
+      preparedNames.set(candidate, names);
     }
     let best = -1;
     let bestQuality = Infinity;
     for (let index = 0; index < names.length; index++) {
-      const quality = matchQuality(names[index]!, q, letters);
-      if (quality < bestQuality) {
-        bestQuality = quality;
+      // A number, not a match object: this runs for every note on every keystroke.
+      const tier = matchTier(names[index]!, q);
+      if (tier !== null && QUALITY[tier] < bestQuality) {
+        bestQuality = QUALITY[tier];
         best = index;
       }
     }
     if (best < 0) continue;
-    scored.push({
+    const scored: Scored<C> = {
       candidate,
       quality: bestQuality,
-      length: names[best]!.length,
+      length: names[best]!.folded.length,
       alias: best === 0 ? null : candidate.aliases[best - 1]!,
-    });
+    };
+    if (kept.length === limit && compareScored(scored, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compareScored(scored, kept[at - 1]!) < 0) at--;
+    kept.splice(at, 0, scored);
+    if (kept.length > limit) kept.pop();
   }
-  scored.sort(
-    (a, b) =>
-      a.quality - b.quality ||
-      (a.candidate.kind === b.candidate.kind ? 0 : a.candidate.kind === 'entry' ? -1 : 1) ||
-      a.length - b.length ||
-      collator.compare(a.candidate.title, b.candidate.title) ||
-      (refKey(a.candidate.ref) < refKey(b.candidate.ref) ? -1 : 1),
-  );
-  return scored.slice(0, limit).map(({ candidate, alias }) => ({ candidate, matchedAlias: alias }));
+  return kept.map(({ candidate, alias }) => ({ candidate, matchedAlias: alias }));
 }
 
-/** Quality of `name` for the query `q` (both folded), or Infinity when it does not match. */
-function matchQuality(name: string, q: string, letters: string): number {
-  if (name === q) return EXACT;
-  if (name.startsWith(q)) return PREFIX;
-  const at = name.indexOf(q);
-  if (at >= 0) {
-    for (let index = at; index >= 0; index = name.indexOf(q, index + 1)) {
-      if (!isWordChar(name[index - 1])) return WORD_PREFIX;
-    }
-    return SUBSTRING;
-  }
-  let cursor = 0;
-  for (let index = 0; index < name.length && cursor < letters.length; index++) {
-    if (name[index] === letters[cursor]) cursor++;
-  }
-  return cursor === letters.length && letters.length > 0 ? FUZZY : Infinity;
+interface Scored<C extends SuggestionCandidate> {
+  candidate: C;
+  quality: number;
+  length: number;
+  alias: string | null;
+}
+
+/** Better first: quality, entries before notes, shorter name, title, then the reference. */
+function compareScored(a: Scored<SuggestionCandidate>, b: Scored<SuggestionCandidate>): number {
+  return (
+    a.quality - b.quality ||
+    (a.candidate.kind === b.candidate.kind ? 0 : a.candidate.kind === 'entry' ? -1 : 1) ||
+    a.length - b.length ||
+    collator.compare(a.candidate.title, b.candidate.title) ||
+    (refKey(a.candidate.ref) < refKey(b.candidate.ref) ? -1 : refKey(a.candidate.ref) > refKey(b.candidate.ref) ? 1 : 0)
+  );
 }
 
 function refKey(ref: DocRef): string {

@@ -1,9 +1,10 @@
 /**
  * A Bloom filter of the words of one note, so that finding unlinked mentions reads only
  * the notes that may contain every word of a title or alias. It answers "maybe" or "no",
- * never a false "no": a note it rules out cannot mention the name. Words are folded (see
- * foldForMatching) runs of letters and digits.
+ * never a false "no": a note it rules out cannot mention the name. Words are the text kit's
+ * words (shared/text/words.ts) of folded text (shared/text/fold.ts).
  */
+import { isWordUnitAt } from '@shared/text/words';
 
 const HASHES = 4;
 const BITS_PER_WORD = 12;
@@ -18,14 +19,14 @@ export function wordFilterOf(words: Iterable<string>): Uint32Array {
 }
 
 /**
- * The filter of the words of a folded text (see foldForMatching): the same as
- * `wordFilterOf(foldedWords(folded))`, without building the words.
+ * The filter of the words of a folded text: the same as
+ * `wordFilterOf(distinctWords(folded))`, without building the words.
  */
 export function wordFilterOfText(folded: string): Uint32Array {
   const hashed = new Set<number>();
   let start = -1;
   for (let index = 0; index <= folded.length; index++) {
-    const word = index < folded.length && isWordUnit(folded, index);
+    const word = index < folded.length && isWordUnitAt(folded, index);
     if (word && start < 0) start = index;
     else if (!word && start >= 0) {
       hashed.add(fnv(folded, start, index));
@@ -33,17 +34,6 @@ export function wordFilterOfText(folded: string): Uint32Array {
     }
   }
   return filterOfHashes(hashed);
-}
-
-const WORD = /^[\p{L}\p{N}]$/u;
-
-/** Is the code unit at `index` part of a letter or digit (a surrogate pair counts as its code point)? */
-function isWordUnit(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  if (code >= 0xd800 && code <= 0xdbff) return WORD.test(text.slice(index, index + 2));
-  if (code >= 0xdc00 && code <= 0xdfff) return index > 0 && WORD.test(text.slice(index - 1, index + 1));
-  return WORD.test(text[index]!);
 }
 
 function filterOfHashes(hashed: ReadonlySet<number>): Uint32Array {

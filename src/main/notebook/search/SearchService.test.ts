@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndexStatus, SearchResults } from '@shared/domain/search';
-import { foldTerm, tokenize } from '@shared/search/tokenize';
+import { tokenize } from '@shared/search/tokenize';
+import { fold, FOLD_VERSION } from '@shared/text/fold';
 import { openNotebook, type NotebookService } from '../openNotebook';
 import { vaultStateDir } from '../workspace/vaultStateDir';
 import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
@@ -76,7 +77,7 @@ describe('search over the fixture vault', () => {
     ]);
     for (const hit of results.hits) {
       const snippet = hit.snippets[0]!;
-      const lit = snippet.highlights.map(([s, e]) => foldTerm(snippet.text.slice(s, e)));
+      const lit = snippet.highlights.map(([s, e]) => fold(snippet.text.slice(s, e)));
       expect(lit).toEqual(expect.arrayContaining(['synaptic', 'cleft']));
     }
   });
@@ -287,6 +288,10 @@ describe('the index builds in the background and is cached', () => {
     [
       'another tokenizer',
       (valid: Buffer) => Buffer.from(valid.toString('latin1').replace('tokenizer 1', 'tokenizer 0'), 'latin1'),
+    ],
+    [
+      'stale folding',
+      (valid: Buffer) => Buffer.from(valid.toString('latin1').replace(`fold ${FOLD_VERSION};`, 'fold 0;'), 'latin1'),
     ],
   ])('rebuilds silently from a %s cache file and rewrites it', async (_name, damage) => {
     const base = freshVault();

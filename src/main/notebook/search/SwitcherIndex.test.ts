@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWithMap, SwitcherIndex, type SwitcherEntry } from './SwitcherIndex';
+import { SwitcherIndex, type SwitcherEntry } from './SwitcherIndex';
 
 function note(title: string, aliases: string[] = [], modified = '2024-01-01T00:00:00.000Z'): SwitcherEntry {
   const path = `${title}.md`;
@@ -48,7 +48,6 @@ describe('SwitcherIndex', () => {
   it('folds case and diacritics and maps highlights back to the title', () => {
     const [item] = index.query('CAFE', { limit: 1, recent: [] });
     expect(item).toMatchObject({ title: 'Café Notes', highlights: [[0, 4]] });
-    expect(foldWithMap('Ærø')).toEqual({ folded: 'aero', map: [0, 0, 1, 2] });
   });
 
   it('prefers recently opened documents among equals', () => {

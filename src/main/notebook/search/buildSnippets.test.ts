@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldTerm } from '@shared/search/tokenize';
+import { fold } from '@shared/text/fold';
 import { buildSnippets } from './buildSnippets';
 import { plainTextBlocks, stripInlineMarkdown } from './plainTextBlocks';
 
@@ -94,7 +94,7 @@ describe('buildSnippets', () => {
         fc.array(fc.string({ maxLength: 300 }), { minLength: 1, maxLength: 4 }),
         fc.string({ maxLength: 6 }),
         (texts, word) => {
-          const wanted = foldTerm(word);
+          const wanted = fold(word);
           const blocks = texts.map((text) => ({ text, heading: false }));
           for (const snippet of buildSnippets(blocks, (term) => term === wanted || term.startsWith('a'))) {
             let previousEnd = -1;

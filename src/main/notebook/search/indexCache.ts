@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { TOKENIZER_VERSION } from '@shared/search/tokenize';
+import { FOLD_VERSION } from '@shared/text/fold';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import { ByteReader, ByteWriter, CorruptDataError } from './bytes';
 import { EXTRACTOR_VERSION } from './extractNoteFields';
@@ -12,7 +13,7 @@ import { FIELDS, type FullTextIndex, type StoredDoc } from './FullTextIndex';
  * Layout (little-endian):
  *   8 bytes   magic "SNSEARCH"
  *   u32       format version ({@link CACHE_FORMAT_VERSION})
- *   u32 + n   compatibility key (UTF-8): tokenizer, extractor and field layout versions
+ *   u32 + n   compatibility key (UTF-8): tokenizer, folding, extractor and field layout versions
  *   u32       payload length
  *   u32       CRC-32 of the payload
  *   payload   the index snapshot (FullTextIndex.writeSnapshot): documents with path,
@@ -33,7 +34,7 @@ const MAGIC = new TextEncoder().encode('SNSEARCH');
 
 /** Everything besides the format version that makes an old cache unusable when it changes. */
 export function compatibilityKey(): string {
-  return `tokenizer ${TOKENIZER_VERSION}; extractor ${EXTRACTOR_VERSION}; fields ${FIELDS.join(',')}; tf 7 bits; pair filter 10x7`;
+  return `tokenizer ${TOKENIZER_VERSION}; fold ${FOLD_VERSION}; extractor ${EXTRACTOR_VERSION}; fields ${FIELDS.join(',')}; tf 7 bits; pair filter 10x7`;
 }
 
 export type CacheProblem = 'missing' | 'stale' | 'corrupt';

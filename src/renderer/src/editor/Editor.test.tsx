@@ -473,6 +473,16 @@ describe('Editor: opening links', () => {
     fireEvent.click(anchor());
     expect(onOpenLink).toHaveBeenCalledTimes(2);
   });
+
+  it('opens what the link policy hands on: a mailto: link without its attachment', async () => {
+    const onOpenLink = vi.fn();
+    const { surface } = await renderEditor('Mail [me](mailto:me@example.org?subject=Hi&attach=/etc/passwd).', {
+      onOpenLink,
+      readOnly: true,
+    });
+    fireEvent.click(surface.querySelector('a') as HTMLAnchorElement);
+    expect(onOpenLink).toHaveBeenCalledWith('mailto:me@example.org?subject=Hi');
+  });
 });
 
 describe('Editor: link editor (Mod+K)', () => {

@@ -23,6 +23,7 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
 import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
@@ -37,7 +38,7 @@ import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
 import { LargePastePlugin, SlicedPaste } from './plugins/LargePastePlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
 import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
-import { $unwrapDisallowedLinks, isAllowedLinkUrl, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
+import { $unwrapDisallowedLinks, LinkGuardPlugin } from './plugins/LinkGuardPlugin';
 import { ListTabIndentationPlugin } from './plugins/ListTabIndentationPlugin';
 import { LongDocumentPlugin } from './plugins/LongDocumentPlugin';
 import { PasteSanitizerPlugin } from './plugins/PasteSanitizerPlugin';

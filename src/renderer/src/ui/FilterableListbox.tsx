@@ -1,4 +1,4 @@
-import { matchesAllWords } from '@shared/text/foldText';
+import { matchesAllWords } from '@shared/text/matchesAllWords';
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { nextListIndex } from './listNavigation';
 

@@ -24,7 +24,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { $readBlock } from './convert/readModel';
 import { unitOriginState } from './fidelity/states';
-import { isAllowedLinkUrl } from './linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { linkUrls, plainText, wordsOf } from './testing/inspect';
 import { createMarkdownEditor, load, roundTrip, save } from './testing/headlessEditor';
 

@@ -14,7 +14,7 @@ import { $createParagraphNode, $getRoot, $getSelection, $setState, type LexicalN
 import { $createRawBlockNode } from '../nodes/RawBlockNode';
 import { $createBlockNode } from './convert/createNodes';
 import { documentOriginState, type UnitOrigin, unitOriginState } from './fidelity/states';
-import { isAllowedLinkUrl } from './linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 
 /**
  * `origin` with the block's `signature` computed when first read: on the first save, or

@@ -6,4 +6,3 @@
 export { EDITOR_NODES, TRANSFORMERS } from './dialect';
 export { $exportMarkdown } from './exportMarkdown';
 export { $importMarkdown, $startImportMarkdown, type MarkdownLoad } from './importMarkdown';
-export { isAllowedLinkUrl } from './linkPolicy';

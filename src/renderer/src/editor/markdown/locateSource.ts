@@ -28,7 +28,7 @@ import { $isWikiLinkNode, type WikiLinkNode } from '../nodes/WikiLinkNode';
 import { $documentOrigin } from './convert/writeNodes';
 import { $exportMarkdown } from './exportMarkdown';
 import { unitOriginState } from './fidelity/states';
-import { isAllowedLinkUrl } from './linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 
 /** A stretch of Markdown to show: `[start, end)` of the body and the text written there. */
 export interface SourceSpan {

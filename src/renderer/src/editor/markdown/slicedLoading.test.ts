@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { $isRawBlockNode } from '../nodes/RawBlockNode';
 import { $exportMarkdown, $warmExportCache } from './exportMarkdown';
 import { $startImportMarkdown } from './importMarkdown';
-import { isAllowedLinkUrl } from './linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { createMarkdownEditor, load, save } from './testing/headlessEditor';
 import { largeNote } from './testing/largeNote';
 

@@ -2,7 +2,7 @@ import { $isLinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $findMatchingParent, $getNearestNodeFromDOMNode, IS_APPLE, type LexicalEditor } from 'lexical';
 import { useEffect, useRef } from 'react';
-import { isAllowedLinkUrl } from './LinkGuardPlugin';
+import { toExternalUrl } from '@shared/markdown/linkPolicy';
 
 /** Opens a link outside the app: the Electron host confirms, then hands it to the system. */
 function openInNewWindow(url: string): void {
@@ -29,7 +29,9 @@ function registerLinkClicks(editor: LexicalEditor, open: (url: string) => void):
       const modifier = IS_APPLE ? event.metaKey : event.ctrlKey;
       if (editor.isEditable() && !modifier) return;
       const url = editor.read(() => $linkUrlAt(anchor));
-      if (url !== null && isAllowedLinkUrl(url)) open(url);
+      // What leaves the app is the policy's form of the URL (a mailto: link without `attach`…).
+      const external = url === null ? null : toExternalUrl(url);
+      if (external !== null) open(external);
     };
     root.addEventListener('click', onClick);
     root.addEventListener('auxclick', onClick);
@@ -43,8 +45,10 @@ function registerLinkClicks(editor: LexicalEditor, open: (url: string) => void):
 /**
  * Links never navigate the app window. While editing, Ctrl+click (⌘-click on macOS) opens
  * a link; a plain click places the caret. In a read-only editor a plain click opens it.
- * Only http, https and mailto URLs are ever opened, through `onOpenLink` when given, else
- * `window.open` (which the Electron host turns into a confirmed external open).
+ * Only what the link policy allows is ever opened (http, https and mailto; see
+ * toExternalUrl in shared/markdown/linkPolicy.ts, which also drops a mailto: link's
+ * `attach`), through `onOpenLink` when given, else `window.open` (which the Electron host
+ * turns into a confirmed external open).
  */
 export function LinkClickPlugin({ onOpenLink }: { onOpenLink?: (url: string) => void }): null {
   const [editor] = useLexicalComposerContext();

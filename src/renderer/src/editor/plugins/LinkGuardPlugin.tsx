@@ -3,35 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $dfsIterator, mergeRegister } from '@lexical/utils';
 import { $getRoot, type Klass, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
-
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-const ALLOWED_SCHEME = /^(https?|mailto):/i;
-// eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
-const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
-
-/**
- * The one link policy of the editor: true only for absolute `http:`, `https:` and `mailto:`
- * URLs (case-insensitive), with a host for http(s) and an address for mailto. Everything
- * else is refused: other schemes (`javascript:`, `data:`, `file:`, `tel:`, `app:`…),
- * relative references (`notes/x.md`, `#heading`, `//host`), empty strings, and URLs with
- * control characters (which browsers strip, so they can disguise a scheme).
- *
- * The Markdown dialect can use the same function to decide, at import time, which links
- * to keep verbatim as text: a LinkNode with any other URL is unwrapped by this plugin.
- */
-export function isAllowedLinkUrl(url: string): boolean {
-  if (CONTROL_CHARACTERS.test(url)) return false;
-  const trimmed = url.trim();
-  if (!ALLOWED_SCHEME.test(trimmed)) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(trimmed);
-  } catch {
-    return false;
-  }
-  if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
-  return parsed.protocol === 'mailto:' ? parsed.pathname.length > 0 : parsed.hostname.length > 0;
-}
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 
 /** Replaces `link` by its children when its URL is not allowed. Returns true if it did. */
 function $unwrapIfDisallowed(link: LinkNode): boolean {

@@ -26,8 +26,8 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useEffect } from 'react';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { $insertClipboardHtml, type ClipboardData, clipboardHtmlToImport } from '../clipboardHtml';
-import { isAllowedLinkUrl } from './LinkGuardPlugin';
 import { isDialectTextFormat } from './TextFormatGuardPlugin';
 
 /** Bits of the text formats a note cannot hold (underline, sub/superscript, case…). */

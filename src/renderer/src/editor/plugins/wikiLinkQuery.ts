@@ -1,4 +1,5 @@
 import type { HeadingInfo, LinkSuggestion } from '@shared/domain/links';
+import { fold } from '@shared/text/fold';
 
 /** What the text before the caret asks the `[[` menu for. */
 export interface LinkQueryMatch {
@@ -81,9 +82,9 @@ export function linkMenuItems(
 ): LinkMenuItem[] {
   if (parts.label !== null) return parts.target.trim() || parts.heading?.trim() ? [{ kind: 'typed', parts }] : [];
   if (parts.heading !== null) {
-    const wanted = parts.heading.trim().toLowerCase();
+    const wanted = fold(parts.heading.trim());
     const headings = (data.headings ?? [])
-      .map((heading) => ({ heading, at: heading.text.toLowerCase().indexOf(wanted) }))
+      .map((heading) => ({ heading, at: fold(heading.text).indexOf(wanted) }))
       .filter(({ at }) => at >= 0)
       .sort((a, b) => Number(a.at !== 0) - Number(b.at !== 0))
       .map(({ heading }): LinkMenuItem => ({ kind: 'heading', target: parts.target, heading }));

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
-import { isAllowedLinkUrl } from '../plugins/LinkGuardPlugin';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 
 const EMAIL = /^[^\s@/:]+@[^\s@/]+\.[^\s@/]+$/;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;

@@ -1,36 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommandPalette, filterCommands } from './CommandPalette';
+import { CommandPalette } from './CommandPalette';
+import { filterCommands } from './filterCommands';
 import { CommandRegistry, type Command } from '../../ui/commands/CommandRegistry';
-import { fuzzyMatch } from './fuzzyMatch';
 import { CommandRegistryContext, useCommands } from '../../ui/commands/useCommands';
 
 afterEach(cleanup);
-
-const marked = (text: string, ranges: Array<[number, number]>) => ranges.map(([s, e]) => text.slice(s, e)).join('|');
-
-describe('fuzzyMatch', () => {
-  it('matches words as subsequences, favouring word starts and runs', () => {
-    expect(marked('New note', fuzzyMatch('nn', 'New note')!.ranges)).toBe('N|n');
-    expect(marked('Show all commands', fuzzyMatch('shcmd', 'Show all commands')!.ranges)).toBe('Sh|c|m|d');
-    expect(fuzzyMatch('head', 'Format: Heading 1')!.ranges).toEqual([[8, 12]]);
-  });
-
-  it('takes words in any order, folds case and diacritics, and rejects letters picked from word middles', () => {
-    expect(fuzzyMatch('note new', 'New note')).not.toBeNull();
-    expect(fuzzyMatch('RÉNAME', 'Rename note')).not.toBeNull();
-    expect(fuzzyMatch('head', 'Search notes and glossary')).toBeNull();
-    expect(fuzzyMatch('ote', 'New note')).not.toBeNull();
-    expect(fuzzyMatch('xyz', 'New note')).toBeNull();
-    expect(fuzzyMatch('  ', 'anything')).toEqual({ score: 0, ranges: [] });
-  });
-
-  it('ranks a prefix above a scattered match', () => {
-    const prefix = fuzzyMatch('bo', 'Bold')!.score;
-    const scattered = fuzzyMatch('bo', 'Bulleted list of options')!.score;
-    expect(prefix).toBeGreaterThan(scattered);
-  });
-});
 
 describe('filterCommands', () => {
   const commands: Command[] = [

@@ -2,60 +2,11 @@ import { useState } from 'react';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
 import { ariaKeyShortcut, shortcutLabel, IS_APPLE, type Shortcut } from '../../ui/shortcuts';
 import { QuickPick, type QuickPickSection } from '../switcher/QuickPick';
-import { shortcutsOf, type Command } from '../../ui/commands/CommandRegistry';
-import { fuzzyMatch } from './fuzzyMatch';
+import { shortcutsOf } from '../../ui/commands/CommandRegistry';
+import { filterCommands, labelOf, type Choice } from './filterCommands';
 import { useCommandList, useCommandRegistry } from '../../ui/commands/useCommands';
 import { PICKER_COMMAND_IDS } from './useShellCommands';
 import './commandPalette.css';
-
-interface Choice {
-  command: Command;
-  /** Matched characters of `${group}: ${title}` (or of the title when there is no group). */
-  ranges: Array<[number, number]>;
-}
-
-const RECENT_SHOWN = 5;
-
-function labelOf(command: Command): string {
-  return command.group ? `${command.group}: ${command.title}` : command.title;
-}
-
-/**
- * The palette's choices for `query`: every available command whose label matches (or, less
- * well, whose keywords do), best first. With an empty query, recently run commands come
- * first, then all the others by group and title.
- */
-export function filterCommands(
-  commands: readonly Command[],
-  query: string,
-  recent: readonly string[] = [],
-): { recent: Choice[]; others: Choice[] } {
-  if (query.trim() === '') {
-    const recentChoices = recent
-      .map((id) => commands.find((command) => command.id === id))
-      .filter((command): command is Command => command !== undefined)
-      .slice(0, RECENT_SHOWN)
-      .map((command) => ({ command, ranges: [] }));
-    const shown = new Set(recentChoices.map((choice) => choice.command.id));
-    return {
-      recent: recentChoices,
-      others: commands.filter((command) => !shown.has(command.id)).map((command) => ({ command, ranges: [] })),
-    };
-  }
-  const scored: Array<Choice & { score: number }> = [];
-  for (const command of commands) {
-    const match = fuzzyMatch(query, labelOf(command));
-    if (match) {
-      scored.push({ command, ranges: match.ranges, score: match.score });
-      continue;
-    }
-    const keyword = fuzzyMatch(query, [command.title, ...(command.keywords ?? [])].join(' '));
-    // A keyword match ranks below any label match and marks nothing.
-    if (keyword) scored.push({ command, ranges: [], score: keyword.score - 1000 });
-  }
-  scored.sort((a, b) => b.score - a.score);
-  return { recent: [], others: scored.map(({ command, ranges }) => ({ command, ranges })) };
-}
 
 /** A shortcut as key caps: ⌘ ⇧ P on macOS, Ctrl Shift P elsewhere. */
 export function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {

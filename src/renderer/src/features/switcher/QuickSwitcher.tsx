@@ -1,7 +1,7 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { DocRef } from '@shared/domain/docRef';
 import type { SwitcherItem } from '@shared/domain/search';
-import { foldText } from '@shared/text/foldText';
+import { fold } from '@shared/text/fold';
 import { useEffect, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
@@ -124,7 +124,7 @@ export function QuickSwitcher({ onOpen, onCreate, onClose }: QuickSwitcherProps)
   const title = query.trim();
 
   const docs: Choice[] = results.items.map((item) => ({ type: 'doc', item }));
-  const exists = results.items.some((item) => item.kind === 'note' && foldText(item.title) === foldText(title));
+  const exists = results.items.some((item) => item.kind === 'note' && fold(item.title) === fold(title));
   const sections: Array<QuickPickSection<Choice>> =
     title === ''
       ? [{ key: 'recent', title: 'Recent', items: docs }]

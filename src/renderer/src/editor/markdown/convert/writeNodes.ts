@@ -11,7 +11,7 @@ import { listChunks, readsBackAs, tableLines, writeBlock } from '@shared/markdow
 import { serializeInline } from '@shared/markdown/serializeInline';
 import { $getRoot, $getState, type ElementNode, type LexicalNode } from 'lexical';
 import { type DocumentOrigin, documentOriginState, type UnitOrigin, unitOriginState } from '../fidelity/states';
-import { isAllowedLinkUrl } from '../linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { $readBlock, $readInline } from './readModel';
 
 /** Options every serialization of the editor uses. */

@@ -28,7 +28,7 @@ import { $createWikiLinkNode, $isWikiLinkNode, WikiLinkNode } from '../../nodes/
 import { $readInline } from '../convert/readModel';
 import { DIALECT_OPTIONS } from '../convert/writeNodes';
 import { autolinkState } from '../fidelity/states';
-import { isAllowedLinkUrl } from '../linkPolicy';
+import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 
 /** Order matters for typing: code first, then longer tags before shorter ones. */
 export const TEXT_FORMAT_TRANSFORMERS: readonly TextFormatTransformer[] = [

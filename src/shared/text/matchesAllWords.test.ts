@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, matchesAllWords } from './foldText';
-
-describe('foldText', () => {
-  it('lowercases and strips diacritics', () => {
-    expect(foldText('Glutamáte ÉCOLE')).toBe('glutamate ecole');
-  });
-});
+import { matchesAllWords } from './matchesAllWords';
 
 describe('matchesAllWords', () => {
   const fields = ['GABA Glutamate Ratio', 'GABA/glutamate ratio'];
