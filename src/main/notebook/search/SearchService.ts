@@ -3,10 +3,11 @@ import { NotebookError } from '@shared/api/errors';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
-import { splitFrontMatter } from '@shared/markdown/frontMatter';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/parseQuery';
 import type { EventBus } from '../events/EventBus';
+import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import type { WorkspaceStore } from '../workspace/WorkspaceStore';
 import { buildSnippets } from './buildSnippets';
@@ -15,7 +16,7 @@ import { CACHE_FILE_NAME } from './indexCache';
 import { defaultIndexerHost, IndexerClient, type IndexerHost } from './IndexerClient';
 import { docKey, entryText, entryToIndexDoc, refOfKey, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
-import { plainTextBlocks, type TextBlock } from './plainTextBlocks';
+import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import { SwitcherIndex } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
@@ -34,6 +35,8 @@ export interface SearchServiceOptions {
   /** Where the indexer runs. Default: the built worker when present, else this thread. */
   host?: IndexerHost;
   indexer?: IndexerOptions;
+  /** The vault's note models, shared with the link index (each note version is analysed once). Default: its own. */
+  models?: NoteModelCache;
 }
 
 interface DocSource {
@@ -74,6 +77,7 @@ export class SearchService {
   private readonly host: IndexerHost;
   private readonly cachePath: string | null;
   private readonly switcher = new SwitcherIndex();
+  private readonly models: NoteModelCache;
   private readonly sources = new Map<string, { version: string; source: DocSource }>();
   private client: IndexerClient;
   private status: IndexStatus;
@@ -95,6 +99,7 @@ export class SearchService {
     this.events = options.events;
     this.log = options.log;
     this.host = options.host ?? defaultIndexerHost();
+    this.models = options.models ?? new NoteModelCache();
     this.cachePath = options.stateDir ? join(options.stateDir, CACHE_FILE_NAME) : null;
     for (const entry of options.entries) {
       this.switcher.set({
@@ -362,12 +367,14 @@ export class SearchService {
       return null;
     }
     // A huge note is shown and checked by its first megabyte, so a keystroke stays fast.
-    const content = note.content.length > MAX_SOURCE_CHARS ? note.content.slice(0, MAX_SOURCE_CHARS) : note.content;
-    const { body } = splitFrontMatter(content);
+    const complete = note.content.length <= MAX_SOURCE_CHARS;
+    const model = complete
+      ? this.models.get(note.path, note.version, note.content)
+      : analyzeNote(note.content.slice(0, MAX_SOURCE_CHARS));
     const source: DocSource = {
-      searchText: [note.title, ...note.aliases, ...note.tags, body].join('\n'),
-      blocks: plainTextBlocks(content),
-      complete: content === note.content,
+      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart)].join('\n'),
+      blocks: snippetBlocks(model),
+      complete,
     };
     if (note.content.length <= SOURCE_CACHE_MAX_CHARS) {
       this.sources.set(key, { version: note.version, source });
