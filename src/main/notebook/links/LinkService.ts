@@ -72,8 +72,8 @@ type Candidate = SuggestionCandidate & { preview: string; note: IndexedNote | nu
  * the vault opens (from the persisted index where note versions match, reading the rest
  * through the VaultStore), follows every `notes-changed` batch incrementally, and answers
  * backlinks, mentions, outgoing and unresolved links, suggestions and previews. Note text
- * is read on demand and never kept, except the contexts of recently shown backlinks
- * (keyed by note version, bounded).
+ * is read on demand; what is kept is keyed by note version and bounded: the note models
+ * (NoteModelCache, shared with search) and the contexts of recently shown backlinks.
  *
  * Queries wait until the index has caught up with every change announced before they were
  * made, so a save is visible to the next query. `links-changed` is emitted (debounced)
