@@ -37,6 +37,8 @@ export function analyzeNote(text: string): NoteModel {
   const comments = commentRanges(text, base, code);
   const tags: NoteTag[] = [];
   const blockIds: NoteBlockId[] = [];
+  const hashes = new NextIndex(text, '#');
+  const carets = new NextIndex(text, '^');
   const model = {
     text,
     frontMatter: base > 0 ? { end: base, source: frontMatter } : null,
@@ -70,7 +72,7 @@ export function analyzeNote(text: string): NoteModel {
     };
     if (syntax) block.syntax = syntax;
     blocks.push(block);
-    if (kind !== 'code' && kind !== 'frontMatter') {
+    if (kind !== 'code' && kind !== 'frontMatter' && carets.within(start, end)) {
       const id = blockIdOf(text, start, end);
       if (id) blockIds.push(id);
     }
@@ -80,7 +82,8 @@ export function analyzeNote(text: string): NoteModel {
   for (const scanned of scan.blocks) {
     const start = scanned.start + base;
     const end = scanned.end + base;
-    if (PROSE_KINDS.has(scanned.kind)) findTags(text, start, end, code, comments, links, tags);
+    if (PROSE_KINDS.has(scanned.kind) && hashes.within(start, end))
+      findTags(text, start, end, code, comments, links, tags);
     if (CODE_KINDS.has(scanned.kind)) {
       push('code', start, end, codeContent(scan.lines, scanned, base), scanned.kind as CodeSyntax);
     } else if (scanned.kind === 'heading' || scanned.kind === 'setextHeading') {
@@ -161,13 +164,14 @@ export function textSourceOf(model: NoteModel): BlockTextSource {
  */
 function codeRanges(body: string, blocks: readonly ScannedBlock[], base: number): TextRange[] {
   const ranges: TextRange[] = [];
+  const backticks = new NextIndex(body, '`');
   for (const block of blocks) {
     if (block.kind === 'fencedCode' || block.kind === 'indentedCode') {
       ranges.push({ start: block.start + base, end: block.end + base });
       continue;
     }
-    const first = body.indexOf('`', block.start);
-    if (first < 0 || first >= block.end) continue;
+    if (!backticks.within(block.start, block.end)) continue;
+    const first = backticks.from(block.start);
     const text = body.slice(block.start, block.end);
     const runs = new BacktickRuns(text);
     for (let index = first - block.start; index >= 0 && index < text.length;) {
@@ -242,9 +246,6 @@ function findTags(
   links: readonly WikiLink[],
   tags: NoteTag[],
 ): void {
-  const hash = text.indexOf('#', start);
-  if (hash < 0 || hash >= end) return;
-  TAG.lastIndex = 0;
   const slice = text.slice(start, end);
   for (const match of slice.matchAll(TAG)) {
     const name = match[1]!.replace(/\/+$/, '');
@@ -272,7 +273,6 @@ function overlaps(ranges: ReadonlyArray<{ start: number; end: number }>, offset:
 function blockIdOf(text: string, start: number, end: number): NoteBlockId | null {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   const from = Math.max(start, lineStart);
-  if (text.indexOf('^', from) < 0) return null;
   const match = BLOCK_ID.exec(text.slice(from, end));
   if (!match) return null;
   const at = from + match.index + match[0].indexOf('^');
@@ -287,6 +287,30 @@ function codeContent(lines: readonly Line[], block: ScannedBlock, base: number):
   if (first >= last) return { start: block.start + base, end: block.start + base };
   const end = lines[last - 1]!;
   return { start: lines[first]!.start + base, end: end.start + end.text.length + base };
+}
+
+/**
+ * `text.indexOf(char, from)` for offsets asked in increasing order, in linear time overall
+ * (a plain indexOf per block would search to the end of the text for each block).
+ */
+class NextIndex {
+  private at = -2;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  from(offset: number): number {
+    if (this.at === -2 || (this.at >= 0 && this.at < offset)) this.at = this.text.indexOf(this.char, offset);
+    return this.at;
+  }
+
+  /** True when the character occurs in [start, end). */
+  within(start: number, end: number): boolean {
+    const at = this.from(start);
+    return at >= 0 && at < end;
+  }
 }
 
 function headingLevel(kind: string, first: string, last: string): number {

@@ -14,7 +14,7 @@ import { buildSnippets } from './buildSnippets';
 import type { IndexHit, IndexSearchResult } from './FullTextIndex';
 import { CACHE_FILE_NAME } from './indexCache';
 import { defaultIndexerHost, IndexerClient, type IndexerHost } from './IndexerClient';
-import { docKey, entryText, entryToIndexDoc, refOfKey, type NoteMeta } from './indexDocs';
+import { docKey, entryText, entryToIndexDoc, noteFieldsOf, refOfKey, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import { SwitcherIndex } from './SwitcherIndex';
@@ -306,7 +306,12 @@ export class SearchService {
           version: note.version,
           aliases: note.aliases,
           tags: note.tags,
-          text: note.readOnly && note.content === '' ? null : note.content,
+          // The fields from the shared model (the link index reads the same one): parsed once.
+          text: note.readOnly
+            ? note.content === ''
+              ? null
+              : note.content
+            : noteFieldsOf(this.models.get(note.path, note.version, note.content)),
         });
         this.switcher.set(switcherEntryOf(note));
       } catch (error) {

@@ -79,15 +79,19 @@ export function noteFieldsOf(model: NoteModel): NoteFields {
 }
 
 /**
- * A note as the index takes it. `text` is the whole file (front matter included) or its
- * model, or null when it could not be read: the note is then found by its title and
- * aliases only.
+ * A note as the index takes it. `text` is the whole file (front matter included), its
+ * model or the fields read from it, or null when it could not be read: the note is then
+ * found by its title and aliases only.
  */
-export function noteToIndexDoc(meta: NoteMeta, text: string | NoteModel | null): IndexDoc {
+export function noteToIndexDoc(meta: NoteMeta, text: string | NoteModel | NoteFields | null): IndexDoc {
   const fields =
     text === null
       ? { headings: [], body: '', inlineTags: [] }
-      : noteFieldsOf(typeof text === 'string' ? analyzeNote(text) : text);
+      : typeof text === 'string'
+        ? noteFieldsOf(analyzeNote(text))
+        : 'inlineTags' in text
+          ? text
+          : noteFieldsOf(text);
   const tags = [...new Set([...meta.tags, ...fields.inlineTags].map(foldTag).filter((t) => t !== ''))];
   const title = titleOfPath(meta.path);
   return {
