@@ -12,6 +12,7 @@ import { LinkService } from './links/LinkService';
 import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
+import { NoteModelCache } from './notes/NoteModelCache';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
@@ -94,9 +95,20 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       hooks: options.hooks,
       log,
     });
-    const links = new LinkService({ store, events, entries, cacheDir: stateDir, log });
+    // One model per note version, shared by the link index and search.
+    const models = new NoteModelCache();
+    const links = new LinkService({ store, events, entries, cacheDir: stateDir, log, models });
     const workspace = new WorkspaceStore(stateDir);
-    const search = new SearchService({ store, workspace, entries, events, stateDir, log, host: options.searchHost });
+    const search = new SearchService({
+      store,
+      workspace,
+      entries,
+      events,
+      stateDir,
+      log,
+      host: options.searchHost,
+      models,
+    });
     return { vaultPath, store, workspace, links, search };
   }
 

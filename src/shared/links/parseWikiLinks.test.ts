@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatWikiLink, type WikiLinkParts } from './formatWikiLink';
-import { parseWikiLinks, scanWikiLinks, type WikiLink } from './parseWikiLinks';
+import { analyzeNote } from '../markdown/analyzeNote';
+import { scanWikiLinks, type WikiLink } from './parseWikiLinks';
+
+/** A whole note's links: the note model's (they were parseWikiLinks' before the model). */
+const parseWikiLinks = (text: string): WikiLink[] => [...analyzeNote(text).links];
 
 function parts(link: WikiLink) {
   const { target, heading, label, embed } = link;

@@ -1,11 +1,9 @@
 /**
  * Finding Obsidian wiki links in Markdown: `[[Target]]`, `[[Target|label]]`,
  * `[[Target#Heading]]`, `[[Target#Heading|label]]`, `[[#Heading]]` (a heading of the same
- * note) and embeds `![[…]]`. Pure and shared: the backend's link index and the editor's
- * link node read links the same way.
+ * note) and embeds `![[…]]`. Pure and shared: the note model (analyzeNote, whose `links`
+ * are a whole note's links) and the editor's link node read links the same way.
  */
-import { findCodeRanges } from '../markdown/findCodeRanges';
-import { splitFrontMatter } from '../markdown/frontMatter';
 
 /** One wiki link as written in a text. Every part is kept exactly as written (not trimmed). */
 export interface WikiLink {
@@ -35,8 +33,8 @@ const MAX_LINK_LENGTH = 4000;
 
 /**
  * Finds the wiki links in `text[from, to)`, ignoring Markdown structure (code included):
- * for a whole note use {@link parseWikiLinks}; this is for a run of text already known to
- * be prose (the editor's text nodes).
+ * for a whole note use the note model (analyzeNote `links`); this is for a run of text already known to
+ * be prose (the editor's text nodes, and the note model, which skips code and front matter).
  *
  * Rules: a link opens with `[[` and closes with the first `]]` on the same line (no line
  * break inside); when another `[[` comes before that `]]`, the link starts at the last one
@@ -89,34 +87,6 @@ export function scanWikiLinks(text: string, from = 0, to = text.length): WikiLin
     const link = readLink(text, open, contentStart, close, from);
     if (link) links.push(link);
     open = text.indexOf('[[', close + 2);
-  }
-  return links;
-}
-
-/**
- * The wiki links of a whole note (front matter included in the offsets, as in the file):
- * every link {@link scanWikiLinks} finds outside the front matter block, fenced and
- * indented code blocks and inline code spans. Links come in document order, never
- * overlap, and `text.slice(link.start, link.end) === link.source` always holds.
- * Never throws.
- */
-export function parseWikiLinks(text: string): WikiLink[] {
-  const { frontMatter } = splitFrontMatter(text);
-  const base = frontMatter.length;
-  const body = base === 0 ? text : text.slice(base);
-  if (!body.includes('[[')) return [];
-  const links: WikiLink[] = [];
-  let cursor = 0;
-  const gaps: Array<[number, number]> = [];
-  for (const range of findCodeRanges(body)) {
-    if (range.start > cursor) gaps.push([cursor, range.start]);
-    cursor = Math.max(cursor, range.end);
-  }
-  if (cursor < body.length) gaps.push([cursor, body.length]);
-  for (const [gapStart, gapEnd] of gaps) {
-    for (const link of scanWikiLinks(body, gapStart, gapEnd)) {
-      links.push(base === 0 ? link : { ...link, start: link.start + base, end: link.end + base });
-    }
   }
   return links;
 }

@@ -5,12 +5,11 @@
  * feature from growing rules of its own.)
  */
 import { describe, expect, it } from 'vitest';
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { foldTag, parseQuery, queryWords } from '@shared/search/parseQuery';
 import { termsOf } from '@shared/search/tokenize';
 import { findMentions, mentionExclusions, mentionTerms } from '../../main/notebook/links/findMentions';
 import { rankLinkSuggestions } from '../../main/notebook/links/rankLinkSuggestions';
-import { segmentNote } from '../../main/notebook/links/segmentNote';
 import { SwitcherIndex } from '../../main/notebook/search/SwitcherIndex';
 import { linkMenuItems } from '../../renderer/src/editor/plugins/wikiLinkQuery';
 import { filterCommands } from '../../renderer/src/features/commands/filterCommands';
@@ -138,14 +137,8 @@ describe.each(CASES)('$about: $written ≡ $typed', ({ written, typed }) => {
 
   it('unlinked mentions: found in a note', () => {
     const text = `Some words about ${written}, then more.`;
-    const segments = segmentNote(text);
-    const found = findMentions(
-      text,
-      segments,
-      mentionTerms([typed]),
-      mentionExclusions(text, segments, parseWikiLinks(text)),
-      () => false,
-    );
+    const model = analyzeNote(text);
+    const found = findMentions(model, mentionTerms([typed]), mentionExclusions(model), () => false);
     expect(found.map((span) => text.slice(span.start, span.end))).toEqual([written]);
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DocRef } from '@shared/domain/docRef';
 import type { EntrySummary } from '@shared/domain/glossary';
-import { analyzeNote } from './analyzeNote';
+import { linkRecordOf } from './linkRecord';
 import { LinkIndex } from './LinkIndex';
 
 const ENTRIES: EntrySummary[] = [
@@ -19,7 +19,7 @@ function indexOf(notes: Record<string, string | { text: string; aliases: string[
 }
 
 function put(index: LinkIndex, path: string, text: string, aliases: string[]): void {
-  index.put({ path, aliases, version: 'v', modified: '2024-01-01T00:00:00.000Z' }, analyzeNote(path, text));
+  index.put({ path, aliases, version: 'v', modified: '2024-01-01T00:00:00.000Z' }, linkRecordOf(path, text));
 }
 
 const note = (path: string): DocRef => ({ kind: 'note', path });

@@ -4,7 +4,7 @@ import type { OutgoingLink, ResolvedTarget, UnresolvedLink } from '@shared/domai
 import { folderOfPath, titleOfPath } from '@shared/domain/notePath';
 import { normalizeHeading, normalizeName } from '@shared/links/normalizeLinkTarget';
 import { fold } from '@shared/text/fold';
-import type { IndexedLink, NoteAnalysis } from './analyzeNote';
+import type { IndexedLink, NoteAnalysis } from './linkRecord';
 import { linkKeyOf } from './linkKey';
 
 /** What the index knows of a note besides its text: from the vault's summary. */

@@ -2,8 +2,8 @@ import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
 import { sameDoc, type DocRef } from '@shared/domain/docRef';
 import type { LinkUpdateReport } from '@shared/domain/links';
-import type { RenameResult } from '@shared/domain/note';
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import type { Note, RenameResult } from '@shared/domain/note';
+import type { NoteModel } from '@shared/markdown/noteModel';
 import type { VaultStore } from '../vault/VaultStore';
 import type { LinkIndex } from './LinkIndex';
 import { linkKeyOf } from './linkKey';
@@ -18,6 +18,8 @@ export class LinkRenamer {
       store: VaultStore;
       /** Resolves once the index caught up with every change announced so far. */
       idle: () => Promise<void>;
+      /** A note's model, from the shared cache. */
+      modelOf: (note: Note) => NoteModel;
     },
   ) {}
 
@@ -64,7 +66,7 @@ export class LinkRenamer {
         throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
       const index = this.deps.index();
       const edits = [];
-      for (const link of parseWikiLinks(note.content)) {
+      for (const link of this.deps.modelOf(note).links) {
         const key = linkKeyOf(link.target, path);
         if (!keys.has(key)) continue;
         const now = index.resolveKey(key, path);

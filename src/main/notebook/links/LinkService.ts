@@ -15,24 +15,25 @@ import type {
 } from '@shared/domain/links';
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
+import { wikiLinkDisplay } from '@shared/markdown/blockText';
+import { blockAt, type NoteModel } from '@shared/markdown/noteModel';
+import { notePreview } from '@shared/markdown/notePreview';
 import { distinctWords } from '@shared/text/words';
 import type { EventBus } from '../events/EventBus';
+import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
-import { analyzeNote, type IndexedLink } from './analyzeNote';
 import { ContextCache } from './ContextCache';
 import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
 import { LinkIndex, compareNotes, type IndexedNote, type NoteMeta } from './LinkIndex';
 import { readLinkCache, writeLinkCache } from './linkCache';
 import { linkKeyOf } from './linkKey';
+import { linkRecordOf, type IndexedLink } from './linkRecord';
 import { mentionContexts } from './mentionContexts';
-import { notePreview } from './notePreview';
-import { wikiLinkDisplay } from './plainText';
 import { LinkRenamer } from './LinkRenamer';
 import { entryPreview, LinkSuggestions } from './LinkSuggestions';
 import { linkMentionsInText } from './rewriteLinks';
-import { segmentNote } from './segmentNote';
 import { filterMayHaveAll } from './wordFilter';
 
 export interface LinkServiceOptions {
@@ -47,6 +48,8 @@ export interface LinkServiceOptions {
   eventDelayMs?: number;
   /** How long the persisted index waits for more changes before it is rewritten. Default 5 s. */
   cacheDelayMs?: number;
+  /** The vault's note models, shared with search (each note version is analysed once). Default: its own. */
+  models?: NoteModelCache;
 }
 
 /** Timings, for the benchmark and diagnostics. */
@@ -82,6 +85,7 @@ export class LinkService {
   private readonly entries: Map<string, GlossaryEntry>;
   private readonly log: LinkServiceOptions['log'];
   private readonly contexts = new ContextCache();
+  private readonly models: NoteModelCache;
   private readonly lifecycle: DerivedIndexLifecycle;
   private eventTimer: NodeJS.Timeout | null = null;
   private disposed = false;
@@ -93,11 +97,17 @@ export class LinkService {
     this.store = options.store;
     this.events = options.events;
     this.log = options.log;
+    this.models = options.models ?? new NoteModelCache();
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
     this.index.setEntries(options.entries);
     const index = () => this.index;
     this.suggestions = new LinkSuggestions({ index, store: this.store, entries: this.entries });
-    this.renamer = new LinkRenamer({ index, store: this.store, idle: () => this.idle() });
+    this.renamer = new LinkRenamer({
+      index,
+      store: this.store,
+      idle: () => this.idle(),
+      modelOf: (note) => this.modelOf(note),
+    });
     const cacheDir = options.cacheDir;
     // Subscribes first: changes made while the index builds are applied after it.
     this.lifecycle = new DerivedIndexLifecycle({
@@ -180,7 +190,8 @@ export class LinkService {
     fresh.setEntries(this.options.entries);
     await pLimit(READ_CONCURRENCY).map(this.store.listNotes(), async ({ path }) => {
       const note = await this.readForIndex(path);
-      if (note) fresh.put(metaOf(note), analyzeNote(note.path, note.readOnly ? '' : note.content));
+      // Analysed afresh (not from the model cache): this is the cost of building from nothing.
+      if (note) fresh.put(metaOf(note), linkRecordOf(note.path, note.readOnly ? '' : note.content));
     });
     this.index = fresh;
     this.markCacheDirty();
@@ -210,6 +221,7 @@ export class LinkService {
       if (version === undefined) {
         if (this.index.remove(path)) changed = true;
         this.contexts.delete(path);
+        this.models.delete(path);
       } else if (this.index.get(path)?.version !== version) {
         toRead.push(path);
       }
@@ -237,10 +249,10 @@ export class LinkService {
 
   /** Indexes a note from its text; refreshes its cached backlink contexts if it had some. */
   private indexNote(note: Note): IndexedNote {
-    const text = note.readOnly ? '' : note.content;
-    this.index.put(metaOf(note), analyzeNote(note.path, text));
+    const model = this.modelOf(note);
+    this.index.put(metaOf(note), linkRecordOf(note.path, model));
     const indexed = this.index.get(note.path)!;
-    if (this.contexts.has(note.path)) this.contexts.set(note.path, note.version, contextsOf(text, indexed.links));
+    if (this.contexts.has(note.path)) this.contexts.set(note.path, note.version, contextsOf(model, indexed.links));
     this.markCacheDirty();
     return indexed;
   }
@@ -348,7 +360,7 @@ export class LinkService {
       this.indexChanged();
       return null;
     }
-    const contexts = contextsOf(read.readOnly ? '' : read.content, note.links);
+    const contexts = contextsOf(this.modelOf(read), note.links);
     this.contexts.set(note.path, note.version, contexts);
     return contexts;
   }
@@ -373,21 +385,19 @@ export class LinkService {
         this.indexNote(note);
         this.indexChanged();
       }
-      const text = note.content;
-      const segments = segmentNote(text);
-      const links = parseWikiLinks(text);
+      const model = this.modelOf(note);
       const linkedUnits = new Set(
-        links
+        model.links
           .filter((link) => {
             const found = this.index.resolveKey(linkKeyOf(link.target, note.path), note.path);
             return found !== null && sameDoc(found.ref, ref);
           })
-          .map((link) => segments.units.find((unit) => unit.start <= link.start && link.start < unit.end)),
+          .map((link) => blockAt(model, link.start)),
       );
-      const exclusions = mentionExclusions(text, segments, links);
-      const spans = findMentions(text, segments, terms, exclusions, (unit) => linkedUnits.has(unit));
+      const exclusions = mentionExclusions(model);
+      const spans = findMentions(model, terms, exclusions, (unit) => linkedUnits.has(unit));
       if (spans.length === 0) return null;
-      return { path: note.path, title: note.title, mentions: mentionContexts(text, segments, spans) };
+      return { path: note.path, title: note.title, mentions: mentionContexts(model, spans) };
     });
     const kept = groups.filter((group): group is MentionGroup => group !== null).sort(compareNotes);
     return { groups: kept, count: kept.reduce((sum, group) => sum + group.mentions.length, 0) };
@@ -406,7 +416,7 @@ export class LinkService {
       if (note.readOnly)
         throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
       const target = this.index.spellingFor(ref, path);
-      const { text, linked } = linkMentionsInText(note.content, mentions, target);
+      const { text, linked } = linkMentionsInText(this.modelOf(note), mentions, target);
       if (linked === 0) return { linked: 0, previousContent: note.content, version: note.version };
       try {
         const saved = await this.store.saveNote(
@@ -447,7 +457,7 @@ export class LinkService {
     }
     const note = await this.readForIndex(ref.path);
     if (!note || note.readOnly) return [];
-    return segmentNote(note.content).headings.map(({ text, level }) => ({ text, level }));
+    return this.modelOf(note).headings.map(({ text, level }) => ({ text, level }));
   }
 
   /** See NotebookApi.getLinkPreview. */
@@ -459,10 +469,18 @@ export class LinkService {
     if (ref.kind === 'entry')
       return { target: resolved, text: entryPreview(this.entries.get(ref.id), LINK_PREVIEW_CHARS) };
     const note = await this.readForIndex(ref.path);
-    return { target: resolved, text: note && !note.readOnly ? notePreview(note.content, LINK_PREVIEW_CHARS) : '' };
+    return {
+      target: resolved,
+      text: note && !note.readOnly ? notePreview(this.modelOf(note), LINK_PREVIEW_CHARS) : '',
+    };
   }
 
   // ---- helpers ---------------------------------------------------------------------
+
+  /** A note's model, from the shared cache (a read-only note's text is not indexed: an empty one). */
+  private modelOf(note: Note): NoteModel {
+    return note.readOnly ? EMPTY_MODEL : this.models.get(note.path, note.version, note.content);
+  }
 
   /** A target as the UI passes it: `Target`, or tolerated `Target#Heading|label`. */
   private resolveWritten(written: string, from?: string): DocRef | null {
@@ -493,10 +511,12 @@ function metaOf(note: Note): NoteMeta {
   return { path: note.path, aliases: note.aliases, version: note.version, modified: note.modified };
 }
 
-/** The contexts of all links of a note's text (aligned with `links`). */
-function contextsOf(text: string, links: readonly IndexedLink[]): MentionContext[] {
+const EMPTY_MODEL = analyzeNote('');
+
+/** The contexts of all links of a note (aligned with `links`). */
+function contextsOf(model: NoteModel, links: readonly IndexedLink[]): MentionContext[] {
   if (links.length === 0) return [];
-  return mentionContexts(text, segmentNote(text), links);
+  return mentionContexts(model, links);
 }
 
 /** What is known of a link when its note cannot be read right now: its own text. */

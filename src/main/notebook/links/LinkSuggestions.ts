@@ -2,7 +2,7 @@ import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { LinkSuggestion } from '@shared/domain/links';
 import type { VaultStore } from '../vault/VaultStore';
 import type { IndexedNote, LinkIndex } from './LinkIndex';
-import { shorten } from './notePreview';
+import { shorten } from '@shared/markdown/notePreview';
 import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
 
 const DEFAULT_SUGGESTIONS = 20;

@@ -1,18 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { fold } from '@shared/text/fold';
 import { distinctWords } from '@shared/text/words';
 import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
-import { segmentNote } from './segmentNote';
 import { filterMayHaveAll, wordFilterOf, wordFilterOfText } from './wordFilter';
 
 function mentions(text: string, names: string[], linked: (unitText: string) => boolean = () => false): string[] {
-  const segments = segmentNote(text);
-  const exclusions = mentionExclusions(text, segments, parseWikiLinks(text));
-  return findMentions(text, segments, mentionTerms(names), exclusions, (unit) =>
-    linked(text.slice(unit.start, unit.end)),
-  ).map((span) => text.slice(span.start, span.end));
+  const model = analyzeNote(text);
+  const exclusions = mentionExclusions(model);
+  return findMentions(model, mentionTerms(names), exclusions, (unit) => linked(text.slice(unit.start, unit.end))).map(
+    (span) => text.slice(span.start, span.end),
+  );
 }
 
 describe('findMentions', () => {

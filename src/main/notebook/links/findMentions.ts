@@ -1,9 +1,6 @@
-import type { WikiLink } from '@shared/links/parseWikiLinks';
-import { findCodeRanges } from '@shared/markdown/findCodeRanges';
-import { splitFrontMatter } from '@shared/markdown/frontMatter';
+import { blockAt, type NoteBlock, type NoteModel } from '@shared/markdown/noteModel';
 import { foldName, foldWithOffsets, sourceRange } from '@shared/text/fold';
 import { isWordChar, isWordUnitAt } from '@shared/text/words';
-import { unitAt, type NoteSegments, type NoteUnit } from './segmentNote';
 
 /** A [start, end) range of a note's text. */
 export interface TextSpan {
@@ -12,7 +9,7 @@ export interface TextSpan {
 }
 
 /** Units where mentions are looked for (prose); code, math, HTML and front matter are not. */
-const PROSE = new Set<NoteUnit['kind']>(['paragraph', 'listItem', 'heading', 'quote', 'tableRow', 'footnote']);
+const PROSE = new Set<NoteBlock['kind']>(['paragraph', 'listItem', 'heading', 'quote', 'tableRow', 'footnote']);
 
 /** A name must have at least this many letters or digits to be looked for ("I", "a" are not). */
 const MIN_WORD_CHARS = 2;
@@ -34,26 +31,23 @@ const INLINE_LINK = /!?\[[^\]\n]*\]\([^)\n]*\)/g;
 const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g;
 const BARE_URL = /(?:https?:\/\/|www\.)[^\s<>]+/gi;
 const HTML_TAG = /<\/?[A-Za-z][^<>\n]*>/g;
-const TAG = /(?<![^\s(])#[\p{L}\p{N}_/-]+/gu;
-const COMMENT = /%%[^]*?%%/g;
 
 /**
  * The parts of a note where no mention may be found or made, sorted by start: front
- * matter and non-prose units, code spans, wiki links, Markdown links and images,
- * autolinks, bare URLs, HTML tags, #tags and `%%comments%%`; merged, so they are
+ * matter and non-prose blocks, code, wiki links, tags and comments (from the model), Markdown links and images,
+ * autolinks, bare URLs and HTML tags; merged, so they are
  * disjoint and sorted.
  */
-export function mentionExclusions(text: string, segments: NoteSegments, links: readonly WikiLink[]): TextSpan[] {
+export function mentionExclusions(model: NoteModel): TextSpan[] {
+  const text = model.text;
   const spans: TextSpan[] = [];
-  for (const unit of segments.units) {
-    if (!PROSE.has(unit.kind)) spans.push({ start: unit.start, end: unit.end });
+  for (const block of model.blocks) {
+    if (!PROSE.has(block.kind)) spans.push({ start: block.start, end: block.end });
   }
-  const base = splitFrontMatter(text).frontMatter.length;
-  for (const range of findCodeRanges(base === 0 ? text : text.slice(base))) {
-    spans.push({ start: range.start + base, end: range.end + base });
+  for (const ranges of [model.code, model.links, model.tags, model.comments]) {
+    for (const range of ranges) spans.push({ start: range.start, end: range.end });
   }
-  for (const link of links) spans.push({ start: link.start, end: link.end });
-  for (const pattern of [INLINE_LINK, AUTOLINK, BARE_URL, HTML_TAG, TAG, COMMENT]) {
+  for (const pattern of [INLINE_LINK, AUTOLINK, BARE_URL, HTML_TAG]) {
     for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
   }
   spans.sort((a, b) => a.start - b.start);
@@ -86,13 +80,13 @@ export function overlapsAny(spans: readonly TextSpan[], start: number, end: numb
  * longest wins. In document order.
  */
 export function findMentions(
-  text: string,
-  segments: NoteSegments,
+  model: NoteModel,
   terms: readonly string[],
   exclusions: readonly TextSpan[],
-  skipUnit: (unit: NoteUnit) => boolean,
+  skipUnit: (block: NoteBlock) => boolean,
 ): TextSpan[] {
   if (terms.length === 0) return [];
+  const text = model.text;
   const folded = foldWithOffsets(text, { joinSeparators: true });
   const found: TextSpan[] = [];
   for (const term of terms) {
@@ -105,7 +99,7 @@ export function findMentions(
         continue;
       }
       const [start, stop] = sourceRange(folded, at, end);
-      const unit = unitAt(segments, start);
+      const unit = blockAt(model, start);
       if (!unit || !PROSE.has(unit.kind) || stop > unit.end || skipUnit(unit)) continue;
       if (overlapsAny(exclusions, start, stop)) continue;
       found.push({ start, end: stop });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FOLD_VERSION } from '@shared/text/fold';
-import { analyzeNote } from './analyzeNote';
+import { linkRecordOf } from './linkRecord';
 import { LINK_CACHE_FILE, readLinkCache, writeLinkCache } from './linkCache';
 
 const dirs: string[] = [];
@@ -15,7 +15,7 @@ async function written(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'link-cache-'));
   dirs.push(dir);
   const text = 'Die Straße führt zum [[Glutamat]].';
-  await writeLinkCache(dir, [{ path: 'A.md', version: 'v1', ...analyzeNote('A.md', text) }]);
+  await writeLinkCache(dir, [{ path: 'A.md', version: 'v1', ...linkRecordOf('A.md', text) }]);
   return dir;
 }
 

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { FOLD_VERSION } from '@shared/text/fold';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
-import type { IndexedLink, NoteAnalysis } from './analyzeNote';
+import type { IndexedLink, NoteAnalysis } from './linkRecord';
 import { linkKeyOf } from './linkKey';
 
 /**
@@ -14,8 +14,8 @@ import { linkKeyOf } from './linkKey';
  * rewritten (the index is then built from the notes).
  */
 
-/** Bump whenever what analyzeNote produces (parsing, previews) changes; folding has FOLD_VERSION. */
-export const LINK_CACHE_FORMAT = 1;
+/** Bump whenever what linkRecordOf produces (the note model, previews) changes; folding has FOLD_VERSION. */
+export const LINK_CACHE_FORMAT = 2;
 export const LINK_CACHE_FILE = 'links-index.json';
 
 type StoredLink = [

@@ -1,6 +1,7 @@
 import type { MentionContext } from '@shared/domain/links';
-import { plainTextOf } from './plainText';
-import { unitAt, type NoteSegments, type NoteUnit } from './segmentNote';
+import { textSourceOf } from '@shared/markdown/analyzeNote';
+import { plainTextOf, type PlainText } from '@shared/markdown/blockText';
+import { blockAt, type NoteBlock, type NoteModel } from '@shared/markdown/noteModel';
 import type { TextSpan } from './findMentions';
 
 /** The longest context text; a longer paragraph is cut to a window around the mention. */
@@ -12,27 +13,29 @@ export const MAX_CONTEXT_CHARS = 1500;
  * headings above it, and the mention's offsets and source text in the file. A paragraph
  * longer than MAX_CONTEXT_CHARS is cut to a window around the mention, marked with "…".
  */
-export function mentionContexts(text: string, segments: NoteSegments, mentions: readonly TextSpan[]): MentionContext[] {
-  const byUnit = new Map<NoteUnit, TextSpan[]>();
+export function mentionContexts(model: NoteModel, mentions: readonly TextSpan[]): MentionContext[] {
+  const text = model.text;
+  const source = textSourceOf(model);
+  const byUnit = new Map<NoteBlock, TextSpan[]>();
   const units = mentions.map((mention) => {
-    const unit = unitAt(segments, mention.start) ?? lineUnit(text, mention.start);
+    const unit = blockAt(model, mention.start) ?? lineUnit(text, mention.start);
     const list = byUnit.get(unit);
     if (list) list.push(mention);
     else byUnit.set(unit, [mention]);
     return unit;
   });
-  const plain = new Map<NoteUnit, ReturnType<typeof plainTextOf>>();
+  const plain = new Map<NoteBlock, PlainText>();
   for (const [unit, list] of byUnit) {
     plain.set(
       unit,
       plainTextOf(
-        text,
+        source,
         unit,
         list.map((m) => [m.start, m.end] as const),
       ),
     );
   }
-  const seen = new Map<NoteUnit, number>();
+  const seen = new Map<NoteBlock, number>();
   return mentions.map((mention, index) => {
     const unit = units[index]!;
     const at = seen.get(unit) ?? 0;
@@ -52,10 +55,11 @@ export function mentionContexts(text: string, segments: NoteSegments, mentions: 
 }
 
 /** The line around an offset that falls outside every unit (a defensive fallback). */
-function lineUnit(text: string, offset: number): NoteUnit {
+function lineUnit(text: string, offset: number): NoteBlock {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
-  return { kind: 'paragraph', start, end: newline < 0 ? text.length : newline, headingPath: [] };
+  const end = newline < 0 ? text.length : newline;
+  return { kind: 'paragraph', start, end, headingPath: [], contentStart: start, contentEnd: end };
 }
 
 function contextWindow(text: string, range: [number, number] | null): { text: string; range: [number, number] | null } {

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWikiLinks, type WikiLink } from '@shared/links/parseWikiLinks';
+import type { WikiLink } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { linkMentionsInText, renamedTarget, replaceLinkTargets } from './rewriteLinks';
+
+const parseWikiLinks = (text: string): WikiLink[] => [...analyzeNote(text).links];
 
 /** The text with every link's target part cut out: what a rename must leave byte-identical. */
 function withoutTargets(text: string, links: WikiLink[]): string[] {

@@ -1,7 +1,8 @@
 import { formatWikiLink } from '@shared/links/formatWikiLink';
-import { parseWikiLinks, type WikiLink } from '@shared/links/parseWikiLinks';
+import type { WikiLink } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
+import { blockAt, type NoteModel } from '@shared/markdown/noteModel';
 import { mentionExclusions, overlapsAny } from './findMentions';
-import { segmentNote, unitAt } from './segmentNote';
 
 /**
  * Rewrites the target part of some links of a text, and nothing else: the `!`, the
@@ -47,18 +48,19 @@ export interface LinkedText {
  * `[[target|original text]]` (with `\|` inside a table row). Others are skipped.
  */
 export function linkMentionsInText(
-  text: string,
+  note: string | NoteModel,
   mentions: ReadonlyArray<{ start: number; end: number; source: string }>,
   target: string,
 ): LinkedText {
-  const segments = segmentNote(text);
-  const exclusions = mentionExclusions(text, segments, parseWikiLinks(text));
+  const model = typeof note === 'string' ? analyzeNote(note) : note;
+  const text = model.text;
+  const exclusions = mentionExclusions(model);
   const accepted: Array<{ start: number; end: number; source: string; table: boolean }> = [];
   for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
     const { start, end, source } = mention;
     if (start >= end || end > text.length || text.slice(start, end) !== source) continue;
     if (/[\r\n]|\[\[|\]\]/.test(source) || source.endsWith(']')) continue;
-    const unit = unitAt(segments, start);
+    const unit = blockAt(model, start);
     if (!unit || end > unit.end || unit.kind === 'code' || unit.kind === 'frontMatter') continue;
     if (overlapsAny(exclusions, start, end)) continue;
     const previous = accepted[accepted.length - 1];

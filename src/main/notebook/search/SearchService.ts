@@ -4,20 +4,21 @@ import { NotebookError } from '@shared/api/errors';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
-import { splitFrontMatter } from '@shared/markdown/frontMatter';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/parseQuery';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import type { EventBus } from '../events/EventBus';
+import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import type { WorkspaceStore } from '../workspace/WorkspaceStore';
 import { buildSnippets } from './buildSnippets';
 import type { IndexHit, IndexSearchResult } from './FullTextIndex';
 import { CACHE_FILE_NAME } from './indexCache';
 import { defaultIndexerHost, IndexerClient, type IndexerHost } from './IndexerClient';
-import { docKey, entryText, entryToIndexDoc, refOfKey, type NoteMeta } from './indexDocs';
+import { docKey, entryText, entryToIndexDoc, noteFieldsOf, refOfKey, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
-import { plainTextBlocks, type TextBlock } from './plainTextBlocks';
+import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import { SwitcherIndex } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
@@ -36,6 +37,8 @@ export interface SearchServiceOptions {
   /** Where the indexer runs. Default: the built worker when present, else this thread. */
   host?: IndexerHost;
   indexer?: IndexerOptions;
+  /** The vault's note models, shared with the link index (each note version is analysed once). Default: its own. */
+  models?: NoteModelCache;
 }
 
 interface DocSource {
@@ -76,6 +79,7 @@ export class SearchService {
   private readonly host: IndexerHost;
   private readonly cachePath: string | null;
   private readonly switcher = new SwitcherIndex();
+  private readonly models: NoteModelCache;
   private readonly sources = new Map<string, { version: string; source: DocSource }>();
   private client: IndexerClient;
   private status: IndexStatus;
@@ -90,6 +94,7 @@ export class SearchService {
     this.events = options.events;
     this.log = options.log;
     this.host = options.host ?? defaultIndexerHost();
+    this.models = options.models ?? new NoteModelCache();
     this.cachePath = options.stateDir ? join(options.stateDir, CACHE_FILE_NAME) : null;
     for (const entry of options.entries) {
       this.switcher.set({
@@ -283,7 +288,12 @@ export class SearchService {
           version: note.version,
           aliases: note.aliases,
           tags: note.tags,
-          text: note.readOnly && note.content === '' ? null : note.content,
+          // The fields from the shared model (the link index reads the same one): parsed once.
+          text: note.readOnly
+            ? note.content === ''
+              ? null
+              : note.content
+            : noteFieldsOf(this.models.get(note.path, note.version, note.content)),
         });
         this.switcher.set(switcherEntryOf(note));
       } catch (error) {
@@ -344,12 +354,14 @@ export class SearchService {
       return null;
     }
     // A huge note is shown and checked by its first megabyte, so a keystroke stays fast.
-    const content = note.content.length > MAX_SOURCE_CHARS ? note.content.slice(0, MAX_SOURCE_CHARS) : note.content;
-    const { body } = splitFrontMatter(content);
+    const complete = note.content.length <= MAX_SOURCE_CHARS;
+    const model = complete
+      ? this.models.get(note.path, note.version, note.content)
+      : analyzeNote(note.content.slice(0, MAX_SOURCE_CHARS));
     const source: DocSource = {
-      searchText: [note.title, ...note.aliases, ...note.tags, body].join('\n'),
-      blocks: plainTextBlocks(content),
-      complete: content === note.content,
+      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart)].join('\n'),
+      blocks: snippetBlocks(model),
+      complete,
     };
     if (note.content.length <= SOURCE_CACHE_MAX_CHARS) {
       this.sources.set(key, { version: note.version, source });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '@shared/text/fold';
 import { buildSnippets } from './buildSnippets';
-import { plainTextBlocks, stripInlineMarkdown } from './plainTextBlocks';
+import { plainTextBlocks, stripInlineMarkdown } from './testing/plainTextBlocks';
 
 const lit = (snippet: { text: string; highlights: Array<[number, number]> }) =>
   snippet.highlights.map(([s, e]) => snippet.text.slice(s, e));

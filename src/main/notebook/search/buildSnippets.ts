@@ -1,7 +1,7 @@
 import type { SearchSnippet } from '@shared/domain/search';
 import { mergeRanges } from '@shared/search/matchTerms';
 import { scanTerms } from '@shared/search/tokenize';
-import type { TextBlock } from './plainTextBlocks';
+import type { TextBlock } from './snippetBlocks';
 
 export interface SnippetOptions {
   /** At most this many snippets. Default 2. */

@@ -4,7 +4,7 @@ import { TOKENIZER_VERSION } from '@shared/search/tokenize';
 import { FOLD_VERSION } from '@shared/text/fold';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import { ByteReader, ByteWriter, CorruptDataError } from './bytes';
-import { EXTRACTOR_VERSION } from './extractNoteFields';
+import { EXTRACTOR_VERSION } from './indexDocs';
 import { FIELDS, type FullTextIndex, type StoredDoc } from './FullTextIndex';
 
 /**

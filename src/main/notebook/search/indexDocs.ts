@@ -1,8 +1,9 @@
 import type { DocRef } from '@shared/domain/docRef';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { folderOfPath, titleOfPath } from '@shared/domain/notePath';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
+import type { NoteModel } from '@shared/markdown/noteModel';
 import { foldTag } from '@shared/search/parseQuery';
-import { extractNoteFields } from './extractNoteFields';
 import type { IndexDoc } from './FullTextIndex';
 
 /** The index key of a document: 'e:<entry id>' or 'n:<note path>'. */
@@ -47,12 +48,50 @@ export interface NoteMeta {
   tags: readonly string[];
 }
 
+/** Bump when the fields read from notes change: search caches built with other rules are rebuilt. */
+export const EXTRACTOR_VERSION = 2;
+
+/** What search indexes from a note's Markdown, besides its title and front matter fields. */
+export interface NoteFields {
+  /** Heading texts (ATX `#` and setext), as a reader sees them. */
+  headings: string[];
+  /** Everything else after the front matter, code included. */
+  body: string;
+  /** Inline `#tags` outside code, without '#', as written. */
+  inlineTags: string[];
+}
+
+/** The search fields of a note, read from its model. */
+export function noteFieldsOf(model: NoteModel): NoteFields {
+  const text = model.text;
+  const body: string[] = [];
+  let cursor = model.bodyStart;
+  for (const heading of model.headings) {
+    body.push(text.slice(cursor, heading.start));
+    cursor = heading.end;
+  }
+  body.push(text.slice(cursor));
+  return {
+    headings: model.headings.map((heading) => heading.text).filter((heading) => heading !== ''),
+    body: body.join(''),
+    inlineTags: model.tags.map((tag) => tag.name),
+  };
+}
+
 /**
- * A note as the index takes it. `text` is the whole file (front matter included), or
- * null when it could not be read: the note is then found by its title and aliases only.
+ * A note as the index takes it. `text` is the whole file (front matter included), its
+ * model or the fields read from it, or null when it could not be read: the note is then
+ * found by its title and aliases only.
  */
-export function noteToIndexDoc(meta: NoteMeta, text: string | null): IndexDoc {
-  const fields = text === null ? { headings: [], body: '', inlineTags: [] } : extractNoteFields(text);
+export function noteToIndexDoc(meta: NoteMeta, text: string | NoteModel | NoteFields | null): IndexDoc {
+  const fields =
+    text === null
+      ? { headings: [], body: '', inlineTags: [] }
+      : typeof text === 'string'
+        ? noteFieldsOf(analyzeNote(text))
+        : 'inlineTags' in text
+          ? text
+          : noteFieldsOf(text);
   const tags = [...new Set([...meta.tags, ...fields.inlineTags].map(foldTag).filter((t) => t !== ''))];
   const title = titleOfPath(meta.path);
   return {

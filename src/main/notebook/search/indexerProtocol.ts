@@ -1,7 +1,7 @@
 import type { IndexStatus, SearchScope } from '@shared/domain/search';
 import type { ParsedQuery } from '@shared/search/parseQuery';
 import type { FullTextIndexOptions, IndexDoc, IndexSearchResult } from './FullTextIndex';
-import type { NoteMeta } from './indexDocs';
+import type { NoteFields, NoteMeta } from './indexDocs';
 
 /**
  * The messages between the search service (main thread) and the indexer (a worker
@@ -37,9 +37,13 @@ export type FromIndexer =
   | { type: 'reply'; id: number; ok: false; message: string }
   | { type: 'log'; message: string; detail?: string };
 
-/** A note's new content (null when it could not be read: indexed by title and aliases only). */
+/**
+ * A note's new content: its search fields as the backend read them from the note's model
+ * (so the indexer need not parse the note again), or its text, or null when it could not
+ * be read (indexed by title and aliases only).
+ */
 export interface NoteUpsert extends NoteMeta {
-  text: string | null;
+  text: string | NoteFields | null;
 }
 
 export interface IndexerOptions {

@@ -11,7 +11,7 @@
 import { $isListNode } from '@lexical/list';
 import { $isHeadingNode } from '@lexical/rich-text';
 import { normalizeHeading } from '@shared/links/normalizeLinkTarget';
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { parseDocument } from '@shared/markdown/parseDocument';
 import {
   $createRangeSelection,
@@ -131,7 +131,7 @@ export function $selectSource(span: SourceSpan): Located | null {
       const leaves = $leaves(node);
       if (isLink) {
         const links = leaves.filter($isWikiLinkNode);
-        const index = parseWikiLinks(unitSource).filter((link) => !link.embed && link.start < offset).length;
+        const index = analyzeNote(unitSource).links.filter((link) => !link.embed && link.start < offset).length;
         const link = links[index] ?? links.find((candidate) => candidate.getSource() === span.source);
         if (link) return $selectNode(link);
       } else {

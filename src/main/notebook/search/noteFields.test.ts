@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractNoteFields } from './extractNoteFields';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
+import { noteFieldsOf } from './indexDocs';
+
+/** The search fields of a note's text, read through its model. */
+const extractNoteFields = (text: string) => noteFieldsOf(analyzeNote(text));
 
 describe('extractNoteFields', () => {
   it('separates headings, body and inline tags, skipping front matter and code', () => {

@@ -1,7 +1,8 @@
-import { parseWikiLinks } from '@shared/links/parseWikiLinks';
+import { analyzeNote } from '@shared/markdown/analyzeNote';
+import type { NoteModel } from '@shared/markdown/noteModel';
+import { notePreview } from '@shared/markdown/notePreview';
 import { fold } from '@shared/text/fold';
 import { linkKeyOf } from './linkKey';
-import { notePreview } from './notePreview';
 import { wordFilterOfText } from './wordFilter';
 
 /** One link of an indexed note: where it is, its parts as written, and its lookup key. */
@@ -17,7 +18,7 @@ export interface IndexedLink {
   key: string;
 }
 
-/** What the index keeps of a note's text: never the text itself. */
+/** What the link index keeps of a note (from its model): never the text itself. */
 export interface NoteAnalysis {
   links: IndexedLink[];
   /** Bloom filter of the note's folded words, for unlinked mentions. */
@@ -29,9 +30,10 @@ export interface NoteAnalysis {
 /** The length of the one-line preview in the `[[` menu. */
 export const SUGGESTION_PREVIEW_CHARS = 120;
 
-/** Reads what the link index keeps of a note's text. */
-export function analyzeNote(path: string, text: string): NoteAnalysis {
-  const links = parseWikiLinks(text).map((link): IndexedLink => ({
+/** What the link index keeps of a note at `path`, read from its model (or its text). */
+export function linkRecordOf(path: string, note: NoteModel | string): NoteAnalysis {
+  const model = typeof note === 'string' ? analyzeNote(note) : note;
+  const links = model.links.map((link): IndexedLink => ({
     start: link.start,
     end: link.end,
     target: link.target,
@@ -43,7 +45,7 @@ export function analyzeNote(path: string, text: string): NoteAnalysis {
   }));
   return {
     links,
-    words: wordFilterOfText(fold(text)),
-    preview: notePreview(text, SUGGESTION_PREVIEW_CHARS),
+    words: wordFilterOfText(fold(model.text)),
+    preview: notePreview(model, SUGGESTION_PREVIEW_CHARS),
   };
 }

@@ -1,11 +1,11 @@
 /**
- * stripInlineMarkdown stays linear on hostile text: thousands of unclosed brackets and
+ * The snippet text of a note stays linear on hostile text: thousands of unclosed brackets and
  * delimiters cost no more than words (each pattern stops at the next delimiter of its
  * kind). Before, 50,000 `[[` took seconds and blocked the backend while it built search
- * snippets. The generous timeout only guards against a hang; speed is measured by the bench.
+ * snippets (in the scanner the note model replaced). The generous timeout only guards against a hang; speed is measured by the bench.
  */
 import { describe, expect, it } from 'vitest';
-import { plainTextBlocks, stripInlineMarkdown } from './plainTextBlocks';
+import { plainTextBlocks, stripInlineMarkdown } from './testing/plainTextBlocks';
 
 const HOSTILE: Array<[string, string]> = [
   ['50,000 [[', '[['.repeat(50_000)],

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { notePreview } from './notePreview';
-import { plainTextOf } from './plainText';
-import { segmentNote, unitAt } from './segmentNote';
+import { analyzeNote, textSourceOf } from './analyzeNote';
+import { plainTextOf } from './blockText';
+import { blockAt } from './noteModel';
+import { notePreview as previewOf } from './notePreview';
+
+const segmentNote = analyzeNote;
+const notePreview = (text: string, maxChars: number) => previewOf(analyzeNote(text), maxChars);
 
 function plainAt(text: string, needle: string) {
   const start = text.indexOf(needle);
-  const segments = segmentNote(text);
-  const unit = unitAt(segments, start)!;
-  const plain = plainTextOf(text, unit, [[start, start + needle.length]]);
+  const model = analyzeNote(text);
+  const unit = blockAt(model, start)!;
+  const plain = plainTextOf(textSourceOf(model), unit, [[start, start + needle.length]]);
   return {
     kind: unit.kind,
     path: unit.headingPath,
@@ -16,7 +20,7 @@ function plainAt(text: string, needle: string) {
   };
 }
 
-describe('segmentNote and plainTextOf', () => {
+describe('analyzeNote blocks and plainTextOf', () => {
   it('cuts lists into items (not their nested items) and strips markers', () => {
     const text = '# Top\n\n- [ ] first *task* [[A|x]]\n  continued\n  - nested\n1. numbered';
     expect(plainAt(text, '[[A|x]]')).toEqual({
