@@ -42,6 +42,19 @@ describe('analyzeNote blocks and plainTextOf', () => {
     });
   });
 
+  it('drops only delimiters that pair: a lone run is text, as it shows in a reader', () => {
+    const cases: Array<[string, string]> = [
+      ['call window.__canary=1 now', 'call window.__canary=1 now'],
+      ['**bold** and __x', 'bold and __x'],
+      ['2 * 3 * 4 and a * star', '2 * 3 * 4 and a * star'],
+      ['a_b_c and _it_', 'a_b_c and it'],
+      ['price ~ 5 and ~~gone~~ and ==lit', 'price ~ 5 and gone and ==lit'],
+      ['*open (not closed', '*open (not closed'],
+      ['**a *b* c**', 'a b c'],
+    ];
+    for (const [source, shown] of cases) expect(plainAt(source, source.slice(0, 1)).text, source).toBe(shown);
+  });
+
   it('reads quotes, callouts, headings and table rows', () => {
     const text =
       '## Sec ##\n\n> [!note] Title\n> quoted [[X]]\n\n| a | [[Y]] |\n|---|---|\n| c | d |\n\nSetext\n===\n\nafter';

@@ -69,6 +69,7 @@ export function plainTextOf(
     hidden,
     style,
     pairs: matchPairs(text, block.start, block.end),
+    delimiters: pairDelimiterRuns(text, block.start, block.end),
     table: block.kind === 'tableRow' && style.cellSeparator !== undefined,
     noClosingRun: new Map(),
   };
@@ -221,6 +222,8 @@ interface InlineScan {
   /** Matching `]` of each `[` and `)` of each `(` (see matchPairs). */
   pairs: Map<number, number>;
   table: boolean;
+  /** Start offsets of the emphasis, strikethrough and highlight runs that have a partner (see pairDelimiterRuns). */
+  delimiters: Set<number>;
   /** Backtick run sizes with no closing run after the offset given (so unclosed runs stay linear). */
   noClosingRun: Map<number, number>;
 }
@@ -315,14 +318,8 @@ function inline(builder: Builder, scan: InlineScan, from: number, to: number): v
     if (char === '*' || char === '~' || char === '=' || char === '_') {
       let run = index;
       while (run < to && source[run] === char) run++;
-      const size = run - index;
-      const before = index > from ? source[index - 1]! : ' ';
-      const after = run < to ? source[run]! : ' ';
-      const intraword = WORD.test(before) && WORD.test(after);
-      // A run with space on both sides opens and closes nothing (`2 * 3`).
-      const loose = SPACE.test(before) && SPACE.test(after);
-      const delimiter = loose ? false : char === '*' ? true : char === '_' ? !intraword : size >= 2;
-      if (!delimiter) for (let at = index; at < run; at++) builder.emit(char, at);
+      // Only a run with a partner is markup: `window.__canary`, `__init` or a lone `*` stay as written.
+      if (!scan.delimiters.has(index)) for (let at = index; at < run; at++) builder.emit(char, at);
       index = run;
       continue;
     }
@@ -358,6 +355,53 @@ function closingBackticks(scan: InlineScan, from: number, to: number, size: numb
   }
   scan.noClosingRun.set(size, from);
   return -1;
+}
+
+/**
+ * The runs of `*`, `_`, `~~` and `==` in [from, to) that pair with another run of the same
+ * character, as CommonMark's flanking rules decide (a `_` run inside a word neither opens nor
+ * closes; a run with space on both sides is text), in one pass with a stack per character.
+ * Returns the start offsets of both runs of every pair. Backslash-escaped characters are text.
+ */
+function pairDelimiterRuns(source: string, from: number, to: number): Set<number> {
+  const paired = new Set<number>();
+  const openers = new Map<string, number[]>();
+  let index = from;
+  while (index < to) {
+    const char = source[index]!;
+    if (char === '\\') {
+      index += 2;
+      continue;
+    }
+    if (char !== '*' && char !== '_' && char !== '~' && char !== '=') {
+      index++;
+      continue;
+    }
+    let run = index;
+    while (run < to && source[run] === char) run++;
+    const start = index;
+    index = run;
+    if ((char === '~' || char === '=') && run - start < 2) continue;
+    const before = start > from ? source[start - 1]! : ' ';
+    const after = run < to ? source[run]! : ' ';
+    const spaceBefore = SPACE.test(before);
+    const spaceAfter = SPACE.test(after);
+    const punctBefore = !spaceBefore && !WORD.test(before);
+    const punctAfter = !spaceAfter && !WORD.test(after);
+    const leftFlanking = !spaceAfter && (!punctAfter || spaceBefore || punctBefore);
+    const rightFlanking = !spaceBefore && (!punctBefore || spaceAfter || punctAfter);
+    const canOpen = char === '_' ? leftFlanking && (!rightFlanking || punctBefore) : leftFlanking;
+    const canClose = char === '_' ? rightFlanking && (!leftFlanking || punctAfter) : rightFlanking;
+    let stack = openers.get(char);
+    if (canClose && stack && stack.length > 0) {
+      paired.add(stack.pop()!);
+      paired.add(start);
+    } else if (canOpen) {
+      if (!stack) openers.set(char, (stack = []));
+      stack.push(start);
+    }
+  }
+  return paired;
 }
 
 /**
