@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
-import { sameDoc, type DocRef } from '@shared/domain/docRef';
+import type { DocRef } from '@shared/domain/docRef';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type {
   BacklinkList,
@@ -17,24 +17,20 @@ import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { wikiLinkDisplay } from '@shared/markdown/blockText';
-import { blockAt, type NoteModel } from '@shared/markdown/noteModel';
+import type { NoteModel } from '@shared/markdown/noteModel';
 import { notePreview } from '@shared/markdown/notePreview';
-import { distinctWords } from '@shared/text/words';
 import type { EventBus } from '../events/EventBus';
 import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import { ContextCache } from './ContextCache';
-import { findMentions, mentionExclusions, mentionTerms } from './findMentions';
-import { LinkIndex, compareNotes, type IndexedNote, type NoteMeta } from './LinkIndex';
+import { LinkIndex, type IndexedNote, type NoteMeta } from './LinkIndex';
 import { readLinkCache, writeLinkCache } from './linkCache';
-import { linkKeyOf } from './linkKey';
 import { linkRecordOf, type IndexedLink } from './linkRecord';
 import { mentionContexts } from './mentionContexts';
+import { LinkMentions } from './LinkMentions';
 import { LinkRenamer } from './LinkRenamer';
 import { entryPreview, LinkSuggestions } from './LinkSuggestions';
-import { linkMentionsInText } from './rewriteLinks';
-import { filterMayHaveAll } from './wordFilter';
 
 export interface LinkServiceOptions {
   store: VaultStore;
@@ -91,6 +87,7 @@ export class LinkService {
   private disposed = false;
   private readonly suggestions: LinkSuggestions;
   private readonly renamer: LinkRenamer;
+  private readonly mentions: LinkMentions;
   readonly stats: LinkServiceStats = { buildMs: 0, notesRead: 0, notesFromCache: 0, lastUpdateMs: 0, updates: 0 };
 
   constructor(private readonly options: LinkServiceOptions) {
@@ -106,6 +103,16 @@ export class LinkService {
       index,
       store: this.store,
       idle: () => this.idle(),
+      modelOf: (note) => this.modelOf(note),
+    });
+    this.mentions = new LinkMentions({
+      index,
+      store: this.store,
+      readForIndex: (path) => this.readForIndex(path),
+      reindex: (note) => {
+        this.indexNote(note);
+        this.indexChanged();
+      },
       modelOf: (note) => this.modelOf(note),
     });
     const cacheDir = options.cacheDir;
@@ -369,38 +376,7 @@ export class LinkService {
   async getUnlinkedMentions(ref: DocRef): Promise<BacklinkList> {
     await this.idle();
     this.assertExists(ref);
-    const names = this.namesOf(ref);
-    const terms = mentionTerms(names);
-    if (terms.length === 0) return { groups: [], count: 0 };
-    const termWords = terms.map((term) => [...distinctWords(term)]);
-    const candidates = [...this.index.allNotes()].filter(
-      (note) =>
-        !(ref.kind === 'note' && note.path === ref.path) &&
-        termWords.some((words) => filterMayHaveAll(note.words, words)),
-    );
-    const groups = await pLimit(READ_CONCURRENCY).map(candidates, async (candidate): Promise<MentionGroup | null> => {
-      const note = await this.readForIndex(candidate.path);
-      if (!note || note.readOnly) return null;
-      if (note.version !== candidate.version && this.index.get(note.path) === candidate) {
-        this.indexNote(note);
-        this.indexChanged();
-      }
-      const model = this.modelOf(note);
-      const linkedUnits = new Set(
-        model.links
-          .filter((link) => {
-            const found = this.index.resolveKey(linkKeyOf(link.target, note.path), note.path);
-            return found !== null && sameDoc(found.ref, ref);
-          })
-          .map((link) => blockAt(model, link.start)),
-      );
-      const exclusions = mentionExclusions(model);
-      const spans = findMentions(model, terms, exclusions, (unit) => linkedUnits.has(unit));
-      if (spans.length === 0) return null;
-      return { path: note.path, title: note.title, mentions: mentionContexts(model, spans) };
-    });
-    const kept = groups.filter((group): group is MentionGroup => group !== null).sort(compareNotes);
-    return { groups: kept, count: kept.reduce((sum, group) => sum + group.mentions.length, 0) };
+    return this.mentions.unlinkedMentions(ref, this.namesOf(ref));
   }
 
   /** See NotebookApi.linkMentions. @throws not-found, read-only, conflict (the note kept changing). */
@@ -411,26 +387,9 @@ export class LinkService {
   ): Promise<{ linked: number; previousContent: string; version: string }> {
     await this.idle();
     this.assertExists(ref);
-    for (let attempt = 0; ; attempt++) {
-      const note = await this.store.readNote(path);
-      if (note.readOnly)
-        throw new NotebookError('read-only', `"${note.title}" cannot be edited: ${note.readOnly.reason}`);
-      const target = this.index.spellingFor(ref, path);
-      const { text, linked } = linkMentionsInText(this.modelOf(note), mentions, target);
-      if (linked === 0) return { linked: 0, previousContent: note.content, version: note.version };
-      try {
-        const saved = await this.store.saveNote(
-          { path, content: text, baseVersion: note.version },
-          { reloadEditors: true, onConflict: 'fail' },
-        );
-        if (saved.status !== 'saved') throw new NotebookError('conflict', `"${note.title}" changed meanwhile.`);
-        await this.idle();
-        return { linked, previousContent: note.content, version: saved.version };
-      } catch (error) {
-        if (error instanceof NotebookError && error.code === 'conflict' && attempt < 2) continue;
-        throw error;
-      }
-    }
+    const result = await this.mentions.linkMentions(path, ref, mentions);
+    if (result.linked > 0) await this.idle();
+    return result;
   }
 
   /**
