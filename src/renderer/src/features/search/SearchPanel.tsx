@@ -189,7 +189,7 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
           type="search"
           className="search-input"
           aria-label="Search notes and glossary"
-          aria-controls={listId}
+          aria-controls={hits.length > 0 ? listId : undefined}
           aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
           placeholder="Search notes and glossary"
           spellCheck={false}
@@ -284,7 +284,17 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
           </div>
         )}
         {hits.length > 0 && (
-          <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
+          // Focusable, so the keyboard can reach (and scroll) the results from Tab too: the
+          // arrows, Enter and Escape work there as in the field.
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Search results"
+            className="search-results"
+            tabIndex={0}
+            aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
+            onKeyDown={onKeyDown}
+          >
             {hits.map((hit, index) => {
               const key = keyOf(hit);
               return (
