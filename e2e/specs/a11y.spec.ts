@@ -236,3 +236,37 @@ for (const [name, show] of Object.entries(SCREENS)) {
     expect(found, `axe found violations on "${name}"`).toEqual([]);
   });
 }
+
+test('screen readers: landmarks and headings, and the result count read out once typing settles', async ({
+  notebook,
+}) => {
+  const page = await seedVault(notebook);
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Sidebar' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Sidebar' }).getByRole('heading', { level: 2 })).toHaveText([
+    /^Notes/,
+    /^Glossary/,
+  ]);
+
+  // The reader: the entry's title, then its sections, as headings.
+  await openEntry(page, ENTRY);
+  const reader = page.getByRole('main').getByRole('article');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(ENTRY);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText(['Origin', 'Mechanism']);
+
+  // The editor: the note's title as a heading, its own headings inside the text.
+  const notes = await openNote(page, 'Lecture 4');
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Lecture 4' })).toBeAttached();
+  await expect(notes.editor.getByRole('heading', { level: 2, name: 'Key points' })).toBeVisible();
+
+  const search = new SearchPanel(page);
+  await search.open();
+  await expect(page.getByRole('search', { name: 'Search notes and glossary' })).toBeVisible();
+  const announcements = page.getByRole('status', { name: 'Search announcements' });
+  await search.search('glutamate');
+  await expect(search.summary).toContainText('results');
+  const count = await search.items.count();
+  await expect(announcements).toHaveText(`${count} results`);
+  await search.search('zzyzx');
+  await expect(announcements).toHaveText('No results for “zzyzx”');
+});

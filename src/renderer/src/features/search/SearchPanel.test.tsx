@@ -62,6 +62,15 @@ function setup(
 const titles = () =>
   screen.queryAllByRole('option').map((option) => option.querySelector('.search-hit-title')?.textContent);
 
+/** The polite live region of the search view, and every text it was given (each one is read aloud). */
+function watchAnnouncements() {
+  const region = screen.getByRole('status', { name: 'Search announcements' });
+  const said: string[] = [];
+  const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
+  observer.observe(region, { childList: true, characterData: true, subtree: true });
+  return { region, said, stop: () => observer.disconnect() };
+}
+
 describe('SearchPanel', () => {
   it('explains the query language before anything is typed, with the field focused', () => {
     const { field, api } = setup();
@@ -80,7 +89,7 @@ describe('SearchPanel', () => {
     // Typing quickly sends one request.
     expect(api.search).toHaveBeenCalledTimes(1);
     expect(api.search).toHaveBeenCalledWith({ query: 'glutamate', scope: 'all', limit: 50 });
-    expect(screen.getByRole('status', { name: '' }).textContent ?? '').toContain('2 results');
+    expect(document.querySelector('.search-summary')?.textContent ?? '').toContain('2 results');
     const entry = screen.getByRole('option', { name: named('GABA Glutamate Ratio') });
     const note = screen.getByRole('option', { name: named('Excitation') });
     expect(list.contains(entry) && list.contains(note)).toBe(true);
@@ -95,6 +104,53 @@ describe('SearchPanel', () => {
     // Snippet text from notes is text, never HTML.
     expect(note.querySelector('img')).toBeNull();
     expect(note.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('reads the number of results out once, where the typing settles, and the same number not again', async () => {
+    const { type } = setup(
+      fakeClient({
+        search: async ({ query }) => results(query.startsWith('glu') ? [ENTRY] : [ENTRY, NOTE]),
+        getIndexStatus: async () => READY,
+      }),
+    );
+    const live = watchAnnouncements();
+    expect(live.region.getAttribute('aria-live')).toBe('polite');
+    type('gaba');
+    await screen.findByRole('option', { name: named('Excitation') });
+    type('glu');
+    await waitFor(() => expect(screen.queryByRole('option', { name: named('Excitation') })).toBeNull());
+    await waitFor(() => expect(live.region.textContent).toBe('1 result'));
+    // An edit that brings the same answer says nothing more.
+    type('glut');
+    await screen.findByRole('option', { name: named('GABA Glutamate Ratio') });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    live.stop();
+    expect(live.said.filter(Boolean)).toEqual(['1 result']);
+  });
+
+  it('reads out that nothing matched, and why a search failed, once each', async () => {
+    const { type } = setup(
+      fakeClient({
+        search: async ({ query }) => {
+          if (query === 'broken') throw new Error('the index is unreadable');
+          return results([]);
+        },
+        getIndexStatus: async () => READY,
+      }),
+    );
+    const live = watchAnnouncements();
+    type('in:notes zzyzx');
+    await waitFor(() => expect(live.region.textContent).toBe('No results for “zzyzx” in notes'));
+    type('broken');
+    await waitFor(() => expect(live.region.textContent).toBe('Search failed: the index is unreadable'));
+    live.stop();
+    expect(live.said.filter(Boolean)).toEqual([
+      'No results for “zzyzx” in notes',
+      'Search failed: the index is unreadable',
+    ]);
+    // The failure is shown, and not a second alert beside the announcement.
+    expect(screen.getByText(/Search failed: the index is unreadable/, { selector: 'p' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says how many of the matches it shows when there are more', async () => {
