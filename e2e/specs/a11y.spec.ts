@@ -270,3 +270,39 @@ test('screen readers: landmarks and headings, and the result count read out once
   await search.search('zzyzx');
   await expect(announcements).toHaveText('No results for “zzyzx”');
 });
+
+test('reduced motion stops every animation and transition; more contrast darkens greys and borders', async ({
+  notebook,
+}) => {
+  const page = await seedVault(notebook);
+  await noteBesideEntry(page);
+  const moving = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((element) =>
+        [null, '::before', '::after'].flatMap((pseudo) => {
+          const style = getComputedStyle(element, pseudo);
+          const durations = [...style.transitionDuration.split(','), ...style.animationDuration.split(',')];
+          return durations.some((duration) => parseFloat(duration) > 0)
+            ? [`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`]
+            : [];
+        }),
+      ),
+    );
+  expect((await moving()).length).toBeGreaterThan(0);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await moving()).toEqual([]);
+
+  const tokens = () =>
+    page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      return ['--text-muted', '--text-faint', '--border'].map((name) => root.getPropertyValue(name).trim());
+    });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, contrast: 'no-preference' });
+    const normal = await tokens();
+    await page.emulateMedia({ colorScheme, contrast: 'more' });
+    const more = await tokens();
+    normal.forEach((value, i) => expect(more[i], `${colorScheme} ${value}`).not.toBe(value));
+    expect(await violations(page), `${colorScheme}, more contrast`).toEqual([]);
+  }
+});
