@@ -306,3 +306,20 @@ test('reduced motion stops every animation and transition; more contrast darkens
     expect(await violations(page), `${colorScheme}, more contrast`).toEqual([]);
   }
 });
+
+test('at 200 % zoom every control of a note beside an entry stays within the window', async ({ notebook }) => {
+  const page = await seedVault(notebook);
+  // 200 % of a 1280 × 800 window: the page lays out in 640 × 400 CSS pixels.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await noteBesideEntry(page);
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input, select, [role="tab"], [tabindex="0"], h1')]
+      .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1);
+      })
+      .map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40)),
+  );
+  expect(outside).toEqual([]);
+});
