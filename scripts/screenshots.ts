@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { openLaunchUrl } from '../e2e/fixtures/app';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/fixtures/findChromium';
+import { optionNamed } from '../e2e/pages/optionName';
 
 const root = resolve(__dirname, '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'docs'));
@@ -128,7 +129,7 @@ const scenes: Record<string, Scene> = {
   },
   // The `[[` menu while typing a link.
   'link-menu': async (page) => {
-    await page.getByRole('option', { name: 'Link drafts', exact: true }).click();
+    await page.getByRole('option', { name: optionNamed('Link drafts') }).click();
     const editor = page.getByRole('textbox', { name: /^Note: / });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
@@ -138,7 +139,7 @@ const scenes: Record<string, Scene> = {
   },
   // The preview card of a link to a glossary entry.
   'link-preview': async (page) => {
-    await page.getByRole('option', { name: 'Sleep and the brain', exact: true }).click();
+    await page.getByRole('option', { name: optionNamed('Sleep and the brain') }).click();
     const chip = page.locator('[data-link-kind="entry"]', { hasText: 'GABA Glutamate Ratio' });
     await chip.waitFor();
     await chip.hover();

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { optionNamed } from './optionName';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -23,7 +24,7 @@ export class CommandPalette {
 
   /** A command by its "Group: Title" label. */
   command(label: string): Locator {
-    return this.dialog.getByRole('option', { name: label, exact: true });
+    return this.dialog.getByRole('option', { name: optionNamed(label) });
   }
 
   /** Filters the list and runs the first command with Enter. */

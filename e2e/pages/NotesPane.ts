@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { optionNamed } from './optionName';
 
 /** The notes as a user works with them: the sidebar list, the open note, its editor and toolbar. */
 export class NotesPane {
@@ -33,13 +34,11 @@ export class NotesPane {
   }
 
   item(title: string): Locator {
-    return this.list.getByRole('option', { name: title, exact: true });
+    return this.list.getByRole('option', { name: optionNamed(title) });
   }
 
   async titles(): Promise<string[]> {
-    return (await this.items.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).filter(
-      Boolean,
-    );
+    return this.items.locator('.item-title').allTextContents();
   }
 
   /** Creates a note with the button and gives it a title. */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { optionNamed } from './optionName';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -26,10 +27,11 @@ export class QuickSwitcher {
   }
 
   option(name: string | RegExp): Locator {
-    return this.dialog.getByRole('option', { name, exact: typeof name === 'string' });
+    return this.dialog.getByRole('option', { name: typeof name === 'string' ? optionNamed(name) : name });
   }
 
+  /** The titles the options show ("Create note “…”" for the last). */
   async names(): Promise<string[]> {
-    return this.options.evaluateAll((options) => options.map((option) => option.getAttribute('aria-label') ?? ''));
+    return this.options.locator('.qp-title').allTextContents();
   }
 }

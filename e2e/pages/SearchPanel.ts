@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { optionNamed } from './optionName';
 
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -33,7 +34,7 @@ export class SearchPanel {
   }
 
   result(title: string): Locator {
-    return this.results.getByRole('option', { name: title, exact: true });
+    return this.results.getByRole('option', { name: optionNamed(title) });
   }
 
   /** The marked words of a result's snippets. */

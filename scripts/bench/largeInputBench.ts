@@ -30,6 +30,7 @@ import type { Page } from '@playwright/test';
 import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
 import { type BenchApp, type PageProbe, startApp } from './startApp';
+import { optionNamed } from '../../e2e/pages/optionName';
 
 export interface LargeInputOptions {
   /** Case names to run (see CASES). Default: all. */
@@ -185,7 +186,7 @@ async function noteCase(app: BenchApp, page: Page, spec: NoteCase): Promise<Larg
   const note = await app.call<{ path: string }>('createNote', { title: spec.title, content });
   const index = (await untilFound(app, spec.last, note.path)) - written;
 
-  const option = page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: spec.title, exact: true });
+  const option = page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: optionNamed(spec.title) });
   await option.waitFor();
   await app.waitForQuiet({ page });
   const editorSelector = `[aria-label="Note: ${spec.title}"]`;
@@ -202,7 +203,10 @@ async function noteCase(app: BenchApp, page: Page, spec: NoteCase): Promise<Larg
   const openTasks = tasksBetween(probe, clicked, loaded);
 
   // Switching away from the note: its editor is torn down.
-  await page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: 'Scratch', exact: true }).click();
+  await page
+    .getByRole('listbox', { name: 'Notes' })
+    .getByRole('option', { name: optionNamed('Scratch') })
+    .click();
   await page.getByRole('textbox', { name: 'Note: Scratch' }).waitFor({ timeout: 60_000 });
   const closedAt = await app.waitForQuiet({ page, timeoutMs: 120_000 });
   const after = await app.probe(page);
@@ -228,7 +232,7 @@ async function noteCase(app: BenchApp, page: Page, spec: NoteCase): Promise<Larg
 
 async function pasteCase(app: BenchApp, page: Page, spec: PasteCase): Promise<LargeInputRow> {
   const note = await app.call<{ path: string }>('createNote', { title: spec.title, content: '' });
-  const option = page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: spec.title, exact: true });
+  const option = page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: optionNamed(spec.title) });
   await option.click();
   const editor = page.getByRole('textbox', { name: `Note: ${spec.title}` });
   await editor.click();

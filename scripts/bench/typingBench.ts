@@ -25,6 +25,7 @@ import type { Page } from '@playwright/test';
 import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
 import { type BenchApp, percentile, type PageProbe, startApp } from './startApp';
+import { optionNamed } from '../../e2e/pages/optionName';
 
 export interface TypingBenchOptions {
   /** Words in the large note. Default 20,000. */
@@ -180,7 +181,10 @@ function tabulate(empty: NoteRun, big: NoteRun): TypingBenchRow[] {
 /** Opens `title`, puts the caret in the middle of its text, types `text` and collects the measurements. */
 async function typeInto(app: BenchApp, title: string, text: string, burst: number): Promise<NoteRun> {
   const page = app.page;
-  await page.getByRole('listbox', { name: 'Notes' }).getByRole('option', { name: title, exact: true }).click();
+  await page
+    .getByRole('listbox', { name: 'Notes' })
+    .getByRole('option', { name: optionNamed(title) })
+    .click();
   const editor = page.getByRole('textbox', { name: `Note: ${title}` });
   await editor.waitFor();
   await app.waitForQuiet();

@@ -133,8 +133,11 @@ export function Notebook({ data }: { data: StartupData }) {
     [notes, changeWorkspace],
   );
 
-  const columns = [`${workspace.sidebarWidth}px`, '0px', 'minmax(360px, 1fr)'];
-  if (sideOpen) columns.push('0px', `${workspace.referenceWidth}px`);
+  // The side columns take their chosen widths when there is room, and share what is left
+  // after the main view's minimum when there is not (a narrow window, 200 % zoom), so that
+  // nothing is pushed out past the window's edge.
+  const columns = [`minmax(0, ${workspace.sidebarWidth}px)`, '0px', 'minmax(min(360px, 40vw), 1fr)'];
+  if (sideOpen) columns.push('0px', `minmax(0, ${workspace.referenceWidth}px)`);
 
   return (
     <div className="app" style={{ gridTemplateColumns: columns.join(' ') }}>

@@ -29,6 +29,7 @@ import { DocumentLoader } from './DocumentLoader';
 import { $exportMarkdown, EDITOR_NODES, TRANSFORMERS } from './markdown';
 import { $applyMarkdown } from './markdown/applyMarkdown';
 import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
+import { CheckListSemanticsPlugin } from './plugins/CheckListSemanticsPlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
@@ -261,6 +262,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         <ContentChangePlugin onChange={onChange} />
         <ListPlugin />
         <CheckListPlugin />
+        <CheckListSemanticsPlugin />
         <ListTabIndentationPlugin />
         <LinkPlugin validateUrl={isAllowedLinkUrl} />
         {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}

@@ -9,9 +9,8 @@ export interface FilterableListboxProps<T> {
   keyOf(item: T): string;
   /** Texts the filter matches against (title, aliases, folder…). */
   searchTextOf(item: T): string[];
+  /** An option's content, which is also its accessible name (separate its parts with NameSeparator). */
   renderItem(item: T): ReactNode;
-  /** Accessible name of one option (defaults to the first search text). */
-  nameOf?(item: T): string;
   selectedKey: string | null;
   onOpen(key: string): void;
   filterPlaceholder: string;
@@ -104,7 +103,6 @@ export function FilterableListbox<T>(props: FilterableListboxProps<T>) {
               key={key}
               id={optionId(key)}
               role="option"
-              aria-label={props.nameOf?.(item)}
               aria-selected={key === selectedKey}
               data-active={item === active || undefined}
               onClick={() => {

@@ -11,13 +11,22 @@ export interface ModalProps {
 
 /**
  * A modal dialog on the native <dialog> element: shown with showModal() so the rest of the
- * app is inert, focus moves in and Escape closes, the way the platform does it.
+ * app is inert, focus moves in and Escape closes, the way the platform does it. When it goes
+ * away, the focus goes back to what had it before (the button that opened it), if that is
+ * still there: the parent removes the dialog rather than closing it, and a removed dialog
+ * would leave the focus nowhere.
  */
 export function Modal({ labelledBy, onCancel, className, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal?.();
+    return () => {
+      const focused = document.activeElement;
+      const lost = focused === null || focused === document.body || dialog?.contains(focused) === true;
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus({ preventScroll: true });
+    };
   }, []);
   return (
     <dialog

@@ -62,13 +62,11 @@ describe('CommandPalette', () => {
       { id: 'hidden', title: 'Not now', when: () => false, run: vi.fn() },
     ]);
     const options = screen.getAllByRole('option');
-    expect(options.map((option) => option.getAttribute('aria-label'))).toEqual([
-      'Go: Quick switcher',
-      'Note: New note',
-    ]);
-    expect(options[0]!.textContent).toBe('Go: Quick switcherCtrlOCtrlP');
+    // An option's name is all it shows, shortcuts included (label in name), the parts apart.
+    // (jsdom's name computation drops the space that ends the group's span; browsers keep it.)
+    expect(screen.getByRole('option', { name: /^Go: ?Quick switcher, Ctrl O Ctrl P$/ })).toBe(options[0]);
+    expect(screen.getByRole('option', { name: /^Note: ?New note, Ctrl N$/ })).toBe(options[1]);
     expect(within(options[0]!).getAllByText('Ctrl')).toHaveLength(2);
-    expect(options[1]!.textContent).toBe('Note: New noteCtrlN');
   });
 
   it('filters as you type, marks the matched letters, and runs the chosen command with Enter', () => {

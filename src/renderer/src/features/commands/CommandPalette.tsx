@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
+import { NameSeparator } from '../../ui/NameSeparator';
 import { ariaKeyShortcut, shortcutLabel, IS_APPLE, type Shortcut } from '../../ui/shortcuts';
 import { QuickPick, type QuickPickSection } from '../switcher/QuickPick';
 import { shortcutsOf } from '../../ui/commands/CommandRegistry';
@@ -14,9 +15,10 @@ export function ShortcutKeys({ shortcut }: { shortcut: Shortcut }) {
   return (
     <span className="shortcut-keys" data-shortcut={ariaKeyShortcut(shortcut)}>
       {keys.map((key, index) => (
-        <kbd key={index} className="keycap">
-          {key}
-        </kbd>
+        // The space keeps the keys apart in the option's name ("Ctrl Shift P", not "CtrlShiftP").
+        <Fragment key={index}>
+          <kbd className="keycap">{key}</kbd>{' '}
+        </Fragment>
       ))}
     </span>
   );
@@ -40,11 +42,16 @@ function renderChoice({ command, ranges }: Choice) {
         </span>
       </span>
       {shortcuts.length > 0 && (
-        <span className="palette-shortcuts">
-          {shortcuts.map((shortcut) => (
-            <ShortcutKeys key={shortcut.join('+')} shortcut={shortcut} />
-          ))}
-        </span>
+        <>
+          <NameSeparator />
+          <span className="palette-shortcuts">
+            {shortcuts.map((shortcut) => (
+              <Fragment key={shortcut.join('+')}>
+                <ShortcutKeys shortcut={shortcut} />{' '}
+              </Fragment>
+            ))}
+          </span>
+        </>
       )}
     </>
   );
@@ -87,7 +94,6 @@ export function CommandPalette({ onClose }: CommandPaletteProps) {
       onQueryChange={setQuery}
       sections={sections}
       keyOf={(choice) => choice.command.id}
-      nameOf={(choice) => labelOf(choice.command)}
       renderItem={renderChoice}
       emptyText={`No commands match “${query.trim()}”.`}
       hints={HINTS}

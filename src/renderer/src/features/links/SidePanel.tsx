@@ -79,7 +79,8 @@ export function SidePanel(props: SidePanelProps) {
   };
 
   return (
-    <div className="side-panel">
+    // A landmark, so screen reader users can jump to it (the main view and the sidebar are too).
+    <section className="side-panel" aria-label="Side panel">
       <div className="side-panel-bar">
         <div className="side-tabs" role="tablist" aria-label="Side panel" onKeyDown={onKeyDown}>
           {tabs.map((id) => (
@@ -136,6 +137,6 @@ export function SidePanel(props: SidePanelProps) {
         )}
         {shown === 'reference' && props.reference}
       </div>
-    </div>
+    </section>
   );
 }

@@ -313,6 +313,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   return (
     <div className="note-view">
       <header className="note-header">
+        {/* The note's title as a heading, for screen readers' heading navigation (the field below edits it). */}
+        <h1 className="visually-hidden">{summary.title}</h1>
         <NoteTitle
           title={summary.title}
           folder={summary.folder}

@@ -1,6 +1,7 @@
 import type { NoteSummary } from '@shared/domain/note';
 import { FilterableListbox } from '../../ui/FilterableListbox';
 import { formatRelativeTime } from '../../ui/formatRelativeTime';
+import { NameSeparator } from '../../ui/NameSeparator';
 
 export interface NotesListProps {
   notes: NoteSummary[];
@@ -10,11 +11,11 @@ export interface NotesListProps {
 }
 
 const keyOf = (note: NoteSummary) => note.path;
-const nameOf = (note: NoteSummary) => note.title;
 const searchTextOf = (note: NoteSummary) => [note.title, note.folder, ...note.aliases, ...note.tags];
 const renderItem = (note: NoteSummary) => (
   <>
     <span className="item-title">{note.title}</span>
+    <NameSeparator />
     <span className="item-meta">
       {note.folder && <span className="item-folder">{note.folder} · </span>}
       <time dateTime={note.modified}>{formatRelativeTime(note.modified)}</time>
@@ -30,7 +31,6 @@ export function NotesList({ notes, selectedPath, onOpen, onCreate }: NotesListPr
       label="Notes"
       items={notes}
       keyOf={keyOf}
-      nameOf={nameOf}
       searchTextOf={searchTextOf}
       renderItem={renderItem}
       selectedKey={selectedPath}

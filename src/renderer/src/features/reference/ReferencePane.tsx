@@ -23,7 +23,8 @@ export function ReferencePane({ entryId, onClose, onOpenInMain }: ReferencePaneP
           </button>
         </div>
       </div>
-      <div className="reference-scroll">
+      {/* Focusable, so the keyboard can scroll the entry (it holds nothing else to focus). */}
+      <div className="reference-scroll" tabIndex={0} role="region" aria-label="Reference entry">
         <EntryReader id={entryId} compact />
       </div>
     </aside>

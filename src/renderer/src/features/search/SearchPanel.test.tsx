@@ -7,6 +7,9 @@ import { scopeOfQuery, withoutScope, withScope } from './queryScope';
 import { SearchPanel } from './SearchPanel';
 import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 
+/** An option by the first part of its name (its name is all it shows: "Cell Biology, Bio, Note"). */
+const named = (title: string) => new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
+
 afterEach(() => {
   cleanup();
   clearTermHighlight();
@@ -56,7 +59,17 @@ function setup(
   return { api, onOpenResult, onClose, field, type, key, view };
 }
 
-const titles = () => screen.queryAllByRole('option').map((option) => option.textContent?.split('Glossary')[0]);
+const titles = () =>
+  screen.queryAllByRole('option').map((option) => option.querySelector('.search-hit-title')?.textContent);
+
+/** The polite live region of the search view, and every text it was given (each one is read aloud). */
+function watchAnnouncements() {
+  const region = screen.getByRole('status', { name: 'Search announcements' });
+  const said: string[] = [];
+  const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
+  observer.observe(region, { childList: true, characterData: true, subtree: true });
+  return { region, said, stop: () => observer.disconnect() };
+}
 
 describe('SearchPanel', () => {
   it('explains the query language before anything is typed, with the field focused', () => {
@@ -76,9 +89,9 @@ describe('SearchPanel', () => {
     // Typing quickly sends one request.
     expect(api.search).toHaveBeenCalledTimes(1);
     expect(api.search).toHaveBeenCalledWith({ query: 'glutamate', scope: 'all', limit: 50 });
-    expect(screen.getByRole('status', { name: '' }).textContent ?? '').toContain('2 results');
-    const entry = screen.getByRole('option', { name: 'GABA Glutamate Ratio' });
-    const note = screen.getByRole('option', { name: 'Excitation' });
+    expect(document.querySelector('.search-summary')?.textContent ?? '').toContain('2 results');
+    const entry = screen.getByRole('option', { name: named('GABA Glutamate Ratio') });
+    const note = screen.getByRole('option', { name: named('Excitation') });
     expect(list.contains(entry) && list.contains(note)).toBe(true);
     expect(entry.textContent).toContain('Glossary');
     expect(note.textContent).toContain('Note');
@@ -91,6 +104,53 @@ describe('SearchPanel', () => {
     // Snippet text from notes is text, never HTML.
     expect(note.querySelector('img')).toBeNull();
     expect(note.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('reads the number of results out once, where the typing settles, and the same number not again', async () => {
+    const { type } = setup(
+      fakeClient({
+        search: async ({ query }) => results(query.startsWith('glu') ? [ENTRY] : [ENTRY, NOTE]),
+        getIndexStatus: async () => READY,
+      }),
+    );
+    const live = watchAnnouncements();
+    expect(live.region.getAttribute('aria-live')).toBe('polite');
+    type('gaba');
+    await screen.findByRole('option', { name: named('Excitation') });
+    type('glu');
+    await waitFor(() => expect(screen.queryByRole('option', { name: named('Excitation') })).toBeNull());
+    await waitFor(() => expect(live.region.textContent).toBe('1 result'));
+    // An edit that brings the same answer says nothing more.
+    type('glut');
+    await screen.findByRole('option', { name: named('GABA Glutamate Ratio') });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    live.stop();
+    expect(live.said.filter(Boolean)).toEqual(['1 result']);
+  });
+
+  it('reads out that nothing matched, and why a search failed, once each', async () => {
+    const { type } = setup(
+      fakeClient({
+        search: async ({ query }) => {
+          if (query === 'broken') throw new Error('the index is unreadable');
+          return results([]);
+        },
+        getIndexStatus: async () => READY,
+      }),
+    );
+    const live = watchAnnouncements();
+    type('in:notes zzyzx');
+    await waitFor(() => expect(live.region.textContent).toBe('No results for “zzyzx” in notes'));
+    type('broken');
+    await waitFor(() => expect(live.region.textContent).toBe('Search failed: the index is unreadable'));
+    live.stop();
+    expect(live.said.filter(Boolean)).toEqual([
+      'No results for “zzyzx” in notes',
+      'Search failed: the index is unreadable',
+    ]);
+    // The failure is shown, and not a second alert beside the announcement.
+    expect(screen.getByText(/Search failed: the index is unreadable/, { selector: 'p' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('says how many of the matches it shows when there are more', async () => {
@@ -116,7 +176,7 @@ describe('SearchPanel', () => {
     type('gaba');
     await waitFor(() => expect(late).toHaveLength(1));
     type('gaba ratio');
-    await screen.findByRole('option', { name: 'GABA Glutamate Ratio' });
+    await screen.findByRole('option', { name: named('GABA Glutamate Ratio') });
     await act(async () => late[0]!());
     expect(titles()).toEqual(['GABA Glutamate Ratio']);
   });
@@ -140,13 +200,13 @@ describe('SearchPanel', () => {
   it('opens the chosen result with the keyboard and asks for its words to be highlighted', async () => {
     const { type, key, onOpenResult } = setup();
     type('glutamate');
-    await screen.findByRole('option', { name: 'Excitation' });
+    await screen.findByRole('option', { name: named('Excitation') });
     key('ArrowDown');
-    expect(screen.getByRole('option', { name: 'Excitation' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('option', { name: named('Excitation') }).getAttribute('aria-selected')).toBe('true');
     key('Enter');
     expect(onOpenResult).toHaveBeenCalledWith(NOTE.ref);
     expect(currentTermHighlight()).toMatchObject({ ref: NOTE.ref, terms: ['glutamate'] });
-    fireEvent.click(screen.getByRole('option', { name: 'GABA Glutamate Ratio' }));
+    fireEvent.click(screen.getByRole('option', { name: named('GABA Glutamate Ratio') }));
     expect(onOpenResult).toHaveBeenLastCalledWith(ENTRY.ref);
   });
 
@@ -157,7 +217,7 @@ describe('SearchPanel', () => {
     });
     const { type, key, onOpenResult } = setup(api);
     type('ratio');
-    await screen.findByRole('option', { name: 'GABA Glutamate Ratio' });
+    await screen.findByRole('option', { name: named('GABA Glutamate Ratio') });
     type('excitation');
     key('Enter');
     await waitFor(() => expect(onOpenResult).toHaveBeenCalledWith(NOTE.ref));

@@ -2,10 +2,12 @@ import type { DocRef } from '@shared/domain/docRef';
 import type { SearchHit, SearchScope } from '@shared/domain/search';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
+import { Announcement, useSettledValue } from '../../ui/Announcement';
 import { nextListIndex } from '../../ui/listNavigation';
 import { requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { captureFocus, restoreFocus, type FocusPoint } from '../switcher/focusReturn';
 import { asksForSomething, scopeOfQuery, withoutScope, withScope } from './queryScope';
+import { searchAnnouncement } from './searchAnnouncement';
 import { SearchResult } from './SearchResult';
 import { useIndexStatus } from './useIndexStatus';
 import { useSearch } from './useSearch';
@@ -29,6 +31,9 @@ const SCOPES: ReadonlyArray<readonly [SearchScope, string]> = [
 
 const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** How long the results must stay put before their count is read aloud (typing changes them). */
+const ANNOUNCE_AFTER_MS = 500;
 
 const keyOf = (hit: SearchHit) => (hit.ref.kind === 'entry' ? `entry:${hit.ref.id}` : `note:${hit.ref.path}`);
 
@@ -109,6 +114,19 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
   const hits = searching ? (search.results?.hits ?? []) : [];
   const total = searching ? (search.results?.total ?? 0) : 0;
   const answered = searching && search.results !== null;
+  // Read aloud once the answer to what was typed has settled: one count, not one per key.
+  const liveMessage = searchAnnouncement({
+    query,
+    searching,
+    answered,
+    pending: search.pending,
+    total,
+    shown: hits.length,
+    error: search.error,
+  });
+  const [lastMessage, setLastMessage] = useState('');
+  if (liveMessage !== null && liveMessage !== lastMessage) setLastMessage(liveMessage);
+  const announced = useSettledValue(lastMessage, ANNOUNCE_AFTER_MS);
   const activeIndex = Math.max(0, pointer?.query === query ? hits.findIndex((hit) => keyOf(hit) === pointer.key) : 0);
   const active = hits[activeIndex];
   const activeKey = active ? keyOf(active) : null;
@@ -179,76 +197,82 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
           </svg>
         </button>
       </div>
-      <div className="search-field">
-        <svg className="search-field-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
-        <input
-          ref={input}
-          type="search"
-          className="search-input"
-          aria-label="Search notes and glossary"
-          aria-controls={listId}
-          aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
-          placeholder="Search notes and glossary"
-          spellCheck={false}
-          autoComplete="off"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        {query !== '' && (
-          <button
-            type="button"
-            className="search-clear"
-            aria-label="Clear search"
-            title="Clear"
-            onClick={() => {
-              setQuery('');
-              input.current?.focus();
-            }}
-          >
-            <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
-              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-            </svg>
-          </button>
-        )}
-      </div>
-      <div className="segmented" role="radiogroup" aria-label="Search in">
-        {SCOPES.map(([value, label], index) => (
-          <button
-            key={value}
-            type="button"
-            role="radio"
-            aria-checked={scope === value}
-            tabIndex={scope === value ? 0 : -1}
-            className="segment"
-            onClick={() => setQuery(withScope(query, value))}
-            onKeyDown={(event) => {
-              const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-              if (step === undefined) return;
-              event.preventDefault();
-              event.stopPropagation();
-              const next = SCOPES[(index + step + SCOPES.length) % SCOPES.length]!;
-              setQuery(withScope(query, next[0]));
-              const group = event.currentTarget.parentElement;
-              group?.querySelectorAll<HTMLElement>('[role="radio"]')[SCOPES.indexOf(next)]?.focus();
-            }}
-          >
-            {label}
-          </button>
-        ))}
+      {/* The search landmark: the field and the scope switch (the results follow it). */}
+      <div className="search-form" role="search" aria-label="Search notes and glossary">
+        <div className="search-field">
+          <svg className="search-field-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="M10.5 10.5L14 14" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          <input
+            ref={input}
+            type="search"
+            className="search-input"
+            aria-label="Search notes and glossary"
+            aria-controls={hits.length > 0 ? listId : undefined}
+            aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
+            placeholder="Search notes and glossary"
+            spellCheck={false}
+            autoComplete="off"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          {query !== '' && (
+            <button
+              type="button"
+              className="search-clear"
+              aria-label="Clear search"
+              title="Clear"
+              onClick={() => {
+                setQuery('');
+                input.current?.focus();
+              }}
+            >
+              <svg viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">
+                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+              </svg>
+            </button>
+          )}
+        </div>
+        <div className="segmented" role="radiogroup" aria-label="Search in">
+          {SCOPES.map(([value, label], index) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={scope === value}
+              tabIndex={scope === value ? 0 : -1}
+              className="segment"
+              onClick={() => setQuery(withScope(query, value))}
+              onKeyDown={(event) => {
+                const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+                if (step === undefined) return;
+                event.preventDefault();
+                event.stopPropagation();
+                const next = SCOPES[(index + step + SCOPES.length) % SCOPES.length]!;
+                setQuery(withScope(query, next[0]));
+                const group = event.currentTarget.parentElement;
+                group?.querySelectorAll<HTMLElement>('[role="radio"]')[SCOPES.indexOf(next)]?.focus();
+              }}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
       </div>
       {index.showProgress && status && (
-        <div className="search-progress" role="status">
+        // Not a live region: its count moves every moment while the index builds.
+        <div className="search-progress">
           <span>
             Indexing… {count(status.indexed)} of {count(status.total)} notes
           </span>
           <progress max={Math.max(status.total, 1)} value={status.indexed} aria-label="Indexing progress" />
         </div>
       )}
-      <div className="search-summary" role="status" aria-live="polite" data-pending={search.pending || undefined}>
+      <Announcement message={announced} label="Search announcements" />
+      {/* Shown, not read out as it changes: the announcement above says where it settles. */}
+      <div className="search-summary" data-pending={search.pending || undefined}>
         {answered && total > 0 && (
           <>
             <span className="search-count">{plural(total, 'result', 'results')}</span>
@@ -258,11 +282,7 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
       </div>
       <div className="search-body">
         {!searching && <QueryHelp />}
-        {searching && search.error && (
-          <p className="search-empty" role="alert">
-            Search failed: {search.error}
-          </p>
-        )}
+        {searching && search.error && <p className="search-empty">Search failed: {search.error}</p>}
         {answered && !search.error && total === 0 && !search.pending && (
           <div className="search-empty">
             <p className="search-empty-title">
@@ -284,7 +304,17 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
           </div>
         )}
         {hits.length > 0 && (
-          <ul id={listId} role="listbox" aria-label="Search results" className="search-results">
+          // Focusable, so the keyboard can reach (and scroll) the results from Tab too: the
+          // arrows, Enter and Escape work there as in the field.
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Search results"
+            className="search-results"
+            tabIndex={0}
+            aria-activedescendant={activeKey ? optionId(activeKey) : undefined}
+            onKeyDown={onKeyDown}
+          >
             {hits.map((hit, index) => {
               const key = keyOf(hit);
               return (

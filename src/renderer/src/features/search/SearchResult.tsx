@@ -2,6 +2,7 @@ import type { SearchHit } from '@shared/domain/search';
 import { findTermRanges } from '@shared/search/matchTerms';
 import { HighlightedText } from '../../ui/highlight/HighlightedText';
 import { KindBadge } from '../../ui/KindBadge';
+import { NameSeparator } from '../../ui/NameSeparator';
 
 export interface SearchResultProps {
   hit: SearchHit;
@@ -11,17 +12,16 @@ export interface SearchResultProps {
   onPoint(): void;
 }
 
-/** One hit in the results: title (its matched words marked), kind, folder, and the snippets. */
+/**
+ * One hit in the results: title (its matched words marked), kind, folder, and the snippets.
+ * Its accessible name is all of that, as shown (WCAG 2.5.3: every word it shows is in its name).
+ */
 export function SearchResult({ hit, id, active, onOpen, onPoint }: SearchResultProps) {
-  const titleId = `${id}-title`;
-  const snippetsId = `${id}-snippets`;
   return (
     <li
       id={id}
       role="option"
       aria-selected={active}
-      aria-labelledby={titleId}
-      aria-describedby={hit.snippets.length > 0 ? snippetsId : undefined}
       className="search-hit"
       data-kind={hit.kind}
       // The query field keeps the focus, so the arrows and typing go on working.
@@ -30,11 +30,13 @@ export function SearchResult({ hit, id, active, onOpen, onPoint }: SearchResultP
       onClick={onOpen}
     >
       <div className="search-hit-head">
-        <span id={titleId} className="search-hit-title">
+        <span className="search-hit-title">
           <HighlightedText text={hit.title} ranges={findTermRanges(hit.title, hit.terms)} />
         </span>
+        <NameSeparator />
         <KindBadge kind={hit.kind} />
       </div>
+      {hit.folder && <NameSeparator />}
       {hit.folder && (
         <div className="search-hit-folder">
           <svg viewBox="0 0 16 16" width="11" height="11" aria-hidden="true">
@@ -48,11 +50,12 @@ export function SearchResult({ hit, id, active, onOpen, onPoint }: SearchResultP
           {hit.folder}
         </div>
       )}
+      {hit.snippets.length > 0 && <NameSeparator />}
       {hit.snippets.length > 0 && (
-        <div id={snippetsId} className="search-hit-snippets">
+        <div className="search-hit-snippets">
           {hit.snippets.map((snippet, index) => (
             <p key={index} className="search-snippet">
-              <HighlightedText text={snippet.text} ranges={snippet.highlights} />
+              <HighlightedText text={snippet.text} ranges={snippet.highlights} />{' '}
             </p>
           ))}
         </div>

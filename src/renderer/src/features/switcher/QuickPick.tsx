@@ -18,8 +18,10 @@ export interface QuickPickProps<T> {
   onQueryChange(query: string): void;
   sections: ReadonlyArray<QuickPickSection<T>>;
   keyOf(item: T): string;
-  /** The accessible name of an option. */
-  nameOf(item: T): string;
+  /**
+   * An option's content, which is also its accessible name, so that it holds every word the
+   * option shows (separate the parts with NameSeparator).
+   */
   renderItem(item: T): ReactNode;
   /**
    * Enter or a click on an item. Runs after the picker has closed and focus (and the text
@@ -215,7 +217,6 @@ export function QuickPick<T>(props: QuickPickProps<T>) {
                     key={key}
                     id={optionId(key)}
                     role="option"
-                    aria-label={props.nameOf(item)}
                     aria-selected={index === activeIndex}
                     className="quick-pick-option"
                     // Keep the focus in the field while clicking.

@@ -5,6 +5,9 @@ import { ApiProvider } from '../../api/ApiContext';
 import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { QuickSwitcher } from './QuickSwitcher';
 
+/** An option by the first part of its name (its name is all it shows: "Cell Biology, Bio, Note"). */
+const named = (title: string) => new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(,|$)`);
+
 afterEach(cleanup);
 
 const item = (title: string, extra: Partial<SwitcherItem> = {}): SwitcherItem => ({
@@ -46,16 +49,24 @@ function setup(api: FakeClient = fakeClient({ quickSwitch: async ({ query }) => 
   return { api, onOpen, onCreate, onClose, field, type, key };
 }
 
-const names = () => screen.queryAllByRole('option').map((option) => option.getAttribute('aria-label'));
+/** What each option is called: its title, with the alias it matched in brackets. */
+const names = () =>
+  screen.queryAllByRole('option').map((option) => {
+    const title = option.querySelector('.qp-title')?.textContent ?? '';
+    const alias = option.querySelector('.qp-detail')?.textContent?.replace(/^also /, '');
+    return alias ? `${title} (${alias})` : title;
+  });
 
 describe('QuickSwitcher', () => {
   it('lists recently opened documents under “Recent” before anything is typed', async () => {
     const { field } = setup();
     expect(await screen.findByRole('group', { name: 'Recent' })).toBeTruthy();
     expect(names()).toEqual(['Cell Biology', 'GABA']);
-    expect(screen.getByRole('option', { name: 'Cell Biology' }).textContent).toContain('Bio');
-    expect(screen.getByRole('option', { name: 'GABA' }).textContent).toContain('Glossary');
-    expect(field.getAttribute('aria-activedescendant')).toBe(screen.getByRole('option', { name: 'Cell Biology' }).id);
+    expect(screen.getByRole('option', { name: named('Cell Biology') }).textContent).toContain('Bio');
+    expect(screen.getByRole('option', { name: named('GABA') }).textContent).toContain('Glossary');
+    expect(field.getAttribute('aria-activedescendant')).toBe(
+      screen.getByRole('option', { name: named('Cell Biology') }).id,
+    );
   });
 
   it('shows matches with the matched characters marked, then “Create note …” last', async () => {
@@ -64,9 +75,9 @@ describe('QuickSwitcher', () => {
     await waitFor(() =>
       expect(names()).toEqual(['Inhibition', 'GABA Glutamate Ratio (Inhibitory balance)', 'Create note “inh”']),
     );
-    const inhibition = screen.getByRole('option', { name: 'Inhibition' });
+    const inhibition = screen.getByRole('option', { name: named('Inhibition') });
     expect([...inhibition.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Inh']);
-    const alias = screen.getByRole('option', { name: 'GABA Glutamate Ratio (Inhibitory balance)' });
+    const alias = screen.getByRole('option', { name: named('GABA Glutamate Ratio, also Inhibitory balance') });
     expect([...alias.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['Inh']);
     expect(alias.textContent).toContain('Glossary');
   });
@@ -74,7 +85,7 @@ describe('QuickSwitcher', () => {
   it('opens the active choice with Enter after moving with the arrows', async () => {
     const { type, key, onOpen, onClose, onCreate } = setup();
     type('inh');
-    await screen.findByRole('option', { name: 'Inhibition' });
+    await screen.findByRole('option', { name: named('Inhibition') });
     key('ArrowDown');
     expect(screen.getByRole('option', { name: /^GABA Glutamate/ }).getAttribute('aria-selected')).toBe('true');
     key('Enter');
@@ -86,7 +97,7 @@ describe('QuickSwitcher', () => {
   it('creates a note from the last choice, from Shift+Enter, and with the mouse', async () => {
     const first = setup();
     first.type('  Synapse notes ');
-    await screen.findByRole('option', { name: 'Create note “Synapse notes”' });
+    await screen.findByRole('option', { name: named('Create note “Synapse notes”') });
     first.key('ArrowUp');
     first.key('Enter');
     expect(first.onCreate).toHaveBeenCalledWith('Synapse notes');
@@ -94,7 +105,7 @@ describe('QuickSwitcher', () => {
 
     const second = setup();
     second.type('Synapse');
-    await screen.findByRole('option', { name: 'Inhibition' });
+    await screen.findByRole('option', { name: named('Inhibition') });
     second.key('Enter', { shiftKey: true });
     expect(second.onCreate).toHaveBeenCalledWith('Synapse');
     expect(second.onOpen).not.toHaveBeenCalled();
@@ -102,14 +113,14 @@ describe('QuickSwitcher', () => {
 
     const third = setup();
     third.type('Axon');
-    fireEvent.click(await screen.findByRole('option', { name: 'Create note “Axon”' }));
+    fireEvent.click(await screen.findByRole('option', { name: named('Create note “Axon”') }));
     expect(third.onCreate).toHaveBeenCalledWith('Axon');
   });
 
   it('offers no “Create” for a note that exists under that title', async () => {
     const { type } = setup();
     type('inhibition');
-    await screen.findByRole('option', { name: 'Inhibition' });
+    await screen.findByRole('option', { name: named('Inhibition') });
     expect(names()).not.toContain('Create note “inhibition”');
   });
 
@@ -126,14 +137,14 @@ describe('QuickSwitcher', () => {
     type('a');
     await waitFor(() => expect(slow).toHaveLength(1));
     type('ab');
-    await screen.findByRole('option', { name: 'Fresh answer' });
+    await screen.findByRole('option', { name: named('Fresh answer') });
     await act(async () => slow[0]!());
     expect(names()).toEqual(['Fresh answer', 'Create note “ab”']);
   });
 
   it('closes on Escape without choosing', async () => {
     const { key, onClose, onOpen } = setup();
-    await screen.findByRole('option', { name: 'Cell Biology' });
+    await screen.findByRole('option', { name: named('Cell Biology') });
     key('Escape');
     expect(onClose).toHaveBeenCalledOnce();
     expect(onOpen).not.toHaveBeenCalled();

@@ -8,6 +8,7 @@ import { HighlightedText } from '../../ui/highlight/HighlightedText';
 import { focusEditorWhenReady } from '../../editor/plugins/EditorCommandsPlugin';
 import { PICKER_COMMAND_IDS } from '../commands/useShellCommands';
 import { KindBadge } from '../../ui/KindBadge';
+import { NameSeparator } from '../../ui/NameSeparator';
 import { QuickPick, type QuickPickSection } from './QuickPick';
 
 export interface QuickSwitcherProps {
@@ -59,12 +60,6 @@ function keyOf(choice: Choice): string {
   return ref.kind === 'entry' ? `entry:${ref.id}` : `note:${ref.path}`;
 }
 
-function nameOf(choice: Choice): string {
-  if (choice.type === 'create') return `Create note “${choice.title}”`;
-  const { item } = choice;
-  return item.matchedAlias ? `${item.title} (${item.matchedAlias})` : item.title;
-}
-
 function renderChoice(choice: Choice) {
   if (choice.type === 'create') {
     return (
@@ -79,8 +74,12 @@ function renderChoice(choice: Choice) {
             Create note <span className="qp-create-title">“{choice.title}”</span>
           </span>
         </span>
+        <NameSeparator />
         <span className="qp-aside">
-          <kbd className="keycap">⇧↵</kbd>
+          <kbd className="keycap" aria-hidden="true">
+            ⇧↵
+          </kbd>
+          <span className="visually-hidden">Shift+Enter</span>
         </span>
       </>
     );
@@ -93,12 +92,21 @@ function renderChoice(choice: Choice) {
           <HighlightedText text={item.title} ranges={item.matchedAlias ? [] : item.highlights} />
         </span>
         {item.matchedAlias && (
-          <span className="qp-detail">
-            also <HighlightedText text={item.matchedAlias} ranges={item.highlights} />
-          </span>
+          <>
+            <NameSeparator />
+            <span className="qp-detail">
+              also <HighlightedText text={item.matchedAlias} ranges={item.highlights} />
+            </span>
+          </>
         )}
       </span>
-      {item.folder && <span className="qp-aside">{item.folder}</span>}
+      {item.folder && (
+        <>
+          <NameSeparator />
+          <span className="qp-aside">{item.folder}</span>
+        </>
+      )}
+      <NameSeparator />
       <KindBadge kind={item.kind} />
     </>
   );
@@ -143,7 +151,6 @@ export function QuickSwitcher({ onOpen, onCreate, onClose }: QuickSwitcherProps)
       onQueryChange={setQuery}
       sections={sections}
       keyOf={keyOf}
-      nameOf={nameOf}
       renderItem={renderChoice}
       busy={results.pending}
       emptyText={title === '' && !results.pending ? 'Type a title or an alias to find a note or an entry.' : null}

@@ -1,0 +1,325 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, type NotebookApp } from '../fixtures/app';
+import { BacklinksPanel } from '../pages/BacklinksPanel';
+import { CommandPalette } from '../pages/CommandPalette';
+import { GlossaryPane } from '../pages/GlossaryPane';
+import { NotesPane } from '../pages/NotesPane';
+import { OpenVaultDialog } from '../pages/OpenVaultDialog';
+import { QuickSwitcher } from '../pages/QuickSwitcher';
+import { SearchPanel } from '../pages/SearchPanel';
+
+/**
+ * Every screen of the app, in the light and the dark theme, checked by axe-core against
+ * WCAG 2.0 and 2.1, levels A and AA. A violation fails the test and is printed with its
+ * rule id and the selectors of the elements at fault.
+ *
+ * A new screen is one entry in SCREENS: its name and how a user gets there.
+ */
+
+const ENTRY = 'GABA Glutamate Ratio';
+
+/** A small vault with every kind of content a screen can show: links, a missing link, a mention, properties, lists. */
+const VAULT: Record<string, string> = {
+  'Lecture 4.md': `---
+aliases: [L4]
+tags: [neuro, exam]
+---
+# Inhibition and excitation
+
+The brain keeps a **balance** between *glutamate* and GABA, see [[${ENTRY}]] and [[Missing idea]].
+
+## Key points
+
+- Glutamate depolarises neurons
+- GABA hyperpolarises them
+  - via GABA-A receptors
+- [x] Read the Mechanism section
+- [ ] Summarise the Origin section
+
+1. First
+2. Second
+
+> Excitation without inhibition is noise.
+
+\`\`\`
+ratio = GABA / glutamate
+\`\`\`
+
+A [plain link](https://example.org) too.
+`,
+  'Exam prep.md': `# Exam prep\n\nReview [[Lecture 4]] and the [[${ENTRY}|ratio]].\n`,
+  'Sleep.md': `During sleep the ${ENTRY} tilts toward inhibition.\n`,
+};
+
+type Screen = (page: Page) => Promise<void>;
+
+async function openNote(page: Page, title: string): Promise<NotesPane> {
+  const notes = new NotesPane(page);
+  await notes.open(title);
+  await expect(notes.editor).toBeVisible();
+  return notes;
+}
+
+/** Opens the note and the entry beside it, in the reference pane. */
+async function noteBesideEntry(page: Page): Promise<NotesPane> {
+  const notes = await openNote(page, 'Lecture 4');
+  await openEntry(page, ENTRY);
+  await expect(notes.reference.getByRole('heading', { level: 1, name: ENTRY })).toBeVisible();
+  return notes;
+}
+
+/** Opens the entry from the sidebar (its option's name also counts the notes linking to it). */
+async function openEntry(page: Page, title: string): Promise<void> {
+  const glossary = new GlossaryPane(page);
+  await glossary.list.getByRole('option', { name: new RegExp(`^${title}`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title }).first()).toBeVisible();
+}
+
+async function runCommand(page: Page, query: string): Promise<void> {
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.run(query);
+}
+
+/**
+ * The screens, each as a user reaches it from a fresh start on VAULT. Adding a screen is
+ * adding one line here.
+ */
+const SCREENS: Record<string, Screen> = {
+  welcome: async (page) => {
+    await expect(page.getByRole('main')).toBeVisible();
+  },
+  'glossary reader': async (page) => {
+    await openEntry(page, ENTRY);
+    await expect(page.getByRole('main').getByRole('heading', { level: 1, name: ENTRY })).toBeVisible();
+  },
+  'glossary filter with no match': async (page) => {
+    await new GlossaryPane(page).filter.fill('zzz');
+    await expect(page.getByText('Nothing matches “zzz”.')).toBeVisible();
+  },
+  'a note beside an entry': async (page) => {
+    await noteBesideEntry(page);
+  },
+  'a note being edited': async (page) => {
+    const notes = await openNote(page, 'Lecture 4');
+    await notes.editor.click();
+    await notes.type(' more');
+    await notes.waitSaved();
+  },
+  'an entry with its backlinks': async (page) => {
+    await openEntry(page, ENTRY);
+    const panel = new BacklinksPanel(page);
+    await panel.showBacklinks();
+    await expect(panel.group(panel.linked, 'Exam prep')).toBeVisible();
+    await panel.expand(panel.unlinked);
+    await expect(panel.group(panel.unlinked, 'Sleep')).toBeVisible();
+  },
+  'outgoing links of a note': async (page) => {
+    await openNote(page, 'Lecture 4');
+    const panel = new BacklinksPanel(page);
+    await panel.showBacklinks();
+    await panel.tab('Outgoing links').click();
+    await expect(panel.body.getByRole('region', { name: 'Not created yet' })).toContainText('Missing idea');
+  },
+  'search results': async (page) => {
+    const search = new SearchPanel(page);
+    await search.open();
+    await search.search('glutamate');
+    await expect(search.result('Lecture 4')).toBeVisible();
+    await expect(search.summary).toContainText('result');
+  },
+  'search with no results': async (page) => {
+    const search = new SearchPanel(page);
+    await search.open();
+    await search.search('in:notes zzyzx');
+    await expect(search.panel).toContainText('No results for');
+  },
+  'command palette': (page) => new CommandPalette(page).open(),
+  'quick switcher': async (page) => {
+    const switcher = new QuickSwitcher(page);
+    await switcher.open();
+    await switcher.type('lec');
+    await expect(switcher.option('Lecture 4')).toBeVisible();
+  },
+  'the [[ link menu': async (page) => {
+    const notes = await openNote(page, 'Exam prep');
+    await notes.editor.click();
+    await page.keyboard.press('Control+End');
+    await notes.type(' [[ga');
+    await expect(notes.linkMenu.getByRole('option').first()).toBeVisible();
+  },
+  'a link preview card': async (page) => {
+    const notes = await openNote(page, 'Exam prep');
+    const card = page.getByRole('tooltip');
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await notes.linkChip('Lecture 4').hover();
+      await expect(card).toBeVisible({ timeout: 1_000 });
+    }).toPass();
+  },
+  'the link dialog': async (page) => {
+    const notes = await openNote(page, 'Exam prep');
+    await notes.editor.click();
+    await page.keyboard.press('Control+K');
+    await expect(page.getByRole('dialog', { name: 'Insert link' })).toBeVisible();
+  },
+  'the delete confirmation': async (page) => {
+    await openNote(page, 'Sleep');
+    await page.getByRole('button', { name: 'Move note to trash' }).click();
+    await expect(page.getByRole('dialog', { name: /^Move “Sleep” to the trash\?/ })).toBeVisible();
+  },
+  'the rename-links question': async (page) => {
+    const notes = await openNote(page, 'Lecture 4');
+    await notes.title.fill('Lecture four');
+    await notes.title.press('Enter');
+    await expect(page.getByRole('dialog', { name: /^Update 1 link/ })).toBeVisible();
+  },
+  'a rename refused': async (page) => {
+    const notes = await openNote(page, 'Sleep');
+    await notes.title.fill('Exam prep');
+    await notes.title.press('Enter');
+    await expect(page.getByRole('alert')).toBeVisible();
+  },
+  'unresolved links': async (page) => {
+    await runCommand(page, 'unresolved');
+    await expect(page.getByRole('dialog', { name: /unresolved/i })).toBeVisible();
+  },
+  'create a missing note?': async (page) => {
+    const notes = await openNote(page, 'Lecture 4');
+    await notes.linkChip('Missing idea').click();
+    await expect(page.getByRole('dialog', { name: 'Create “Missing idea”?' })).toBeVisible();
+  },
+  'open vault': (page) => new OpenVaultDialog(page).show(),
+};
+
+/** Known violations left in place, each with the reason. Empty: every screen must be clean. */
+const EXCEPTIONS: ReadonlyArray<{ rule: string; target: RegExp; reason: string }> = [];
+
+/** Puts VAULT's notes in the vault and waits until the app lists them (a restart would cost more). */
+async function seedVault(notebook: NotebookApp): Promise<Page> {
+  for (const [file, text] of Object.entries(VAULT)) writeFileSync(join(notebook.vaultDir, file), text);
+  await expect(new NotesPane(notebook.page).items).toHaveCount(Object.keys(VAULT).length);
+  return notebook.page;
+}
+
+/** The violations axe finds on the page as it is now, one line each: rule, elements, what is wrong. */
+async function violations(page: Page): Promise<string[]> {
+  // A theme switch may fade colours: judge them once the transitions are over.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity),
+  );
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const lines: string[] = [];
+  for (const violation of results.violations) {
+    for (const node of violation.nodes) {
+      const target = node.target.map(String).join(' ');
+      if (EXCEPTIONS.some((exception) => exception.rule === violation.id && exception.target.test(target))) continue;
+      const why = node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? '';
+      lines.push(`${violation.id} (${violation.impact}): ${target} — ${violation.help}. ${why}`);
+    }
+  }
+  return lines;
+}
+
+for (const [name, show] of Object.entries(SCREENS)) {
+  test(`a11y: ${name}`, async ({ notebook }) => {
+    const page = await seedVault(notebook);
+    await show(page);
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      found.push(...(await violations(page)).map((line) => `[${colorScheme}] ${line}`));
+    }
+    expect(found, `axe found violations on "${name}"`).toEqual([]);
+  });
+}
+
+test('screen readers: landmarks and headings, and the result count read out once typing settles', async ({
+  notebook,
+}) => {
+  const page = await seedVault(notebook);
+  await expect(page.getByRole('main')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Sidebar' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Sidebar' }).getByRole('heading', { level: 2 })).toHaveText([
+    /^Notes/,
+    /^Glossary/,
+  ]);
+
+  // The reader: the entry's title, then its sections, as headings.
+  await openEntry(page, ENTRY);
+  const reader = page.getByRole('main').getByRole('article');
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(ENTRY);
+  await expect(reader.getByRole('heading', { level: 2 })).toHaveText(['Origin', 'Mechanism']);
+
+  // The editor: the note's title as a heading, its own headings inside the text.
+  const notes = await openNote(page, 'Lecture 4');
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name: 'Lecture 4' })).toBeAttached();
+  await expect(notes.editor.getByRole('heading', { level: 2, name: 'Key points' })).toBeVisible();
+
+  const search = new SearchPanel(page);
+  await search.open();
+  await expect(page.getByRole('search', { name: 'Search notes and glossary' })).toBeVisible();
+  const announcements = page.getByRole('status', { name: 'Search announcements' });
+  await search.search('glutamate');
+  await expect(search.summary).toContainText('results');
+  const count = await search.items.count();
+  await expect(announcements).toHaveText(`${count} results`);
+  await search.search('zzyzx');
+  await expect(announcements).toHaveText('No results for “zzyzx”');
+});
+
+test('reduced motion stops every animation and transition; more contrast darkens greys and borders', async ({
+  notebook,
+}) => {
+  const page = await seedVault(notebook);
+  await noteBesideEntry(page);
+  const moving = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((element) =>
+        [null, '::before', '::after'].flatMap((pseudo) => {
+          const style = getComputedStyle(element, pseudo);
+          const durations = [...style.transitionDuration.split(','), ...style.animationDuration.split(',')];
+          return durations.some((duration) => parseFloat(duration) > 0)
+            ? [`${element.tagName.toLowerCase()}.${element.className}${pseudo ?? ''}`]
+            : [];
+        }),
+      ),
+    );
+  expect((await moving()).length).toBeGreaterThan(0);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await moving()).toEqual([]);
+
+  const tokens = () =>
+    page.evaluate(() => {
+      const root = getComputedStyle(document.documentElement);
+      return ['--text-muted', '--text-faint', '--border'].map((name) => root.getPropertyValue(name).trim());
+    });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme, contrast: 'no-preference' });
+    const normal = await tokens();
+    await page.emulateMedia({ colorScheme, contrast: 'more' });
+    const more = await tokens();
+    normal.forEach((value, i) => expect(more[i], `${colorScheme} ${value}`).not.toBe(value));
+    expect(await violations(page), `${colorScheme}, more contrast`).toEqual([]);
+  }
+});
+
+test('at 200 % zoom every control of a note beside an entry stays within the window', async ({ notebook }) => {
+  const page = await seedVault(notebook);
+  // 200 % of a 1280 × 800 window: the page lays out in 640 × 400 CSS pixels.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await noteBesideEntry(page);
+  const outside = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, input, select, [role="tab"], [tabindex="0"], h1')]
+      .filter((element) => element.getClientRects().length > 0 && !element.closest('.visually-hidden'))
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 && (box.left < -1 || box.right > window.innerWidth + 1);
+      })
+      .map((element) => element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40)),
+  );
+  expect(outside).toEqual([]);
+});
