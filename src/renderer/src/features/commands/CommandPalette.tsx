@@ -4,7 +4,7 @@ import { NameSeparator } from '../../ui/NameSeparator';
 import { ariaKeyShortcut, shortcutLabel, IS_APPLE, type Shortcut } from '../../ui/shortcuts';
 import { QuickPick, type QuickPickSection } from '../switcher/QuickPick';
 import { shortcutsOf } from '../../ui/commands/CommandRegistry';
-import { filterCommands, labelOf, type Choice } from './filterCommands';
+import { filterCommands, type Choice } from './filterCommands';
 import { useCommandList, useCommandRegistry } from '../../ui/commands/useCommands';
 import { PICKER_COMMAND_IDS } from './useShellCommands';
 import './commandPalette.css';
