@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { concurrencyProbe } from '../../testing/concurrencyProbe';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { formatEntryFile, MalformedEntryError } from './entryFile';
 import { loadGlossary } from './loadGlossary';
 
@@ -33,6 +35,21 @@ async function write(...entries: GlossaryEntry[]): Promise<void> {
 }
 
 describe('loadGlossary', () => {
+  it('opens a bounded number of entry files at once, however many there are (no EMFILE)', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => entry(`entry-${i}`, `Entry ${i}`));
+    await write(...many);
+    const probe = concurrencyProbe();
+    const readFile = fs.readFile.bind(fs);
+    const spy = vi.spyOn(fs, 'readFile').mockImplementation(probe.wrap(readFile) as typeof fs.readFile);
+    try {
+      expect(await loadGlossary(dir)).toHaveLength(300);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(probe.calls).toBe(300);
+    expect(probe.max).toBeLessThanOrEqual(FILE_CONCURRENCY);
+  });
+
   it('reads every entry file, sorted by title case-insensitively', async () => {
     await write(entry('zeta', 'zeta'), entry('alpha', 'Alpha'), entry('beta', 'beta'), entry('gaba', 'GABA'));
     const entries = await loadGlossary(dir);

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import type { GlossaryEntry } from '@shared/domain/glossary';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { compareEntryTitles } from './compareEntryTitles';
 import { MalformedEntryError, parseEntryFile } from './entryFile';
 
@@ -23,7 +25,8 @@ export async function loadGlossary(dir: string): Promise<GlossaryEntry[]> {
     throw new Error(`Cannot read the glossary folder ${dir}: ${(error as Error).message}`, { cause: error });
   }
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const texts = await Promise.all(names.map((name) => fs.readFile(join(dir, name), 'utf8')));
+  // Bounded: 100,000 entry files read at once would exhaust the process's file descriptors.
+  const texts = await pLimit(FILE_CONCURRENCY).map(names, (name) => fs.readFile(join(dir, name), 'utf8'));
 
   const entries = names.map((name, index) => {
     const path = join(dir, name);
