@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
 import type { AppInfo } from '@shared/domain/appInfo';
@@ -7,11 +7,12 @@ import type { EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
 import type { WorkspaceState } from '@shared/domain/workspace';
 import { EventBus } from './events/EventBus';
 import type { VaultFs } from './fs/VaultFs';
-import { loadGlossary } from './glossary/loadGlossary';
 import { LinkService } from './links/LinkService';
 import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
+import { PackLibrary } from './packs/PackLibrary';
+import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
@@ -66,13 +67,24 @@ interface Session {
  */
 export async function openNotebook(config: NotebookConfig, options: NotebookOptions = {}): Promise<NotebookService> {
   await fs.mkdir(config.stateDir, { recursive: true });
-  const entries = await loadGlossary(config.glossaryDir);
-  const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
-  const summaries: EntrySummary[] = entries.map(({ id, title, aliases }) => ({ id, title, aliases: [...aliases] }));
-  const events = new EventBus();
-  const settings = new SettingsStore(config.stateDir);
   const log =
     options.log ?? ((message: string, error?: unknown) => console.error(`[notebook] ${message}`, error ?? ''));
+  const library = await PackLibrary.open({
+    dir: join(config.stateDir, 'packs'),
+    builtIn: () => readPackSource(config.glossaryDir),
+    log,
+    now: options.now,
+  });
+  let summaries: EntrySummary[] | null = null;
+  const entrySummaries = (): EntrySummary[] =>
+    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => ({
+      id,
+      title,
+      aliases: [...aliases],
+      ...(packId ? { packId } : {}),
+    })));
+  const events = new EventBus();
+  const settings = new SettingsStore(config.stateDir);
   // Writes never reach these even when a vault contains them.
   const protectedDirs = (
     await Promise.all([config.glossaryDir, config.stateDir].map((dir) => fs.realpath(dir).catch(() => null)))
@@ -94,6 +106,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       hooks: options.hooks,
       log,
     });
+    const entries = library.entries();
     const links = new LinkService({ store, events, entries, cacheDir: stateDir, log });
     const workspace = new WorkspaceStore(stateDir);
     const search = new SearchService({ store, workspace, entries, events, stateDir, log, host: options.searchHost });
@@ -207,11 +220,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async listEntries(): Promise<EntrySummary[]> {
-      return summaries.map((s) => ({ ...s, aliases: [...s.aliases] }));
+      return entrySummaries().map((s) => ({ ...s, aliases: [...s.aliases] }));
     },
 
     async getEntry({ id }): Promise<GlossaryEntry> {
-      const entry = entriesById.get(id);
+      const entry = library.entry(id);
       if (!entry) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
       return structuredClone(entry);
     },
@@ -222,7 +235,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async updateWorkspaceState({ patch }): Promise<WorkspaceState> {
       for (const id of [patch.lastOpened?.kind === 'entry' ? patch.lastOpened.id : null, patch.referenceEntryId]) {
-        if (id && !entriesById.has(id)) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
+        if (id && !library.entry(id)) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
       }
       return (await current()).workspace.update(patch);
     },
