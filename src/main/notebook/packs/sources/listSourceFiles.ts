@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { FILE_CONCURRENCY } from '../../fs/fileConcurrency';
 
@@ -16,40 +16,52 @@ function skipFolder(name: string): boolean {
 }
 
 /**
- * Reads the files of a folder whose names `accept` takes, in code-unit order of their
- * paths (the same on every machine). Hidden files and folders are skipped; with
- * `recursive`, subfolders are walked too (symbolic links to folders are not followed, so a
- * loop cannot trap the walk). Files are read FILE_CONCURRENCY at a time, never all at once.
- *
- * @param onFile called after each file is read (progress), with the count so far and the total.
+ * The files of a folder whose names `accept` takes, as paths relative to it with `/`
+ * separators, in code-unit order (the same on every machine). Hidden files and folders are
+ * skipped; with `recursive`, subfolders are walked too (symbolic links to folders are not
+ * followed, so a loop cannot trap the walk). Reads listings only.
  */
-export async function listSourceFiles(
+export async function findSourceFiles(
   dir: string,
   accept: (name: string) => boolean,
-  options: { recursive?: boolean; onFile?: (done: number, total: number) => void } = {},
-): Promise<SourceFile[]> {
-  const paths: string[] = [];
-  const pending = [dir];
+  recursive = false,
+): Promise<string[]> {
+  const found: string[] = [];
+  const pending = [''];
   while (pending.length > 0) {
     const folder = pending.pop()!;
-    for (const dirent of await fs.readdir(folder, { withFileTypes: true })) {
-      const abs = join(folder, dirent.name);
+    for (const dirent of await fs.readdir(join(dir, folder), { withFileTypes: true })) {
+      const path = folder === '' ? dirent.name : `${folder}/${dirent.name}`;
       if (dirent.isDirectory()) {
-        if (options.recursive && !skipFolder(dirent.name)) pending.push(abs);
+        if (recursive && !skipFolder(dirent.name)) pending.push(path);
         continue;
       }
       if (dirent.name.startsWith('.') || !accept(dirent.name)) continue;
-      const isFile = dirent.isFile() || (dirent.isSymbolicLink() && (await fs.stat(abs).catch(() => null))?.isFile());
-      if (isFile) paths.push(abs);
+      const isFile =
+        dirent.isFile() ||
+        (dirent.isSymbolicLink() && (await fs.stat(join(dir, path)).catch(() => null))?.isFile() === true);
+      if (isFile) found.push(path);
     }
   }
-  const relativePaths = paths.map((abs) => relative(dir, abs).split(sep).join('/'));
-  const order = relativePaths.map((_, i) => i).sort((a, b) => compareCodeUnits(relativePaths[a]!, relativePaths[b]!));
+  return found.sort(compareCodeUnits);
+}
+
+/**
+ * Reads files found by findSourceFiles, FILE_CONCURRENCY at a time (a folder of 100,000
+ * notes never means 100,000 open files), keeping their order.
+ *
+ * @param onFile called after each file is read (progress), with the count so far and the total.
+ */
+export async function readSourceFiles(
+  dir: string,
+  paths: readonly string[],
+  onFile?: (done: number, total: number) => void,
+): Promise<SourceFile[]> {
   let done = 0;
-  return pLimit(FILE_CONCURRENCY).map(order, async (i) => {
-    const bytes = await fs.readFile(paths[i]!);
-    options.onFile?.(++done, order.length);
-    return { path: relativePaths[i]!, bytes };
+  return pLimit(FILE_CONCURRENCY).map(paths, async (path) => {
+    const bytes = await fs.readFile(join(dir, ...path.split('/')));
+    onFile?.(++done, paths.length);
+    return { path, bytes };
   });
 }
 
