@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type NotebookApp, test } from '../fixtures/app';
 import { guardPage } from '../fixtures/injectionGuard';
@@ -409,11 +409,8 @@ test('payloads typed as queries into the command palette are text', async ({ not
 
 test('a reference pack imported from sources full of payloads shows them as text in the glossary', async ({
   notebook,
-  host,
 }) => {
-  test.skip(host !== 'web', 'Only the HTTP host can be started on another glossary (serve --glossary).');
   const sources = mkdtempSync(join(tmpdir(), 'sn-e2e-pack-'));
-  const glossaryDir = join(mkdtempSync(join(tmpdir(), 'sn-e2e-glossary-')), 'entries');
   try {
     const half = Math.ceil(PAYLOADS.length / 2);
     const sentences = (list: typeof PAYLOADS) => list.map((p) => `It holds ${inline(p.markdown)} here.`).join(' ');
@@ -436,15 +433,14 @@ test('a reference pack imported from sources full of payloads shows them as text
         },
       }),
     );
-    importPack(sources, glossaryDir);
-
     const page = await notebook.restart({
-      glossaryDir,
-      beforeStart: () =>
+      beforeStart: () => {
+        importPack(sources, notebook.stateDir);
         writeFileSync(
           join(notebook.vaultDir, 'Reading.md'),
           'See [[Hostile Entry]] and [[<svg onload=window.__canary=1>]].\n',
-        ),
+        );
+      },
     });
     const guard = await guardPage(page);
     const glossary = new GlossaryPane(page);
@@ -476,12 +472,11 @@ test('a reference pack imported from sources full of payloads shows them as text
     await guard.assertNothingRan('previews and search of imported entries');
   } finally {
     rmSync(sources, { recursive: true, force: true });
-    rmSync(dirname(glossaryDir), { recursive: true, force: true });
   }
 });
 
-/** Runs the importer as a user does (`npm run glossary:import -- <sources> <output>`). */
-function importPack(sources: string, output: string): void {
+/** Runs the importer as a user does (`npm run glossary:import -- <sources> --state-dir <dir>`), the app stopped. */
+function importPack(sources: string, stateDir: string): void {
   const root = join(__dirname, '..', '..');
   execFileSync(
     process.execPath,
@@ -491,7 +486,9 @@ function importPack(sources: string, output: string): void {
       join(root, 'tsconfig.tools.json'),
       join(root, 'scripts', 'glossaryImport.ts'),
       sources,
-      output,
+      '--state-dir',
+      stateDir,
+      '--strict',
     ],
     { cwd: root, stdio: 'pipe' },
   );

@@ -268,6 +268,8 @@ export class PackLibrary {
       if ('reason' in result) problems.push({ ...draft.at, reason: result.reason });
       else drafts.push(result);
     }
+    // In source order, as a user goes through the file to fix them.
+    problems.sort((a, b) => compareOptional(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
     if (target.strict && problems.length > 0) {
       throw new PackImportError(
         `${problems.length} ${problems.length === 1 ? 'row was' : 'rows were'} left out of ${target.sourceName}: ${describeProblem(problems[0]!)}`,
@@ -445,4 +447,8 @@ async function formatEntriesWithProgress(
     if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
   }
   return parts.join('');
+}
+
+function compareOptional(a: string | undefined, b: string | undefined): number {
+  return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
 }

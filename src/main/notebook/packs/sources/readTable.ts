@@ -189,6 +189,7 @@ function parseRows(
   const rows: Row[] = [];
   let previousEnd = 0;
   let seen = 0;
+  let failed = false;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(body, {
       delimiter: separator,
@@ -201,6 +202,7 @@ function parseRows(
         const line = lineOf(start);
         if (result.errors.some((error) => error.code === 'MissingQuotes')) {
           // Before abort(), which calls complete() at once.
+          failed = true;
           reject(
             new PackImportError(
               `${fileName}, line ${line}: a quoted field opened here is never closed, so nothing after it can be read. Close the quote (a quote inside a quoted field is written twice: "").`,
@@ -225,6 +227,7 @@ function parseRows(
         }
       },
       complete() {
+        if (failed) return;
         options.onProgress?.(body.length, body.length);
         resolve(rows);
       },
