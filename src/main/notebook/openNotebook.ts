@@ -12,6 +12,8 @@ import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
 import { PackLibrary } from './packs/PackLibrary';
+import { packMethods } from './packs/packMethods';
+import { PackUploads } from './packs/PackUploads';
 import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
@@ -51,6 +53,7 @@ export interface NotebookOptions {
 
 interface Session {
   vaultPath: string;
+  stateDir: string;
   store: VaultStore;
   workspace: WorkspaceStore;
   links: LinkService;
@@ -106,11 +109,16 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       hooks: options.hooks,
       log,
     });
+    const workspace = new WorkspaceStore(stateDir);
+    return { vaultPath, stateDir, store, workspace, ...startIndexes(store, workspace, stateDir) };
+  }
+
+  /** The link and search indexes of a vault, over the glossary as the packs now hold it. */
+  function startIndexes(store: VaultStore, workspace: WorkspaceStore, stateDir: string) {
     const entries = library.entries();
     const links = new LinkService({ store, events, entries, cacheDir: stateDir, log });
-    const workspace = new WorkspaceStore(stateDir);
     const search = new SearchService({ store, workspace, entries, events, stateDir, log, host: options.searchHost });
-    return { vaultPath, store, workspace, links, search };
+    return { links, search };
   }
 
   async function remember(vaultPath: string): Promise<void> {
@@ -151,6 +159,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     );
   }
 
+  const uploads = await PackUploads.open(join(config.stateDir, 'pack-uploads'));
   const vaultPath = resolve(config.vaultPath);
   let session = await openSession(vaultPath);
   await remember(vaultPath);
@@ -168,6 +177,30 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
   function appInfo(): AppInfo {
     return { name: 'Study Notebook', version: config.appVersion, host: config.host, vaultPath: session.vaultPath };
+  }
+
+  /**
+   * After a pack was imported, hidden, shown or removed: the indexes are restarted over the
+   * new entries (their note caches make that quick), calls meanwhile wait at the barrier
+   * as during a vault switch, then the UI is told.
+   */
+  function reloadReference(): Promise<void> {
+    const run = switches
+      .catch(() => undefined)
+      .then(async () => {
+        summaries = null;
+        if (closed) return;
+        const old = session;
+        await old.links.dispose();
+        await old.search.close();
+        session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir) };
+        events.emit('glossary-changed', { count: library.entries().length });
+      });
+    switches = run;
+    barrier = run;
+    return run.finally(() => {
+      if (barrier === run) barrier = null;
+    });
   }
 
   async function switchVault(path: string): Promise<AppInfo> {
@@ -348,6 +381,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         if (barrier === run) barrier = null;
       }
     },
+
+    ...packMethods({ library, uploads, events, reload: reloadReference }),
 
     async listVaults(): Promise<string[]> {
       await current();

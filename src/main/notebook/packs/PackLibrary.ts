@@ -7,8 +7,8 @@ import { compareEntryTitles } from '../glossary/compareEntryTitles';
 import { replaceDirectory } from '../glossary/replaceDirectory';
 import { slugify } from '../glossary/slugify';
 import { assignEntryIds } from './assignEntryIds';
-import type { DraftEntry, ParsedSource } from './DraftEntry';
-import { cleanLine, normalizeDraft } from './normalizeDraft';
+import type { ParsedSource } from './DraftEntry';
+import { cleanLine, prepareEntries } from './normalizeDraft';
 import { PackImportError } from './PackImportError';
 import {
   ENTRIES_FILE,
@@ -261,15 +261,7 @@ export class PackLibrary {
   }
 
   private async write(parsed: ParsedSource, target: ImportTarget, builtIn: boolean): Promise<ImportResult> {
-    const problems: ImportProblem[] = [...parsed.problems];
-    const drafts: DraftEntry[] = [];
-    for (const draft of parsed.entries) {
-      const result = normalizeDraft(draft);
-      if ('reason' in result) problems.push({ ...draft.at, reason: result.reason });
-      else drafts.push(result);
-    }
-    // In source order, as a user goes through the file to fix them.
-    problems.sort((a, b) => compareOptional(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+    const { drafts, problems } = prepareEntries(parsed);
     if (target.strict && problems.length > 0) {
       throw new PackImportError(
         `${problems.length} ${problems.length === 1 ? 'row was' : 'rows were'} left out of ${target.sourceName}: ${describeProblem(problems[0]!)}`,
@@ -447,8 +439,4 @@ async function formatEntriesWithProgress(
     if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
   }
   return parts.join('');
-}
-
-function compareOptional(a: string | undefined, b: string | undefined): number {
-  return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
 }

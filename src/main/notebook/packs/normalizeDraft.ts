@@ -1,5 +1,6 @@
 import type { EntrySection } from '@shared/domain/glossary';
-import type { DraftEntry } from './DraftEntry';
+import type { ImportProblem } from '@shared/domain/packs';
+import type { DraftEntry, ParsedSource } from './DraftEntry';
 
 /** Longest title kept; longer "terms" are almost always a misread column. */
 export const MAX_TITLE_LENGTH = 300;
@@ -66,4 +67,24 @@ export function normalizeDraft(draft: DraftEntry): DraftEntry | { reason: string
 
 function excerpt(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * The entries of a parsed source that will be stored (see normalizeDraft), and every row
+ * left out, the reader's and the normalizer's together, in source order (by file, then line).
+ */
+export function prepareEntries(parsed: ParsedSource): { drafts: DraftEntry[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [...parsed.problems];
+  const drafts: DraftEntry[] = [];
+  for (const draft of parsed.entries) {
+    const result = normalizeDraft(draft);
+    if ('reason' in result) problems.push({ ...draft.at, reason: result.reason });
+    else drafts.push(result);
+  }
+  problems.sort((a, b) => compareOptional(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { drafts, problems };
+}
+
+function compareOptional(a: string | undefined, b: string | undefined): number {
+  return a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
 }
