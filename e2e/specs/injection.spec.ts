@@ -11,6 +11,7 @@ import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
+import { AddPackDialog, openGlossaryMenu } from '../pages/PackDialogs';
 import { QuickSwitcher } from '../pages/QuickSwitcher';
 import { SearchPanel } from '../pages/SearchPanel';
 
@@ -444,8 +445,10 @@ test('a reference pack imported from sources full of payloads shows them as text
     });
     const guard = await guardPage(page);
     const glossary = new GlossaryPane(page);
-    // The list names each entry (with how many notes link to it).
-    const named = glossary.list.getByRole('option', { name: /^<img src=x onerror=window\.__canary=1> , 1 note/ });
+    // The list names each entry (with its pack, and how many notes link to it).
+    const named = glossary.list.getByRole('option', {
+      name: /^<img src=x onerror=window\.__canary=1> Hostile pack\s*, 1 note/,
+    });
     await named.click();
     await expect(glossary.readerTitle()).toHaveText('<img src=x onerror=window.__canary=1>');
     await expect(glossary.reader).toContainText(
@@ -475,6 +478,34 @@ test('a reference pack imported from sources full of payloads shows them as text
   }
 });
 
+test('payloads in a file imported from the app are text in the preview, the glossary list and the reader', async ({
+  notebook,
+}) => {
+  const page = notebook.page;
+  const guard = await guardPage(page);
+  const dir = mkdtempSync(join(tmpdir(), 'sn-e2e-pack-upload-'));
+  try {
+    const quote = (text: string) => `"${inline(text).replace(/"/g, '""')}"`;
+    const rows = PAYLOADS.map((p, i) => `${quote(`Term ${i} ${p.markdown}`)},${quote(`Defined as ${p.markdown}`)}`);
+    writeFileSync(join(dir, 'hostile.csv'), `term,definition\n${rows.join('\n')}\n`);
+    await openGlossaryMenu(page, 'Add reference pack…');
+    const dialog = new AddPackDialog(page);
+    await dialog.choose(join(dir, 'hostile.csv'));
+    await expect(dialog.preview).toContainText(`${PAYLOADS.length} entries`);
+    const shown = (await dialog.table.textContent()) ?? '';
+    // The first 20 entries, term and definition each holding its payload, shown as text.
+    expect(canaries(shown)).toBe(PAYLOADS.slice(0, 20).reduce((sum, p) => sum + 2 * canaries(p.markdown), 0));
+    await dialog.importAll();
+    await dialog.done();
+    const glossary = new GlossaryPane(page);
+    await glossary.list.getByRole('option', { name: /^Term 0 / }).click();
+    await expect(glossary.reader).toContainText(`Defined as ${inline(PAYLOADS[0]!.markdown)}`);
+    await guard.assertNothingRan('the pack import dialog, the glossary list and the reader');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** Runs the importer as a user does (`npm run glossary:import -- <sources> --state-dir <dir>`), the app stopped. */
 function importPack(sources: string, stateDir: string): void {
   const root = join(__dirname, '..', '..');
@@ -488,6 +519,8 @@ function importPack(sources: string, stateDir: string): void {
       sources,
       '--state-dir',
       stateDir,
+      '--name',
+      'Hostile pack',
       '--strict',
     ],
     { cwd: root, stdio: 'pipe' },

@@ -11,6 +11,7 @@ import {
 import { useEffect, useId, useRef, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { Modal } from '../../ui/Modal';
+import { Disclosure } from './Disclosure';
 import { PackPreview } from './PackPreview';
 import { folderSelection, uploadPackSource, type PackSelection } from './uploadPackSource';
 import { useFocusReturn } from './useFocusReturn';
@@ -245,8 +246,7 @@ export function AddPackDialog({ replace, onClose }: AddPackDialogProps) {
                 </p>
               )}
 
-              <details className="pack-options" open={options.format === 'quizlet' || undefined}>
-                <summary>Reading options</summary>
+              <Disclosure className="pack-options" label="Reading options">
                 <div className="pack-options-grid">
                   <label className="field">
                     <span>Format</span>
@@ -306,7 +306,7 @@ export function AddPackDialog({ replace, onClose }: AddPackDialogProps) {
                   Separators: a character, or tab, comma, semicolon, pipe. Quizlet’s custom separators may be several
                   characters.
                 </p>
-              </details>
+              </Disclosure>
 
               {preview && <PackPreview preview={preview} />}
 

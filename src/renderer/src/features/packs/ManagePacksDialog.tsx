@@ -1,5 +1,5 @@
 import type { PackSummary } from '@shared/domain/packs';
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { formatRelativeTime } from '../../ui/formatRelativeTime';
@@ -26,7 +26,6 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
   useFocusReturn(() => document.querySelector<HTMLElement>('.glossary-list .filter'));
   const { packs, reload } = usePacks(api);
   const titleId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   const [renaming, setRenamingState] = useState<{ id: string; name: string } | null>(null);
   const renamingRef = useRef<{ id: string; name: string } | null>(null);
   const setRenaming = (value: { id: string; name: string } | null) => {
@@ -37,6 +36,16 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  // Where the focus goes once an action is over (its buttons are disabled while it runs).
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (busy !== null || !pendingFocus.current) return;
+    const target = document.getElementById(pendingFocus.current);
+    if (target) {
+      pendingFocus.current = null;
+      target.focus();
+    }
+  });
 
   async function act(id: string, work: () => Promise<unknown>, done: string) {
     setBusy(id);
@@ -61,9 +70,8 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
     const pack = packs?.find((p) => p.id === id);
     setRenaming(null);
     if (!pack || name.trim() === '' || name.trim() === pack.name) return;
-    void act(id, () => api.updatePack({ id, name }), `Renamed “${pack.name}” to “${name.trim()}”.`).then(() =>
-      document.getElementById(renameButtonId(id))?.focus(),
-    );
+    pendingFocus.current = renameButtonId(id);
+    void act(id, () => api.updatePack({ id, name }), `Renamed “${pack.name}” to “${name.trim()}”.`);
   }
 
   function onRenameKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -82,7 +90,7 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
 
   return (
     <Modal labelledBy={titleId} className="pack-dialog" onCancel={() => !removing && onClose()}>
-      <h2 id={titleId} ref={heading} tabIndex={-1}>
+      <h2 id={titleId} tabIndex={-1}>
         Reference packs
       </h2>
       <div className="dialog-body pack-dialog-body">
@@ -133,15 +141,17 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
                   <button
                     type="button"
                     className="text-button"
+                    id={`pack-visibility-${pack.id}`}
                     aria-label={`${pack.hidden ? 'Show' : 'Hide'} ${pack.name}`}
                     disabled={busy !== null || pack.problem !== undefined}
-                    onClick={() =>
+                    onClick={() => {
+                      pendingFocus.current = `pack-visibility-${pack.id}`;
                       void act(
                         pack.id,
                         () => api.updatePack({ id: pack.id, hidden: !pack.hidden }),
                         pack.hidden ? `“${pack.name}” is shown again.` : `“${pack.name}” is hidden.`,
-                      )
-                    }
+                      );
+                    }}
                   >
                     {pack.hidden ? 'Show' : 'Hide'}
                   </button>
@@ -203,9 +213,8 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
           onConfirm={() => {
             const pack = removing;
             setRemoving(null);
-            void act(pack.id, () => api.removePack({ id: pack.id }), `“${pack.name}” was removed.`).then(() =>
-              heading.current?.focus(),
-            );
+            pendingFocus.current = titleId;
+            void act(pack.id, () => api.removePack({ id: pack.id }), `“${pack.name}” was removed.`);
           }}
         >
           Its {formatCount(removing.entryCount, 'entry', 'entries')} leave the glossary, and links to them in your notes

@@ -1,5 +1,6 @@
 import { PACK_FORMAT_LABELS, type ColumnRole, type ImportPreview, type ImportProblem } from '@shared/domain/packs';
 import { useId } from 'react';
+import { Disclosure } from './Disclosure';
 import { formatCount } from './formatCount';
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
@@ -26,7 +27,6 @@ const SEPARATOR_NAMES: Record<string, string> = {
  */
 export function PackPreview({ preview }: { preview: ImportPreview }) {
   const headingId = useId();
-  const problemsId = useId();
   const how = [
     PACK_FORMAT_LABELS[preview.format],
     `${encodingName(preview.encoding)}${preview.encodingDetected ? ' (detected)' : ''}`,
@@ -47,6 +47,7 @@ export function PackPreview({ preview }: { preview: ImportPreview }) {
           {preview.columns.map((column, index) => (
             <li key={index} data-role={column.role}>
               <span className="pack-column-name">{column.name}</span>
+              <span className="visually-hidden">: </span>
               <span className="pack-column-role">{ROLE_LABELS[column.role]}</span>
             </li>
           ))}
@@ -82,19 +83,24 @@ export function PackPreview({ preview }: { preview: ImportPreview }) {
         </div>
       )}
       {preview.problemCount > 0 && (
-        <details className="pack-problems" open={preview.entryCount === 0 || undefined}>
-          <summary id={problemsId}>
-            {formatCount(preview.problemCount, 'row', 'rows')} left out
-            {preview.problemCount > preview.problems.length && ` (the first ${preview.problems.length} shown)`}
-          </summary>
-          <ul aria-labelledby={problemsId}>
+        <Disclosure
+          className="pack-problems"
+          defaultOpen
+          label={
+            <>
+              {formatCount(preview.problemCount, 'row', 'rows')} left out
+              {preview.problemCount > preview.problems.length && ` (the first ${preview.problems.length} shown)`}
+            </>
+          }
+        >
+          <ul>
             {preview.problems.map((problem, index) => (
               <li key={index}>
                 <span className="pack-problem-where">{whereOf(problem)}</span> {problem.reason}
               </li>
             ))}
           </ul>
-        </details>
+        </Disclosure>
       )}
     </section>
   );
