@@ -25,7 +25,7 @@ test('a TSV imported from the glossary menu: previewed, then listed with its pac
   await expect(dialog.dialog).toBeVisible();
   await dialog.choose(join(PACKS, 'flashcards.tsv'));
 
-  await expect(dialog.preview).toContainText('TSV (tab-separated) · UTF-8 (detected) · tab separated');
+  await expect(dialog.preview).toContainText('TSV · UTF-8 (detected) · tab-separated');
   await expect(dialog.preview).toContainText('4 entries');
   await expect(dialog.table.getByRole('rowheader')).toHaveText(['Neuron', 'Glia', 'bank', 'bank']);
   await expect(dialog.table).toContainText('e.g. "astrocytes"');

@@ -18,6 +18,16 @@ export const PACK_FORMAT_LABELS: Record<PackFormat, string> = {
   webtext: 'Web-page text (the shipped glossary’s sources)',
 };
 
+/** Short names of the formats, for a line such as "CSV · UTF-8 · comma-separated". */
+export const PACK_FORMAT_NAMES: Record<PackFormat, string> = {
+  csv: 'CSV',
+  tsv: 'TSV',
+  quizlet: 'Quizlet export',
+  anki: 'Anki export',
+  markdown: 'Markdown folder',
+  webtext: 'Web-page texts',
+};
+
 /** A pack as listed for managing it. */
 export interface PackSummary {
   /** Stable id chosen at the first import (a slug of its first name); never changes. */

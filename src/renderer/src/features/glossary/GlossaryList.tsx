@@ -6,6 +6,7 @@ import { MenuButton } from '../../ui/MenuButton';
 import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
 import { usePacks } from '../packs/usePacks';
 import '../links/linkCount.css';
+import './glossaryList.css';
 
 export interface GlossaryListProps {
   entries: EntrySummary[];
@@ -40,7 +41,7 @@ export function GlossaryList({ entries, selectedId, onOpen, onAddPack, onManageP
       return (
         <>
           <span className="item-title">{entry.title}</span>
-          {pack && <span className="item-meta">{pack}</span>}
+          {pack && <span className="item-meta entry-pack">{pack}</span>}
           {count > 0 && (
             <>
               <span className="link-count" aria-hidden="true" title={linkCountLabel(count)}>

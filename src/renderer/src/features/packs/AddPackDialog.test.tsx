@@ -83,7 +83,7 @@ describe('AddPackDialog', () => {
     api.importPack.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     pick(new File(['term,definition\nSynapse,Where neurons meet.\n'], 'words.csv', { type: 'text/csv' }));
 
-    expect(await screen.findByText('Comma separated', { exact: false })).toBeTruthy();
+    expect(await screen.findByText('CSV · UTF-8 (detected) · comma-separated')).toBeTruthy();
     expect(api.startPackUpload).toHaveBeenCalledWith({ name: 'words.csv', kind: 'file' });
     expect(api.appendPackUpload).toHaveBeenCalledWith({
       uploadId: UPLOAD,

@@ -201,7 +201,10 @@ export function AddPackDialog({ replace, onClose }: AddPackDialogProps) {
                 <button type="button" className="button" disabled={busy} onClick={() => folderInput.current?.click()}>
                   Choose a folder…
                 </button>
-                <span className="pack-source-name" aria-live="polite">
+                <span
+                  className={selection ? 'pack-source-name' : 'pack-source-name pack-source-none'}
+                  aria-live="polite"
+                >
                   {selection
                     ? selection.kind === 'folder'
                       ? `${selection.name} (${formatCount(selection.files.length, 'file', 'files')})`

@@ -121,9 +121,16 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
                   {pack.builtIn && <span className="pack-badge">Shipped</span>}
                   {pack.hidden && <span className="pack-badge pack-badge-muted">Hidden</span>}
                   <span className="pack-row-meta">
-                    {formatCount(pack.entryCount, 'entry', 'entries')} · {pack.source.name} · imported{' '}
-                    <time dateTime={pack.importedAt}>{formatRelativeTime(pack.importedAt)}</time>
-                    {pack.skippedCount > 0 && ` · ${formatCount(pack.skippedCount, 'row', 'rows')} left out`}
+                    {formatCount(pack.entryCount, 'entry', 'entries')} ·{' '}
+                    {pack.builtIn ? (
+                      'ships with the app'
+                    ) : (
+                      <>
+                        {pack.source.name} · imported{' '}
+                        <time dateTime={pack.importedAt}>{formatRelativeTime(pack.importedAt)}</time>
+                        {pack.skippedCount > 0 && ` · ${formatCount(pack.skippedCount, 'row', 'rows')} left out`}
+                      </>
+                    )}
                   </span>
                   {pack.problem && <span className="field-error">This pack cannot be read: {pack.problem}</span>}
                 </div>

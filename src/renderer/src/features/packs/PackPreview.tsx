@@ -1,4 +1,4 @@
-import { PACK_FORMAT_LABELS, type ColumnRole, type ImportPreview, type ImportProblem } from '@shared/domain/packs';
+import { PACK_FORMAT_NAMES, type ColumnRole, type ImportPreview, type ImportProblem } from '@shared/domain/packs';
 import { useId } from 'react';
 import { Disclosure } from './Disclosure';
 import { formatCount } from './formatCount';
@@ -28,10 +28,10 @@ const SEPARATOR_NAMES: Record<string, string> = {
 export function PackPreview({ preview }: { preview: ImportPreview }) {
   const headingId = useId();
   const how = [
-    PACK_FORMAT_LABELS[preview.format],
+    PACK_FORMAT_NAMES[preview.format],
     `${encodingName(preview.encoding)}${preview.encodingDetected ? ' (detected)' : ''}`,
     preview.separator !== undefined
-      ? `${SEPARATOR_NAMES[preview.separator] ?? `“${preview.separator}”`} separated`
+      ? `${SEPARATOR_NAMES[preview.separator] ?? `“${preview.separator}”`}-separated`
       : '',
   ].filter(Boolean);
   return (
