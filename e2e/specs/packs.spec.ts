@@ -115,7 +115,7 @@ test('a folder of Markdown files, picked as a folder', async ({ notebook }) => {
   const dialog = new AddPackDialog(page);
   await dialog.choose(join(PACKS, 'neuro-notes'), { folder: true });
   await expect(dialog.dialog).toContainText('neuro-notes (2 files)');
-  await expect(dialog.preview).toContainText('Folder of Markdown files');
+  await expect(dialog.preview).toContainText('Markdown folder · UTF-8 (detected)');
   await expect(dialog.table.getByRole('rowheader')).toHaveText(['Serotonin', 'HippocampusHippocampal formation']);
   await expect(dialog.name).toHaveValue('neuro-notes');
   await dialog.importAll();
