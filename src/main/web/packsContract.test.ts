@@ -94,7 +94,11 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
 
     // Rename, hide (entries leave lists and search), show, remove.
     const id = result.pack.id;
+    const renamed: number[] = [];
+    const offRenamed = suite.service.events.on('glossary-changed', ({ count }) => renamed.push(count));
     expect(valueOf<PackSummary>(await target.call('updatePack', { id, name: 'Renamed' })).name).toBe('Renamed');
+    offRenamed();
+    expect(renamed).toEqual([8]);
     expect(valueOf<PackSummary>(await target.call('updatePack', { id, hidden: true })).hidden).toBe(true);
     expect(valueOf<EntrySummary[]>(await target.call('listEntries', {})).some((e) => e.packId === id)).toBe(false);
     const hidden = valueOf<SearchResults>(await target.call('search', { query: 'junction', scope: 'glossary' }));

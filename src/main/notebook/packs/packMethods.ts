@@ -114,7 +114,11 @@ export function packMethods({ library, uploads, events, reload }: PackMethodsOpt
     async updatePack({ id, name, hidden }) {
       if (!library.pack(id)) throw new NotebookError('not-found', `There is no reference pack “${id}”.`);
       let summary = library.pack(id)!;
-      if (name !== undefined) summary = await userFacing(library.rename(id, name));
+      if (name !== undefined) {
+        summary = await userFacing(library.rename(id, name));
+        // The entries are the same; lists that show pack names refetch them.
+        events.emit('glossary-changed', { count: library.entries().length });
+      }
       if (hidden !== undefined && hidden !== summary.hidden) {
         summary = await userFacing(library.setHidden(id, hidden));
         await reload();
