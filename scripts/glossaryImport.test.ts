@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDirs } from '../src/main/testing/tempDirs';
 
 const ROOT = join(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const FIXTURES = join(ROOT, 'src', 'main', 'notebook', 'packs', 'fixtures');
 
 // Runs the script the way `npm run glossary:import -- …` does, without npm's banner.
 function run(...args: string[]) {
@@ -17,45 +18,70 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-let root: string;
-
-beforeEach(async () => {
-  root = await fs.mkdtemp(join(tmpdir(), 'glossary-cli-'));
-  await fs.mkdir(join(root, 'sources'));
-  await fs.writeFile(
-    join(root, 'sources', 'a.txt'),
-    'The Alpha Ratio is a measure.\nOrigin\nNeurochemistry.\nMechanism\nReceptors.\nAccept all cookies\n',
-  );
-});
-
-afterEach(async () => {
-  await fs.rm(root, { recursive: true, force: true });
-});
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
 
 describe('npm run glossary:import', () => {
-  it('prints one line per entry written and a summary', async () => {
-    const { code, stdout, stderr } = run(join(root, 'sources'), join(root, 'entries'));
-    expect(stderr).toBe('');
+  it('imports a file into the state folder, printing progress and a summary with the skipped rows', async () => {
+    const state = dirs.make();
+    const { code, stdout, stderr } = run(
+      join(FIXTURES, 'glossary-quoted.csv'),
+      '--state-dir',
+      state,
+      '--name',
+      'Neuro',
+    );
     expect(code).toBe(0);
-    const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^wrote .*alpha-ratio\.md {2}"Alpha Ratio" from a\.txt$/);
-    expect(lines[1]).toMatch(/^glossary:import: 1 entry written to /);
-    expect(await fs.readdir(join(root, 'entries'))).toEqual(['alpha-ratio.md']);
+    expect(stderr).toContain('glossary:import: parsing 100%');
+    expect(stdout).toContain(
+      'glossary:import: read glossary-quoted.csv: csv; utf-8 (detected); comma-separated; columns: Term → term, Definition → definition, Aliases → aliases, Tags → tags, Example → section',
+    );
+    expect(stdout).toContain(
+      `glossary:import: imported “Neuro” (neuro): 3 entries, 3 rows skipped, into ${join(state, 'packs', 'neuro')}`,
+    );
+    expect(stdout).toContain(
+      [
+        'skipped 3 rows:',
+        '  line 7: no term',
+        '  line 9: 7 fields where the header names 5: a comma inside a field that is not quoted?',
+        '  line 10: no definition for “Empty definition”',
+      ].join('\n'),
+    );
+    expect((await fs.readdir(join(state, 'packs', 'neuro'))).sort()).toEqual(['entries.ndjson', 'manifest.json']);
+
+    const list = run('--list', '--state-dir', state);
+    expect(list.stdout).toBe('neuro\tNeuro\t3 entries\tglossary-quoted.csv\n');
   }, 30_000);
 
-  it('reports an import error on one line of stderr, without a stack trace, and exits 1', async () => {
-    await fs.writeFile(join(root, 'sources', 'b.txt'), '');
-    const { code, stdout, stderr } = run(join(root, 'sources'), join(root, 'entries'));
+  it('re-imports into a pack by name, keeping ids', async () => {
+    const state = dirs.make();
+    run(join(FIXTURES, 'markdown-notes'), '--state-dir', state);
+    const again = run(join(FIXTURES, 'markdown-notes'), '--state-dir', state, '--replace', 'MARKDOWN-NOTES');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      're-imported “markdown-notes” (markdown-notes): 3 entries, 3 ids kept, 1 row skipped',
+    );
+    expect(again.stdout).toContain('  Empty.md: no definition for “Empty”');
+  }, 30_000);
+
+  it('says clearly why a broken file cannot be imported, writes nothing and exits 1', async () => {
+    const state = dirs.make();
+    const { code, stdout, stderr } = run(join(FIXTURES, 'broken-unclosed.csv'), '--state-dir', state);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toBe('glossary:import: b.txt: file is empty\n');
-    await expect(fs.access(join(root, 'entries'))).rejects.toThrow();
+    expect(stderr).toMatch(/^glossary:import: reading 1 of 1 file 100%\n/);
+    expect(stderr.replace(/^glossary:import: (reading|parsing).*%\n/gm, '')).toBe(
+      'glossary:import: broken-unclosed.csv, line 4: a quoted field opened here is never closed, so nothing after it can be read. Close the quote (a quote inside a quoted field is written twice: "").\n' +
+        'glossary:import: nothing was written.\n',
+    );
+    expect(await fs.readdir(join(state, 'packs'))).toEqual([]);
   }, 30_000);
 
-  it('prints the usage when arguments are missing', () => {
-    const { code, stderr } = run(join(root, 'sources'));
-    expect(code).toBe(2);
-    expect(stderr).toContain('usage: npm run glossary:import -- <source-folder> <output-folder>');
+  it('refuses wrong usage with the usage text and exit code 2', () => {
+    const none = run();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage: npm run glossary:import -- <file or folder> [options]');
+    expect(run('a.csv', '--format', 'xlsx').stderr).toContain('--format must be one of csv, tsv, quizlet, anki');
+    expect(run('a.csv', '--bogus').code).toBe(2);
   }, 30_000);
 });

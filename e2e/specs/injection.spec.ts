@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, type NotebookApp, test } from '../fixtures/app';
 import { guardPage } from '../fixtures/injectionGuard';
@@ -11,6 +11,7 @@ import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
+import { AddPackDialog, openGlossaryMenu } from '../pages/PackDialogs';
 import { QuickSwitcher } from '../pages/QuickSwitcher';
 import { SearchPanel } from '../pages/SearchPanel';
 
@@ -409,11 +410,8 @@ test('payloads typed as queries into the command palette are text', async ({ not
 
 test('a reference pack imported from sources full of payloads shows them as text in the glossary', async ({
   notebook,
-  host,
 }) => {
-  test.skip(host !== 'web', 'Only the HTTP host can be started on another glossary (serve --glossary).');
   const sources = mkdtempSync(join(tmpdir(), 'sn-e2e-pack-'));
-  const glossaryDir = join(mkdtempSync(join(tmpdir(), 'sn-e2e-glossary-')), 'entries');
   try {
     const half = Math.ceil(PAYLOADS.length / 2);
     const sentences = (list: typeof PAYLOADS) => list.map((p) => `It holds ${inline(p.markdown)} here.`).join(' ');
@@ -436,20 +434,21 @@ test('a reference pack imported from sources full of payloads shows them as text
         },
       }),
     );
-    importPack(sources, glossaryDir);
-
     const page = await notebook.restart({
-      glossaryDir,
-      beforeStart: () =>
+      beforeStart: () => {
+        importPack(sources, notebook.stateDir);
         writeFileSync(
           join(notebook.vaultDir, 'Reading.md'),
           'See [[Hostile Entry]] and [[<svg onload=window.__canary=1>]].\n',
-        ),
+        );
+      },
     });
     const guard = await guardPage(page);
     const glossary = new GlossaryPane(page);
-    // The list names each entry (with how many notes link to it).
-    const named = glossary.list.getByRole('option', { name: /^<img src=x onerror=window\.__canary=1> , 1 note/ });
+    // The list names each entry (with its pack, and how many notes link to it).
+    const named = glossary.list.getByRole('option', {
+      name: /^<img src=x onerror=window\.__canary=1> Hostile pack\s*, 1 note/,
+    });
     await named.click();
     await expect(glossary.readerTitle()).toHaveText('<img src=x onerror=window.__canary=1>');
     await expect(glossary.reader).toContainText(
@@ -476,12 +475,39 @@ test('a reference pack imported from sources full of payloads shows them as text
     await guard.assertNothingRan('previews and search of imported entries');
   } finally {
     rmSync(sources, { recursive: true, force: true });
-    rmSync(dirname(glossaryDir), { recursive: true, force: true });
   }
 });
 
-/** Runs the importer as a user does (`npm run glossary:import -- <sources> <output>`). */
-function importPack(sources: string, output: string): void {
+test('payloads in a file imported from the app are text in the preview, the glossary list and the reader', async ({
+  notebook,
+}) => {
+  const page = notebook.page;
+  const guard = await guardPage(page);
+  const dir = mkdtempSync(join(tmpdir(), 'sn-e2e-pack-upload-'));
+  try {
+    const quote = (text: string) => `"${inline(text).replace(/"/g, '""')}"`;
+    const rows = PAYLOADS.map((p, i) => `${quote(`Term ${i} ${p.markdown}`)},${quote(`Defined as ${p.markdown}`)}`);
+    writeFileSync(join(dir, 'hostile.csv'), `term,definition\n${rows.join('\n')}\n`);
+    await openGlossaryMenu(page, 'Add reference pack…');
+    const dialog = new AddPackDialog(page);
+    await dialog.choose(join(dir, 'hostile.csv'));
+    await expect(dialog.preview).toContainText(`${PAYLOADS.length} entries`);
+    const shown = (await dialog.table.textContent()) ?? '';
+    // The first 20 entries, term and definition each holding its payload, shown as text.
+    expect(canaries(shown)).toBe(PAYLOADS.slice(0, 20).reduce((sum, p) => sum + 2 * canaries(p.markdown), 0));
+    await dialog.importAll();
+    await dialog.done();
+    const glossary = new GlossaryPane(page);
+    await glossary.list.getByRole('option', { name: /^Term 0 / }).click();
+    await expect(glossary.reader).toContainText(`Defined as ${inline(PAYLOADS[0]!.markdown)}`);
+    await guard.assertNothingRan('the pack import dialog, the glossary list and the reader');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Runs the importer as a user does (`npm run glossary:import -- <sources> --state-dir <dir>`), the app stopped. */
+function importPack(sources: string, stateDir: string): void {
   const root = join(__dirname, '..', '..');
   execFileSync(
     process.execPath,
@@ -491,7 +517,11 @@ function importPack(sources: string, output: string): void {
       join(root, 'tsconfig.tools.json'),
       join(root, 'scripts', 'glossaryImport.ts'),
       sources,
-      output,
+      '--state-dir',
+      stateDir,
+      '--name',
+      'Hostile pack',
+      '--strict',
     ],
     { cwd: root, stdio: 'pipe' },
   );

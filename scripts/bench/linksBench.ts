@@ -54,7 +54,7 @@ export interface BenchRow {
   detail?: string;
 }
 
-const GLOSSARY_DIR = join(__dirname, '..', '..', 'resources', 'glossary', 'entries');
+const GLOSSARY_DIR = join(__dirname, '..', '..', 'resources', 'glossary', 'sources');
 const HOT_ENTRY = { id: 'gaba-glutamate-ratio', title: 'GABA Glutamate Ratio', aliases: ['GABA/glutamate ratio'] };
 const OTHER_ENTRIES = [
   'Neurochemical Balance State',

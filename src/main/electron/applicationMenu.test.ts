@@ -40,6 +40,14 @@ describe('buildApplicationMenuTemplate', () => {
     expect(onCommand).toHaveBeenCalledWith('open-vault');
   });
 
+  it('sends add-reference-pack when File › Add Reference Pack… is clicked', () => {
+    const onCommand = vi.fn();
+    const file = buildApplicationMenuTemplate(options({ onCommand })).find((i) => i.label === '&File');
+    const item = flatten([file!]).find((i) => i.label === 'Add Reference Pack…');
+    (item?.click as () => void)();
+    expect(onCommand).toHaveBeenCalledWith('add-reference-pack');
+  });
+
   it.each([
     ['New Note', 'CmdOrCtrl+N', 'new-note'],
     ['Open Vault…', 'CmdOrCtrl+Shift+O', 'open-vault'],

@@ -47,10 +47,9 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
     });
   }
 
-  const command = (label: string, accelerator: string, id: MenuCommand): MenuItemConstructorOptions => ({
+  const command = (label: string, accelerator: string | null, id: MenuCommand): MenuItemConstructorOptions => ({
     label,
-    accelerator,
-    registerAccelerator: false,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
     click: () => options.onCommand(id),
   });
 
@@ -59,6 +58,8 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
     submenu: [
       command('New Note', 'CmdOrCtrl+N', 'new-note'),
       command('Open Vault…', 'CmdOrCtrl+Shift+O', 'open-vault'),
+      { type: 'separator' },
+      command('Add Reference Pack…', null, 'add-reference-pack'),
       { type: 'separator' },
       mac ? { role: 'close' } : { role: 'quit' },
     ],

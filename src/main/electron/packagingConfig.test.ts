@@ -34,7 +34,7 @@ describe('the packaging config', () => {
 
   it('packs the app into an asar archive and ships the glossary where the app reads it', () => {
     expect(config.asar).toBe(true);
-    expect(config.extraResources).toContainEqual({ from: 'resources/glossary/entries', to: 'glossary/entries' });
+    expect(config.extraResources).toContainEqual({ from: 'resources/glossary/sources', to: 'glossary/sources' });
   });
 
   it('packages with the electron-builder pinned in the lockfile, never one fetched by npx at run time', () => {

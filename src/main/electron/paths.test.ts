@@ -34,7 +34,7 @@ describe('resolveAppPaths', () => {
     expect(resolveAppPaths({ argv: ['electron', '.'], env: {}, cwd: '/work' })).toEqual({
       vaultPath: join('/fake/Documents', 'Study Notebook'),
       stateDir: '/fake/userData',
-      glossaryDir: join('/fake/app', 'resources', 'glossary', 'entries'),
+      glossaryDir: join('/fake/app', 'resources', 'glossary', 'sources'),
     });
   });
 
@@ -77,7 +77,7 @@ describe('resolveAppPaths', () => {
     Object.defineProperty(process, 'resourcesPath', { value: '/opt/study-notebook/resources', configurable: true });
     try {
       expect(resolveAppPaths({ argv: ['app'], env: {} }).glossaryDir).toBe(
-        join('/opt/study-notebook/resources', 'glossary', 'entries'),
+        join('/opt/study-notebook/resources', 'glossary', 'sources'),
       );
     } finally {
       Object.defineProperty(process, 'resourcesPath', { value: original, configurable: true });

@@ -60,7 +60,8 @@ export interface ResolveAppPathsInput {
  * - vault: `--vault <dir>`, else `$STUDY_NOTEBOOK_VAULT`, else the vault opened last (if
  *   it still exists), else "Study Notebook" in the user's Documents folder; always
  *   absolute (see resolveVaultPath, shared with `npm run serve`);
- * - glossary: `resources/glossary/entries`, inside the app's resources when packaged
+ * - glossary: the shipped glossary's sources, `resources/glossary/sources` (seeded into the
+ *   state folder as the built-in reference pack), inside the app's resources when packaged
  *   (electron-builder `extraResources`), else in the source tree;
  * - state: `--state-dir <dir>` (used by the end-to-end tests), else Electron's userData
  *   folder, the one `npm run serve` also uses.
@@ -82,7 +83,7 @@ export function resolveAppPaths(input: ResolveAppPathsInput = {}): AppPaths {
     isFolder,
   });
   const glossaryDir = app.isPackaged
-    ? join(process.resourcesPath, 'glossary', 'entries')
-    : join(app.getAppPath(), 'resources', 'glossary', 'entries');
+    ? join(process.resourcesPath, 'glossary', 'sources')
+    : join(app.getAppPath(), 'resources', 'glossary', 'sources');
   return { vaultPath, glossaryDir, stateDir };
 }

@@ -81,7 +81,7 @@ describe('startApp', () => {
     const window = await startReady();
     expect(openNotebook).toHaveBeenCalledWith({
       vaultPath: join('/fake/Documents', 'Study Notebook'),
-      glossaryDir: join('/fake/app', 'resources', 'glossary', 'entries'),
+      glossaryDir: join('/fake/app', 'resources', 'glossary', 'sources'),
       stateDir: join(dir, 'userData'),
       host: 'electron',
       appVersion: '0.1.0',

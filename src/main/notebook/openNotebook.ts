@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
 import type { AppInfo } from '@shared/domain/appInfo';
@@ -7,12 +7,15 @@ import type { EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
 import type { WorkspaceState } from '@shared/domain/workspace';
 import { EventBus } from './events/EventBus';
 import type { VaultFs } from './fs/VaultFs';
-import { loadGlossary } from './glossary/loadGlossary';
 import { LinkService } from './links/LinkService';
 import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
 import { NoteModelCache } from './notes/NoteModelCache';
+import { PackLibrary } from './packs/PackLibrary';
+import { packMethods } from './packs/packMethods';
+import { PackUploads } from './packs/PackUploads';
+import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
@@ -51,6 +54,7 @@ export interface NotebookOptions {
 
 interface Session {
   vaultPath: string;
+  stateDir: string;
   store: VaultStore;
   workspace: WorkspaceStore;
   links: LinkService;
@@ -67,13 +71,24 @@ interface Session {
  */
 export async function openNotebook(config: NotebookConfig, options: NotebookOptions = {}): Promise<NotebookService> {
   await fs.mkdir(config.stateDir, { recursive: true });
-  const entries = await loadGlossary(config.glossaryDir);
-  const entriesById = new Map(entries.map((entry) => [entry.id, entry]));
-  const summaries: EntrySummary[] = entries.map(({ id, title, aliases }) => ({ id, title, aliases: [...aliases] }));
-  const events = new EventBus();
-  const settings = new SettingsStore(config.stateDir);
   const log =
     options.log ?? ((message: string, error?: unknown) => console.error(`[notebook] ${message}`, error ?? ''));
+  const library = await PackLibrary.open({
+    dir: join(config.stateDir, 'packs'),
+    builtIn: () => readPackSource(config.glossaryDir),
+    log,
+    now: options.now,
+  });
+  let summaries: EntrySummary[] | null = null;
+  const entrySummaries = (): EntrySummary[] =>
+    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => ({
+      id,
+      title,
+      aliases: [...aliases],
+      ...(packId ? { packId } : {}),
+    })));
+  const events = new EventBus();
+  const settings = new SettingsStore(config.stateDir);
   // Writes never reach these even when a vault contains them.
   const protectedDirs = (
     await Promise.all([config.glossaryDir, config.stateDir].map((dir) => fs.realpath(dir).catch(() => null)))
@@ -95,10 +110,16 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       hooks: options.hooks,
       log,
     });
+    const workspace = new WorkspaceStore(stateDir);
+    return { vaultPath, stateDir, store, workspace, ...startIndexes(store, workspace, stateDir) };
+  }
+
+  /** The link and search indexes of a vault, over the glossary as the packs now hold it. */
+  function startIndexes(store: VaultStore, workspace: WorkspaceStore, stateDir: string) {
+    const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
     const links = new LinkService({ store, events, entries, cacheDir: stateDir, log, models });
-    const workspace = new WorkspaceStore(stateDir);
     const search = new SearchService({
       store,
       workspace,
@@ -109,7 +130,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       host: options.searchHost,
       models,
     });
-    return { vaultPath, store, workspace, links, search };
+    return { links, search };
   }
 
   async function remember(vaultPath: string): Promise<void> {
@@ -150,6 +171,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     );
   }
 
+  const uploads = await PackUploads.open(join(config.stateDir, 'pack-uploads'));
   const vaultPath = resolve(config.vaultPath);
   let session = await openSession(vaultPath);
   await remember(vaultPath);
@@ -167,6 +189,30 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
   function appInfo(): AppInfo {
     return { name: 'Study Notebook', version: config.appVersion, host: config.host, vaultPath: session.vaultPath };
+  }
+
+  /**
+   * After a pack was imported, hidden, shown or removed: the indexes are restarted over the
+   * new entries (their note caches make that quick), calls meanwhile wait at the barrier
+   * as during a vault switch, then the UI is told.
+   */
+  function reloadReference(): Promise<void> {
+    const run = switches
+      .catch(() => undefined)
+      .then(async () => {
+        summaries = null;
+        if (closed) return;
+        const old = session;
+        await old.links.dispose();
+        await old.search.close();
+        session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir) };
+        events.emit('glossary-changed', { count: library.entries().length });
+      });
+    switches = run;
+    barrier = run;
+    return run.finally(() => {
+      if (barrier === run) barrier = null;
+    });
   }
 
   async function switchVault(path: string): Promise<AppInfo> {
@@ -219,11 +265,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async listEntries(): Promise<EntrySummary[]> {
-      return summaries.map((s) => ({ ...s, aliases: [...s.aliases] }));
+      return entrySummaries().map((s) => ({ ...s, aliases: [...s.aliases] }));
     },
 
     async getEntry({ id }): Promise<GlossaryEntry> {
-      const entry = entriesById.get(id);
+      const entry = library.entry(id);
       if (!entry) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
       return structuredClone(entry);
     },
@@ -234,7 +280,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async updateWorkspaceState({ patch }): Promise<WorkspaceState> {
       for (const id of [patch.lastOpened?.kind === 'entry' ? patch.lastOpened.id : null, patch.referenceEntryId]) {
-        if (id && !entriesById.has(id)) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
+        if (id && !library.entry(id)) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
       }
       return (await current()).workspace.update(patch);
     },
@@ -347,6 +393,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         if (barrier === run) barrier = null;
       }
     },
+
+    ...packMethods({ library, uploads, events, reload: reloadReference }),
 
     async listVaults(): Promise<string[]> {
       await current();

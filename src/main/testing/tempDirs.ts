@@ -17,5 +17,5 @@ export function tempDirs() {
   };
 }
 
-/** The shipped glossary, as the tests' notebooks use it. */
-export const SHIPPED_GLOSSARY = join(__dirname, '..', '..', '..', 'resources', 'glossary', 'entries');
+/** The shipped glossary's sources, as the tests' notebooks use them (seeded as the built-in pack). */
+export const SHIPPED_GLOSSARY = join(__dirname, '..', '..', '..', 'resources', 'glossary', 'sources');

@@ -82,7 +82,8 @@ Options:
   --allow-vault <dir> a folder the page may also switch to with "Open vault…" (repeatable);
                       otherwise it can only switch to vaults opened before
   --port <n>          the port to listen on (default: a free port)
-  --state-dir <dir>   where app state and caches live (default: the app's config folder)
-  --glossary <dir>    serve the entries in this folder instead of the shipped glossary: a
-                      reference pack made with \`npm run glossary:import\`, or a test glossary
+  --state-dir <dir>   where app state, caches and reference packs live (default: the app's
+                      config folder; \`npm run glossary:import\` imports packs there)
+  --glossary <dir>    the source of the built-in pack instead of the shipped glossary's: a
+                      folder of web-page texts or Markdown files, or a table (a test glossary)
   -h, --help          show this help`;

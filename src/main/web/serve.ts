@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   });
   const service = await openNotebook({
     vaultPath,
-    glossaryDir: args.glossary ? resolve(args.glossary) : join(appRoot, 'resources', 'glossary', 'entries'),
+    glossaryDir: args.glossary ? resolve(args.glossary) : join(appRoot, 'resources', 'glossary', 'sources'),
     stateDir,
     host: 'web',
     appVersion: version,

@@ -11,6 +11,7 @@ import type {
   UnresolvedLink,
 } from '../domain/links';
 import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
+import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
 import type { WorkspaceState } from '../domain/workspace';
 
@@ -185,6 +186,70 @@ export interface NotebookApi {
 
   /** Where the background search index stands. */
   getIndexStatus(): Promise<IndexStatus>;
+
+  /** The reference packs (the shipped glossary first, then by name), hidden ones included. */
+  listPacks(): Promise<PackSummary[]>;
+
+  /**
+   * Starts handing the backend a file or folder to import as a reference pack. The page
+   * sends only what the user picked in the file dialog (a file input), chunk by chunk (see
+   * appendPackUpload): the backend never reads a path the page names. Uploads are kept in
+   * the app's state folder until imported, discarded, or an hour unused.
+   *
+   * @param kind 'folder' for a folder of Markdown files or web-page texts; `name` is then the
+   *   folder's name, else the file's.
+   */
+  startPackUpload(args: { name: string; kind: 'file' | 'folder' }): Promise<{ uploadId: string }>;
+
+  /**
+   * Appends bytes (base64, at most 4 MiB decoded per call) to one file of an upload. For a
+   * file upload, `path` is the file's name; for a folder, the path inside it ("Bio/Cells.md").
+   * @throws not-found for an unknown or expired upload; invalid-arguments for a path leaving
+   *   the folder, or an upload over 512 MiB or 200,000 files.
+   */
+  appendPackUpload(args: { uploadId: string; path: string; data: string }): Promise<{ bytes: number }>;
+
+  /**
+   * What importing the upload would give, before anything is written: the format,
+   * encoding and columns found, the first entries, and the rows that would be left out
+   * with their line and reason.
+   * @throws invalid-arguments with a message for the user when the source cannot be read at
+   *   all (not text, an unclosed quote, no file of a known kind).
+   */
+  previewPackImport(args: { uploadId: string; options?: ImportOptions }): Promise<ImportPreview>;
+
+  /**
+   * Imports the upload as a new pack, or as the new version of pack `replace` (entries keep
+   * their ids where their term is unchanged). All or nothing: the pack is written aside
+   * and switched in when complete. Sends `pack-import-progress` events while it runs, then
+   * `glossary-changed` once the entries are listed, linked and searchable. The upload is
+   * discarded after a successful import.
+   * @throws invalid-arguments when the source cannot be imported (nothing is written);
+   *   not-found for an unknown upload or pack.
+   */
+  importPack(args: {
+    uploadId: string;
+    options?: ImportOptions;
+    name?: string;
+    replace?: string;
+  }): Promise<ImportResult>;
+
+  /** Forgets an upload (the dialog was closed). Unknown ids are ignored. */
+  discardPackUpload(args: { uploadId: string }): Promise<void>;
+
+  /**
+   * Renames a pack, or hides or shows it (a hidden pack's entries are not listed, linked or
+   * searched). Its entries' ids never change.
+   * @throws not-found for an unknown pack.
+   */
+  updatePack(args: { id: string; name?: string; hidden?: boolean }): Promise<PackSummary>;
+
+  /**
+   * Deletes a pack and its entries from the state folder (links to them become unresolved;
+   * notes are untouched).
+   * @throws not-found for an unknown pack; invalid-arguments for the shipped glossary (hide it).
+   */
+  removePack(args: { id: string }): Promise<void>;
 }
 
 export type MethodName = keyof NotebookApi;
@@ -199,8 +264,10 @@ export type ResultOf<M extends MethodName> = Awaited<ReturnType<NotebookApi[M]>>
  * Events the backend pushes to the UI, by name, with their payloads.
  */
 export interface NotebookEvents {
-  /** The glossary was reloaded (an import finished). */
+  /** The glossary's entries changed (a pack was imported, hidden, shown or removed): `count` are listed now. */
   'glossary-changed': { count: number };
+  /** A pack import made progress (see NotebookApi.importPack). */
+  'pack-import-progress': ImportProgress;
   /** Notes were added, changed or removed (by the app or outside it). */
   'notes-changed': { changes: NoteChange[] };
   /** Another vault was opened: the UI reloads everything. */
@@ -219,6 +286,7 @@ export interface NotebookEvents {
 }
 
 /** Commands the host's menu can ask the UI to run. */
-export type AppCommand = 'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette';
+export type AppCommand =
+  'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette' | 'add-reference-pack';
 
 export type EventName = keyof NotebookEvents;

@@ -3,6 +3,11 @@ import {
   docRef,
   entryId,
   folderPath,
+  importOptions,
+  packId,
+  packName,
+  uploadChunk,
+  uploadId,
   linkTarget,
   noteContent,
   notePath,
@@ -77,6 +82,25 @@ export const methods = {
   },
   quickSwitch: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
   getIndexStatus: { args: v.none() },
+  listPacks: { args: v.none() },
+  startPackUpload: {
+    args: v.object({ name: v.string({ min: 1, max: 255 }), kind: v.literal('file', 'folder') }),
+  },
+  appendPackUpload: {
+    args: v.object({ uploadId, path: v.string({ min: 1, max: 1024 }), data: uploadChunk }),
+  },
+  previewPackImport: { args: v.object({ uploadId, options: v.optional(importOptions) }) },
+  importPack: {
+    args: v.object({
+      uploadId,
+      options: v.optional(importOptions),
+      name: v.optional(packName),
+      replace: v.optional(packId),
+    }),
+  },
+  discardPackUpload: { args: v.object({ uploadId }) },
+  updatePack: { args: v.object({ id: packId, name: v.optional(packName), hidden: v.optional(v.boolean()) }) },
+  removePack: { args: v.object({ id: packId }) },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 
 export const methodNames = Object.keys(methods) as MethodName[];

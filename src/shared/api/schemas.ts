@@ -1,4 +1,5 @@
 import { ENTRY_ID_PATTERN } from '../domain/glossary';
+import { MAX_PACK_NAME_LENGTH, PACK_FORMATS, PACK_ID_PATTERN } from '../domain/packs';
 import { MAX_NOTE_BYTES, MAX_TITLE_LENGTH } from '../domain/note';
 import { notePathProblem } from '../domain/notePath';
 import * as v from './validate';
@@ -54,3 +55,30 @@ export const version = v.string({ min: 1, max: 200, pattern: /^[A-Za-z0-9_-]+$/,
 
 /** An absolute folder path chosen by the user for a vault. */
 export const vaultFolder = v.string({ min: 1, max: 4096 });
+
+/** A reference pack's id (see PACK_ID_PATTERN). */
+export const packId = v.string({ min: 1, max: 40, pattern: PACK_ID_PATTERN, patternName: 'a pack id' });
+
+/** A pack name as typed by the user; tidied by the backend. */
+export const packName = v.string({ min: 1, max: MAX_PACK_NAME_LENGTH * 2 });
+
+/** An upload handle (see startPackUpload). */
+export const uploadId = v.string({ min: 32, max: 32, pattern: /^[0-9a-f]{32}$/, patternName: 'an upload id' });
+
+/** Largest chunk of an upload, in bytes once decoded. */
+export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Base64 bytes of one upload chunk. */
+export const uploadChunk = v.string({
+  max: Math.ceil(MAX_UPLOAD_CHUNK_BYTES / 3) * 4,
+  pattern: /^[A-Za-z0-9+/]*={0,2}$/,
+  patternName: 'base64 data',
+});
+
+/** How to read an import source (see ImportOptions). */
+export const importOptions = v.object({
+  format: v.optional(v.literal(...PACK_FORMATS)),
+  encoding: v.optional(v.string({ min: 1, max: 40, pattern: /^[A-Za-z0-9_.:-]+$/, patternName: 'an encoding label' })),
+  separator: v.optional(v.string({ min: 1, max: 16 })),
+  rowSeparator: v.optional(v.string({ min: 1, max: 16 })),
+});

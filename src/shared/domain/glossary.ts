@@ -5,6 +5,8 @@ export interface EntrySummary {
   title: string;
   /** Other names the entry is known by; links and mentions resolve them too. */
   aliases: string[];
+  /** The reference pack it belongs to (see PackSummary); absent only in old test data. */
+  packId?: string;
 }
 
 /** One titled section of an entry's body ("Origin", "Mechanism"). */
@@ -23,7 +25,13 @@ export interface GlossaryEntry extends EntrySummary {
   /** The definition: the text before the first section. */
   definition: string;
   sections: EntrySection[];
+  /** Tags given by the source (a tags column, front matter), if any. */
+  tags?: string[];
 }
 
-/** Glossary ids are lowercase slugs. */
-export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * Glossary ids are lowercase slugs: `<slug>` for the shipped glossary's entries (the ids
+ * they always had), `<pack id>--<slug>` for an imported pack's (a slug never holds `--`, so
+ * the two never meet). Stable across re-imports while the entry's term is unchanged.
+ */
+export const ENTRY_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/;

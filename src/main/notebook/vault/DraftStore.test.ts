@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { concurrencyProbe } from '../../testing/concurrencyProbe';
 import { tempDirs } from '../../testing/tempDirs';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { nodeVaultFs } from '../fs/VaultFs';
 import { DraftStore } from './DraftStore';
 
@@ -11,6 +13,19 @@ afterEach(() => dirs.cleanup());
 const draft = (path: string, savedAt: string) => ({ path, content: `text of ${path}`, baseVersion: null, savedAt });
 
 describe('DraftStore', () => {
+  it('reads a bounded number of drafts at once, however many there are', async () => {
+    const dir = dirs.make();
+    await new DraftStore(nodeVaultFs, dir).write(draft('Seed.md', '2024-01-01T00:00:00.000Z'));
+    for (let i = 0; i < 200; i++) {
+      const store = new DraftStore(nodeVaultFs, dir);
+      writeFileSync(store.fileFor(`N${i}.md`), JSON.stringify(draft(`N${i}.md`, '2024-01-01T00:00:00.000Z')));
+    }
+    const probe = concurrencyProbe();
+    const store = new DraftStore({ ...nodeVaultFs, readFile: probe.wrap(nodeVaultFs.readFile) }, dir);
+    expect(await store.list()).toHaveLength(201);
+    expect(probe.max).toBeLessThanOrEqual(FILE_CONCURRENCY);
+  });
+
   it('writes one file per note path (creating its folder), reads and removes it', async () => {
     const store = new DraftStore(nodeVaultFs, join(dirs.make(), 'vaults', 'abc', 'drafts'));
     await store.write(draft('Cells.md', '2024-01-01T00:00:00.000Z'));

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import { join } from 'node:path';
 import { notePath, version } from '@shared/api/schemas';
 import * as v from '@shared/api/validate';
 import { MAX_NOTE_BYTES, type Draft } from '@shared/domain/note';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { ensureFolder, errorCode, type VaultFs } from '../fs/VaultFs';
 
 const draftFile = v.object({
@@ -56,9 +58,8 @@ export class DraftStore {
       if (errorCode(error) === 'ENOENT') return [];
       throw error;
     }
-    const drafts = (await Promise.all(names.map((name) => this.load(join(this.dir, name))))).filter(
-      (d): d is Draft => d !== null,
-    );
+    const loaded = await pLimit(FILE_CONCURRENCY).map(names, (name) => this.load(join(this.dir, name)));
+    const drafts = loaded.filter((d): d is Draft => d !== null);
     return drafts.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
   }
 

@@ -1,7 +1,9 @@
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { concurrencyProbe } from '../../testing/concurrencyProbe';
 import { tempDirs } from '../../testing/tempDirs';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { faultyVaultFs } from '../fs/testing/faultyVaultFs';
 import { nodeVaultFs } from '../fs/VaultFs';
 import { scanFolder } from './scanFolder';
@@ -19,6 +21,16 @@ function vault(): string {
 }
 
 describe('scanFolder', () => {
+  it('stats a bounded number of files at once, however many a folder holds', async () => {
+    const root = realpathSync(dirs.make());
+    for (let i = 0; i < 300; i++) writeFileSync(join(root, `Note ${i}.md`), 'x');
+    const probe = concurrencyProbe();
+    const fs = { ...nodeVaultFs, stat: probe.wrap(nodeVaultFs.stat) };
+    expect((await scanFolder(fs, root, '')).files.size).toBe(300);
+    expect(probe.calls).toBeGreaterThanOrEqual(300);
+    expect(probe.max).toBeLessThanOrEqual(FILE_CONCURRENCY);
+  });
+
   it('walks a folder and everything below it, reporting notes and folders', async () => {
     const root = vault();
     const all = await scanFolder(nodeVaultFs, root, '');

@@ -1,6 +1,8 @@
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { notePathProblem } from '@shared/domain/notePath';
+import { FILE_CONCURRENCY } from '../fs/fileConcurrency';
 import { errorCode, type VaultFs } from '../fs/VaultFs';
 import { isTempFileName } from '../fs/writeFileAtomic';
 import { isIgnoredName, isNoteFileName } from './isIgnoredName';
@@ -51,6 +53,8 @@ export async function scanFolder(
 ): Promise<ScanResult> {
   const result: ScanResult = { files: new Map(), folders: [], unreadable: [], leftovers: [] };
   const pending: string[] = [folder];
+  // One limiter for the whole walk: a folder of 100,000 notes is stat'ed a few at a time.
+  const limit = pLimit(FILE_CONCURRENCY);
   while (pending.length > 0) {
     const rel = pending.pop() as string;
     const abs = rel === '' ? root : join(root, ...rel.split('/'));
@@ -87,10 +91,10 @@ export async function scanFolder(
       if (!isNoteFileName(name) || notePathProblem(childRel) !== null) continue;
       if (!entry.isFile() && !entry.isSymbolicLink()) continue;
       checks.push(
-        (async () => {
+        limit(async () => {
           const found = await inspectFile(fs, root, join(abs, name), entry.isSymbolicLink());
           if (found) result.files.set(childRel, found);
-        })(),
+        }),
       );
     }
     await Promise.all(checks);

@@ -9,6 +9,7 @@ import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { useDrafts } from '../features/drafts/useDrafts';
 import { EntryReader } from '../features/glossary/EntryReader';
 import { GlossaryList } from '../features/glossary/GlossaryList';
+import { useGlossaryEntries } from '../features/glossary/useGlossaryEntries';
 import { BacklinksToggle } from '../features/links/BacklinksToggle';
 import { SidePanel, type SideTab } from '../features/links/SidePanel';
 import { UnresolvedLinksDialog } from '../features/links/UnresolvedLinksDialog';
@@ -19,6 +20,7 @@ import { flushAllNotes } from '../features/notes/openSessions';
 import { ReferencePane } from '../features/reference/ReferencePane';
 import { SearchPanel } from '../features/search/SearchPanel';
 import { QuickSwitcher } from '../features/switcher/QuickSwitcher';
+import { usePackDialogs } from '../features/packs/usePackDialogs';
 import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ariaKeyShortcut, shortcutLabel } from '../ui/shortcuts';
@@ -36,6 +38,8 @@ import { Welcome } from './Welcome';
 export function Notebook({ data }: { data: StartupData }) {
   const api = useApi();
   const notes = useNotesList(api, data.notes);
+  const entries = useGlossaryEntries(api, data.entries);
+  const packs = usePackDialogs();
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
   const [vaultDialog, setVaultDialog] = useState(false);
@@ -84,7 +88,7 @@ export function Notebook({ data }: { data: StartupData }) {
   };
   const sideTitle =
     main?.kind === 'entry'
-      ? (data.entries.find((entry) => entry.id === main.id)?.title ?? 'this entry')
+      ? (entries.find((entry) => entry.id === main.id)?.title ?? 'this entry')
       : main?.kind === 'note'
         ? (notes.list.find((note) => note.path === main.path)?.title ??
           main.path.replace(/^.*\//, '').replace(/\.md$/i, ''))
@@ -173,9 +177,11 @@ export function Notebook({ data }: { data: StartupData }) {
             onCreate={() => void createNote()}
           />
           <GlossaryList
-            entries={data.entries}
+            entries={entries}
             selectedId={referenceOpen ? workspace.referenceEntryId : mainEntryId}
             onOpen={openEntry}
+            onAddPack={packs.openAdd}
+            onManagePacks={packs.openManage}
           />
         </div>
         <VaultFooter vaultPath={data.info.vaultPath} onOpenVault={() => void openVault()} />
@@ -217,7 +223,7 @@ export function Notebook({ data }: { data: StartupData }) {
             <EntryReader id={mainEntryId} />
           </div>
         ) : (
-          <Welcome entries={data.entries} onOpenEntry={openEntry} onCreateNote={() => void createNote()} />
+          <Welcome entries={entries} onOpenEntry={openEntry} onCreateNote={() => void createNote()} />
         )}
       </main>
       {sideOpen && main && (
@@ -292,6 +298,7 @@ export function Notebook({ data }: { data: StartupData }) {
           No note or glossary entry is called “{nav.createAsk}” yet. Create the note and open it?
         </ConfirmDialog>
       )}
+      {packs.dialogs}
       {toast && (
         <div className="toast" role="status">
           {toast}

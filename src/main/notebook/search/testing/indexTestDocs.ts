@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import { expect } from 'vitest';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { parseQuery } from '@shared/search/parseQuery';
-import { loadGlossary } from '../../glossary/loadGlossary';
-import { SHIPPED_GLOSSARY } from '../../../testing/tempDirs';
+import { shippedEntries } from '../../packs/testing/shippedEntries';
 import type { FullTextIndex, IndexDoc, IndexSearchResult } from '../FullTextIndex';
 import { entryToIndexDoc, noteToIndexDoc } from '../indexDocs';
 import { FIXTURE_VAULT } from './fixtureVault';
@@ -24,7 +23,7 @@ export function fixtureDocs(): IndexDoc[] {
 
 let glossary: GlossaryEntry[] | null = null;
 export async function allDocs(): Promise<IndexDoc[]> {
-  glossary ??= await loadGlossary(SHIPPED_GLOSSARY);
+  glossary ??= await shippedEntries();
   return [...glossary.map(entryToIndexDoc), ...fixtureDocs()];
 }
 

@@ -27,6 +27,7 @@ export const APP_COMMAND_IDS: Record<AppCommand, string> = {
   search: 'search.open',
   'quick-switcher': 'switcher.open',
   'command-palette': 'palette.open',
+  'add-reference-pack': 'packs.add',
 };
 
 /*

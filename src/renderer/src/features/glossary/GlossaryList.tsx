@@ -1,28 +1,47 @@
 import type { EntrySummary } from '@shared/domain/glossary';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { useApi } from '../../api/ApiContext';
 import { FilterableListbox } from '../../ui/FilterableListbox';
+import { MenuButton } from '../../ui/MenuButton';
 import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
+import { usePacks } from '../packs/usePacks';
 import '../links/linkCount.css';
+import './glossaryList.css';
 
 export interface GlossaryListProps {
   entries: EntrySummary[];
   /** The entry shown in the reader (main view or reference pane), marked as selected. */
   selectedId: string | null;
   onOpen(id: string): void;
+  /** The section's menu: "Add reference pack…". */
+  onAddPack(): void;
+  /** The section's menu: "Manage reference packs…". */
+  onManagePacks(): void;
 }
 
 const keyOf = (entry: EntrySummary) => entry.id;
 const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
 
-/** The glossary section of the sidebar: the entries alphabetically, with a filter, and how many notes link to each. */
-export function GlossaryList({ entries, selectedId, onOpen }: GlossaryListProps) {
+/**
+ * The glossary section of the sidebar: the entries alphabetically, with a filter, how many
+ * notes link to each and, when several reference packs are shown, the pack of each; its
+ * menu adds and manages packs.
+ */
+export function GlossaryList({ entries, selectedId, onOpen, onAddPack, onManagePacks }: GlossaryListProps) {
   const counts = useEntryLinkCounts();
+  const { packs } = usePacks(useApi());
+  const packNames = useMemo(() => {
+    const shown = (packs ?? []).filter((pack) => !pack.hidden);
+    return shown.length > 1 ? new Map(shown.map((pack) => [pack.id, pack.name])) : null;
+  }, [packs]);
   const renderItem = useCallback(
     (entry: EntrySummary) => {
       const count = counts?.[entry.id] ?? 0;
+      const pack = entry.packId ? packNames?.get(entry.packId) : undefined;
       return (
         <>
           <span className="item-title">{entry.title}</span>
+          {pack && <span className="item-meta entry-pack">{pack}</span>}
           {count > 0 && (
             <>
               <span className="link-count" aria-hidden="true" title={linkCountLabel(count)}>
@@ -34,7 +53,7 @@ export function GlossaryList({ entries, selectedId, onOpen }: GlossaryListProps)
         </>
       );
     },
-    [counts],
+    [counts, packNames],
   );
   return (
     <FilterableListbox
@@ -47,6 +66,21 @@ export function GlossaryList({ entries, selectedId, onOpen }: GlossaryListProps)
       selectedKey={selectedId}
       onOpen={onOpen}
       filterPlaceholder="Filter entries"
+      actions={
+        <MenuButton
+          label="Glossary options"
+          items={[
+            { id: 'add', label: 'Add reference pack…', run: onAddPack },
+            { id: 'manage', label: 'Manage reference packs…', run: onManagePacks },
+          ]}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <circle cx="3.5" cy="8" r="1.3" fill="currentColor" />
+            <circle cx="8" cy="8" r="1.3" fill="currentColor" />
+            <circle cx="12.5" cy="8" r="1.3" fill="currentColor" />
+          </svg>
+        </MenuButton>
+      }
     />
   );
 }

@@ -1,0 +1,254 @@
+import { promises as fs, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
+import type { DraftEntry, ParsedSource } from './DraftEntry';
+import { PackImportError } from './PackImportError';
+import { BUILT_IN_PACK_ID, PackLibrary } from './PackLibrary';
+import { readPackSource } from './readPackSource';
+
+const dirs = tempDirs();
+afterEach(() => {
+  vi.restoreAllMocks();
+  dirs.cleanup();
+});
+
+const draft = (title: string, definition = `${title} is defined here.`, line = 2): DraftEntry => ({
+  title,
+  aliases: [],
+  definition,
+  sections: [],
+  tags: [],
+  source: `words.tsv, line ${line}`,
+  editorialTitle: false,
+  at: { line },
+});
+
+function parsed(entries: DraftEntry[], fields: Partial<ParsedSource> = {}): ParsedSource {
+  return {
+    format: 'tsv',
+    encoding: 'utf-8',
+    encodingDetected: true,
+    columns: [],
+    entries,
+    problems: [],
+    suggestedName: 'words',
+    ...fields,
+  };
+}
+
+const target = { sourceHash: 'h1', sourceName: 'words.tsv' };
+
+describe('PackLibrary', () => {
+  it('stores a pack as a manifest and one entries file, and lists its entries with the others by title', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir, now: () => new Date('2026-01-02T03:04:05Z') });
+    const result = await library.importPack(
+      parsed([draft('Zeta'), draft('bank', 'A river side.'), draft('Bank', 'A money house.')]),
+      {
+        ...target,
+        name: 'My Dictionary',
+      },
+    );
+    expect(result.pack).toEqual({
+      id: 'my-dictionary',
+      name: 'My Dictionary',
+      source: { name: 'words.tsv', format: 'tsv' },
+      entryCount: 3,
+      skippedCount: 0,
+      importedAt: '2026-01-02T03:04:05.000Z',
+      hidden: false,
+      builtIn: false,
+    });
+    expect(readdirSync(dir)).toEqual(['my-dictionary']);
+    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual(['entries.ndjson', 'manifest.json']);
+    expect(
+      readFileSync(join(dir, 'my-dictionary', 'entries.ndjson'), 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(3);
+    expect(library.entries().map((e) => [e.id, e.title, e.packId])).toEqual([
+      ['my-dictionary--bank', 'bank', 'my-dictionary'],
+      ['my-dictionary--bank-2', 'Bank', 'my-dictionary'],
+      ['my-dictionary--zeta', 'Zeta', 'my-dictionary'],
+    ]);
+
+    // A second start reads the same, two files per pack however many entries it has.
+    const reads = vi.spyOn(fs, 'readFile');
+    const again = await PackLibrary.open({ dir });
+    expect(again.entries()).toEqual(library.entries());
+    expect(again.list()).toEqual(library.list());
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads a large pack at start-up from its two files, not one per entry', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    const many = Array.from({ length: 5000 }, (_, i) => draft(`Term ${i % 1000}`, `Sense ${i}.`, i + 2));
+    await library.importPack(parsed(many), target);
+    const opened = vi.spyOn(fs, 'open');
+    const reads = vi.spyOn(fs, 'readFile');
+    const again = await PackLibrary.open({ dir });
+    expect(again.entries()).toHaveLength(5000);
+    expect(reads.mock.calls.length + opened.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('lists left-out rows with their lines, and refuses a source with no entry without writing anything', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    const result = await library.importPack(
+      parsed([draft('Good'), draft('', 'orphan definition', 5), draft('Empty', ' ', 9)], {
+        problems: [{ line: 3, reason: 'a quote is never closed' }],
+      }),
+      target,
+    );
+    expect(result.pack.entryCount).toBe(1);
+    expect(result.problems).toEqual([
+      { line: 3, reason: 'a quote is never closed' },
+      { line: 5, reason: 'no term' },
+      { line: 9, reason: 'no definition for “Empty”' },
+    ]);
+    expect(result.pack.skippedCount).toBe(3);
+
+    const error = await library.importPack(parsed([draft('', 'x', 2)]), target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PackImportError);
+    expect((error as Error).message).toBe('No entry could be read from words.tsv: line 2: no term');
+    expect(readdirSync(dir)).toEqual(['words']);
+    expect(library.list()).toHaveLength(1);
+  });
+
+  it('re-imports keeping the ids of unchanged terms, the name and hidden state, all or nothing', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    const { pack } = await library.importPack(parsed([draft('Cell'), draft('Axon'), draft('Gone')]), target);
+    await library.rename(pack.id, 'Neuro words');
+    const before = new Map(library.entries().map((e) => [e.title, e.id]));
+
+    // A failure while the new version is switched in leaves the old one whole.
+    const rename = vi.spyOn(fs, 'rename').mockRejectedValueOnce(Object.assign(new Error('EIO'), { code: 'EIO' }));
+    await expect(
+      library.importPack(parsed([draft('Cell', 'New text.')]), { ...target, replace: pack.id }),
+    ).rejects.toThrow('EIO');
+    rename.mockRestore();
+    expect(readdirSync(dir)).toEqual(['words']);
+    expect((await PackLibrary.open({ dir })).entries().map((e) => e.title)).toEqual(['Axon', 'Cell', 'Gone']);
+
+    const result = await library.importPack(parsed([draft('cell', 'New text.'), draft('Axon'), draft('Dendrite')]), {
+      ...target,
+      replace: pack.id,
+    });
+    expect(result.keptIds).toBe(2);
+    expect(result.pack.name).toBe('Neuro words');
+    expect(library.entries().map((e) => [e.title, e.id])).toEqual([
+      ['Axon', before.get('Axon')],
+      ['cell', before.get('Cell')],
+      ['Dendrite', 'words--dendrite'],
+    ]);
+    expect(readdirSync(dir)).toEqual(['words']);
+  });
+
+  it('hides a pack without reading it at start-up, shows it again, and removes it', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    const { pack } = await library.importPack(parsed([draft('Cell')]), target);
+    expect((await library.setHidden(pack.id, true)).hidden).toBe(true);
+    expect(library.entries()).toEqual([]);
+    expect(library.entry('words--cell')).toBeUndefined();
+
+    const reads = vi.spyOn(fs, 'readFile');
+    const reopened = await PackLibrary.open({ dir });
+    expect(reads.mock.calls.map(([path]) => String(path).replace(/^.*[/\\]/, ''))).toEqual(['manifest.json']);
+    expect(reopened.list()[0]).toMatchObject({ id: 'words', hidden: true, entryCount: 1 });
+
+    await reopened.setHidden(pack.id, false);
+    expect(reopened.entry('words--cell')?.title).toBe('Cell');
+    await reopened.remove(pack.id);
+    expect(reopened.list()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(reopened.remove(pack.id)).rejects.toThrow('There is no reference pack “words”.');
+  });
+
+  it('gives packs with the same name their own ids, and ids that never meet', async () => {
+    const library = await PackLibrary.open({ dir: join(dirs.make(), 'packs') });
+    const a = await library.importPack(parsed([draft('Cell')]), { ...target, name: 'Bio' });
+    const b = await library.importPack(parsed([draft('Cell')]), { ...target, name: 'Bio' });
+    expect([a.pack.id, b.pack.id]).toEqual(['bio', 'bio-2']);
+    expect(library.entries().map((e) => e.id)).toEqual(['bio--cell', 'bio-2--cell']);
+  });
+
+  it('finishes or undoes an import a crash cut short, and lists a damaged pack without stopping', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    await library.importPack(parsed([draft('Cell')]), target);
+    await library.importPack(parsed([draft('Axon')]), { ...target, name: 'other' });
+    // A crash between moving the old version aside and renaming the new one in…
+    await fs.rename(join(dir, 'words'), join(dir, '.words.previous-abc123'));
+    // …and one while a new pack was being written.
+    mkdirSync(join(dir, '.half.staging-XyZ123'));
+    writeFileSync(join(dir, '.half.staging-XyZ123', 'entries.ndjson'), '{"id":');
+    writeFileSync(join(dir, 'other', 'entries.ndjson'), '{"id": "other--axon", "title":');
+
+    const log = vi.fn();
+    const reopened = await PackLibrary.open({ dir, log });
+    expect(readdirSync(dir).sort()).toEqual(['other', 'words']);
+    expect(reopened.entries().map((e) => e.title)).toEqual(['Cell']);
+    expect(reopened.pack('other')).toMatchObject({ problem: 'its entries file is damaged at line 1' });
+    expect(log).toHaveBeenCalled();
+  });
+
+  describe('the built-in pack', () => {
+    const shipped = () => readPackSource(SHIPPED_GLOSSARY);
+
+    it('is seeded from the shipped glossary’s sources with the ids its entries always had', async () => {
+      const dir = join(dirs.make(), 'packs');
+      const library = await PackLibrary.open({ dir, builtIn: shipped });
+      expect(library.list()).toEqual([
+        expect.objectContaining({ id: BUILT_IN_PACK_ID, name: 'Neurochemistry', builtIn: true, entryCount: 5 }),
+      ]);
+      expect(library.entries().map((e) => e.id)).toEqual([
+        'gaba-glutamate-ratio',
+        'neurochemical-balance-state',
+        'neurotransmitter-balance-metrics',
+        'neurotransmitter-balance-science',
+        'optimized-neurotransmitter-balance',
+      ]);
+      await expect(library.remove(BUILT_IN_PACK_ID)).rejects.toThrow(/ships with the app and cannot be removed/);
+      await expect(library.importPack(parsed([draft('X')]), { ...target, replace: BUILT_IN_PACK_ID })).rejects.toThrow(
+        /updated with it/,
+      );
+    });
+
+    it('is not rewritten while its sources are unchanged, and updated (ids, name and hidden kept) when they change', async () => {
+      const base = dirs.make();
+      const sources = join(base, 'sources');
+      await fs.cp(SHIPPED_GLOSSARY, sources, { recursive: true });
+      const dir = join(base, 'packs');
+      const first = await PackLibrary.open({ dir, builtIn: () => readPackSource(sources) });
+      await first.rename(BUILT_IN_PACK_ID, 'Brain chemistry');
+      const manifest = readFileSync(join(dir, BUILT_IN_PACK_ID, 'manifest.json'), 'utf8');
+      await PackLibrary.open({ dir, builtIn: () => readPackSource(sources) });
+      expect(readFileSync(join(dir, BUILT_IN_PACK_ID, 'manifest.json'), 'utf8')).toBe(manifest);
+
+      const page = join(sources, '002_ff0cfc8c2bdff7b5.txt');
+      writeFileSync(
+        page,
+        readFileSync(page, 'utf8').replace('Origin', 'A second paragraph of the definition.\nOrigin'),
+      );
+      const updated = await PackLibrary.open({ dir, builtIn: () => readPackSource(sources) });
+      expect(updated.list()[0]).toMatchObject({ name: 'Brain chemistry' });
+      expect(updated.entry('neurochemical-balance-state')?.definition).toMatch(
+        /A second paragraph of the definition\.$/,
+      );
+    });
+
+    it('stops the start of a broken install that has no earlier copy, and keeps the earlier copy otherwise', async () => {
+      const base = dirs.make();
+      const dir = join(base, 'packs');
+      const missing = () => readPackSource(join(base, 'nowhere'));
+      await expect(PackLibrary.open({ dir, builtIn: missing })).rejects.toThrow(/does not exist/);
+      await PackLibrary.open({ dir, builtIn: shipped });
+      const library = await PackLibrary.open({ dir, builtIn: missing, log: () => undefined });
+      expect(library.entries()).toHaveLength(5);
+    });
+  });
+});

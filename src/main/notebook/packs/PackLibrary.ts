@@ -1,0 +1,442 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import { MAX_PACK_NAME_LENGTH, type ImportProblem, type ImportResult, type PackSummary } from '@shared/domain/packs';
+import { writeFileAtomic } from '../fs/writeFileAtomic';
+import { compareEntryTitles } from '../glossary/compareEntryTitles';
+import { replaceDirectory } from '../glossary/replaceDirectory';
+import { slugify } from '../glossary/slugify';
+import { assignEntryIds } from './assignEntryIds';
+import type { ParsedSource } from './DraftEntry';
+import { cleanLine, prepareEntries } from './normalizeDraft';
+import { PackImportError } from './PackImportError';
+import {
+  ENTRIES_FILE,
+  formatEntries,
+  formatManifest,
+  MANIFEST_FILE,
+  parseEntries,
+  parseManifest,
+  type PackManifest,
+} from './packFiles';
+
+/** The id of the shipped glossary's pack. Its entries keep the bare ids they always had. */
+export const BUILT_IN_PACK_ID = 'builtin';
+/** The shipped glossary's name until the user renames it. */
+export const BUILT_IN_PACK_NAME = 'Neurochemistry';
+const MAX_PACK_ID_LENGTH = 40;
+
+export interface PackLibraryOptions {
+  /** The folder holding the packs: `<state dir>/packs`. Created if missing. */
+  dir: string;
+  /**
+   * The shipped glossary, read from its sources at every start (a few small files): it is
+   * imported as the built-in pack when missing, and re-imported, keeping ids, when the
+   * sources changed (an app update). Without it, there is no built-in pack.
+   */
+  builtIn?: () => Promise<{ parsed: ParsedSource; hash: string }>;
+  log?: (message: string, error?: unknown) => void;
+  now?: () => Date;
+}
+
+/** What an import writes, besides the entries read (see PackLibrary.importPack). */
+export interface ImportTarget {
+  /** The pack's name; default the source's suggested name. A new pack only (a re-import keeps the name). */
+  name?: string;
+  /** Re-import into this pack (entries keep their ids where the term is unchanged). */
+  replace?: string;
+  /** Hash of the source bytes (see hashSource). */
+  sourceHash: string;
+  /** The file or folder name shown as the pack's source. */
+  sourceName: string;
+  /** Refuse the import if any row was left out (the shipped glossary, scripts asking for it). */
+  strict?: boolean;
+  /** Progress of the longer steps: 'writing' with entries rendered so far. */
+  onProgress?: (phase: 'writing', done: number, total: number) => void;
+}
+
+interface StoredPack {
+  manifest: PackManifest;
+  /** Null while hidden (not read until shown) or when unreadable. */
+  entries: GlossaryEntry[] | null;
+  problem?: string;
+  /** Its manifest could not be read: `manifest` is a stand-in; only re-import and remove work. */
+  manifestBroken?: boolean;
+}
+
+/**
+ * The reference packs in the app's state folder: each pack is a folder `<id>/` holding
+ * `manifest.json` (name, source, entry count, import date, hidden) and `entries.ndjson`
+ * (every entry, one per line), so start-up reads two files per pack whatever its size.
+ *
+ * Entries are read-only: nothing here edits one; a pack changes only as a whole, by an
+ * import. Every import is all or nothing: the new pack is written and flushed in a folder
+ * beside the packs, then renamed into place (an old version moved aside first and deleted
+ * after); a crash leaves the old pack or the new one, and the leftovers are cleaned, or an
+ * interrupted swap undone, at the next start. Changes are made one at a time.
+ */
+export class PackLibrary {
+  private readonly packs = new Map<string, StoredPack>();
+  private sorted: GlossaryEntry[] | null = null;
+  private byId: Map<string, GlossaryEntry> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly log: (message: string, error?: unknown) => void;
+  private readonly now: () => Date;
+
+  private constructor(private readonly options: PackLibraryOptions) {
+    this.log = options.log ?? (() => undefined);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Opens the library: finishes or undoes an import a crash interrupted, reads every pack
+   * (a damaged one is listed with its problem and no entries; the app still starts), and
+   * seeds or updates the built-in pack.
+   *
+   * @throws Error when the folder cannot be created or read, or when the shipped glossary
+   *   cannot be read and no earlier copy of it is stored (a broken install).
+   */
+  static async open(options: PackLibraryOptions): Promise<PackLibrary> {
+    const library = new PackLibrary(options);
+    await fs.mkdir(options.dir, { recursive: true });
+    await library.recoverLeftovers();
+    for (const dirent of await fs.readdir(options.dir, { withFileTypes: true })) {
+      if (dirent.isDirectory() && !dirent.name.startsWith('.')) await library.load(dirent.name);
+    }
+    if (options.builtIn) await library.seedBuiltIn(options.builtIn);
+    return library;
+  }
+
+  /** Every pack, the built-in one first, then by name. */
+  list(): PackSummary[] {
+    return [...this.packs.values()]
+      .map(({ manifest, problem }) => summaryOf(manifest, problem))
+      .sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || a.name.localeCompare(b.name, 'en'));
+  }
+
+  /** The entries of every shown pack, sorted by title (see compareEntryTitles). Not to be mutated. */
+  entries(): readonly GlossaryEntry[] {
+    if (!this.sorted) {
+      const all: GlossaryEntry[] = [];
+      for (const pack of this.packs.values()) {
+        if (!pack.manifest.hidden && pack.entries) for (const entry of pack.entries) all.push(entry);
+      }
+      this.sorted = all.sort(compareEntryTitles);
+    }
+    return this.sorted;
+  }
+
+  /** A shown entry by id. */
+  entry(id: string): GlossaryEntry | undefined {
+    this.byId ??= new Map(this.entries().map((entry) => [entry.id, entry]));
+    return this.byId.get(id);
+  }
+
+  /** A pack by id. */
+  pack(id: string): PackSummary | undefined {
+    const pack = this.packs.get(id);
+    return pack ? summaryOf(pack.manifest, pack.problem) : undefined;
+  }
+
+  /**
+   * Stores the entries of a parsed source as a new pack, or as the new version of the pack
+   * `target.replace`. Rows the reader could not use, and entries without a term or a
+   * definition, are left out and reported. Entries sharing a title are all kept, each with
+   * its own id.
+   *
+   * @throws PackImportError when no entry is left (nothing is written), when `strict` and a row
+   *   was left out, or when `replace` names no pack or the built-in one.
+   */
+  importPack(parsed: ParsedSource, target: ImportTarget): Promise<ImportResult> {
+    return this.serial(() => this.write(parsed, target, false));
+  }
+
+  /** Renames a pack (its id, and so its entries' ids, stay). */
+  rename(id: string, name: string): Promise<PackSummary> {
+    const clean = cleanName(name);
+    if (clean === '') return Promise.reject(new PackImportError('A pack needs a name.'));
+    return this.serial(() => this.updateManifest(id, { name: clean }));
+  }
+
+  /** Hides a pack's entries from lists, links and search, or shows them again (read from disk then). */
+  setHidden(id: string, hidden: boolean): Promise<PackSummary> {
+    return this.serial(async () => {
+      await this.updateManifest(id, { hidden });
+      if (!hidden && !this.packs.get(id)?.entries) await this.load(id);
+      const pack = this.known(id);
+      return summaryOf(pack.manifest, pack.problem);
+    });
+  }
+
+  /**
+   * Deletes a pack and its entries (links to them become unresolved).
+   * @throws PackImportError for an unknown pack or the built-in one (hide it instead).
+   */
+  remove(id: string): Promise<void> {
+    return this.serial(async () => {
+      const pack = this.known(id);
+      if (pack.manifest.builtIn) {
+        throw new PackImportError(`“${pack.manifest.name}” ships with the app and cannot be removed; hide it instead.`);
+      }
+      const dir = join(this.options.dir, id);
+      const aside = join(this.options.dir, `.${id}.removed-${process.pid}-${Date.now()}`);
+      await fs.rename(dir, aside);
+      this.packs.delete(id);
+      this.changed();
+      await fs.rm(aside, { recursive: true, force: true }).catch((error: unknown) => {
+        this.log(`Could not delete the removed pack ${id} (it is deleted at the next start)`, error);
+      });
+    });
+  }
+
+  // ---- internals ---------------------------------------------------------------------
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(task);
+    this.queue = run;
+    return run;
+  }
+
+  private changed(): void {
+    this.sorted = null;
+    this.byId = null;
+  }
+
+  private known(id: string): StoredPack {
+    const pack = this.packs.get(id);
+    if (!pack) throw new PackImportError(`There is no reference pack “${id}”.`);
+    return pack;
+  }
+
+  private async load(id: string): Promise<void> {
+    const dir = join(this.options.dir, id);
+    let manifest: PackManifest;
+    try {
+      manifest = parseManifest(await fs.readFile(join(dir, MANIFEST_FILE), 'utf8'));
+      if (manifest.id !== id) throw new Error(`its manifest names another pack (“${manifest.id}”)`);
+    } catch (error) {
+      this.log(`The reference pack in ${dir} cannot be read`, error);
+      this.packs.set(id, {
+        manifest: placeholderManifest(id, this.now()),
+        entries: null,
+        problem: problemOf(error),
+        manifestBroken: true,
+      });
+      this.changed();
+      return;
+    }
+    let entries: GlossaryEntry[] | null = null;
+    let problem: string | undefined;
+    if (!manifest.hidden) {
+      try {
+        entries = parseEntries(await fs.readFile(join(dir, ENTRIES_FILE), 'utf8'), id);
+      } catch (error) {
+        this.log(`The entries of the reference pack ${id} cannot be read`, error);
+        problem = problemOf(error);
+      }
+    }
+    this.packs.set(id, { manifest, entries, ...(problem ? { problem } : {}) });
+    this.changed();
+  }
+
+  private async seedBuiltIn(read: NonNullable<PackLibraryOptions['builtIn']>): Promise<void> {
+    const stored = this.packs.get(BUILT_IN_PACK_ID);
+    let source: { parsed: ParsedSource; hash: string };
+    try {
+      source = await read();
+    } catch (error) {
+      if (stored?.entries || stored?.manifest.hidden) {
+        this.log('The shipped glossary cannot be read; keeping the copy imported before', error);
+        return;
+      }
+      throw error;
+    }
+    if (stored && !stored.problem && stored.manifest.sourceHash === source.hash) return;
+    // Changed sources, or a damaged copy: import again (ids kept by term, name and hidden kept).
+    await this.write(
+      source.parsed,
+      { sourceHash: source.hash, sourceName: source.parsed.suggestedName, strict: true },
+      true,
+    );
+  }
+
+  private async write(parsed: ParsedSource, target: ImportTarget, builtIn: boolean): Promise<ImportResult> {
+    const { drafts, problems } = prepareEntries(parsed);
+    if (target.strict && problems.length > 0) {
+      throw new PackImportError(
+        `${problems.length} ${problems.length === 1 ? 'row was' : 'rows were'} left out of ${target.sourceName}: ${describeProblem(problems[0]!)}`,
+        problems,
+      );
+    }
+    if (drafts.length === 0) {
+      throw new PackImportError(
+        problems.length > 0
+          ? `No entry could be read from ${target.sourceName}: ${describeProblem(problems[0]!)}`
+          : `${target.sourceName} holds no entries.`,
+        problems,
+      );
+    }
+
+    let id: string;
+    let previous: StoredPack | undefined;
+    if (builtIn) {
+      id = BUILT_IN_PACK_ID;
+      previous = this.packs.get(id);
+    } else if (target.replace !== undefined) {
+      previous = this.known(target.replace);
+      if (previous.manifest.builtIn) {
+        throw new PackImportError(`“${previous.manifest.name}” ships with the app and is updated with it.`);
+      }
+      id = target.replace;
+    } else {
+      id = this.newPackId(target.name ?? parsed.suggestedName);
+    }
+    const oldEntries = previous ? (previous.entries ?? (await this.readEntriesQuietly(id))) : [];
+    const prefix = builtIn ? '' : previous && !previous.manifestBroken ? previous.manifest.idPrefix : id;
+    const { entries, kept } = assignEntryIds(drafts, prefix, oldEntries);
+
+    const manifest: PackManifest = {
+      id,
+      name: previous && !previous.manifestBroken ? previous.manifest.name : defaultName(target, parsed, builtIn),
+      source: { name: target.sourceName, format: parsed.format },
+      entryCount: entries.length,
+      skippedCount: problems.length,
+      importedAt: this.now().toISOString(),
+      hidden: previous?.manifest.hidden ?? false,
+      builtIn,
+      idPrefix: prefix,
+      sourceHash: target.sourceHash,
+    };
+    const text = await formatEntriesWithProgress(entries, target.onProgress);
+    await replaceDirectory(
+      join(this.options.dir, id),
+      new Map([
+        [ENTRIES_FILE, text],
+        [MANIFEST_FILE, formatManifest(manifest)],
+      ]),
+    );
+    for (const entry of entries) entry.packId = id;
+    this.packs.set(id, { manifest, entries: manifest.hidden ? null : entries });
+    this.changed();
+    return {
+      pack: summaryOf(manifest),
+      keptIds: kept,
+      problems: problems.slice(0, 500),
+      problemCount: problems.length,
+    };
+  }
+
+  private async readEntriesQuietly(id: string): Promise<GlossaryEntry[]> {
+    try {
+      return parseEntries(await fs.readFile(join(this.options.dir, id, ENTRIES_FILE), 'utf8'), id);
+    } catch {
+      return [];
+    }
+  }
+
+  private async updateManifest(
+    id: string,
+    patch: Partial<Pick<PackManifest, 'name' | 'hidden'>>,
+  ): Promise<PackSummary> {
+    const pack = this.known(id);
+    if (pack.manifestBroken) {
+      throw new PackImportError(`The pack “${id}” cannot be read (${pack.problem}); re-import or remove it.`);
+    }
+    const manifest = { ...pack.manifest, ...patch };
+    await writeFileAtomic(join(this.options.dir, id, MANIFEST_FILE), formatManifest(manifest));
+    pack.manifest = manifest;
+    if (manifest.hidden) pack.entries = null;
+    this.changed();
+    return summaryOf(manifest, pack.problem);
+  }
+
+  private newPackId(name: string): string {
+    let base = slugify(name).slice(0, MAX_PACK_ID_LENGTH).replace(/-+$/, '');
+    if (base === '' || base === BUILT_IN_PACK_ID) base = 'pack';
+    let id = base;
+    for (let n = 2; this.packs.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  /**
+   * An import cut short leaves `.<id>.staging-*` (a pack half written: deleted) or, between
+   * the two renames of a re-import, `.<id>.previous-*` without `<id>` (the old pack: put
+   * back); a removal cut short leaves `.<id>.removed-*` (deleted).
+   */
+  private async recoverLeftovers(): Promise<void> {
+    for (const dirent of await fs.readdir(this.options.dir, { withFileTypes: true })) {
+      const match = /^\.(.+)\.(staging|previous|removed)-[^.]+$/.exec(dirent.name);
+      if (!match || !dirent.isDirectory()) continue;
+      const path = join(this.options.dir, dirent.name);
+      const target = join(this.options.dir, match[1]!);
+      try {
+        if (match[2] === 'previous' && !(await exists(target))) await fs.rename(path, target);
+        else await fs.rm(path, { recursive: true, force: true });
+      } catch (error) {
+        this.log(`Could not clean up ${path}`, error);
+      }
+    }
+  }
+}
+
+function summaryOf(manifest: PackManifest, problem?: string): PackSummary {
+  const { idPrefix: _prefix, sourceHash: _hash, ...summary } = manifest;
+  return { ...summary, source: { ...summary.source }, ...(problem ? { problem } : {}) };
+}
+
+function placeholderManifest(id: string, now: Date): PackManifest {
+  return {
+    id,
+    name: id,
+    source: { name: id, format: 'csv' },
+    entryCount: 0,
+    skippedCount: 0,
+    importedAt: now.toISOString(),
+    hidden: false,
+    builtIn: id === BUILT_IN_PACK_ID,
+    idPrefix: id,
+    sourceHash: '',
+  };
+}
+
+function defaultName(target: ImportTarget, parsed: ParsedSource, builtIn: boolean): string {
+  if (builtIn) return BUILT_IN_PACK_NAME;
+  return cleanName(target.name ?? '') || cleanName(parsed.suggestedName) || 'Reference pack';
+}
+
+function cleanName(name: string): string {
+  return cleanLine(name).slice(0, MAX_PACK_NAME_LENGTH);
+}
+
+function problemOf(error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'a file of it is missing';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** "line 12: no definition" / "Cells.md: no term". */
+export function describeProblem(problem: ImportProblem): string {
+  const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : ''].filter(Boolean).join(', ');
+  return where ? `${where}: ${problem.reason}` : problem.reason;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return fs.stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Renders the entries file in slices, so a large pack reports progress and other calls get a turn. */
+async function formatEntriesWithProgress(
+  entries: readonly GlossaryEntry[],
+  onProgress?: ImportTarget['onProgress'],
+): Promise<string> {
+  const SLICE = 5000;
+  const parts: string[] = [];
+  for (let start = 0; start < entries.length; start += SLICE) {
+    parts.push(formatEntries(entries.slice(start, start + SLICE)));
+    onProgress?.('writing', Math.min(start + SLICE, entries.length), entries.length);
+    if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return parts.join('');
+}

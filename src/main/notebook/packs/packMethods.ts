@@ -1,0 +1,145 @@
+import { NotebookError } from '@shared/api/errors';
+import type { NotebookApi } from '@shared/api/NotebookApi';
+import type { ImportPreview, ImportProgress, PreviewEntry } from '@shared/domain/packs';
+import type { EventBus } from '../events/EventBus';
+import { prepareEntries } from './normalizeDraft';
+import { PackImportError } from './PackImportError';
+import type { PackLibrary } from './PackLibrary';
+import type { PackUploads } from './PackUploads';
+import { readPackSource } from './readPackSource';
+
+/** Entries and problems a preview shows; the counts say how many there are in all. */
+const PREVIEW_ENTRIES = 20;
+const PREVIEW_PROBLEMS = 200;
+const PREVIEW_DEFINITION_CHARS = 240;
+
+export type PackMethods = Pick<
+  NotebookApi,
+  | 'listPacks'
+  | 'startPackUpload'
+  | 'appendPackUpload'
+  | 'previewPackImport'
+  | 'importPack'
+  | 'discardPackUpload'
+  | 'updatePack'
+  | 'removePack'
+>;
+
+export interface PackMethodsOptions {
+  library: PackLibrary;
+  uploads: PackUploads;
+  events: EventBus;
+  /**
+   * Makes the library's current entries the ones listed, linked and searched (rebuilds the
+   * link and search indexes' view of the glossary) and emits `glossary-changed`.
+   */
+  reload(): Promise<void>;
+}
+
+/**
+ * The contract's reference-pack methods over a PackLibrary: uploads from the page, preview,
+ * import with progress events, rename, hide/show and remove. Errors a user can act on
+ * (an unreadable source, an unknown pack) become NotebookErrors with the library's message.
+ */
+export function packMethods({ library, uploads, events, reload }: PackMethodsOptions): PackMethods {
+  return {
+    async listPacks() {
+      return library.list();
+    },
+
+    async startPackUpload({ name, kind }) {
+      return { uploadId: await uploads.start(name, kind) };
+    },
+
+    async appendPackUpload({ uploadId, path, data }) {
+      return { bytes: await uploads.append(uploadId, path, Buffer.from(data, 'base64')) };
+    },
+
+    async previewPackImport({ uploadId, options }): Promise<ImportPreview> {
+      const source = await userFacing(readPackSource(uploads.sourcePath(uploadId), options));
+      const { parsed } = source;
+      const { drafts, problems } = prepareEntries(parsed);
+      return {
+        format: parsed.format,
+        encoding: parsed.encoding,
+        encodingDetected: parsed.encodingDetected,
+        ...(parsed.separator !== undefined ? { separator: parsed.separator } : {}),
+        columns: parsed.columns,
+        entries: drafts.slice(0, PREVIEW_ENTRIES).map((draft): PreviewEntry => ({
+          title: draft.title,
+          aliases: draft.aliases,
+          definition:
+            draft.definition.length > PREVIEW_DEFINITION_CHARS
+              ? `${draft.definition.slice(0, PREVIEW_DEFINITION_CHARS - 1)}…`
+              : draft.definition,
+          sections: draft.sections.map((section) => section.heading),
+          source: draft.source,
+        })),
+        entryCount: drafts.length,
+        problems: problems.slice(0, PREVIEW_PROBLEMS),
+        problemCount: problems.length,
+        suggestedName: parsed.suggestedName,
+      };
+    },
+
+    async importPack({ uploadId, options, name, replace }) {
+      const path = uploads.sourcePath(uploadId);
+      if (replace !== undefined && !library.pack(replace)) {
+        throw new NotebookError('not-found', `There is no reference pack “${replace}”.`);
+      }
+      const progress = (phase: ImportProgress['phase'], done: number, total: number) =>
+        events.emit('pack-import-progress', { uploadId, phase, done, total });
+      progress('reading', 0, 1);
+      const source = await userFacing(readPackSource(path, options, progress));
+      const result = await userFacing(
+        library.importPack(source.parsed, {
+          name,
+          replace,
+          sourceHash: source.hash,
+          sourceName: source.name,
+          onProgress: progress,
+        }),
+      );
+      progress('loading', 0, 1);
+      await reload();
+      progress('loading', 1, 1);
+      await uploads.discard(uploadId);
+      return result;
+    },
+
+    async discardPackUpload({ uploadId }) {
+      await uploads.discard(uploadId);
+    },
+
+    async updatePack({ id, name, hidden }) {
+      if (!library.pack(id)) throw new NotebookError('not-found', `There is no reference pack “${id}”.`);
+      let summary = library.pack(id)!;
+      if (name !== undefined) {
+        summary = await userFacing(library.rename(id, name));
+        // The entries are the same; lists that show pack names refetch them.
+        events.emit('glossary-changed', { count: library.entries().length });
+      }
+      if (hidden !== undefined && hidden !== summary.hidden) {
+        summary = await userFacing(library.setHidden(id, hidden));
+        await reload();
+      }
+      return summary;
+    },
+
+    async removePack({ id }) {
+      if (!library.pack(id)) throw new NotebookError('not-found', `There is no reference pack “${id}”.`);
+      await userFacing(library.remove(id));
+      await reload();
+    },
+  };
+}
+
+/** A PackImportError is a message for the user: it crosses the contract as invalid-arguments. */
+async function userFacing<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof PackImportError) throw new NotebookError('invalid-arguments', error.message);
+    throw error;
+  }
+}

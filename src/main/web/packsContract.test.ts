@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Envelope } from '@shared/api/envelope';
+import type { EntrySummary } from '@shared/domain/glossary';
+import type { ImportPreview, ImportProgress, ImportResult, PackSummary } from '@shared/domain/packs';
+import type { SearchResults } from '@shared/domain/search';
+import { contractSuite, openTestNotebook } from '../testing/contractSuite';
+import { type ContractTarget, valueOf } from '../testing/contractTargets';
+import { tempDirs } from '../testing/tempDirs';
+
+/**
+ * The reference-pack methods of the contract (upload, preview, import with progress,
+ * list, rename, hide/show, remove), over the in-process dispatcher and the HTTP host.
+ */
+const dirs = tempDirs();
+let stateDir = '';
+const suite = contractSuite(async () => {
+  stateDir = dirs.make();
+  const service = await openTestNotebook(dirs.make(), stateDir);
+  return {
+    service,
+    close: async () => {
+      await service.close();
+      dirs.cleanup();
+    },
+  };
+});
+
+const FIXTURES = join(import.meta.dirname, '..', 'notebook', 'packs', 'fixtures');
+
+async function upload(target: ContractTarget, name: string, files: Record<string, Buffer>, kind = 'file') {
+  const { uploadId } = valueOf<{ uploadId: string }>(await target.call('startPackUpload', { name, kind }));
+  for (const [path, bytes] of Object.entries(files)) {
+    // Two chunks each, as the page sends large files.
+    const half = Math.floor(bytes.length / 2);
+    for (const part of [bytes.subarray(0, half), bytes.subarray(half)]) {
+      valueOf(await target.call('appendPackUpload', { uploadId, path, data: part.toString('base64') }));
+    }
+  }
+  return uploadId;
+}
+
+function error(envelope: Envelope) {
+  expect(envelope.ok).toBe(false);
+  return (envelope as Extract<Envelope, { ok: false }>).error;
+}
+
+describe.each(suite.targets)('the pack methods over the $name', (target) => {
+  it('previews an upload before writing anything, imports it with progress, and makes its entries findable', async () => {
+    const packsBefore = valueOf<PackSummary[]>(await target.call('listPacks', {}));
+    expect(packsBefore.map((p) => p.id)).toEqual(['builtin']);
+    const uploadId = await upload(target, 'glossary-quoted.csv', {
+      'glossary-quoted.csv': readFileSync(join(FIXTURES, 'glossary-quoted.csv')),
+    });
+
+    const preview = valueOf<ImportPreview>(await target.call('previewPackImport', { uploadId }));
+    expect(preview).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      separator: ',',
+      entryCount: 3,
+      problemCount: 3,
+      suggestedName: 'glossary-quoted',
+    });
+    expect(preview.entries.map((e) => e.title)).toEqual(['Synapse', 'Action potential', 'Myelin']);
+    expect(preview.problems[0]).toEqual({ line: 7, reason: 'no term' });
+    expect(readdirSync(join(stateDir, 'packs')).filter((name) => !name.startsWith('.'))).toEqual(['builtin']);
+
+    const progress: ImportProgress[] = [];
+    const off = suite.service.events.on('pack-import-progress', (event) => progress.push(event));
+    const changed: number[] = [];
+    const offChanged = suite.service.events.on('glossary-changed', ({ count }) => changed.push(count));
+    const result = valueOf<ImportResult>(
+      await target.call('importPack', { uploadId, name: `Neuro ${target.name}`, options: { format: 'csv' } }),
+    );
+    off();
+    offChanged();
+    expect(result.pack).toMatchObject({ entryCount: 3, skippedCount: 3, source: { name: 'glossary-quoted.csv' } });
+    expect(progress.map((p) => p.phase)).toContain('writing');
+    expect(progress.at(-1)).toEqual({ uploadId, phase: 'loading', done: 1, total: 1 });
+    expect(changed).toEqual([8]);
+
+    const entries = valueOf<EntrySummary[]>(await target.call('listEntries', {}));
+    const synapse = entries.find((e) => e.title === 'Synapse');
+    expect(synapse).toMatchObject({ id: `${result.pack.id}--synapse`, packId: result.pack.id });
+    const hits = valueOf<SearchResults>(await target.call('search', { query: 'junction', scope: 'glossary' }));
+    expect(hits.hits.map((h) => h.title)).toContain('Synapse');
+    expect(valueOf(await target.call('resolveLinks', { targets: ['synaptic cleft'] }))).toEqual([
+      expect.objectContaining({ ref: { kind: 'entry', id: synapse!.id } }),
+    ]);
+    // The upload is gone once imported.
+    expect(error(await target.call('previewPackImport', { uploadId })).code).toBe('not-found');
+
+    // Rename, hide (entries leave lists and search), show, remove.
+    const id = result.pack.id;
+    const renamed: number[] = [];
+    const offRenamed = suite.service.events.on('glossary-changed', ({ count }) => renamed.push(count));
+    expect(valueOf<PackSummary>(await target.call('updatePack', { id, name: 'Renamed' })).name).toBe('Renamed');
+    offRenamed();
+    expect(renamed).toEqual([8]);
+    expect(valueOf<PackSummary>(await target.call('updatePack', { id, hidden: true })).hidden).toBe(true);
+    expect(valueOf<EntrySummary[]>(await target.call('listEntries', {})).some((e) => e.packId === id)).toBe(false);
+    const hidden = valueOf<SearchResults>(await target.call('search', { query: 'junction', scope: 'glossary' }));
+    expect(hidden.hits.map((h) => h.title)).not.toContain('Synapse');
+    valueOf(await target.call('updatePack', { id, hidden: false }));
+    expect(valueOf<EntrySummary[]>(await target.call('getEntry', { id: synapse!.id }))).toMatchObject({
+      title: 'Synapse',
+    });
+    valueOf(await target.call('removePack', { id }));
+    expect(valueOf<PackSummary[]>(await target.call('listPacks', {})).map((p) => p.id)).toEqual(['builtin']);
+    expect(error(await target.call('getEntry', { id: synapse!.id })).code).toBe('not-found');
+  });
+
+  it('re-imports an updated folder, keeping the ids of unchanged terms', async () => {
+    const files = (extra: string) => ({
+      'Cells.md': readFileSync(join(FIXTURES, 'markdown-notes', 'Cells.md')),
+      'Biology/Axon.md': Buffer.from(`# Axon\n\nA long projection${extra}.\n`),
+    });
+    const first = valueOf<ImportResult>(
+      await target.call('importPack', { uploadId: await upload(target, 'notes', files(''), 'folder') }),
+    );
+    const before = valueOf<EntrySummary[]>(await target.call('listEntries', {})).filter(
+      (e) => e.packId === first.pack.id,
+    );
+    const again = valueOf<ImportResult>(
+      await target.call('importPack', {
+        uploadId: await upload(target, 'notes', files(' of a neuron'), 'folder'),
+        replace: first.pack.id,
+      }),
+    );
+    expect(again.keptIds).toBe(2);
+    const after = valueOf<EntrySummary[]>(await target.call('listEntries', {})).filter(
+      (e) => e.packId === first.pack.id,
+    );
+    expect(after.map((e) => e.id)).toEqual(before.map((e) => e.id));
+    valueOf(await target.call('removePack', { id: first.pack.id }));
+  });
+
+  it('refuses a broken file with a clear message and writes nothing', async () => {
+    const uploadId = await upload(target, 'broken-unclosed.csv', {
+      'broken-unclosed.csv': readFileSync(join(FIXTURES, 'broken-unclosed.csv')),
+    });
+    const preview = error(await target.call('previewPackImport', { uploadId }));
+    expect(preview).toEqual({
+      code: 'invalid-arguments',
+      message: expect.stringMatching(/^broken-unclosed\.csv, line 4: a quoted field opened here is never closed/),
+    });
+    expect(error(await target.call('importPack', { uploadId })).code).toBe('invalid-arguments');
+    expect(valueOf<PackSummary[]>(await target.call('listPacks', {})).map((p) => p.id)).toEqual(['builtin']);
+    expect(readdirSync(join(stateDir, 'packs'))).toEqual(['builtin']);
+    valueOf(await target.call('discardPackUpload', { uploadId }));
+  });
+
+  it('never writes outside an upload, whatever path the page names', async () => {
+    const { uploadId } = valueOf<{ uploadId: string }>(
+      await target.call('startPackUpload', { name: 'notes', kind: 'folder' }),
+    );
+    for (const path of ['../escape.md', 'a/../../escape.md', '/etc/x.md', 'a\\..\\x.md', '', 'a//b.md', '.']) {
+      const refused = await target.call('appendPackUpload', { uploadId, path, data: 'eA==' });
+      expect(refused.ok, path).toBe(false);
+    }
+    expect(error(await target.call('startPackUpload', { name: '..', kind: 'file' })).code).toBe('invalid-arguments');
+    const file = valueOf<{ uploadId: string }>(await target.call('startPackUpload', { name: 'a.csv', kind: 'file' }));
+    expect(
+      error(await target.call('appendPackUpload', { uploadId: file.uploadId, path: 'b.csv', data: '' })).code,
+    ).toBe('invalid-arguments');
+    expect(readdirSync(stateDir).sort()).toEqual(['pack-uploads', 'packs', 'settings.json', 'vaults']);
+  });
+
+  it('keeps the shipped glossary: it can be hidden and renamed, not removed or replaced', async () => {
+    expect(error(await target.call('removePack', { id: 'builtin' }))).toEqual({
+      code: 'invalid-arguments',
+      message: '“Neurochemistry” ships with the app and cannot be removed; hide it instead.',
+    });
+    const uploadId = await upload(target, 'q.txt', { 'q.txt': Buffer.from('a\tb\n') });
+    expect(error(await target.call('importPack', { uploadId, replace: 'builtin' })).message).toMatch(/updated with it/);
+    expect(error(await target.call('updatePack', { id: 'nope' })).code).toBe('not-found');
+  });
+});
