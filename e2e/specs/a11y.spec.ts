@@ -8,6 +8,7 @@ import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
 import { OpenVaultDialog } from '../pages/OpenVaultDialog';
+import { AddPackDialog, ManagePacksDialog, openGlossaryMenu } from '../pages/PackDialogs';
 import { QuickSwitcher } from '../pages/QuickSwitcher';
 import { SearchPanel } from '../pages/SearchPanel';
 
@@ -138,6 +139,16 @@ const SCREENS: Record<string, Screen> = {
     await expect(search.panel).toContainText('No results for');
   },
   'command palette': (page) => new CommandPalette(page).open(),
+  'add reference pack, with its preview': async (page) => {
+    await openGlossaryMenu(page, 'Add reference pack…');
+    const dialog = new AddPackDialog(page);
+    await dialog.choose(join(__dirname, '..', 'fixtures', 'packs', 'flashcards.tsv'));
+    await expect(dialog.preview).toContainText('4 entries');
+  },
+  'manage reference packs': async (page) => {
+    await openGlossaryMenu(page, 'Manage reference packs…');
+    await expect(new ManagePacksDialog(page).rows.first()).toBeVisible();
+  },
   'quick switcher': async (page) => {
     const switcher = new QuickSwitcher(page);
     await switcher.open();
