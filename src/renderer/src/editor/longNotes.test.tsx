@@ -43,8 +43,14 @@ async function renderEditor(markdown: string, props: Partial<EditorProps> = {}) 
 
 const loadingStatus = () => screen.queryByText('Loading the rest of the note…');
 
+// These tests judge behaviour, not speed: a 40,000-word note loads in a few seconds alone,
+// but took over 30 s in jsdom on a 2-core machine running other builds (a CI failure seen
+// at load 10). Waits are on conditions, with room for such a machine.
+const LOADED_WITHIN_MS = 150_000;
+const LONG_TEST = { timeout: 180_000 };
+
 async function untilLoaded(): Promise<void> {
-  await waitFor(() => expect(loadingStatus()).toBeNull(), { timeout: 30_000 });
+  await waitFor(() => expect(loadingStatus()).toBeNull(), { timeout: LOADED_WITHIN_MS });
 }
 
 function topLevelBlocks(editor: LexicalEditor): number {
@@ -53,7 +59,7 @@ function topLevelBlocks(editor: LexicalEditor): number {
 
 const LONG = largeNote(40_000);
 
-describe('a long note', () => {
+describe('a long note', LONG_TEST, () => {
   it('shows its beginning at once and the rest in slices, read-only meanwhile, never as an edit', async () => {
     expect(LONG.length).toBeGreaterThan(4 * FIRST_SLICE_CHARS);
     const { handle, editor, surface, onChange } = await renderEditor(LONG);
@@ -75,7 +81,7 @@ describe('a long note', () => {
     // No undo step leads back to a partly loaded document.
     await act(async () => editor.dispatchCommand(UNDO_COMMAND, undefined));
     expect(handle.getMarkdown()).toBe(LONG);
-  }, 60_000);
+  });
 
   it('is replaced by setMarkdown while it loads, and the new text is what it holds', async () => {
     const { handle, onChange } = await renderEditor(LONG);
@@ -87,7 +93,7 @@ describe('a long note', () => {
     await untilLoaded();
     expect(handle.getMarkdown()).toBe(LONG);
     expect(onChange).not.toHaveBeenCalled();
-  }, 60_000);
+  });
 
   it('marks the surface as a long document, and unmarks it when it gets short', async () => {
     const { handle, surface } = await renderEditor(LONG);
@@ -98,7 +104,7 @@ describe('a long note', () => {
     const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
     await act(async () => handle.setMarkdown(blocks));
     expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
-  }, 60_000);
+  });
 
   it('is prepared for saving in slices that hand the main thread back, and stops when asked', async () => {
     const { handle } = await renderEditor(LONG);
@@ -117,7 +123,7 @@ describe('a long note', () => {
       timeout.mockRestore();
     }
     expect(handle.getMarkdown()).toBe(LONG);
-  }, 60_000);
+  });
 
   it('moves to its end or start by the editor, extending the selection with Shift', async () => {
     const blocks = Array.from({ length: LONG_DOCUMENT_BLOCKS }, (_, i) => `Paragraph ${i}.`).join('\n\n');
@@ -153,10 +159,10 @@ describe('a long note', () => {
     expect(selected()).toEqual({ anchor: 'Paragraph 3.|12', focus: 'Paragraph 0.|0' });
     // Other keys are left to the browser.
     expect(await press(toEnd, {})).toBe(false);
-  }, 60_000);
+  });
 });
 
-describe('a large paste', () => {
+describe('a large paste', LONG_TEST, () => {
   const lines = Array.from({ length: 4000 }, (_, i) => `Line ${i} of the pasted text, long enough to count.`);
   const PLAIN = lines.join('\n');
 
@@ -172,7 +178,7 @@ describe('a large paste', () => {
     const { handle, editor, surface, onChange } = await renderEditor('Before.\n');
     await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
     await act(async () => paste(surface, { 'text/plain': PLAIN }));
-    await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+    await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: LOADED_WITHIN_MS });
     const saved = handle.getMarkdown();
     expect(saved.startsWith('Before.Line 0 of the pasted text')).toBe(true);
     expect(saved).toContain('\n\nLine 3999 of the pasted text, long enough to count.');
@@ -180,7 +186,7 @@ describe('a large paste', () => {
     expect(onChange.mock.calls.length).toBeGreaterThan(1);
     await act(async () => editor.dispatchCommand(UNDO_COMMAND, undefined));
     expect(handle.getMarkdown()).toBe('Before.\n');
-  }, 60_000);
+  });
 
   it('is completed at once when the document is read before it has all arrived', async () => {
     const { handle, editor, surface } = await renderEditor('');
@@ -190,7 +196,7 @@ describe('a large paste', () => {
     const saved = handle.getMarkdown();
     expect(handle.hasPendingEdits?.()).toBe(false);
     expect(saved.trimEnd().split('\n\n')).toEqual(lines);
-  }, 60_000);
+  });
 
   it('of HTML goes through the same import and sanitizing as any paste', async () => {
     const items = Array.from(
@@ -205,7 +211,7 @@ describe('a large paste', () => {
     const watch = watchAdoptions();
     try {
       await act(async () => paste(surface, { 'text/html': html, 'text/plain': 'fallback' }));
-      await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: 30_000 });
+      await waitFor(() => expect(handle.hasPendingEdits?.()).toBe(false), { timeout: LOADED_WITHIN_MS });
     } finally {
       watch.stop();
     }
@@ -215,5 +221,5 @@ describe('a large paste', () => {
     expect(saved).toContain('Item **0** bad [good](https://example.org/0)');
     expect(saved).toContain('Item **2999** bad [good](https://example.org/2999)');
     expect(saved).not.toMatch(/javascript:|<script|onclick|color:red|fallback/);
-  }, 60_000);
+  });
 });
