@@ -14,6 +14,11 @@ import { join } from 'node:path';
 const BENCHES: Array<{ name: string; file: string; about: string }> = [
   { name: 'links', file: 'linksBench.ts', about: 'backlinks and incremental link-index updates (10,000 notes)' },
   { name: 'search', file: 'searchBench.ts', about: 'search index: build, cache, memory, updates, queries' },
+  {
+    name: 'relevance',
+    file: 'relevanceBench.ts',
+    about: 'judged known-item queries (WordNet glossary + notes): MRR@10 per category, ours vs MiniSearch',
+  },
   { name: 'titles', file: 'titlesBench.ts', about: 'title matching per keystroke: quick switcher, [[ menu, palette' },
   { name: 'typing', file: 'typingBench.ts', about: 'typing latency in a 20,000-word note vs an empty one' },
   { name: 'large-input', file: 'largeInputBench.ts', about: 'huge pastes, notes and tokens: load, index, render' },

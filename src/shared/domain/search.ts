@@ -19,6 +19,11 @@ export interface SearchHit {
   snippets: SearchSnippet[];
   /** The words to highlight when the document is opened from this hit. */
   terms: string[];
+  /**
+   * When no document had every word of the query, the closest matches follow: the query
+   * words (as typed; alternatives joined by OR) this one does not have. Absent when it has all.
+   */
+  missing?: string[];
 }
 
 /** Where the search index stands; it is built in the background after a start. */

@@ -10,7 +10,8 @@ import {
 } from './matchTerms';
 import { parseQuery } from './parseQuery';
 
-function levenshtein(a: string, b: string): number {
+/** The textbook optimal-string-alignment distance (Damerau: an adjacent swap is one edit). */
+function damerau(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
@@ -20,6 +21,9 @@ function levenshtein(a: string, b: string): number {
         rows[i]![j - 1]! + 1,
         rows[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        rows[i]![j] = Math.min(rows[i]![j]!, rows[i - 2]![j - 2]! + 1);
+      }
     }
   }
   return rows[a.length]![b.length]!;
@@ -29,9 +33,37 @@ describe('matchTerms', () => {
   it('computes bounded edit distances (property, against the textbook algorithm)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), fc.nat(3), (a, b, max) => {
-        expect(boundedEditDistance(a, b, max)).toBe(Math.min(levenshtein(a, b), max + 1));
+        expect(boundedEditDistance(a, b, max)).toBe(Math.min(damerau(a, b), max + 1));
       }),
     );
+    // Small alphabets make swaps likely.
+    const letters = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 8 });
+    fc.assert(
+      fc.property(letters, letters, fc.nat(3), (a, b, max) => {
+        expect(boundedEditDistance(a, b, max)).toBe(Math.min(damerau(a, b), max + 1));
+      }),
+    );
+  });
+
+  it('counts a swap of two adjacent letters as one typo', () => {
+    expect(boundedEditDistance('maening', 'meaning', 1)).toBe(1);
+    const matcher = new QueryTermMatcher(parseQuery('maening '));
+    expect(matcher.match('meaning')).toBe('fuzzy');
+  });
+
+  it('matches other word forms and completions of finished words (forgiving), marking them', () => {
+    const matcher = new QueryTermMatcher(parseQuery('releasing neurotransmiters '));
+    expect(matcher.match('release')).toBe('stem');
+    expect(matcher.match('released')).toBe('stem');
+    expect(matcher.match('neurotransmitters')).toBe('fuzzy');
+    expect(matcher.termsIn('Cells release neurotransmitters at synapses.')).toEqual(['release', 'neurotransmitters']);
+    expect(matcher.match('releasingly')).toBe('prefix');
+    const strict = new QueryTermMatcher(parseQuery('releasing '), { forgiving: false });
+    expect(strict.match('release')).toBeNull();
+    // Numbers and other scripts are never stemmed: only themselves match.
+    const other = new QueryTermMatcher(parseQuery('2019 東京 '));
+    expect(other.match('2019')).toBe('exact');
+    expect(other.match('201')).toBeNull();
   });
 
   it('matches exact words, the word being typed as a prefix, and typos for long words', () => {

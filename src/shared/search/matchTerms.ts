@@ -3,48 +3,72 @@
  * tokenizer, same prefix and typo rules), so highlights agree with results.
  */
 import { maxEdits, type ParsedQuery, type QueryItem } from './parseQuery';
+import { stemOf } from './stemWord';
 import { scanTerms, tokenize, type Token } from './tokenize';
 
-/** How a term of the text matched a query word. */
-export type TermMatch = 'exact' | 'prefix' | 'fuzzy';
+/** How a term of the text matched a query word: 'stem' is another form of the word (stemWord.ts). */
+export type TermMatch = 'exact' | 'prefix' | 'stem' | 'fuzzy';
 
 /**
- * The edit distance (insertions, deletions, substitutions) between `a` and `b` when it is
- * at most `max`, else `max + 1`. Linear in the lengths for small `max`.
+ * In forgiving search, a finished query word of at least this many letters also matches as
+ * a prefix ("neuro" finds "neuron"), below the word being typed; shorter ones would match
+ * half the vocabulary.
+ */
+export const WORD_PREFIX_MIN_LENGTH = 3;
+
+/**
+ * The edit distance between `a` and `b` when it is at most `max`, else `max + 1`. Edits are
+ * insertions, deletions, substitutions and swaps of two adjacent letters (Damerau, the
+ * optimal string alignment variant, as the index counts typos). Linear in the lengths for
+ * small `max`.
  */
 export function boundedEditDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
+  let twoBack = new Array<number>(n + 1).fill(0);
   let previous = Array.from({ length: n + 1 }, (_, j) => j);
   let current = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
     const code = a.charCodeAt(i - 1);
+    const codeBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= n; j++) {
-      const value = Math.min(
+      let value = Math.min(
         previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1),
         previous[j]! + 1,
         current[j - 1]! + 1,
       );
+      if (i > 1 && j > 1 && code === b.charCodeAt(j - 2) && codeBefore === b.charCodeAt(j - 1)) {
+        value = Math.min(value, twoBack[j - 2]! + 1);
+      }
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    // Distances never shrink down the rows: no need to finish.
+    // Distances never shrink down the rows (a swap costs no less than the substitutions it
+    // replaces): no need to finish.
     if (rowMin > max) return max + 1;
-    [previous, current] = [current, previous];
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
   return Math.min(previous[n]!, max + 1);
 }
 
 /**
  * How `term` (a folded term of a text) matches the query word part `part`, or null.
- * `prefix`: the part is being typed; `fuzzy`: typos allowed (see maxEdits).
+ * `prefix`: the part may match as a prefix; `fuzzy`: typos allowed (see maxEdits);
+ * `stem`: the part's English stem (stemWord.ts), when other word forms match too.
  */
-export function matchPart(part: string, term: string, prefix: boolean, fuzzy: boolean): TermMatch | null {
+export function matchPart(
+  part: string,
+  term: string,
+  prefix: boolean,
+  fuzzy: boolean,
+  stem: string | null = null,
+): TermMatch | null {
   if (term === part) return 'exact';
   if (prefix && term.startsWith(part)) return 'prefix';
+  if (stem !== null && stemOf(term) === stem) return 'stem';
   if (fuzzy) {
     const edits = maxEdits(part);
     if (edits > 0 && boundedEditDistance(part, term, edits) <= edits) return 'fuzzy';
@@ -56,18 +80,27 @@ interface PartRule {
   part: string;
   prefix: boolean;
   fuzzy: boolean;
+  stem: string | null;
 }
 
-function rulesOf(item: QueryItem): PartRule[] {
+function rulesOf(item: QueryItem, forgiving: boolean): PartRule[] {
   if (item.kind === 'phrase') {
-    return item.words.map((part, i) => ({ part, prefix: item.prefix && i === item.words.length - 1, fuzzy: false }));
+    return item.words.map((part, i) => ({
+      part,
+      prefix: item.prefix && i === item.words.length - 1,
+      fuzzy: false,
+      stem: null,
+    }));
   }
   const rules = item.parts.map((part, i) => ({
     part,
-    prefix: item.prefix && i === item.parts.length - 1,
+    prefix:
+      (item.prefix && i === item.parts.length - 1) ||
+      (forgiving && !item.exact && item.parts.length === 1 && part.length >= WORD_PREFIX_MIN_LENGTH),
     fuzzy: !item.exact,
+    stem: forgiving && !item.exact && item.parts.length === 1 ? stemOf(part) : null,
   }));
-  if (item.parts.length > 1) rules.push({ part: item.parts.join(''), prefix: item.prefix, fuzzy: false });
+  if (item.parts.length > 1) rules.push({ part: item.parts.join(''), prefix: item.prefix, fuzzy: false, stem: null });
   return rules;
 }
 
@@ -76,16 +109,19 @@ function rulesOf(item: QueryItem): PartRule[] {
  * its exclusions), the way results are ranked: for each query word, only the closest
  * matches in the document count (exact and prefix matches, else the fewest typos), so
  * a document holding "glutamate" does not also light up "glutamine" for "glutamte".
+ * Forgiving (the default, as the index searches): other word forms and, for finished
+ * words, completions match too, so "releasing" lights up "release".
  */
 export class QueryTermMatcher {
   private readonly rules: PartRule[];
   private readonly cache = new Map<string, Array<number> | null>();
 
-  constructor(query: ParsedQuery) {
-    this.rules = query.clauses.flatMap((clause) => clause.flatMap(rulesOf));
+  constructor(query: ParsedQuery, options: { forgiving?: boolean } = {}) {
+    const forgiving = options.forgiving ?? true;
+    this.rules = query.clauses.flatMap((clause) => clause.flatMap((item) => rulesOf(item, forgiving)));
   }
 
-  /** How the folded `term` matches the query at best (exact before prefix before typo), or null. */
+  /** How the folded `term` matches the query at best (exact, then prefix or stem, then typo), or null. */
   match(term: string): TermMatch | null {
     const costs = this.costs(term);
     if (!costs) return null;
@@ -93,8 +129,15 @@ export class QueryTermMatcher {
     costs.forEach((cost, i) => {
       if (cost < 0) return;
       const rule = this.rules[i]!;
-      const kind: TermMatch = cost > 0 ? 'fuzzy' : term === rule.part ? 'exact' : 'prefix';
-      if (best === null || kind === 'exact' || (kind === 'prefix' && best === 'fuzzy')) best = kind;
+      const kind: TermMatch =
+        cost > 0
+          ? 'fuzzy'
+          : term === rule.part
+            ? 'exact'
+            : rule.prefix && term.startsWith(rule.part)
+              ? 'prefix'
+              : 'stem';
+      if (best === null || kind === 'exact' || (kind !== 'fuzzy' && best === 'fuzzy')) best = kind;
     });
     return best;
   }
@@ -129,7 +172,7 @@ export class QueryTermMatcher {
     if (known !== undefined) return known;
     let any = false;
     const costs = this.rules.map((rule) => {
-      const found = matchPart(rule.part, term, rule.prefix, rule.fuzzy);
+      const found = matchPart(rule.part, term, rule.prefix, rule.fuzzy, rule.stem);
       if (found === null) return -1;
       any = true;
       return found === 'fuzzy' ? Math.max(1, boundedEditDistance(rule.part, term, maxEdits(rule.part))) : 0;
@@ -227,9 +270,10 @@ export function needsTextCheck(query: ParsedQuery): boolean {
  * Evaluates a query's words, phrases and exclusions on a document's text exactly (the
  * index answers phrases through a filter that can be wrong about 1% of the time). Scope
  * and tag filters are not checked here. `text` should hold every field the index saw:
- * title, aliases, tags, headings and body.
+ * title, aliases, tags, headings and body. Forgiving (default), words match as the
+ * forgiving index matches them (other forms, finished words as prefixes, swaps).
  */
-export function textSatisfies(query: ParsedQuery, text: string): boolean {
+export function textSatisfies(query: ParsedQuery, text: string, forgiving = true): boolean {
   const tokens = tokenize(text);
   const parts = tokens.filter((token) => !token.joined);
   const terms = new Set(tokens.map((token) => token.term));
@@ -240,7 +284,10 @@ export function textSatisfies(query: ParsedQuery, text: string): boolean {
       const part = item.parts[0]!;
       if (terms.has(part)) return true;
       if (exact) return false;
-      for (const term of terms) if (matchPart(part, term, prefix, !item.exact)) return true;
+      const loose = forgiving && !item.exact;
+      const asPrefix = prefix || (loose && part.length >= WORD_PREFIX_MIN_LENGTH);
+      const stem = loose ? stemOf(part) : null;
+      for (const term of terms) if (matchPart(part, term, asPrefix, !item.exact, stem)) return true;
       return false;
     }
     const joined = item.parts.join('');

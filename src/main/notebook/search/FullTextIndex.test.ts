@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { maxEdits, parseQuery } from '@shared/search/parseQuery';
 import { termsOf } from '@shared/search/tokenize';
 import { DEFAULT_BOOSTS, FIELDS, FullTextIndex } from './FullTextIndex';
-import { allDocs, doc, find, keys } from './testing/indexTestDocs';
+import { allDocs, doc, find, findStrict, keys } from './testing/indexTestDocs';
 
 describe('FullTextIndex scoring', () => {
   it("scores exactly like MiniSearch's own search (BM25+, prefix and typo weights, field boosts)", async () => {
@@ -27,7 +27,7 @@ describe('FullTextIndex scoring', () => {
       { query: 'balance neuro', prefix: true, words: 2 },
     ];
     for (const { query, prefix, words } of cases) {
-      const ours = index.search(parseQuery(query), { limit: 1000 });
+      const ours = index.search(parseQuery(query), { limit: 1000, forgiving: false });
       const theirs = reference.search(query.trim(), {
         boost: { ...DEFAULT_BOOSTS },
         combineWith: 'AND',
@@ -67,7 +67,52 @@ describe('FullTextIndex scoring', () => {
     index.add(doc('n:b', { title: 'Other', body: 'about neurons here' }));
     expect(keys(find(index, 'ne'))).toEqual(['n:a']);
     expect(keys(find(index, 'neu'))).toEqual(['n:a', 'n:b']);
-    expect(keys(find(index, 'neu '))).toEqual([]);
+    expect(keys(findStrict(index, 'neu '))).toEqual([]);
+    // Forgiving (the default): a finished word matches as a prefix too, below whole words.
+    expect(keys(find(index, 'neu '))).toEqual(['n:a', 'n:b']);
+    index.add(doc('n:c', { title: 'Neu', body: 'plain text' }));
+    expect(keys(find(index, 'neu '))[0]).toBe('n:c');
+  });
+
+  it('forgives word forms and swapped letters, ranking exact forms and whole words first', () => {
+    const index = new FullTextIndex();
+    index.add(doc('n:exact', { title: 'A', body: 'vesicles releasing transmitters' }));
+    index.add(doc('n:stem', { title: 'B', body: 'vesicles release transmitters' }));
+    index.add(doc('n:other', { title: 'C', body: 'vesicles hold transmitters' }));
+    expect(keys(find(index, 'releasing '))).toEqual(['n:exact', 'n:stem']);
+    expect(keys(findStrict(index, 'releasing '))).toEqual(['n:exact']);
+    // An adjacent swap is one typo ("maening"), so a 6-7 letter word still matches.
+    index.add(doc('n:meaning', { title: 'D', body: 'the meaning of words' }));
+    expect(keys(find(index, 'maening '))).toEqual(['n:meaning']);
+    expect(keys(findStrict(index, 'maening '))).toEqual([]);
+    // Numbers and other scripts are not stemmed: they match themselves only.
+    index.add(doc('n:year', { title: 'E', body: 'in 2019 東京 we met' }));
+    expect(keys(find(index, '2019 '))).toEqual(['n:year']);
+    expect(keys(find(index, '2018 '))).toEqual([]);
+    expect(keys(find(index, '東京 '))).toEqual(['n:year']);
+  });
+
+  it('ranks documents with every word first, then those with the rarest of them, and says what is missing', () => {
+    const index = new FullTextIndex();
+    index.add(doc('n:both', { title: 'A', body: 'synapse cortex' }));
+    index.add(doc('n:rare', { title: 'B', body: 'synapse words' }));
+    for (let i = 0; i < 5; i++) index.add(doc(`n:common${i}`, { title: `C${i}`, body: 'cortex words' }));
+    const result = find(index, 'synapse cortex zzzzzz ');
+    expect(keys(result).slice(0, 2)).toEqual(['n:both', 'n:rare']);
+    expect(result.hits[0]!.missing).toEqual([2]);
+    expect(result.hits[1]!.missing).toEqual([1, 2]);
+    expect(result.total).toBe(7);
+    expect(findStrict(index, 'synapse cortex zzzzzz ').total).toBe(0);
+  });
+
+  it('puts the document whose title or alias is exactly the query first', () => {
+    const index = new FullTextIndex();
+    index.add(doc('n:long', { title: 'Notes', body: 'action potential action potential action potential' }));
+    index.add(doc('e:title', { title: 'Action Potential', body: 'a spike along the axon' }));
+    index.add(doc('e:alias', { title: 'Spike', aliases: 'Nerve Impulse', body: 'nerve impulse nerve' }));
+    index.add(doc('n:impulse', { title: 'Nerve impulse notes', body: 'nerve impulse nerve impulse nerve impulse' }));
+    expect(keys(find(index, 'action potential '))[0]).toBe('e:title');
+    expect(keys(find(index, 'nerve impulse'))[0]).toBe('e:alias');
   });
 
   it('finds compounds by the joined form, by the parts side by side, but not by parts apart', () => {
@@ -95,12 +140,18 @@ describe('FullTextIndex scoring', () => {
     index.add(doc('n:da', { title: 'Dopamine note', body: 'dopamine reward' }, { tags: ['neuro/chem'] }));
     index.add(doc('n:5ht', { title: 'Serotonin note', body: 'serotonin reward mood' }, { tags: ['neuro'] }));
     index.add(doc('n:other', { title: 'Other', body: 'reward learning' }, { tags: ['psych'] }));
-    expect(keys(find(index, 'dopamine OR serotonin reward ')).sort()).toEqual(['n:5ht', 'n:da']);
+    expect(keys(findStrict(index, 'dopamine OR serotonin reward ')).sort()).toEqual(['n:5ht', 'n:da']);
+    // Forgiving: the documents with every word first, then those missing one.
+    const partial = find(index, 'dopamine OR serotonin reward ');
+    expect(keys(partial).slice(0, 2).sort()).toEqual(['n:5ht', 'n:da']);
+    expect(partial.hits.slice(0, 2).every((hit) => hit.missing === undefined)).toBe(true);
+    expect(partial.hits.find((hit) => hit.key === 'e:entry')?.missing).toEqual([1]);
+    expect(partial.hits.find((hit) => hit.key === 'n:other')?.missing).toEqual([0]);
     expect(keys(find(index, 'reward -serotonin ')).sort()).toEqual(['n:da', 'n:other']);
     expect(keys(find(index, 'dopamine in:glossary'))).toEqual(['e:entry']);
     expect(keys(index.search(parseQuery('dopamine '), { scope: 'notes' }))).toEqual(['n:da']);
     expect(keys(index.search(parseQuery('dopamine in:glossary'), { scope: 'notes' }))).toEqual([]);
-    expect(keys(find(index, 'reward tag:neuro ')).sort()).toEqual(['n:5ht', 'n:da']);
+    expect(keys(findStrict(index, 'reward tag:neuro ')).sort()).toEqual(['n:5ht', 'n:da']);
     expect(keys(find(index, 'reward -tag:neuro/chem ')).sort()).toEqual(['n:5ht', 'n:other']);
     expect(keys(find(index, 'tag:ps'))).toEqual(['n:other']);
     // Filters alone list the documents they keep, by title.

@@ -1,3 +1,4 @@
+import { stemOf } from '@shared/search/stemWord';
 import { scanTerms } from '@shared/search/tokenize';
 import { buildPairFilter, termHash, type PairFilter } from './phraseBloom';
 import { SortedTerms } from './SortedTerms';
@@ -56,6 +57,33 @@ export interface StoredDoc {
   folder: string;
   version: string;
   tags: string[];
+  /** The aliases as title keys (see titleKey), for exact alias queries; often empty. */
+  aliases: string[];
+}
+
+/**
+ * A title or alias as a query would spell it: its folded words (compound parts, not their
+ * joined forms) separated by single spaces. "GABA/Glutamate Ratio" → "gaba glutamate ratio".
+ */
+export function titleKey(text: string): string {
+  let key = '';
+  scanTerms(text, (term, _start, _end, joined) => {
+    if (joined) return;
+    key = key === '' ? term : `${key} ${term}`;
+  });
+  return key;
+}
+
+const NO_ALIASES: string[] = [];
+
+/** The alias keys of a document's newline-separated aliases field. */
+export function aliasKeysOf(aliases: string): string[] {
+  if (aliases === '') return NO_ALIASES;
+  const keys = aliases
+    .split('\n')
+    .map(titleKey)
+    .filter((key) => key !== '');
+  return keys.length === 0 ? NO_ALIASES : keys;
 }
 
 export const TF_BITS = 7;
@@ -85,6 +113,12 @@ export class PostingStore {
   private readonly postings: Array<Map<string, StoredPostings>> = FIELDS.map(() => new Map());
   /** Every term of any field, for prefix and typo lookups. */
   readonly vocabulary = new SortedTerms();
+  /**
+   * The stem table beside the vocabulary: English stem (stemWord.ts) → the terms with that
+   * stem, for the terms whose stem differs from themselves (a term that is its own stem is
+   * found by an exact lookup). One string when a single term has the stem, else a list.
+   */
+  private readonly stems = new Map<string, string | string[]>();
   docs: Array<StoredDoc | undefined> = [];
   blooms: Array<PairFilter | null> = [];
   /** Lowercased titles, the tie-break of equal scores. */
@@ -132,7 +166,7 @@ export class PostingStore {
           postings.set(term, [stored, posting]); // the key stays the one first stored
         } else {
           const own = ownString(term);
-          if (!this.isKnown(term)) this.vocabulary.add(own);
+          if (!this.isKnown(term)) this.addTerm(own);
           postings.set(own, posting);
         }
       }
@@ -145,6 +179,7 @@ export class PostingStore {
       folder: doc.folder,
       version: doc.version,
       tags: doc.tags,
+      aliases: aliasKeysOf(doc.fields.aliases),
     };
     this.blooms[id] = buildPairFilter(hashes);
     this.sortKeys[id] = doc.title.toLowerCase();
@@ -213,7 +248,15 @@ export class PostingStore {
         }
       }
     }
-    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isKnown(term));
+    if (emptied.size > 0) {
+      const gone: string[] = [];
+      this.vocabulary.removeWhere((term) => {
+        const remove = emptied.has(term) && !this.isKnown(term);
+        if (remove) gone.push(term);
+        return remove;
+      });
+      for (const term of gone) this.forgetStem(term);
+    }
     this.compact();
     this.docs = docs;
     this.blooms = blooms;
@@ -245,6 +288,40 @@ export class PostingStore {
     return typeof stored === 'number' ? [stored] : stored;
   }
 
+  /**
+   * The known terms whose English stem is `stem` (see stemWord.ts), the stem itself
+   * included when it is a term. May include terms only removed documents had, until vacuum.
+   */
+  termsWithStem(stem: string): string[] {
+    const stored = this.stems.get(stem);
+    const terms = stored === undefined ? [] : typeof stored === 'string' ? [stored] : [...stored];
+    if (this.isKnown(stem)) terms.push(stem);
+    return terms;
+  }
+
+  /** A term new to the vocabulary: sorted in for prefix and typo lookups, its stem noted. */
+  private addTerm(term: string): void {
+    this.vocabulary.add(term);
+    const stem = stemOf(term);
+    if (stem === null || stem === term) return;
+    const stored = this.stems.get(stem);
+    if (stored === undefined) this.stems.set(stem, term);
+    else if (typeof stored === 'string') this.stems.set(stem, [stored, term]);
+    else stored.push(term);
+  }
+
+  private forgetStem(term: string): void {
+    const stem = stemOf(term);
+    if (stem === null || stem === term) return;
+    const stored = this.stems.get(stem);
+    if (stored === term) this.stems.delete(stem);
+    else if (typeof stored === 'object') {
+      const rest = stored.filter((other) => other !== term);
+      if (rest.length === 0) this.stems.delete(stem);
+      else this.stems.set(stem, rest.length === 1 ? rest[0]! : rest);
+    }
+  }
+
   /** True when some field has postings for the term. */
   isKnown(term: string): boolean {
     return this.postings.some((postings) => postings.has(term));
@@ -272,7 +349,7 @@ export class PostingStore {
       this.byKey.set(item.doc.key, id);
     });
     for (const [term, lists] of terms) {
-      if (!this.isKnown(term)) this.vocabulary.add(term);
+      if (!this.isKnown(term)) this.addTerm(term);
       for (let f = 0; f < FIELD_COUNT; f++) {
         const list = lists[f];
         if (!list) continue;

@@ -1,4 +1,6 @@
+import { WORD_PREFIX_MIN_LENGTH } from '@shared/search/matchTerms';
 import { maxEdits, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
+import { stemOf } from '@shared/search/stemWord';
 import { FIELDS, type PostingStore, type Postings } from './PostingStore';
 
 /**
@@ -11,6 +13,10 @@ import { FIELDS, type PostingStore, type Postings } from './PostingStore';
 
 const BODY = FIELDS.indexOf('body');
 const PREFIX_WEIGHT = 0.375;
+/** Forgiving search: a finished word matching as a prefix weighs less than the word being typed. */
+const WORD_PREFIX_WEIGHT = 0.25;
+/** Forgiving search: another form of the word (same English stem) weighs less than the word itself. */
+const STEM_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.45;
 /** A phrase's last word being typed is checked against at most this many completions (else not at all). */
 const MAX_CHECKED_COMPLETIONS = 64;
@@ -48,12 +54,21 @@ export class QueryPlanner {
     private readonly bodyPrefixMinLength: number,
   ) {}
 
-  /** The plan of a query with at least one clause. */
-  plan(query: ParsedQuery): Plan {
+  /**
+   * The plans of a query's clauses (at least one), to be ANDed. Forgiving (see
+   * IndexSearchOptions.forgiving): other forms of a word (its English stem), finished words
+   * as prefixes, and adjacent swaps as one typo; else MiniSearch's rules exactly.
+   */
+  plan(query: ParsedQuery, forgiving = false): Plan[] {
     // A short prefix alone would scan nearly every body for little use; next to other
     // words, which narrow the documents first, it is cheap and expected.
     const alone = query.clauses.length === 1;
-    return this.and(query.clauses.map((clause) => this.or(clause.map((item) => this.planItem(item, alone)))));
+    return query.clauses.map((clause) => this.or(clause.map((item) => this.planItem(item, alone, forgiving))));
+  }
+
+  /** Plans ANDed into one. */
+  all(plans: Plan[]): Plan {
+    return this.and(plans);
   }
 
   /** Exclusions match exactly: no prefix, no typos. */
@@ -61,18 +76,28 @@ export class QueryPlanner {
     return this.planItem(item.kind === 'word' ? { ...item, prefix: false, exact: true } : { ...item, prefix: false });
   }
 
-  private planItem(item: QueryItem, alone = false): Plan {
+  private planItem(item: QueryItem, alone = false, forgiving = false): Plan {
     if (item.kind === 'phrase') {
       const last = item.words.length - 1;
-      const leaves = item.words.map((word, i) => this.terms(word, item.prefix && i === last, false, false));
+      const leaves = item.words.map((word, i) => this.terms(word, { prefix: item.prefix && i === last }));
       return this.phrase(item.words, item.prefix, leaves);
     }
     const last = item.parts.length - 1;
     const shortPrefixes = alone && item.parts.length === 1;
-    const parts = item.parts.map((part, i) => this.terms(part, item.prefix && i === last, !item.exact, shortPrefixes));
+    const loose = forgiving && !item.exact && item.parts.length === 1;
+    const parts = item.parts.map((part, i) =>
+      this.terms(part, {
+        prefix: item.prefix && i === last,
+        wordPrefix: loose && part.length >= WORD_PREFIX_MIN_LENGTH,
+        fuzzy: !item.exact,
+        transpositions: forgiving,
+        stem: loose,
+        limitShortPrefix: shortPrefixes,
+      }),
+    );
     if (parts.length === 1) return parts[0]!;
     // A compound: its joined form, or its parts next to each other (the pair filter decides).
-    const joined = this.terms(item.parts.join(''), item.prefix, false, false);
+    const joined = this.terms(item.parts.join(''), { prefix: item.prefix });
     return this.or([joined, this.phrase(item.parts, item.prefix, parts)]);
   }
 
@@ -96,35 +121,62 @@ export class QueryPlanner {
     return { kind: 'or', children, cost: children.reduce((sum, c) => sum + c.cost, 0) };
   }
 
-  /** The dictionary terms a query word part stands for, with their weights (MiniSearch's rules). */
-  private terms(part: string, prefix: boolean, fuzzy: boolean, limitShortPrefix: boolean): Plan {
+  /** The dictionary terms a query word part stands for, with their weights (MiniSearch's rules, see plan). */
+  private terms(part: string, rules: TermRules): Plan {
     const store = this.store;
-    const expansions: Expansion[] = [];
+    const found = new Map<string, Expansion>();
     let cost = 0;
+    // A term reached by several rules keeps its best weight, and no typo unless only a typo reaches it.
     const expand = (term: string, weight: number, typos: number, skipBody: boolean) => {
+      const known = found.get(term);
+      if (known) {
+        known.weight = Math.max(known.weight, weight);
+        known.typos = Math.min(known.typos, typos);
+        return;
+      }
       const lists = FIELDS.map((_, f) => (f === BODY && skipBody ? undefined : store.listOf(f, term)));
       for (const list of lists) cost += list?.length ?? 0;
-      expansions.push({ term, lists, weight, typos });
+      found.set(term, { term, lists, weight, typos });
     };
     if (store.isKnown(part)) expand(part, 1, 0, false);
     let completions: Set<string> | null = null;
-    if (prefix) {
+    if (rules.prefix || rules.wordPrefix) {
       completions = new Set();
-      const skipBody = limitShortPrefix && part.length < this.bodyPrefixMinLength;
+      const skipBody = (rules.limitShortPrefix ?? false) && part.length < this.bodyPrefixMinLength;
+      const base = rules.prefix ? PREFIX_WEIGHT : WORD_PREFIX_WEIGHT;
       for (const term of store.vocabulary.withPrefix(part)) {
         if (term === part) continue;
         completions.add(term);
         const distance = term.length - part.length;
-        expand(term, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance), 0, skipBody);
+        expand(term, (base * term.length) / (term.length + 0.3 * distance), 0, skipBody);
       }
     }
-    const edits = fuzzy ? maxEdits(part) : 0;
+    const stem = rules.stem ? stemOf(part) : null;
+    if (stem !== null) {
+      for (const term of store.termsWithStem(stem)) if (term !== part) expand(term, STEM_WEIGHT, 0, false);
+    }
+    const edits = rules.fuzzy ? maxEdits(part) : 0;
     if (edits > 0) {
-      for (const [term, distance] of store.vocabulary.withinDistance(part, edits)) {
+      for (const [term, distance] of store.vocabulary.withinDistance(part, edits, rules.transpositions ?? false)) {
         if (distance === 0 || completions?.has(term)) continue;
         expand(term, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance, false);
       }
     }
-    return { kind: 'terms', expansions, cost };
+    return { kind: 'terms', expansions: [...found.values()], cost };
   }
+}
+
+interface TermRules {
+  /** The word is being typed: it matches as a prefix (MiniSearch's weight). */
+  prefix: boolean;
+  /** A finished word that matches as a prefix too, at a lower weight (forgiving). */
+  wordPrefix?: boolean;
+  /** Typos allowed (see maxEdits). */
+  fuzzy?: boolean;
+  /** An adjacent swap counts as one typo (forgiving). */
+  transpositions?: boolean;
+  /** Other forms of the word match (forgiving). */
+  stem?: boolean;
+  /** See bodyPrefixMinLength. */
+  limitShortPrefix?: boolean;
 }

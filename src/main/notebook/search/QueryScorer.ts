@@ -1,7 +1,7 @@
 import { tagMatches, type ParsedQuery } from '@shared/search/parseQuery';
 import type { SearchScope } from '@shared/domain/search';
 import { mayContainPhrase } from './phraseBloom';
-import { FIELD_COUNT, FIELDS, TF_BITS, TF_MAX, type Field, type PostingStore } from './PostingStore';
+import { FIELD_COUNT, FIELDS, TF_BITS, TF_MAX, titleKey, type Field, type PostingStore } from './PostingStore';
 import type { Expansion, Plan, QueryPlanner } from './QueryPlanner';
 
 /**
@@ -32,6 +32,11 @@ export interface IndexHit {
   title: string;
   folder: string;
   score: number;
+  /**
+   * Forgiving search, when no document had every query word: the indices of the query's
+   * clauses (its AND-ed words) this document does not match. Absent when it matches all.
+   */
+  missing?: number[];
 }
 
 export interface IndexSearchResult {
@@ -45,9 +50,26 @@ export interface IndexSearchOptions {
   scope?: SearchScope;
   /** How many hits to return. Default 30. */
   limit?: number;
+  /**
+   * Search as a person would want (default true): other forms of a word (English stems)
+   * weigh 0.6, finished words match as prefixes too (0.25; the word being typed 0.375),
+   * an adjacent swap is one typo, and when fewer than `limit` documents have every word,
+   * those with most of them follow (weighted by the rarity of the words they have; see
+   * IndexHit.missing). An exact title or alias comes first. False: MiniSearch's rules
+   * exactly (every word required, only the typed word a prefix, Levenshtein typos).
+   */
+  forgiving?: boolean;
 }
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** A forgiving search's documents matching some of the clauses (see evaluatePartial). */
+interface Partial {
+  set: DocSet;
+  cover: Float64Array;
+  matched: Uint32Array;
+  clauses: number;
+}
 
 /** A set of documents with scores, in dense arrays reused between queries. */
 class DocSet {
@@ -121,26 +143,98 @@ export class QueryScorer {
   search(query: ParsedQuery, options: IndexSearchOptions = {}): IndexSearchResult {
     const store = this.store;
     const limit = Math.max(0, options.limit ?? 30);
+    const forgiving = options.forgiving ?? true;
     const allowed = this.allowedMask(query, options.scope ?? 'all');
     let ids: number[];
     let set: DocSet | null = null;
+    let partial: Partial | null = null;
     if (query.clauses.length === 0) {
       if (query.tags.length === 0 && query.scope === null) return { hits: [], total: 0 };
       ids = [];
       for (let id = 0; id < store.nextId; id++) if (store.alive[id] && (!allowed || allowed[id])) ids.push(id);
     } else {
-      const plan = this.planner.plan(query);
-      set = this.evaluate(plan, null, allowed);
+      const plans = this.planner.plan(query, forgiving);
+      set = this.evaluate(this.planner.all(plans), null, allowed);
+      // Documents with every word rank first: only when too few have them all does it
+      // pay to look for those with most of them.
+      if (forgiving && plans.length > 1 && set.ids.length < limit) {
+        this.release(set);
+        partial = this.evaluatePartial(plans, allowed);
+        set = partial.set;
+      }
       ids = set.ids;
     }
     const total = ids.length;
-    const top = this.selectTop(ids, limit, set);
-    const hits = top.map((id) => {
+    const exact = forgiving && set ? this.exactTitles(query, ids) : null;
+    const top = this.selectTop(ids, limit, set, partial, exact);
+    const hits = top.map((id): IndexHit => {
       const doc = store.docs[id]!;
-      return { key: doc.key, kind: doc.kind, title: doc.title, folder: doc.folder, score: set ? set.score[id]! : 0 };
+      const hit: IndexHit = {
+        key: doc.key,
+        kind: doc.kind,
+        title: doc.title,
+        folder: doc.folder,
+        score: set ? set.score[id]! : 0,
+      };
+      if (partial) {
+        const mask = partial.matched[id]!;
+        const missing: number[] = [];
+        for (let c = 0; c < partial.clauses; c++) if (c >= 32 || (mask & (1 << c)) === 0) missing.push(c);
+        if (missing.length > 0) hit.missing = missing;
+      }
+      return hit;
     });
     if (set) this.release(set);
     return { hits, total };
+  }
+
+  /**
+   * Every document matching any clause, with the sum of its clauses' scores and typos, the
+   * clauses it matched (a bit each), and its coverage: the summed rarity (BM25's idf over
+   * the clause's documents) of the clauses it matched.
+   */
+  private evaluatePartial(plans: Plan[], allowed: Uint8Array | null): Partial {
+    const n = Math.max(this.store.live, 1);
+    const set = this.acquire();
+    const capacity = set.mark.length;
+    const cover = new Float64Array(capacity);
+    const matched = new Uint32Array(capacity);
+    plans.forEach((plan, c) => {
+      const clause = this.evaluate(plan, null, allowed);
+      const df = clause.ids.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (const id of clause.ids) {
+        const typos = clause.typos[id]!;
+        if (set.has(id)) {
+          set.score[id]! += clause.score[id]!;
+          set.typos[id] = Math.min(255, set.typos[id]! + typos);
+        } else {
+          set.add(id, clause.score[id]!, typos);
+        }
+        cover[id]! += idf;
+        if (c < 32) matched[id]! |= 1 << c;
+      }
+      this.release(clause);
+    });
+    return { set, cover, matched, clauses: plans.length };
+  }
+
+  /**
+   * The documents whose title or an alias is exactly the query's words (a query of plain
+   * words only): they rank first.
+   */
+  private exactTitles(query: ParsedQuery, ids: number[]): Set<number> | null {
+    if (query.clauses.some((clause) => clause.length !== 1 || clause[0]!.kind !== 'word')) return null;
+    const key = query.clauses.map((clause) => (clause[0]!.kind === 'word' ? clause[0]!.parts.join(' ') : '')).join(' ');
+    const { docs, sortKeys } = this.store;
+    let found: Set<number> | null = null;
+    for (const id of ids) {
+      const doc = docs[id]!;
+      // Folding rarely changes a title's length much: most titles are ruled out unread.
+      const close = Math.abs(sortKeys[id]!.length - key.length) <= 8 && titleKey(doc.title) === key;
+      if (close || (doc.aliases.length > 0 && doc.aliases.includes(key))) (found ??= new Set()).add(id);
+    }
+    return found;
   }
 
   // ---- evaluation -------------------------------------------------------------------
@@ -269,9 +363,24 @@ export class QueryScorer {
     return mask;
   }
 
-  private selectTop(ids: number[], limit: number, set: DocSet | null): number[] {
+  private selectTop(
+    ids: number[],
+    limit: number,
+    set: DocSet | null,
+    partial: Partial | null,
+    exact: Set<number> | null,
+  ): number[] {
     const { sortKeys, docs } = this.store;
     const better = (a: number, b: number): boolean => {
+      if (exact) {
+        const exactA = exact.has(a);
+        if (exactA !== exact.has(b)) return exactA;
+      }
+      if (partial) {
+        const coverA = partial.cover[a]!;
+        const coverB = partial.cover[b]!;
+        if (Math.abs(coverA - coverB) > 1e-9) return coverA > coverB;
+      }
       if (set) {
         const typosA = set.typos[a]!;
         const typosB = set.typos[b]!;

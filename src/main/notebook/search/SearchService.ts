@@ -6,7 +6,7 @@ import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
-import { isEmptyQuery, parseQuery, type ParsedQuery } from '@shared/search/parseQuery';
+import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import type { EventBus } from '../events/EventBus';
 import { NoteModelCache } from '../notes/NoteModelCache';
@@ -315,7 +315,11 @@ export class SearchService {
   ): Promise<SearchHit | null> {
     const source = await this.sourceOf(hit.key);
     if (!source) return null;
-    if (check && source.complete && !textSatisfies(query, source.searchText)) return null;
+    // A partial match is checked on the words it has.
+    const missing = hit.missing ?? [];
+    const checked =
+      missing.length > 0 ? { ...query, clauses: query.clauses.filter((_, i) => !missing.includes(i)) } : query;
+    if (check && source.complete && !textSatisfies(checked, source.searchText)) return null;
     const terms = matcher.termsIn(source.searchText);
     const wanted = new Set(terms);
     const titleKey = hit.title.trim().toLowerCase();
@@ -329,6 +333,7 @@ export class SearchService {
       score: Math.round(hit.score * 1000) / 1000,
       snippets: buildSnippets(blocks.length > 0 ? blocks : source.blocks, (term) => wanted.has(term)),
       terms: terms.slice(0, 32),
+      ...(missing.length > 0 ? { missing: missing.map((i) => clauseText(query.clauses[i]!)) } : {}),
     };
   }
 
@@ -411,4 +416,9 @@ function metaFallback(change: NoteChange): NoteMeta {
     aliases: change.note?.aliases ?? [],
     tags: change.note?.tags ?? [],
   };
+}
+
+/** A clause as the user typed it: "word", "a phrase" in quotes, alternatives joined by OR. */
+function clauseText(clause: QueryItem[]): string {
+  return clause.map((item) => (item.kind === 'phrase' ? `"${item.text}"` : item.text)).join(' OR ');
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import SearchableMap from 'minisearch/SearchableMap';
 import { describe, expect, it } from 'vitest';
+import { boundedEditDistance } from '@shared/search/matchTerms';
 import { SortedTerms } from './SortedTerms';
 
 /** Levenshtein distance, the textbook way. */
@@ -25,6 +26,22 @@ function termsOf(words: string[]): SortedTerms {
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', 'ß', 'z'), maxLength: 7 });
 
 describe('SortedTerms', () => {
+  it('counts an adjacent swap as one edit when asked (Damerau), exactly as the highlighter does (property)', () => {
+    expect([...termsOf(['meaning', 'mining']).withinDistance('maening', 1, true)]).toEqual([['meaning', 1]]);
+    expect([...termsOf(['meaning']).withinDistance('maening', 1)]).toEqual([]);
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), word, fc.integer({ min: 1, max: 2 }), (words, query, max) => {
+        const found = termsOf(words).withinDistance(query, max, true);
+        const expected = new Map<string, number>();
+        for (const term of new Set(words)) {
+          const d = boundedEditDistance(query, term, max);
+          if (d <= max) expected.set(term, d);
+        }
+        expect(new Map([...found].sort()), query).toEqual(new Map([...expected].sort()));
+      }),
+    );
+  });
+
   it('finds the terms with a prefix, in order', () => {
     const terms = termsOf(['gaba', 'gab', 'glutamate', 'gaba-a', 'ga', 'b', 'gabapentin']);
     expect(terms.withPrefix('gab')).toEqual(['gab', 'gaba', 'gaba-a', 'gabapentin']);

@@ -52,10 +52,12 @@ export class SortedTerms {
   }
 
   /**
-   * The terms within `maxDistance` edits (Levenshtein: insertions, deletions,
-   * substitutions) of `word`, each with its distance.
+   * The terms within `maxDistance` edits of `word`, each with its distance. Edits are
+   * insertions, deletions and substitutions (Levenshtein, as MiniSearch counts them), and
+   * with `transpositions` also a swap of two adjacent letters as one edit (Damerau, the
+   * optimal string alignment variant: "maening" is one edit from "meaning").
    */
-  withinDistance(word: string, maxDistance: number): Map<string, number> {
+  withinDistance(word: string, maxDistance: number, transpositions = false): Map<string, number> {
     this.settle();
     const found = new Map<string, number>();
     const terms = this.sorted;
@@ -72,6 +74,9 @@ export class SortedTerms {
         start++;
       }
       const row = (rows[depth + 1] ??= new Uint16Array(width));
+      // For a transposition: the row before `previous`, and the run's letter there.
+      const twoBack = transpositions && depth > 0 ? rows[depth - 1]! : null;
+      const before = twoBack ? terms[from]!.charCodeAt(depth - 1) : -1;
       while (start < to) {
         const code = terms[start]!.charCodeAt(depth);
         const end = runEnd(terms, start, to, depth, code);
@@ -79,7 +84,12 @@ export class SortedTerms {
         let best = row[0];
         for (let j = 1; j < width; j++) {
           const substitute = previous[j - 1]! + (word.charCodeAt(j - 1) === code ? 0 : 1);
-          const value = Math.min(previous[j]! + 1, row[j - 1]! + 1, substitute);
+          let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, substitute);
+          // Pruning on the row minimum stays sound: a swap costs no less than the
+          // substitution path through `previous`.
+          if (twoBack && j > 1 && code === word.charCodeAt(j - 2) && before === word.charCodeAt(j - 1)) {
+            value = Math.min(value, twoBack[j - 2]! + 1);
+          }
           row[j] = value;
           if (value < best) best = value;
         }

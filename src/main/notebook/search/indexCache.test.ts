@@ -26,6 +26,7 @@ describe('indexCache', () => {
       folder: '',
       version: 'va',
       tags: ['x', 'inline'],
+      aliases: ['alpha'],
     });
     expect(restored.search(parseQuery('dopamine ')).hits.map((h) => h.key)).toEqual(['n:A.md']);
     expect(restored.search(parseQuery('alpha ')).total).toBe(1);

@@ -27,7 +27,7 @@ import { FIELDS, type FullTextIndex, type StoredDoc } from './FullTextIndex';
  */
 
 /** Bump when the layout above or the snapshot encoding changes. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 export const CACHE_FILE_NAME = 'search-index.bin';
 
 const MAGIC = new TextEncoder().encode('SNSEARCH');

@@ -34,7 +34,7 @@ export function writeSnapshot(store: PostingStore, out: ByteWriter, include: (do
   const records = ids.map((id) => {
     const doc = store.docs[id]!;
     const lengths = Array.from(store.lengths.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT));
-    return [doc.key, doc.kind === 'entry' ? 0 : 1, doc.title, doc.folder, doc.version, doc.tags, lengths];
+    return [doc.key, doc.kind === 'entry' ? 0 : 1, doc.title, doc.folder, doc.version, doc.tags, lengths, doc.aliases];
   });
   out.string(JSON.stringify(records));
   for (const id of ids) out.bytes(pairFilterBytes(store.blooms[id] ?? null));
@@ -140,15 +140,16 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
 
 /** A document record of a snapshot, checked. */
 function storedDocOf(record: unknown): { doc: StoredDoc; lengths: number[] } {
-  if (!Array.isArray(record) || record.length !== 7) throw new CorruptDataError('bad document record');
-  const [key, kind, title, folder, version, tags, lengths] = record as unknown[];
+  if (!Array.isArray(record) || record.length !== 8) throw new CorruptDataError('bad document record');
+  const [key, kind, title, folder, version, tags, lengths, aliases] = record as unknown[];
   const strings = [key, title, folder, version].every((value) => typeof value === 'string');
   const tagList = Array.isArray(tags) && tags.every((tag) => typeof tag === 'string');
+  const aliasList = Array.isArray(aliases) && aliases.every((alias) => typeof alias === 'string');
   const lengthList =
     Array.isArray(lengths) &&
     lengths.length === FIELD_COUNT &&
     lengths.every((n) => Number.isInteger(n) && (n as number) >= 0);
-  if (!strings || !tagList || !lengthList || (kind !== 0 && kind !== 1)) {
+  if (!strings || !tagList || !aliasList || !lengthList || (kind !== 0 && kind !== 1)) {
     throw new CorruptDataError('bad document record');
   }
   return {
@@ -159,6 +160,7 @@ function storedDocOf(record: unknown): { doc: StoredDoc; lengths: number[] } {
       folder: folder as string,
       version: version as string,
       tags: tags as string[],
+      aliases: aliases as string[],
     },
     lengths: lengths as number[],
   };

@@ -42,6 +42,9 @@ export function doc(key: string, fields: Partial<IndexDoc['fields']>, extra: Par
 
 export const keys = (result: IndexSearchResult) => result.hits.map((hit) => hit.key);
 export const find = (index: FullTextIndex, query: string, limit = 50) => index.search(parseQuery(query), { limit });
+/** MiniSearch's rules exactly: every word required, only the word being typed a prefix (forgiving: false). */
+export const findStrict = (index: FullTextIndex, query: string, limit = 50) =>
+  index.search(parseQuery(query), { limit, forgiving: false });
 
 export const QUERIES = [
   'glutamate ',
