@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
+import { compareEntryTitles } from '../../src/main/notebook/glossary/compareEntryTitles';
 import { formatEntries, formatManifest, ENTRIES_FILE, MANIFEST_FILE } from '../../src/main/notebook/packs/packFiles';
 
 export const BENCH_PACK_ID = 'bench-dictionary';
@@ -101,7 +102,8 @@ export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
 
 /** Writes a generated pack of `count` entries into `<stateDir>/packs/`, as an import would store it. */
 export function writeBenchPack(stateDir: string, count: number, seed = 15): GlossaryEntry[] {
-  const entries = generatePackEntries(count, seed);
+  // Stored in title order, as an import stores it.
+  const entries = generatePackEntries(count, seed).sort(compareEntryTitles);
   const dir = join(stateDir, 'packs', BENCH_PACK_ID);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, ENTRIES_FILE), formatEntries(entries));
