@@ -6,6 +6,7 @@
  *
  *   npm run bench                      # all of them (builds the app first)
  *   npm run bench -- search links      # only these
+ *   npm run bench -- packs --entries 20000 --runs 3   # options go to the chosen benches
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,10 +23,18 @@ const BENCHES: Array<{ name: string; file: string; about: string }> = [
   { name: 'titles', file: 'titlesBench.ts', about: 'title matching per keystroke: quick switcher, [[ menu, palette' },
   { name: 'typing', file: 'typingBench.ts', about: 'typing latency in a 20,000-word note vs an empty one' },
   { name: 'large-input', file: 'largeInputBench.ts', about: 'huge pastes, notes and tokens: load, index, render' },
+  {
+    name: 'packs',
+    file: 'packsBench.ts',
+    about: 'a 120,000-entry reference pack: start-up, memory, lists, pickers, typing',
+  },
 ];
 
 const root = join(__dirname, '..', '..');
-const wanted = process.argv.slice(2);
+// Names choose benches; `--option value` pairs after them go to each chosen bench.
+const firstOption = process.argv.findIndex((arg, at) => at >= 2 && arg.startsWith('--'));
+const wanted = process.argv.slice(2, firstOption < 0 ? undefined : firstOption);
+const passed = firstOption < 0 ? [] : process.argv.slice(firstOption);
 const selected = wanted.length > 0 ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
 if (selected.length === 0) {
   console.error(`Unknown bench. Choose from: ${BENCHES.map((b) => b.name).join(', ')}`);
@@ -41,7 +50,7 @@ for (const bench of selected) {
     continue;
   }
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file], {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', file, ...passed], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.tools.json') },

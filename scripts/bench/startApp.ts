@@ -28,6 +28,8 @@ export interface StartAppOptions {
   notes?: Record<string, string>;
   /** Browser viewport. Default 1400 × 900. */
   viewport?: { width: number; height: number };
+  /** Fills the state folder before the app starts (e.g. with a stored reference pack). */
+  prepareState?(stateDir: string): void;
 }
 
 export interface BenchApp {
@@ -47,6 +49,12 @@ export interface BenchApp {
   waitForQuiet(options?: { quietMs?: number; timeoutMs?: number; page?: Page }): Promise<number>;
   /** Closes the browser, stops the server and removes the temporary folders. */
   close(): Promise<void>;
+  /** The server's process id (to read its memory). */
+  serverPid: number;
+  /** Milliseconds from starting the server to its address printed. */
+  addressMs: number;
+  /** Milliseconds from opening the first page to its notes list shown. */
+  windowMs: number;
 }
 
 /** One keystroke as the page saw it (all times on the page's performance.now() clock). */
@@ -170,11 +178,14 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
   const vaultDir = join(base, 'vault');
   const stateDir = join(base, 'state');
   mkdirSync(vaultDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true });
+  options.prepareState?.(stateDir);
   for (const [path, content] of Object.entries(options.notes ?? {})) {
     const abs = join(vaultDir, ...path.split('/'));
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, content);
   }
+  const spawned = performance.now();
   const server = spawn(process.execPath, [serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
@@ -187,6 +198,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
   };
   try {
     const url = await readUrl(server);
+    const addressMs = performance.now() - spawned;
     // Keep the pipes drained: a full pipe would block the server.
     server.stdout?.resume();
     server.stderr?.resume();
@@ -209,7 +221,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
       await page.getByRole('listbox', { name: 'Notes' }).waitFor();
       return page;
     };
+    const opening = performance.now();
     const page = await openPage();
+    const windowMs = performance.now() - opening;
     const cookie = session!.map(({ name, value }) => `${name}=${value}`).join('; ');
 
     const call = async <T>(method: string, args?: unknown): Promise<T> => {
@@ -232,6 +246,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
       probe: (on = page) => on.evaluate<PageProbe>('({ ...window.__bench, now: performance.now() })'),
       waitForQuiet: (quiet = {}) => waitForQuiet(quiet.page ?? page, quiet.quietMs ?? 500, quiet.timeoutMs ?? 60_000),
       close,
+      serverPid: server.pid!,
+      addressMs,
+      windowMs,
     };
   } catch (error) {
     await close();

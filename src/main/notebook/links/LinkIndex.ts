@@ -91,7 +91,10 @@ export class LinkIndex {
     this.entries.clear();
     this.entryByTitle.clear();
     this.entryByAlias.clear();
-    const sorted = [...entries].sort((a, b) => collator.compare(a.title, b.title) || compareText(a.id, b.id));
+    const order = (a: EntrySummary, b: EntrySummary) => collator.compare(a.title, b.title) || compareText(a.id, b.id);
+    // The library hands entries over in title order already: one pass checks it instead of a sort.
+    const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
+    const sorted = inOrder ? entries : [...entries].sort(order);
     for (const entry of sorted) {
       this.entries.set(entry.id, { id: entry.id, title: entry.title, aliases: [...entry.aliases] });
       pushTo(this.entryByTitle, normalizeName(entry.title), entry.id);

@@ -1,4 +1,4 @@
-import type { GlossaryEntry } from '@shared/domain/glossary';
+import type { EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
 import type { LinkSuggestion } from '@shared/domain/links';
 import type { VaultStore } from '../vault/VaultStore';
 import type { IndexedNote, LinkIndex } from './LinkIndex';
@@ -8,15 +8,18 @@ import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggest
 const DEFAULT_SUGGESTIONS = 20;
 const ENTRY_PREVIEW_CHARS = 120;
 
-type Candidate = SuggestionCandidate & { preview: string; note: IndexedNote | null };
+type Candidate = SuggestionCandidate & { note: IndexedNote | null };
 
 /**
  * The `[[` menu's suggestions, from the link index (titles, aliases, previews) and the
- * vault's list of notes: no note is read. Note candidates are kept per indexed note, so a
- * keystroke reuses them until the note changes.
+ * vault's list of notes: no note is read. Candidates are kept per indexed note and per
+ * entry, so a keystroke reuses them (and the names prepared for matching, which the ranker
+ * keeps per candidate) until the note or the entry changes; an entry's preview is made
+ * only for the rows returned, not for every entry of a 120,000-entry pack.
  */
 export class LinkSuggestions {
   private readonly noteCandidates = new WeakMap<IndexedNote, Candidate>();
+  private readonly entryCandidates = new WeakMap<EntrySummary, Candidate>();
 
   constructor(
     private readonly deps: {
@@ -33,14 +36,7 @@ export class LinkSuggestions {
    */
   suggest(query: string, limit = DEFAULT_SUGGESTIONS): LinkSuggestion[] {
     const index = this.deps.index();
-    const entryCandidates: Candidate[] = [...index.allEntries()].map((entry) => ({
-      ref: { kind: 'entry', id: entry.id },
-      kind: 'entry',
-      title: entry.title,
-      aliases: entry.aliases,
-      preview: entryPreview(this.deps.entries.get(entry.id), ENTRY_PREVIEW_CHARS),
-      note: null,
-    }));
+    const entryCandidates = () => mapIterable(index.allEntries(), (entry) => this.entryCandidate(entry));
     let chosen: Array<{ candidate: Candidate; matchedAlias: string | null }>;
     if (query.trim() === '') {
       const recent = this.deps.store
@@ -49,13 +45,13 @@ export class LinkSuggestions {
         .map((summary) => index.get(summary.path))
         .filter((note): note is IndexedNote => note !== undefined)
         .map((note) => this.noteCandidate(note));
-      const entryCount = Math.min(entryCandidates.length, Math.max(limit - recent.length, Math.ceil(limit / 2)));
-      chosen = [...entryCandidates.slice(0, entryCount), ...recent]
+      const entryCount = Math.max(limit - recent.length, Math.ceil(limit / 2));
+      chosen = [...take(entryCandidates(), entryCount), ...recent]
         .slice(0, limit)
         .map((candidate) => ({ candidate, matchedAlias: null }));
     } else {
-      const candidates = [...entryCandidates, ...[...index.allNotes()].map((note) => this.noteCandidate(note))];
-      chosen = rankLinkSuggestions(query, candidates, limit);
+      const notes = mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
+      chosen = rankLinkSuggestions(query, concat(entryCandidates(), notes), limit);
     }
     return chosen.map(({ candidate, matchedAlias }) => ({
       ref: candidate.ref,
@@ -63,8 +59,28 @@ export class LinkSuggestions {
       title: candidate.title,
       insert: index.spellingFor(candidate.ref, null),
       matchedAlias,
-      preview: candidate.preview,
+      preview: candidate.note
+        ? candidate.note.preview
+        : entryPreview(
+            candidate.ref.kind === 'entry' ? this.deps.entries.get(candidate.ref.id) : undefined,
+            ENTRY_PREVIEW_CHARS,
+          ),
     }));
+  }
+
+  private entryCandidate(entry: EntrySummary): Candidate {
+    let candidate = this.entryCandidates.get(entry);
+    if (!candidate) {
+      candidate = {
+        ref: { kind: 'entry', id: entry.id },
+        kind: 'entry',
+        title: entry.title,
+        aliases: entry.aliases,
+        note: null,
+      };
+      this.entryCandidates.set(entry, candidate);
+    }
+    return candidate;
   }
 
   private noteCandidate(note: IndexedNote): Candidate {
@@ -75,7 +91,6 @@ export class LinkSuggestions {
         kind: 'note',
         title: note.title,
         aliases: note.aliases,
-        preview: note.preview,
         note,
       };
       this.noteCandidates.set(note, candidate);
@@ -89,4 +104,22 @@ export function entryPreview(entry: GlossaryEntry | undefined, maxChars: number)
   const definition = entry?.definition ?? '';
   const first = definition.split(/\n\s*\n/)[0] ?? '';
   return shorten(first.replace(/\s+/g, ' ').trim(), maxChars);
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
+function* concat<T>(...lists: Array<Iterable<T>>): Generator<T> {
+  for (const list of lists) yield* list;
+}
+
+function take<T>(items: Iterable<T>, count: number): T[] {
+  const out: T[] = [];
+  if (count <= 0) return out;
+  for (const item of items) {
+    out.push(item);
+    if (out.length >= count) break;
+  }
+  return out;
 }

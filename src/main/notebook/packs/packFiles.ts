@@ -64,7 +64,8 @@ export function parseManifest(text: string): PackManifest {
 }
 
 /**
- * Renders the entries file: one JSON object per line (NDJSON), in source order, so start-up
+ * Renders the entries file: one JSON object per line (NDJSON), in the order given (the library
+ * writes title order, so start-up merges packs without sorting them), so start-up
  * reads one file per pack whatever its size, and a damaged line is found by its number.
  * `packId` is not stored: it is the folder's.
  */

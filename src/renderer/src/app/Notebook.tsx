@@ -121,6 +121,8 @@ export function Notebook({ data }: { data: StartupData }) {
   // Edits are flushed when the window loses focus, is hidden, or is about to close.
   useFlushOnLeave();
 
+  const createNoteFromList = useCallback(() => void createNote(), [createNote]);
+
   const onSummaryChanged = useCallback(
     (note: NoteSummary, previousPath: string) => {
       notes.upsert(note, previousPath);
@@ -170,12 +172,7 @@ export function Notebook({ data }: { data: StartupData }) {
           onOpenResult={openDoc}
         />
         <div className="sidebar-scroll">
-          <NotesList
-            notes={notes.list}
-            selectedPath={openNotePath}
-            onOpen={(path) => openNote(path)}
-            onCreate={() => void createNote()}
-          />
+          <NotesList notes={notes.list} selectedPath={openNotePath} onOpen={openNote} onCreate={createNoteFromList} />
           <GlossaryList
             entries={entries}
             selectedId={referenceOpen ? workspace.referenceEntryId : mainEntryId}

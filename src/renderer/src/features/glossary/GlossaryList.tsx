@@ -1,5 +1,5 @@
 import type { EntrySummary } from '@shared/domain/glossary';
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { FilterableListbox } from '../../ui/FilterableListbox';
 import { MenuButton } from '../../ui/MenuButton';
@@ -25,9 +25,16 @@ const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
 /**
  * The glossary section of the sidebar: the entries alphabetically, with a filter, how many
  * notes link to each and, when several reference packs are shown, the pack of each; its
- * menu adds and manages packs.
+ * menu adds and manages packs. Memoized with stable handlers, so typing in a note does not
+ * render the list again.
  */
-export function GlossaryList({ entries, selectedId, onOpen, onAddPack, onManagePacks }: GlossaryListProps) {
+export const GlossaryList = memo(function GlossaryList({
+  entries,
+  selectedId,
+  onOpen,
+  onAddPack,
+  onManagePacks,
+}: GlossaryListProps) {
   const counts = useEntryLinkCounts();
   const { packs } = usePacks(useApi());
   const packNames = useMemo(() => {
@@ -83,7 +90,7 @@ export function GlossaryList({ entries, selectedId, onOpen, onAddPack, onManageP
       }
     />
   );
-}
+});
 
 function linkCountLabel(count: number): string {
   return count === 1 ? '1 note links here' : `${count} notes link here`;

@@ -1,4 +1,5 @@
 import type { NoteSummary } from '@shared/domain/note';
+import { memo } from 'react';
 import { FilterableListbox } from '../../ui/FilterableListbox';
 import { formatRelativeTime } from '../../ui/formatRelativeTime';
 import { NameSeparator } from '../../ui/NameSeparator';
@@ -23,8 +24,11 @@ const renderItem = (note: NoteSummary) => (
   </>
 );
 
-/** The notes section of the sidebar: most recently modified first, with a filter. */
-export function NotesList({ notes, selectedPath, onOpen, onCreate }: NotesListProps) {
+/**
+ * The notes section of the sidebar: most recently modified first, with a filter. Memoized:
+ * it renders again only when its props change (give it stable handlers).
+ */
+export const NotesList = memo(function NotesList({ notes, selectedPath, onOpen, onCreate }: NotesListProps) {
   return (
     <FilterableListbox
       className="notes-list"
@@ -52,4 +56,4 @@ export function NotesList({ notes, selectedPath, onOpen, onCreate }: NotesListPr
       }
     />
   );
-}
+});

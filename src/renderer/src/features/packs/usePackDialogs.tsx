@@ -1,5 +1,5 @@
 import type { PackSummary } from '@shared/domain/packs';
-import { useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useCommands } from '../../ui/commands/useCommands';
 import { AddPackDialog } from './AddPackDialog';
 import { ManagePacksDialog } from './ManagePacksDialog';
@@ -21,8 +21,9 @@ export interface PackDialogs {
 export function usePackDialogs(): PackDialogs {
   const [add, setAdd] = useState<{ replace?: PackSummary } | null>(null);
   const [manage, setManage] = useState(false);
-  const openAdd = () => setAdd({});
-  const openManage = () => setManage(true);
+  // Stable, so the memoized glossary list is not rendered again with every shell render.
+  const openAdd = useCallback(() => setAdd({}), []);
+  const openManage = useCallback(() => setManage(true), []);
 
   useCommands([
     {

@@ -1,0 +1,126 @@
+/**
+ * A reference pack shaped like a real dictionary, for the packs benchmark: seeded (the same
+ * `seed` gives the same pack), 1–3 sentence definitions, aliases on about a third of the
+ * entries, and about 40 % of entries sharing their title with others (homonyms: "bank"
+ * has 18 entries), written straight into a state folder as an imported pack is stored.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import { compareEntryTitles } from '../../src/main/notebook/glossary/compareEntryTitles';
+import { formatEntries, formatManifest, ENTRIES_FILE, MANIFEST_FILE } from '../../src/main/notebook/packs/packFiles';
+
+export const BENCH_PACK_ID = 'bench-dictionary';
+export const BENCH_PACK_NAME = 'Bench Dictionary';
+
+const ONSETS = [
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'br',
+  'cl',
+  'st',
+  'tr',
+  'pl',
+  'gr',
+];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
+const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck'];
+const COMMON = 'the of a to in is that for as with by on an or from which its at this be are'.split(' ');
+
+/** A small seeded PRNG (mulberry32). */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The entries of a dictionary of `count` entries. */
+export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
+  const next = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const word = () => {
+    let out = '';
+    const syllables = 1 + Math.floor(next() * 3);
+    for (let n = 0; n < syllables; n++) out += pick(ONSETS) + pick(VOWELS) + pick(CODAS);
+    return out;
+  };
+  const sentence = () => {
+    const words: string[] = [];
+    const length = 8 + Math.floor(next() * 13);
+    for (let n = 0; n < length; n++) words.push(next() < 0.3 ? pick(COMMON) : word());
+    const text = words.join(' ');
+    return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  };
+  const titles: string[] = [];
+  // Homonyms: "bank" 18 times, then shared titles of 2–6 entries until about 40 % of the pack.
+  for (let n = 0; n < Math.min(18, count); n++) titles.push('bank');
+  while (titles.length < count * 0.4) {
+    const title = word();
+    const times = 2 + Math.floor(next() * 5);
+    for (let n = 0; n < times && titles.length < count * 0.4; n++) titles.push(title);
+  }
+  const seen = new Set(titles);
+  while (titles.length < count) {
+    let title = next() < 0.25 ? `${word()} ${word()}` : word();
+    while (seen.has(title)) title += pick(VOWELS);
+    seen.add(title);
+    titles.push(title);
+  }
+  return titles.map((raw, index) => {
+    const title = raw[0]!.toUpperCase() + raw.slice(1);
+    const sentences = 1 + Math.floor(next() * 3);
+    const definition = Array.from({ length: sentences }, sentence).join(' ');
+    return {
+      id: `${BENCH_PACK_ID}--e${index.toString(36)}`,
+      title,
+      aliases: next() < 0.33 ? [word(), ...(next() < 0.3 ? [word()] : [])] : [],
+      source: 'dictionary.tsv',
+      editorialTitle: false,
+      definition,
+      sections: [],
+      packId: BENCH_PACK_ID,
+    };
+  });
+}
+
+/** Writes a generated pack of `count` entries into `<stateDir>/packs/`, as an import would store it. */
+export function writeBenchPack(stateDir: string, count: number, seed = 15): GlossaryEntry[] {
+  // Stored in title order, as an import stores it.
+  const entries = generatePackEntries(count, seed).sort(compareEntryTitles);
+  const dir = join(stateDir, 'packs', BENCH_PACK_ID);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, ENTRIES_FILE), formatEntries(entries));
+  writeFileSync(
+    join(dir, MANIFEST_FILE),
+    formatManifest({
+      id: BENCH_PACK_ID,
+      name: BENCH_PACK_NAME,
+      source: { name: 'dictionary.tsv', format: 'tsv' },
+      entryCount: entries.length,
+      skippedCount: 0,
+      importedAt: new Date(0).toISOString(),
+      hidden: false,
+      builtIn: false,
+      idPrefix: BENCH_PACK_ID,
+      sourceHash: `bench-${seed}-${count}`,
+    }),
+  );
+  return entries;
+}

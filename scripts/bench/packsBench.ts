@@ -1,0 +1,250 @@
+/**
+ * `npm run bench -- packs [--entries N] [--runs R]`: the app with a dictionary-sized reference
+ * pack (default 120,000 entries, see generatePack.ts) against the same app with only the
+ * shipped glossary, both measured in this run, each figure beside issue #15's target.
+ *
+ * - start-up: server start to address printed, plus page open to the notes list shown;
+ * - memory: the server's peak RSS (VmHWM) after everything below ran;
+ * - first render: page open to the first glossary row painted;
+ * - filter keystroke: keydown → next paint while typing in the glossary filter (p95);
+ * - scroll frame: the longest frame while the sidebar scrolls 60 frames through the list;
+ * - quick switcher, `[[` menu and search: p95 of the API call, measured from Node (HTTP included);
+ * - typing: keydown → paint p95 in a note, with the pack ÷ without it;
+ * - open entry: click on a glossary row → its heading painted (median).
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { generatePackEntries, writeBenchPack } from './generatePack';
+import { percentile, startApp, type BenchApp } from './startApp';
+
+interface Figures {
+  startupMs: number;
+  rssMb: number;
+  firstRenderMs: number;
+  filterKeyP95: number;
+  scrollFrameMax: number;
+  switcherP95: number;
+  linkMenuP95: number;
+  searchP95: number;
+  typingP95: number;
+  openEntryMs: number;
+  domRows: number;
+}
+
+const TARGETS: Array<{ key: keyof Figures; label: string; target: number; unit: string }> = [
+  { key: 'startupMs', label: 'start-up to usable window', target: 2000, unit: 'ms' },
+  { key: 'rssMb', label: 'server memory (peak RSS)', target: 500, unit: 'MB' },
+  { key: 'firstRenderMs', label: 'first render of the glossary', target: 300, unit: 'ms' },
+  { key: 'filterKeyP95', label: 'filter keystroke p95', target: 50, unit: 'ms' },
+  { key: 'scrollFrameMax', label: 'longest scroll frame', target: 50, unit: 'ms' },
+  { key: 'switcherP95', label: 'quick switcher p95', target: 50, unit: 'ms' },
+  { key: 'linkMenuP95', label: '[[ menu p95', target: 50, unit: 'ms' },
+  { key: 'searchP95', label: 'search p95', target: 50, unit: 'ms' },
+  { key: 'openEntryMs', label: 'open an entry (median)', target: 100, unit: 'ms' },
+];
+const TYPING_RATIO_TARGET = 1.1;
+
+function argument(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function queriesFrom(count: number): string[] {
+  const entries = generatePackEntries(count);
+  const queries: string[] = ['bank', 'b', 'ba', 'st', 'cl'];
+  for (let n = 0; n < 35; n++) {
+    const title = entries[Math.floor((n * 7919) % entries.length)]!.title;
+    queries.push(n % 3 === 0 ? title.slice(0, 3) : n % 3 === 1 ? title : title.slice(0, 5));
+  }
+  return queries;
+}
+
+async function timeCalls(app: BenchApp, method: string, args: (query: string) => unknown, queries: string[]) {
+  const times: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await app.call(method, args(query));
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 95);
+}
+
+/** Waits until the search index says it is ready (a pack's entries are indexed in the background). */
+async function searchReady(app: BenchApp): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const results = await app.call<{ status: { state: string } }>('search', { query: 'zzzz', limit: 1 });
+    if (results.status.state === 'ready') return;
+    if (Date.now() > deadline) throw new Error('the search index was not ready within 5 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Keydown → paint of each key typed into `locator`'s element, from the page's probe. */
+async function keyLatencies(app: BenchApp, type: () => Promise<void>): Promise<number[]> {
+  const before = (await app.probe()).keys.length;
+  await type();
+  await app.waitForQuiet({ quietMs: 300 });
+  const keys = (await app.probe()).keys.slice(before);
+  return keys.filter((key) => key.paint > 0).map((key) => key.paint - key.down);
+}
+
+async function firstRender(app: BenchApp): Promise<number> {
+  const page = await app.openPage();
+  await page.getByRole('listbox', { name: 'Glossary' }).getByRole('option').first().waitFor();
+  // From navigation start to the first row painted (the next frame after it is in the DOM).
+  const ms = await page.evaluate(`new Promise((resolve) => {
+    const row = document.querySelector('[aria-label="Glossary"] [role="option"]');
+    const mark = row ? performance.now() : 0;
+    requestAnimationFrame(() => resolve(mark));
+  })`);
+  await page.context().close();
+  return ms as number;
+}
+
+async function scrollFrames(page: Page): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const scroller = document.querySelector('.sidebar-scroll');
+    let last = performance.now();
+    let longest = 0;
+    let frames = 0;
+    const step = (now) => {
+      longest = Math.max(longest, now - last);
+      last = now;
+      scroller.scrollTop += 700;
+      if (++frames < 60) requestAnimationFrame(step);
+      else resolve(longest);
+    };
+    requestAnimationFrame((now) => { last = now; requestAnimationFrame(step); });
+  })`)) as number;
+}
+
+async function openEntry(page: Page, index: number): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const rows = document.querySelectorAll('[aria-label="Glossary"] [role="option"]');
+    const row = rows[${index} % rows.length];
+    const title = row.querySelector('.item-title').textContent;
+    const started = performance.now();
+    const check = () => {
+      const heading = document.querySelector('main h1');
+      if (heading && heading.textContent === title) requestAnimationFrame(() => resolve(performance.now() - started));
+      else requestAnimationFrame(check);
+    };
+    row.click();
+    check();
+  })`)) as number;
+}
+
+async function measure(withPack: boolean, count: number): Promise<Figures> {
+  const app = await startApp({
+    notes: { 'Scratch.md': '# Scratch\n\nA note to type in.\n' },
+    prepareState: withPack ? (stateDir) => writeBenchPack(stateDir, count) : undefined,
+  });
+  try {
+    const { page } = app;
+    const startupMs = app.addressMs + app.windowMs;
+    const glossary = page.getByRole('listbox', { name: 'Glossary' });
+    await glossary.getByRole('option').first().waitFor({ timeout: 120_000 });
+    const firstRenderMs = await firstRender(app);
+    const domRows = await glossary.getByRole('option').count();
+
+    const filter = page.getByRole('searchbox', { name: 'Filter glossary' });
+    const filterKeys: number[] = [];
+    for (const text of ['bank', 'stra', 'clo']) {
+      await filter.click();
+      filterKeys.push(...(await keyLatencies(app, () => filter.pressSequentially(text, { delay: 60 }))));
+      filterKeys.push(...(await keyLatencies(app, () => filter.press('Escape'))));
+    }
+    const scrollFrameMax = await scrollFrames(page);
+    await page.evaluate(`document.querySelector('.sidebar-scroll').scrollTop = 0`);
+
+    const openTimes: number[] = [];
+    for (let n = 0; n < 5; n++) openTimes.push(await openEntry(page, n * 3 + 2));
+
+    await searchReady(app);
+    const queries = queriesFrom(withPack ? count : 40);
+    const switcherP95 = await timeCalls(app, 'quickSwitch', (query) => ({ query, limit: 50 }), queries);
+    const linkMenuP95 = await timeCalls(app, 'suggestLinkTargets', (query) => ({ query, limit: 8 }), queries);
+    const searchP95 = await timeCalls(app, 'search', (query) => ({ query, limit: 50 }), queries);
+
+    await page
+      .getByRole('listbox', { name: 'Notes' })
+      .getByRole('option', { name: /Scratch/ })
+      .click();
+    const editor = page.getByRole('textbox', { name: 'Note: Scratch' });
+    await editor.click();
+    await page.keyboard.press('End');
+    const typing = await keyLatencies(app, () =>
+      page.keyboard.type(' the quick brown fox jumps over it', { delay: 70 }),
+    );
+
+    const status = readFileSync(`/proc/${app.serverPid}/status`, 'utf8');
+    const rssKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+    return {
+      startupMs,
+      rssMb: rssKb / 1024,
+      firstRenderMs,
+      filterKeyP95: percentile(filterKeys, 95),
+      scrollFrameMax,
+      switcherP95,
+      linkMenuP95,
+      searchP95,
+      typingP95: percentile(typing, 95),
+      openEntryMs: percentile(openTimes, 50),
+      domRows,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+async function main() {
+  const count = argument('entries', 120_000);
+  const runs = argument('runs', 1);
+  const base: Figures[] = [];
+  const pack: Figures[] = [];
+  for (let run = 0; run < runs; run++) {
+    base.push(await measure(false, count));
+    pack.push(await measure(true, count));
+  }
+  const range = (list: Figures[], key: keyof Figures) => {
+    const values = list.map((figures) => figures[key]);
+    const low = Math.min(...values);
+    const high = Math.max(...values);
+    return low === high || runs === 1 ? `${Math.round(high)}` : `${Math.round(low)}–${Math.round(high)}`;
+  };
+  let missed = 0;
+  console.log(
+    `Reference pack of ${count.toLocaleString('en')} entries vs the shipped glossary alone (${runs} run(s))\n`,
+  );
+  console.log(
+    `${'figure'.padEnd(32)}${'baseline'.padStart(12)}${'with pack'.padStart(14)}${'target'.padStart(10)}  ok`,
+  );
+  for (const { key, label, target, unit } of TARGETS) {
+    const worst = Math.max(...pack.map((figures) => figures[key]));
+    const ok = worst <= target;
+    if (!ok) missed++;
+    console.log(
+      `${label.padEnd(32)}${`${range(base, key)} ${unit}`.padStart(12)}${`${range(pack, key)} ${unit}`.padStart(14)}${`≤ ${target}`.padStart(10)}  ${ok ? 'yes' : 'NO'}`,
+    );
+  }
+  const ratios = pack.map((figures, run) => figures.typingP95 / base[run]!.typingP95);
+  const ratioOk = Math.max(...ratios) <= TYPING_RATIO_TARGET;
+  if (!ratioOk) missed++;
+  console.log(
+    `${'typing p95, with ÷ without'.padEnd(32)}${`${range(base, 'typingP95')} ms`.padStart(12)}${`${range(pack, 'typingP95')} ms`.padStart(14)}${`≤ ${TYPING_RATIO_TARGET}×`.padStart(10)}  ${ratioOk ? 'yes' : 'NO'} (${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}×)`,
+  );
+  console.log(
+    `${'glossary rows in the DOM'.padEnd(32)}${range(base, 'domRows').padStart(12)}${range(pack, 'domRows').padStart(14)}`,
+  );
+  if (missed > 0) {
+    console.log(`\n${missed} target(s) missed.`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
