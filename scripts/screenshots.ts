@@ -64,6 +64,35 @@ Cortisol rises and excitation takes over again.
 `,
 };
 
+/** A note using callouts, formulas, tags and properties, as an Obsidian user writes them. */
+const RICH_NOTE = `---
+course: Neuroscience 201
+lecture: 4
+reviewed: true
+date: 2026-12-04
+tags: [neuro, exam]
+---
+# Action potentials
+
+> [!abstract] Summary
+> A neuron fires when its membrane reaches the **threshold**, about $-55\\,\\text{mV}$. #neuro/membranes
+
+> [!tip] Mnemonic
+> *Sodium in, potassium out.*
+
+The resting potential follows the Goldman equation:
+
+$$
+V_m = \\frac{RT}{F}\\ln\\frac{P_K[K^+]_o + P_{Na}[Na^+]_o}{P_K[K^+]_i + P_{Na}[Na^+]_i}
+$$
+
+> [!warning]- Common exam mistake
+> The refractory period is not the same as the threshold.
+
+> [!question] Check yourself
+> Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$?
+`;
+
 /** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
 async function openEntryInMain(page: Page, title: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`^${title}`) }).click();
@@ -74,6 +103,13 @@ async function openEntryInMain(page: Page, title: string): Promise<void> {
 }
 
 const scenes: Record<string, Scene> = {
+  // A note with callouts, formulas, tags and properties beside a glossary entry.
+  rich: async (page) => {
+    await page.getByRole('option', { name: optionNamed('Action potentials') }).click();
+    await page.getByRole('option', { name: /^GABA Glutamate Ratio/ }).click();
+    await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('.callout').first().waitFor();
+  },
   editor: async (page) => {
     await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
     await page.getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
@@ -152,6 +188,7 @@ async function main() {
   const vault = mkdtempSync(join(tmpdir(), 'sn-shots-vault-'));
   const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
   writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
+  writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
   for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -173,6 +210,8 @@ async function main() {
     await first.close();
     for (const scheme of ['light', 'dark'] as const) {
       for (const [name, scene] of Object.entries(scenes)) {
+        // SCENES=rich,editor takes only those.
+        if (process.env.SCENES && !process.env.SCENES.split(',').includes(name)) continue;
         const page = await browser.newPage({
           viewport: { width: 1280, height: 800 },
           colorScheme: scheme,

@@ -53,6 +53,22 @@ A [plain link](https://example.org) too.
 `,
   'Exam prep.md': `# Exam prep\n\nReview [[Lecture 4]] and the [[${ENTRY}|ratio]].\n`,
   'Sleep.md': `During sleep the ${ENTRY} tilts toward inhibition.\n`,
+  'Rich.md': `---
+course: Neuro 201
+lecture: 4
+reviewed: true
+tags: [neuro]
+---
+> [!tip] Mnemonic
+> Sodium in, *potassium* out.
+
+> [!warning]- Careful
+> Not the threshold.
+
+> [!quote]
+> > [!danger] Nested
+> > Inner.
+`,
 };
 
 type Screen = (page: Page) => Promise<void>;
@@ -202,6 +218,10 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Lecture 4');
     await notes.linkChip('Missing idea').click();
     await expect(page.getByRole('dialog', { name: 'Create “Missing idea”?' })).toBeVisible();
+  },
+  'a note with callouts, math, tags and properties': async (page) => {
+    const notes = await openNote(page, 'Rich');
+    await expect(notes.editor.locator('.callout[data-callout="tip"]')).toBeVisible();
   },
   'open vault': (page) => new OpenVaultDialog(page).show(),
 };

@@ -191,5 +191,20 @@ export interface TableBlock {
   readonly delimiter?: string | undefined;
 }
 
+/**
+ * An Obsidian callout `> [!type]± Title` and its body: the blocks of the quote's content
+ * after the header line (nested callouts included).
+ */
+export interface CalloutBlock {
+  readonly type: 'callout';
+  /** The type as written (`note`, `TIP`, `faq`…); see `calloutKind` for its look. */
+  readonly calloutType: string;
+  /** '' not foldable, '+' open by default, '-' folded by default. */
+  readonly fold: '' | '+' | '-';
+  readonly title: readonly InlineNode[];
+  readonly titleEscaped?: EscapedLiterals | undefined;
+  readonly body: readonly BlockNode[];
+}
+
 export type BlockNode =
-  ParagraphBlock | HeadingBlock | QuoteBlock | CodeBlock | RuleBlock | RawBlock | ListBlock | TableBlock;
+  ParagraphBlock | HeadingBlock | QuoteBlock | CodeBlock | RuleBlock | RawBlock | ListBlock | TableBlock | CalloutBlock;

@@ -13,7 +13,8 @@ import {
   startsBlockConstruct,
 } from './blockSyntax';
 import { dominantLineEnding, isBlankLine, type Line, stripColumns } from './lines';
-import type { BlockNode, InlineNode, ListBlock, ListItemEntry, RawKind } from './model';
+import type { BlockNode, CalloutBlock, InlineNode, ListBlock, ListItemEntry, RawKind } from './model';
+import { matchCalloutHeader } from './callouts';
 import { type InlineContent, type InlineParseOptions, parseInlineContent } from './parseInline';
 import { parseListBlock, type ParsedListItem } from './parseList';
 import { parseTable } from './parseTable';
@@ -357,6 +358,35 @@ function rawParagraphKind(lines: readonly string[]): RawKind | null {
   return null;
 }
 
+/** Callouts nested deeper than this stay raw (each level parses its body again). */
+const MAX_CALLOUT_DEPTH = 8;
+let calloutDepth = 0;
+
+/**
+ * A callout from its quote's contents (the lines without their `> `): the header line,
+ * then the body parsed as a document of its own. Null when it is not one the editor
+ * models (no header on the first line, or nested too deep).
+ */
+function convertCallout(contents: readonly string[], options: InlineParseOptions): CalloutBlock | null {
+  const header = matchCalloutHeader(contents[0] ?? '');
+  if (header === null || calloutDepth >= MAX_CALLOUT_DEPTH) return null;
+  calloutDepth++;
+  try {
+    const title = parseInlineContent(header.title, options, 'heading');
+    const body = parseDocument(contents.slice(1).join('\n'), options).blocks.map((parsed) => parsed.block);
+    return {
+      type: 'callout',
+      calloutType: header.type,
+      fold: header.fold,
+      title: title.children,
+      ...(title.escaped.length > 0 ? { titleEscaped: title.escaped } : {}),
+      body,
+    };
+  } finally {
+    calloutDepth--;
+  }
+}
+
 function convertQuote(
   text: string,
   lines: readonly Line[],
@@ -369,7 +399,12 @@ function convertQuote(
     return match ? match[1]! : line;
   });
   const firstText = contents.find((content) => !isBlankLine(content)) ?? '';
-  if (/^[ \t]*\[![^\]]*\]/.test(firstText)) return raw(text, lines, scanned, 'callout');
+  if (/^[ \t]*\[![^\]]*\]/.test(firstText)) {
+    const callout = convertCallout(contents, options);
+    return callout
+      ? { block: callout, start: scanned.start, end: scanned.end, openEnded: false }
+      : raw(text, lines, scanned, 'callout');
+  }
   for (let index = 0; index < contents.length; index++) {
     const content = contents[index]!;
     if (!isBlankLine(content) && startsBlockConstruct(content, contents[index + 1])) {

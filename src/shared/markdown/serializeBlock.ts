@@ -6,11 +6,21 @@ import { DEFAULT_BULLET, DEFAULT_FENCE, DEFAULT_ORDERED_DELIMITER, THEMATIC_BREA
 import type { LinkUrlPolicy } from './linkPolicy';
 import { matchTableDelimiterRow } from './blockSyntax';
 import { trimTrailing } from './lines';
-import type { BlockNode, CodeBlock, ListBlock, ListItemEntry, TableAlign, TableBlock, TableRow } from './model';
+import type {
+  BlockNode,
+  CalloutBlock,
+  CodeBlock,
+  ListBlock,
+  ListItemEntry,
+  TableAlign,
+  TableBlock,
+  TableRow,
+} from './model';
 import { parseDocument } from './parseDocument';
 import { listItemSignature, serializeTableCell, tableRowSignature } from './blockSignatures';
 import { comparableInline, inlineEqual } from './canonicalInline';
 import { serializeInline } from './serializeInline';
+import { formatCalloutHeader } from './callouts';
 
 export interface BlockSerializeOptions {
   /** Escape all ASCII punctuation in text (the fallback form). */
@@ -48,7 +58,21 @@ export function serializeBlock(block: BlockNode, options: BlockSerializeOptions 
         .join('\n');
     case 'table':
       return tableLines(block, { ...options, useOrigins: false }).join('\n');
+    case 'callout':
+      return serializeCallout(block, options);
   }
+}
+
+/** `> [!type]± Title`, then the body's blocks, every line prefixed `> ` (`>` when empty). */
+function serializeCallout(block: CalloutBlock, options: BlockSerializeOptions): string {
+  const title = serializeInline(block.title, { ...options, container: 'heading', escaped: block.titleEscaped });
+  const lines = [formatCalloutHeader(block.calloutType, block.fold, title)];
+  const body = block.body
+    .map((child) => serializeBlock(child, options))
+    .filter((text) => text !== '')
+    .join('\n\n');
+  if (body !== '') for (const line of body.split('\n')) lines.push(line === '' ? '>' : `> ${line}`);
+  return lines.join('\n');
 }
 
 function delimiterCell(align: TableAlign): string {
@@ -224,7 +248,21 @@ export function blockEquivalent(a: BlockNode, b: BlockNode): boolean {
       return b.type === 'list' && listEquivalent(a, b);
     case 'table':
       return b.type === 'table' && tableEquivalent(a, b);
+    case 'callout':
+      return b.type === 'callout' && calloutEquivalent(a, b);
   }
+}
+
+function calloutEquivalent(a: CalloutBlock, b: CalloutBlock): boolean {
+  const body = (block: CalloutBlock) => block.body.filter((child) => !isEmptyBlock(child));
+  const [x, y] = [body(a), body(b)];
+  return (
+    a.calloutType === b.calloutType &&
+    a.fold === b.fold &&
+    inlineEqual(comparableInline(a.title, 'heading'), comparableInline(b.title, 'heading')) &&
+    x.length === y.length &&
+    x.every((child, index) => blockEquivalent(child, y[index]!))
+  );
 }
 
 function tableEquivalent(a: TableBlock, b: TableBlock): boolean {

@@ -299,7 +299,7 @@ describe('Editor: toolbar', () => {
     fireEvent.keyDown(blockType, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Bold' }));
     fireEvent.keyDown(document.activeElement as Element, { key: 'End' });
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert table' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Insert callout' }));
     fireEvent.keyDown(document.activeElement as Element, { key: 'ArrowRight' });
     expect(document.activeElement).toBe(blockType);
   });

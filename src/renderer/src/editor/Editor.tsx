@@ -1,4 +1,5 @@
 import { $isCodeNode } from '@lexical/code';
+import { CalloutPlugin } from './callouts/CalloutPlugin';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -271,6 +272,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
         {HAS_RULES && <HorizontalRulePlugin />}
         <CodeBlockPlugin />
+        <CalloutPlugin />
         <BlockEscapePlugin />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <TextFormatGuardPlugin />

@@ -18,6 +18,8 @@ import { useCommands } from '../../ui/commands/useCommands';
 import { $getBlockType, formatBlock, type SettableBlockType } from '../toolbar/blockFormat';
 import { SHORTCUTS } from '../toolbar/shortcuts';
 import { OPEN_LINK_EDITOR_COMMAND } from './LinkEditorPlugin';
+import { CalloutNode } from '../callouts/CalloutNode';
+import { INSERT_CALLOUT_COMMAND } from '../callouts/CalloutPlugin';
 
 let focusRequestedAt = -Infinity;
 const FOCUS_REQUEST_LIFETIME_MS = 5000;
@@ -131,6 +133,14 @@ function editorCommands(editor: LexicalEditor): Command[] {
             includeHeaders: { rows: true, columns: false },
           }),
         ),
+    });
+  }
+  if (editor.hasNodes([CalloutNode])) {
+    commands.push({
+      id: 'editor.insertCallout',
+      title: 'Callout',
+      group: 'Insert',
+      run: () => runInEditor(editor, () => editor.dispatchCommand(INSERT_CALLOUT_COMMAND, undefined)),
     });
   }
   // The editor handles these keys itself; the palette lists them and runs them by name.

@@ -30,6 +30,7 @@ import {
   ColumnRightIcon,
   DeleteColumnIcon,
   DeleteRowIcon,
+  CalloutIcon,
   DeleteTableIcon,
   HorizontalRuleIcon,
   InlineCodeIcon,
@@ -44,6 +45,8 @@ import {
 import { ariaKeyShortcut, type Shortcut, shortcutLabel } from '../../ui/shortcuts';
 import { SHORTCUTS } from './shortcuts';
 import { useToolbarState } from './useToolbarState';
+import { CalloutNode } from '../callouts/CalloutNode';
+import { INSERT_CALLOUT_COMMAND } from '../callouts/CalloutPlugin';
 
 /** Languages offered for code blocks (the Markdown info string, then the visible name). */
 const CODE_LANGUAGES: Array<[string, string]> = [
@@ -185,6 +188,7 @@ export function Toolbar() {
   const inCode = state.blockType === 'code';
   const canHaveTables = editor.hasNodes([TableNode]);
   const canHaveRules = editor.hasNodes([HorizontalRuleNode]);
+  const canHaveCallouts = editor.hasNodes([CalloutNode]);
   const displayOnly = state.blockType in OTHER_BLOCK_LABELS;
 
   return (
@@ -288,7 +292,7 @@ export function Toolbar() {
       >
         <LinkIcon />
       </ToolbarButton>
-      {(canHaveRules || canHaveTables) && <Separator />}
+      {(canHaveRules || canHaveTables || canHaveCallouts) && <Separator />}
       {canHaveRules && (
         <ToolbarButton
           label="Insert horizontal rule"
@@ -311,6 +315,15 @@ export function Toolbar() {
           }
         >
           <TableIcon />
+        </ToolbarButton>
+      )}
+      {canHaveCallouts && (
+        <ToolbarButton
+          label="Insert callout"
+          disabled={state.inTable}
+          onClick={() => editor.dispatchCommand(INSERT_CALLOUT_COMMAND, undefined)}
+        >
+          <CalloutIcon />
         </ToolbarButton>
       )}
       {state.inTable && <TableControls editor={editor} />}

@@ -83,6 +83,13 @@ export const TableIcon = () => (
   </Icon>
 );
 
+export const CalloutIcon = () => (
+  <Icon>
+    <rect x="2" y="2.75" width="12" height="10.5" rx="1.5" />
+    <path d="M2 2.75v10.5M5 6h6M5 9.5h4" />
+  </Icon>
+);
+
 export const RowBelowIcon = () => (
   <Icon>
     <rect x="2" y="2.5" width="12" height="5.5" rx="1.25" />

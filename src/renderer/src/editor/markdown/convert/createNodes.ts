@@ -17,6 +17,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
+import { $createCalloutNode, $createCalloutTitleNode } from '../../callouts/CalloutNode';
 import { $createRawBlockNode } from '../../nodes/RawBlockNode';
 import { $createWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
@@ -91,6 +92,12 @@ export function $createBlockNode(block: BlockNode, onListItem?: OnListItem): Lex
       return $createList(block, onListItem);
     case 'table':
       return $createTable(block);
+    case 'callout': {
+      const callout = $createCalloutNode(block.calloutType, block.fold);
+      callout.append($withInline($createCalloutTitleNode(), block.title, block.titleEscaped));
+      for (const child of block.body) callout.append($createBlockNode(child));
+      return callout;
+    }
   }
 }
 

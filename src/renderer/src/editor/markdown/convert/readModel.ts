@@ -9,6 +9,7 @@ import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $isTableCellNode, $isTableNode, $isTableRowNode, type TableNode } from '@lexical/table';
 import type {
   BlockNode,
+  CalloutBlock,
   InlineNode,
   ListBlock,
   ListEntry,
@@ -26,6 +27,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
+import { $isCalloutNode, $isCalloutTitleNode, type CalloutNode } from '../../callouts/CalloutNode';
 import { $isRawBlockNode } from '../../nodes/RawBlockNode';
 import { $isWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
@@ -102,7 +104,27 @@ export function $readBlock(node: LexicalNode, doc: string, onItem?: OnReadItem):
   if ($isRawBlockNode(node)) return { type: 'raw', kind: 'markdown', text: node.getText() };
   if ($isListNode(node)) return $readList(node, doc, onItem);
   if ($isTableNode(node)) return $readTable(node);
+  if ($isCalloutNode(node)) return $readCallout(node, doc);
   return null;
+}
+
+/** A callout: its title's inline content, then every body block the dialect knows. */
+function $readCallout(callout: CalloutNode, doc: string): CalloutBlock {
+  const [title, ...rest] = callout.getChildren();
+  const heading = $isCalloutTitleNode(title) ? $readContent(title) : { children: [] };
+  const body: BlockNode[] = [];
+  for (const child of $isCalloutTitleNode(title) ? rest : callout.getChildren()) {
+    const block = $readBlock(child, doc);
+    if (block !== null) body.push(block);
+  }
+  return {
+    type: 'callout',
+    calloutType: callout.getCalloutType(),
+    fold: callout.getFold(),
+    title: heading.children,
+    ...(heading.escaped ? { titleEscaped: heading.escaped } : {}),
+    body,
+  };
 }
 
 /** A table: one row per TableRowNode, a cell's paragraphs joined by spaces (a cell is one line). */

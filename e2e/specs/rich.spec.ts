@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/app';
+import { CommandPalette } from '../pages/CommandPalette';
+import { NotesPane } from '../pages/NotesPane';
+
+/**
+ * Rich notes as Obsidian writes them: callouts, math, tags and properties. One app launch
+ * for the file (each step works on its own note of the same vault).
+ */
+
+const CALLOUTS = `# Callouts
+
+> [!tip] Remember
+> Sodium in, potassium out.
+
+> [!faq]- Why?
+> Because of the gradient.
+
+Text after.
+`;
+
+function read(vaultDir: string, file: string): string {
+  return readFileSync(join(vaultDir, file), 'utf8');
+}
+
+test('rich notes: callouts render, edit in place and save byte for byte', async ({ notebook }) => {
+  const { page, vaultDir } = notebook;
+  writeFileSync(join(vaultDir, 'Callouts.md'), CALLOUTS);
+  const notes = new NotesPane(page);
+  await expect(notes.items).toHaveCount(1);
+
+  await test.step('callouts show with their type, title and fold state', async () => {
+    await notes.open('Callouts');
+    const tip = notes.editor.locator('.callout[data-callout="tip"]');
+    await expect(tip).toBeVisible();
+    await expect(tip.locator('.callout-title')).toHaveText('Remember');
+    await expect(tip).toContainText('Sodium in, potassium out.');
+    const faq = notes.editor.locator('.callout[data-callout="question"]');
+    await expect(faq.getByText('Because of the gradient.')).toBeHidden();
+    await faq.getByRole('button', { name: 'Fold callout' }).click();
+    await expect(faq.getByText('Because of the gradient.')).toBeVisible();
+    // Folding is a view state: nothing is saved.
+    expect(read(vaultDir, 'Callouts.md')).toBe(CALLOUTS);
+  });
+
+  await test.step('typing in a callout body rewrites only that callout', async () => {
+    await notes.editor.getByText('Sodium in, potassium out.').click();
+    await page.keyboard.press('End');
+    await notes.type(' Always.');
+    await notes.waitSaved();
+    expect(read(vaultDir, 'Callouts.md')).toBe(CALLOUTS.replace('potassium out.', 'potassium out. Always.'));
+  });
+
+  await test.step('Insert callout from the palette; Enter on an empty last line leaves it', async () => {
+    await notes.editor.getByText('Text after.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    const palette = new CommandPalette(page);
+    await palette.open();
+    await palette.run('Callout');
+    await expect(notes.editor.locator('.callout[data-callout="note"]')).toBeVisible();
+    await notes.type('New body');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await notes.type('Outside');
+    await notes.waitSaved();
+    expect(read(vaultDir, 'Callouts.md')).toMatch(/Text after\.\n\n> \[!note\]\n> New body\n\nOutside\n$/);
+  });
+});
