@@ -5,6 +5,7 @@ import { ApiProvider } from '../../api/ApiContext';
 import { clearTermHighlight, currentTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { scopeOfQuery, withoutScope, withScope } from './queryScope';
 import { SearchPanel } from './SearchPanel';
+import { SEARCH_DEBOUNCE_MS } from './useSearch';
 import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 
 /** An option by the first part of its name (its name is all it shows: "Cell Biology, Bio, Note"). */
@@ -82,11 +83,19 @@ describe('SearchPanel', () => {
 
   it('shows results from both kinds with their count, kind, folder and marked snippets', async () => {
     const { type, api } = setup();
-    type('g');
-    type('gl');
-    type('glutamate');
+    await act(async () => undefined); // the index status is in before typing starts
+    // Typing quickly sends one request. "Quickly" is pinned with a fake clock: on a loaded
+    // machine three real keystrokes can be further apart than the debounce.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      type('g');
+      type('gl');
+      type('glutamate');
+      await act(() => vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS));
+    } finally {
+      vi.useRealTimers();
+    }
     const list = await screen.findByRole('listbox', { name: 'Search results' });
-    // Typing quickly sends one request.
     expect(api.search).toHaveBeenCalledTimes(1);
     expect(api.search).toHaveBeenCalledWith({ query: 'glutamate', scope: 'all', limit: 50 });
     expect(document.querySelector('.search-summary')?.textContent ?? '').toContain('2 results');
