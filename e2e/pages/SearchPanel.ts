@@ -10,6 +10,8 @@ export class SearchPanel {
   readonly results: Locator;
   readonly items: Locator;
   readonly summary: Locator;
+  /** Shown when no result has every word of the query. */
+  readonly partialNotice: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: 'Search' });
@@ -17,6 +19,7 @@ export class SearchPanel {
     this.results = this.panel.getByRole('listbox', { name: 'Search results' });
     this.items = this.results.getByRole('option');
     this.summary = this.panel.locator('.search-summary');
+    this.partialNotice = this.panel.getByText('No result has every word; showing closest matches');
   }
 
   /** Opens the panel with its shortcut; the query field gets the focus. */

@@ -148,6 +148,13 @@ const SCREENS: Record<string, Screen> = {
     await expect(search.result('Lecture 4')).toBeVisible();
     await expect(search.summary).toContainText('result');
   },
+  'search with closest matches (no result has every word)': async (page) => {
+    const search = new SearchPanel(page);
+    await search.open();
+    await search.search('glutamate zzyzx');
+    await expect(search.partialNotice).toBeVisible();
+    await expect(search.items.first()).toContainText('Missing: zzyzx');
+  },
   'search with no results': async (page) => {
     const search = new SearchPanel(page);
     await search.open();

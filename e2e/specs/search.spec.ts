@@ -138,6 +138,36 @@ test('a glossary result opens in the reader, or beside an open note, with its ma
   await expect.poll(() => searchHighlights(page)).toMatchObject({ firstInView: true, firstText: 'homeostasis' });
 });
 
+test('search forgives word forms and typos, and shows the closest matches when no result has every word', async ({
+  notebook,
+}) => {
+  const page = await seedNotes(notebook, {
+    Excitation: 'Glutamate depolarises neurons.\n\nToo much glutamate is excitotoxic.\n',
+  });
+  const search = new SearchPanel(page);
+  await search.open();
+  // "releasing" is another form of "release"; "neurotransmiters" lacks a letter.
+  await search.search('releasing neurotransmiters');
+  await expect(search.result('Neurotransmitter Balance Science')).toBeVisible();
+  await expect(
+    search.snippetMarks('Neurotransmitter Balance Science').filter({ hasText: /^release$/i }),
+  ).not.toHaveCount(0);
+  await expect(search.partialNotice).toBeHidden();
+
+  // No document has "zzyzx": the ones with "glutamate" are listed, saying what they lack.
+  const announcements = page.getByRole('status', { name: 'Search announcements' });
+  await search.search('glutamate zzyzx');
+  await expect(search.partialNotice).toBeVisible();
+  await expect(search.result('Excitation')).toContainText('Missing: zzyzx');
+  await expect(announcements).toContainText('No result has every word; showing closest matches');
+  if (process.env.DOC_SCREENSHOTS) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `docs/search-partial-${colorScheme}.png` });
+    }
+  }
+});
+
 test('the quick switcher opens notes and entries by title, lists recent ones first, and creates notes', async ({
   notebook,
 }) => {

@@ -68,6 +68,26 @@ describe('search over the fixture vault', () => {
     expectHighlightsOnTerms(results);
   });
 
+  it('forgives other word forms and typos, and highlights what matched them', async () => {
+    const results = await service.search({ query: 'releasing neurotransmiters' });
+    const entry = results.hits.find((hit) => hit.title === 'Neurotransmitter Balance Science');
+    expect(entry, results.hits.map((hit) => hit.title).join(' | ')).toBeDefined();
+    expect(results.hits.indexOf(entry!)).toBeLessThan(3);
+    expect(entry!.terms).toEqual(expect.arrayContaining(['release', 'neurotransmitters']));
+    const lit = entry!.snippets.flatMap((snippet) =>
+      snippet.highlights.map(([start, end]) => fold(snippet.text.slice(start, end))),
+    );
+    expect(lit).toContain('release');
+    expect(entry!.missing).toBeUndefined();
+    expectHighlightsOnTerms(results);
+  });
+
+  it('shows the closest matches when no document has every word, each saying what it lacks', async () => {
+    const results = await service.search({ query: 'glutamate zzyzxq' });
+    expect(results.hits.length).toBeGreaterThan(0);
+    for (const hit of results.hits) expect(hit.missing).toEqual(['zzyzxq']);
+  });
+
   it('highlights every word of a phrase and keeps only documents holding it', async () => {
     const results = await service.search({ query: '"synaptic cleft"' });
     expect(results.hits.map((h) => h.title).sort()).toEqual([

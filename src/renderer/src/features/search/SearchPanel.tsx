@@ -7,7 +7,7 @@ import { nextListIndex } from '../../ui/listNavigation';
 import { requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { captureFocus, restoreFocus, type FocusPoint } from '../switcher/focusReturn';
 import { asksForSomething, scopeOfQuery, withoutScope, withScope } from './queryScope';
-import { searchAnnouncement } from './searchAnnouncement';
+import { PARTIAL_NOTICE, searchAnnouncement } from './searchAnnouncement';
 import { SearchResult } from './SearchResult';
 import { useIndexStatus } from './useIndexStatus';
 import { useSearch } from './useSearch';
@@ -114,6 +114,8 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
   const hits = searching ? (search.results?.hits ?? []) : [];
   const total = searching ? (search.results?.total ?? 0) : 0;
   const answered = searching && search.results !== null;
+  // Hits with every word rank first: when the first lacks one, none has them all.
+  const partial = (hits[0]?.missing?.length ?? 0) > 0;
   // Read aloud once the answer to what was typed has settled: one count, not one per key.
   const liveMessage = searchAnnouncement({
     query,
@@ -123,6 +125,7 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
     total,
     shown: hits.length,
     error: search.error,
+    partial,
   });
   const [lastMessage, setLastMessage] = useState('');
   if (liveMessage !== null && liveMessage !== lastMessage) setLastMessage(liveMessage);
@@ -280,6 +283,15 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
           </>
         )}
       </div>
+      {answered && partial && !search.error && (
+        <p className="search-partial" data-testid="search-partial">
+          <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+            <circle cx="8" cy="8" r="6.25" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <path d="M8 4.75v4M8 10.9v.35" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          {PARTIAL_NOTICE}
+        </p>
+      )}
       <div className="search-body">
         {!searching && <QueryHelp />}
         {searching && search.error && <p className="search-empty">Search failed: {search.error}</p>}

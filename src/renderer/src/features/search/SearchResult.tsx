@@ -13,7 +13,8 @@ export interface SearchResultProps {
 }
 
 /**
- * One hit in the results: title (its matched words marked), kind, folder, and the snippets.
+ * One hit in the results: title (its matched words marked), kind, folder, the query words
+ * it lacks (when no hit has them all), and the snippets.
  * Its accessible name is all of that, as shown (WCAG 2.5.3: every word it shows is in its name).
  */
 export function SearchResult({ hit, id, active, onOpen, onPoint }: SearchResultProps) {
@@ -48,6 +49,18 @@ export function SearchResult({ hit, id, active, onOpen, onPoint }: SearchResultP
             />
           </svg>
           {hit.folder}
+        </div>
+      )}
+      {hit.missing && hit.missing.length > 0 && <NameSeparator />}
+      {hit.missing && hit.missing.length > 0 && (
+        <div className="search-hit-missing">
+          Missing:{' '}
+          {hit.missing.map((word, index) => (
+            <span key={index}>
+              {index > 0 && ', '}
+              <s>{word}</s>
+            </span>
+          ))}
         </div>
       )}
       {hit.snippets.length > 0 && <NameSeparator />}

@@ -12,7 +12,12 @@ export interface SearchAnswerState {
   /** How many of the `total` are listed. */
   shown: number;
   error: string | null;
+  /** No result has every word: the closest matches are shown. */
+  partial?: boolean;
 }
+
+/** Said and shown when no result has every word of the query. */
+export const PARTIAL_NOTICE = 'No result has every word; showing closest matches';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -31,5 +36,6 @@ export function searchAnnouncement(state: SearchAnswerState): string | null {
     return `No results for “${withoutScope(state.query).trim()}”${where}`;
   }
   const results = `${count(state.total)} ${state.total === 1 ? 'result' : 'results'}`;
-  return state.shown < state.total ? `${results}, showing the best ${count(state.shown)}` : results;
+  const said = state.shown < state.total ? `${results}, showing the best ${count(state.shown)}` : results;
+  return state.partial ? `${PARTIAL_NOTICE}: ${said}` : said;
 }
