@@ -50,6 +50,12 @@ function argument(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** `--app-dir <folder>`: measure another build (a folder holding out/main/serve.js). */
+function stringArgument(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 function queriesFrom(count: number): string[] {
   const entries = generatePackEntries(count);
   const queries: string[] = ['bank', 'b', 'ba', 'st', 'cl'];
@@ -138,6 +144,7 @@ async function openEntry(page: Page, index: number): Promise<number> {
 
 async function measure(withPack: boolean, count: number): Promise<Figures> {
   const app = await startApp({
+    appDir: stringArgument('app-dir'),
     notes: { 'Scratch.md': '# Scratch\n\nA note to type in.\n' },
     prepareState: withPack ? (stateDir) => writeBenchPack(stateDir, count) : undefined,
   });

@@ -119,7 +119,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
-    const links = new LinkService({ store, events, entries, cacheDir: stateDir, log, models });
+    const packNameOf = (packId: string) => library.pack(packId)?.name;
+    const links = new LinkService({ store, events, entries, packNameOf, cacheDir: stateDir, log, models });
     const search = new SearchService({
       store,
       workspace,
