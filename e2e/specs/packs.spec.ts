@@ -42,6 +42,13 @@ test('a TSV imported from the glossary menu: previewed, then listed with its pac
 
   // Two entries titled "bank", told apart by their definitions; each names its pack in the list.
   await expect(glossary.list.getByRole('option', { name: /^bank Flashcards/ })).toHaveCount(2);
+  // … each with the first words of its definition beside the pack's name.
+  await expect(glossary.list.getByRole('option', { name: /^bank Flashcards The land alongside a river/ })).toHaveCount(
+    1,
+  );
+  await expect(
+    glossary.list.getByRole('option', { name: /^bank Flashcards An institution that keeps money, lends it,…/ }),
+  ).toHaveCount(1);
   await glossary.list.getByRole('option', { name: /^Neuron Flashcards/ }).click();
   await expect(glossary.readerTitle()).toHaveText('Neuron');
   await expect(glossary.reader).toContainText('A cell that carries electrical signals');

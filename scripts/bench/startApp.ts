@@ -197,7 +197,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     rmSync(base, { recursive: true, force: true });
   };
   try {
-    const url = await readUrl(server);
+    const url = await readUrl(server, 180_000);
     const addressMs = performance.now() - spawned;
     // Keep the pipes drained: a full pipe would block the server.
     server.stdout?.resume();

@@ -1,3 +1,4 @@
+import { formatHint, sharedTitleHints, type SharedTitleHint } from './glossary/sharedTitleHints';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
@@ -80,13 +81,21 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     now: options.now,
   });
   let summaries: EntrySummary[] | null = null;
+  let hints: Map<string, SharedTitleHint> | null = null;
+  const packNameOf = (packId: string) => library.pack(packId)?.name;
+  /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
+  const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
   const entrySummaries = (): EntrySummary[] =>
-    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => ({
-      id,
-      title,
-      aliases: [...aliases],
-      ...(packId ? { packId } : {}),
-    })));
+    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => {
+      const hint = titleHints().get(id);
+      return {
+        id,
+        title,
+        aliases: [...aliases],
+        ...(packId ? { packId } : {}),
+        ...(hint ? { hint: hint.words } : {}),
+      };
+    }));
   const events = new EventBus();
   const settings = new SettingsStore(config.stateDir);
   // Writes never reach these even when a vault contains them.
@@ -119,7 +128,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
-    const links = new LinkService({ store, events, entries, cacheDir: stateDir, log, models });
+    const links = new LinkService({ store, events, entries, packNameOf, cacheDir: stateDir, log, models });
     const search = new SearchService({
       store,
       workspace,
@@ -129,6 +138,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       log,
       host: options.searchHost,
       models,
+      entryDetail: (id) => formatHint(titleHints().get(id)),
     });
     return { links, search };
   }
@@ -201,6 +211,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       .catch(() => undefined)
       .then(async () => {
         summaries = null;
+        hints = null;
         if (closed) return;
         const old = session;
         await old.links.dispose();

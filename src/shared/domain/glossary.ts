@@ -7,6 +7,11 @@ export interface EntrySummary {
   aliases: string[];
   /** The reference pack it belongs to (see PackSummary); absent only in old test data. */
   packId?: string;
+  /**
+   * Set only when other shown entries share its title: the first words of its definition,
+   * shown beside the title (with the pack's name) so the entries can be told apart.
+   */
+  hint?: string;
 }
 
 /** One titled section of an entry's body ("Origin", "Mechanism"). */

@@ -13,7 +13,10 @@ export interface SearchHit {
   ref: DocRef;
   kind: 'entry' | 'note';
   title: string;
-  /** The note's folder ('' at the root); '' for glossary entries. */
+  /**
+   * The note's folder ('' at the root); for a glossary entry whose title other entries
+   * share, its pack and the first words of its definition ('' otherwise).
+   */
   folder: string;
   score: number;
   snippets: SearchSnippet[];
@@ -45,6 +48,7 @@ export interface SwitcherItem {
   ref: DocRef;
   kind: 'entry' | 'note';
   title: string;
+  /** A note's folder; for an entry whose title others share, its pack and first words (see SearchHit). */
   folder: string;
   /** The alias that matched, when the title did not. */
   matchedAlias: string | null;

@@ -76,6 +76,9 @@ export class LinkIndex {
   private readonly entries = new Map<string, EntrySummary>();
   private readonly entryByTitle = new Map<string, string[]>();
   private readonly entryByAlias = new Map<string, string[]>();
+  /** `pack name/title` → entry ids, and each entry's pack name (see setEntries). */
+  private readonly entryByPackTitle = new Map<string, string[]>();
+  private readonly packNames = new Map<string, string>();
   /** Link key → the notes using it → how many times. */
   private readonly byKey = new Map<string, Map<string, number>>();
   /** Bumped on every change; answers memoized under an older generation are stale. */
@@ -85,12 +88,17 @@ export class LinkIndex {
     { generation: number; result: Array<{ note: IndexedNote; links: IndexedLink[] }> }
   >();
 
-  /** Replaces the glossary entries links may point to. */
-  setEntries(entries: readonly EntrySummary[]): void {
+  /**
+   * Replaces the glossary entries links may point to. With `packNameOf`, an entry is also
+   * reached as `[[Pack name/Title]]` (how a link names one of several entries sharing a title).
+   */
+  setEntries(entries: readonly EntrySummary[], packNameOf?: (packId: string) => string | undefined): void {
     this.generation++;
     this.entries.clear();
     this.entryByTitle.clear();
     this.entryByAlias.clear();
+    this.entryByPackTitle.clear();
+    this.packNames.clear();
     const order = (a: EntrySummary, b: EntrySummary) => collator.compare(a.title, b.title) || compareText(a.id, b.id);
     // The library hands entries over in title order already: one pass checks it instead of a sort.
     const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
@@ -98,6 +106,11 @@ export class LinkIndex {
     for (const entry of sorted) {
       this.entries.set(entry.id, { id: entry.id, title: entry.title, aliases: [...entry.aliases] });
       pushTo(this.entryByTitle, normalizeName(entry.title), entry.id);
+      const packName = entry.packId ? packNameOf?.(entry.packId) : undefined;
+      if (packName) {
+        this.packNames.set(entry.id, packName);
+        pushTo(this.entryByPackTitle, normalizeName(`${packName}/${entry.title}`), entry.id);
+      }
       for (const alias of new Set(entry.aliases.map(normalizeName))) {
         if (alias !== '') pushTo(this.entryByAlias, alias, entry.id);
       }
@@ -206,7 +219,8 @@ export class LinkIndex {
    *      `Note.md`, `[[Biology/Cells]]` is `Biology/Cells.md`);
    *   2. notes whose file name is the key, or, for a key with `/`, whose path ends with
    *      `/key` (`[[Cells/Mitosis]]` finds `Course/Cells/Mitosis.md`);
-   *   3. a glossary entry whose title is the key;
+   *   3. a glossary entry whose title is the key (among several: the first as the glossary
+   *      lists them, by title then id), or, for `Pack name/Title`, that pack's entry;
    *   4. notes with the key among their front matter `aliases`;
    *   5. a glossary entry with the key among its aliases.
    *   Notes beat entries of the same name (an Obsidian vault keeps resolving as in
@@ -251,7 +265,7 @@ export class LinkIndex {
         slash < 0 ? [...named] : [...named].filter((path) => this.notes.get(path)!.pathKey.endsWith(`/${key}`));
       if (ids.length > 0) return { tier: Tier.FileName, ids };
     }
-    const entryTitle = this.entryByTitle.get(key);
+    const entryTitle = this.entryByTitle.get(key) ?? (slash < 0 ? undefined : this.entryByPackTitle.get(key));
     if (entryTitle) return { tier: Tier.EntryTitle, ids: entryTitle };
     const alias = this.byAlias.get(key);
     if (alias) return { tier: Tier.NoteAlias, ids: [...alias] };
@@ -429,7 +443,12 @@ export class LinkIndex {
   spellingsOf(ref: DocRef): string[] {
     if (ref.kind === 'entry') {
       const entry = this.entries.get(ref.id);
-      return entry ? [entry.title, ENTRY_ID_PREFIX + entry.id] : [];
+      if (!entry) return [];
+      // The pack form only tells entries sharing a title apart; an entry hidden by a note
+      // keeps the `glossary:<id>` form (see docs/links.md).
+      const packName = this.packNames.get(entry.id);
+      const shared = (this.entryByTitle.get(normalizeName(entry.title))?.length ?? 0) > 1;
+      return [entry.title, ...(packName && shared ? [`${packName}/${entry.title}`] : []), ENTRY_ID_PREFIX + entry.id];
     }
     const parts = ref.path.replace(/\.md$/i, '').split('/');
     return parts.map((_, index) => parts.slice(parts.length - 1 - index).join('/'));

@@ -37,6 +37,8 @@ export interface LinkServiceOptions {
   /** Where `notes-changed` arrives and `links-changed` goes. */
   events: EventBus;
   entries: readonly GlossaryEntry[];
+  /** The name of a reference pack, so `[[Pack name/Title]]` reaches its entry. */
+  packNameOf?: (packId: string) => string | undefined;
   /** The vault's state folder, for the persisted index; null keeps it in memory only. */
   cacheDir: string | null;
   log: (message: string, error?: unknown) => void;
@@ -96,7 +98,7 @@ export class LinkService {
     this.log = options.log;
     this.models = options.models ?? new NoteModelCache();
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
-    this.index.setEntries(options.entries);
+    this.index.setEntries(options.entries, options.packNameOf);
     const index = () => this.index;
     this.suggestions = new LinkSuggestions({ index, store: this.store, entries: this.entries });
     this.renamer = new LinkRenamer({
@@ -194,7 +196,7 @@ export class LinkService {
     await this.idle();
     const started = performance.now();
     const fresh = new LinkIndex();
-    fresh.setEntries(this.options.entries);
+    fresh.setEntries(this.options.entries, this.options.packNameOf);
     await pLimit(READ_CONCURRENCY).map(this.store.listNotes(), async ({ path }) => {
       const note = await this.readForIndex(path);
       // Analysed afresh (not from the model cache): this is the cost of building from nothing.

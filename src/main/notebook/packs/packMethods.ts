@@ -116,8 +116,9 @@ export function packMethods({ library, uploads, events, reload }: PackMethodsOpt
       let summary = library.pack(id)!;
       if (name !== undefined) {
         summary = await userFacing(library.rename(id, name));
-        // The entries are the same; lists that show pack names refetch them.
-        events.emit('glossary-changed', { count: library.entries().length });
+        // Links name entries as `[[Pack name/Title]]`: the link index follows the new name
+        // (and lists that show pack names refetch them when told glossary-changed).
+        await reload();
       }
       if (hidden !== undefined && hidden !== summary.hidden) {
         summary = await userFacing(library.setHidden(id, hidden));

@@ -30,6 +30,11 @@ export interface SearchServiceOptions {
   store: VaultStore;
   workspace: WorkspaceStore;
   entries: readonly GlossaryEntry[];
+  /**
+   * What the switcher and results show beside an entry's title, where a note shows its
+   * folder: for an entry whose title others share, its pack and first words ('' otherwise).
+   */
+  entryDetail?: (id: string) => string;
   events: EventBus;
   /** This vault's state folder (see vaultStateDir): the index cache lives there. Null: no cache. */
   stateDir: string | null;
@@ -102,7 +107,7 @@ export class SearchService {
         ref: { kind: 'entry', id: entry.id },
         kind: 'entry',
         title: entry.title,
-        folder: '',
+        folder: options.entryDetail?.(entry.id) ?? '',
         aliases: entry.aliases,
         modified: '',
       });
@@ -325,11 +330,12 @@ export class SearchService {
     const titleKey = hit.title.trim().toLowerCase();
     // A heading that repeats the title tells the reader nothing the hit's title does not.
     const blocks = source.blocks.filter((block) => !(block.heading && block.text.trim().toLowerCase() === titleKey));
+    const ref = refOfKey(hit.key);
     return {
-      ref: refOfKey(hit.key),
+      ref,
       kind: hit.kind,
       title: hit.title,
-      folder: hit.folder,
+      folder: ref.kind === 'entry' ? (this.options.entryDetail?.(ref.id) ?? '') : hit.folder,
       score: Math.round(hit.score * 1000) / 1000,
       snippets: buildSnippets(blocks.length > 0 ? blocks : source.blocks, (term) => wanted.has(term)),
       terms: terms.slice(0, 32),

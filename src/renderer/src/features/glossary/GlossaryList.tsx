@@ -24,7 +24,8 @@ const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
 
 /**
  * The glossary section of the sidebar: the entries alphabetically, with a filter, how many
- * notes link to each and, when several reference packs are shown, the pack of each; its
+ * notes link to each and, when several reference packs are shown, the pack of each (and, for
+ * entries sharing a title, the first words of their definitions); its
  * menu adds and manages packs. Memoized with stable handlers, so typing in a note does not
  * render the list again.
  */
@@ -39,16 +40,19 @@ export const GlossaryList = memo(function GlossaryList({
   const { packs } = usePacks(useApi());
   const packNames = useMemo(() => {
     const shown = (packs ?? []).filter((pack) => !pack.hidden);
-    return shown.length > 1 ? new Map(shown.map((pack) => [pack.id, pack.name])) : null;
+    return { all: new Map(shown.map((pack) => [pack.id, pack.name])), several: shown.length > 1 };
   }, [packs]);
   const renderItem = useCallback(
     (entry: EntrySummary) => {
       const count = counts?.[entry.id] ?? 0;
-      const pack = entry.packId ? packNames?.get(entry.packId) : undefined;
+      // The pack shows when several are listed, and always for an entry whose title others
+      // share (with the first words of its definition), so the entries can be told apart.
+      const pack = entry.packId && (packNames.several || entry.hint) ? packNames.all.get(entry.packId) : undefined;
       return (
         <>
           <span className="item-title">{entry.title}</span>
           {pack && <span className="item-meta entry-pack">{pack}</span>}
+          {entry.hint && <span className="item-meta entry-hint">{entry.hint}</span>}
           {count > 0 && (
             <>
               <span className="link-count" aria-hidden="true" title={linkCountLabel(count)}>
