@@ -14,6 +14,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
+import { CommentNode } from '../nodes/CommentNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
@@ -45,6 +46,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   TableCellNode,
   RawBlockNode,
   WikiLinkNode,
+  CommentNode,
 ];
 
 /**
