@@ -20,6 +20,7 @@ import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
 import { readVaultFile, type VaultFile } from './attachments/readVaultFile';
+import { saveImage } from './attachments/saveImage';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -317,6 +318,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async countLinksToNote({ path }) {
       return (await current()).links.countLinksToNote(path);
+    },
+
+    async saveImage({ note, data }) {
+      const { vaultPath } = await current();
+      return saveImage(vaultPath, note, Buffer.from(data, 'base64'), options.now?.());
     },
 
     async suggestLinkTargets({ query, limit }) {
