@@ -162,3 +162,24 @@ describe('app scheme registration', () => {
     expect(fakeElectron.protocol.handlers.has('app')).toBe(false);
   });
 });
+
+describe('vault files on app://', () => {
+  it('serves what readVaultFile gives, with the sandbox CSP and nosniff, and 404s bad paths', async () => {
+    const asked: string[] = [];
+    const handler = createAppRequestHandler(root, {
+      contentSecurityPolicy: CSP,
+      readVaultFile: async (path) => {
+        asked.push(path);
+        return path === 'sub/x y.png' ? { bytes: Buffer.from('png'), contentType: 'image/png' } : null;
+      },
+    });
+    const ok = await handler(new Request('app://renderer/vault-file/sub/x%20y.png'));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-security-policy')).toMatch(/^sandbox; default-src 'none'/);
+    for (const path of ['..%2f..%2fetc%2fpasswd', '.obsidian/app.json', 'missing.png'])
+      expect((await handler(new Request(`app://renderer/vault-file/${path}`))).status, path).toBe(404);
+    expect(asked).toEqual(['sub/x y.png', 'missing.png']);
+  });
+});

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { VAULT_FILE_HEADERS, vaultPathOfUrl, type VaultFile } from '../notebook/attachments/readVaultFile';
 
 /** The custom scheme the built renderer is served from. */
 export const APP_SCHEME = 'app';
@@ -80,7 +81,15 @@ export function resolveInsideRoot(rootDir: string, urlPath: string): string | nu
 export interface AppRequestHandlerOptions {
   /** Sent as the `Content-Security-Policy` header on every response. */
   contentSecurityPolicy: string;
+  /**
+   * The open vault's images, served at `app://renderer/vault-file/<path>` (see
+   * readVaultFile); without it that path is not found.
+   */
+  readVaultFile?: (path: string) => Promise<VaultFile | null>;
 }
+
+/** Where the vault's images are served, on the app's own origin. */
+export const VAULT_FILE_PREFIX = '/vault-file/';
 
 /**
  * The `app://` request handler: serves files from `rootDir` (the built renderer) and
@@ -112,6 +121,17 @@ export function createAppRequestHandler(
       return fail(400, 'Bad request');
     }
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return fail(404, 'Not found');
+    if (url.pathname.startsWith(VAULT_FILE_PREFIX)) {
+      const path = vaultPathOfUrl(url.pathname.slice(VAULT_FILE_PREFIX.length));
+      const image = path === null ? null : await options.readVaultFile?.(path);
+      if (!image) return fail(404, 'Not found');
+      const headers = {
+        ...VAULT_FILE_HEADERS,
+        'Content-Type': image.contentType,
+        'Content-Length': String(image.bytes.length),
+      };
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(image.bytes), { status: 200, headers });
+    }
     const file = resolveInsideRoot(rootDir, url.pathname);
     if (!file) return fail(404, 'Not found');
 

@@ -146,7 +146,12 @@ export function startApp(options: StartAppOptions = {}): void {
     .whenReady()
     .then(async () => {
       cleanups.push(registerSecurityPolicy(session.defaultSession, { appOrigin, contentSecurityPolicy }));
-      cleanups.push(handleAppProtocol(rendererDir, { contentSecurityPolicy }));
+      cleanups.push(
+        handleAppProtocol(rendererDir, {
+          contentSecurityPolicy,
+          readVaultFile: (path) => service?.readVaultFile(path) ?? Promise.resolve(null),
+        }),
+      );
       const paths = resolveAppPaths({ argv: options.argv ?? process.argv, env });
       const opened = await openNotebook({
         ...paths,

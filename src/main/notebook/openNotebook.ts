@@ -20,6 +20,8 @@ import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
 import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
+import { readVaultFile, type VaultFile } from './attachments/readVaultFile';
+import { saveImage } from './attachments/saveImage';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -37,6 +39,11 @@ export interface NotebookService extends NotebookApi {
    * pending; with `quietMs`, nothing new for that long either (see VaultStore.settled).
    */
   settled(quietMs?: number): Promise<void>;
+  /**
+   * An image of the open vault, for the hosts to serve at `/vault-file/…` (see
+   * readVaultFile: null for anything that is not an image inside the vault).
+   */
+  readVaultFile(path: string): Promise<VaultFile | null>;
   /** Flushes pending writes and releases watchers. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -266,6 +273,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).search;
     },
 
+    async readVaultFile(path: string): Promise<VaultFile | null> {
+      return readVaultFile((await current()).vaultPath, path);
+    },
+
     async settled(quietMs?: number): Promise<void> {
       await (await current()).store.settled(quietMs);
     },
@@ -318,6 +329,11 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async countLinksToNote({ path }) {
       return (await current()).links.countLinksToNote(path);
+    },
+
+    async saveImage({ note, data }) {
+      const { vaultPath } = await current();
+      return saveImage(vaultPath, note, Buffer.from(data, 'base64'), options.now?.());
     },
 
     async suggestLinkTargets({ query, limit }) {

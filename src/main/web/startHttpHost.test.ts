@@ -244,3 +244,30 @@ describe('a loop of symbolic links', () => {
     expect((await rawRequest(host.port, { path: '/assets/loop.js', headers: hostHeader() })).status).toBe(404);
   });
 });
+
+describe('vault files', () => {
+  it('serves an image of the vault to the signed-in page only, never sniffed and sandboxed', async () => {
+    mkdirSync(join(vaultPath, 'img'), { recursive: true });
+    writeFileSync(
+      join(vaultPath, 'img', 'a b.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
+    writeFileSync(join(vaultPath, 'img', 'page.png'), '<!doctype html><script>alert(1)</script>');
+    const get = async (path: string, headers: Record<string, string>) =>
+      rawRequest(host.port, { path, headers: { ...hostHeader(), ...headers } });
+    const signedIn = await session(host, {});
+    const ok = await get('/vault-file/img/a%20b.svg', signedIn);
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toBe('image/svg+xml');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    expect((await get('/vault-file/img/a%20b.svg', {})).status).toBe(403);
+    expect((await get('/vault-file/img/a%20b.svg', { ...signedIn, 'Sec-Fetch-Site': 'same-site' })).status).toBe(403);
+    for (const path of [
+      '/vault-file/img/page.png',
+      '/vault-file/..%2f..%2fetc%2fpasswd',
+      '/vault-file/.obsidian/app.json',
+    ])
+      expect((await get(path, signedIn)).status, path).toBe(404);
+  });
+});

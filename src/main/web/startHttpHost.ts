@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '@shared/api/createDispatcher';
 import type { Envelope } from '@shared/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
+import { VAULT_FILE_HEADERS, vaultPathOfUrl } from '../notebook/attachments/readVaultFile';
 import type { NotebookService } from '../notebook/openNotebook';
 import { LaunchSessions } from './launchSessions';
 import { cookieValues, sessionCookie, sessionCookieName } from './sessionCookie';
@@ -130,6 +131,23 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
 
+    if (url.pathname.startsWith(VAULT_FILE_PREFIX)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.', { Allow: 'GET, HEAD' });
+      // Only this page's own <img> requests, with its session: no other page can read the vault.
+      const site = req.headers['sec-fetch-site'];
+      if ((site !== undefined && site !== 'same-origin') || !hasSession(req)) return sendText(res, 403, 'Forbidden.');
+      const path = vaultPathOfUrl(url.pathname.slice(VAULT_FILE_PREFIX.length));
+      const file = path === null ? null : await options.service.readVaultFile(path);
+      if (!file) return sendText(res, 404, 'Not found.');
+      res.writeHead(200, {
+        ...VAULT_FILE_HEADERS,
+        'Content-Type': file.contentType,
+        'Content-Length': file.bytes.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : file.bytes);
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('unknown-method', 'No such endpoint.'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.', { Allow: 'GET, HEAD' });
     return serveStaticFile(req, res, options.rendererDir, url.pathname);
@@ -191,6 +209,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     },
   };
 }
+
+/** Where the vault's images are served (`/vault-file/sub/x%20y.png`). */
+export const VAULT_FILE_PREFIX = '/vault-file/';
 
 const NO_SESSION =
   'This page has no session with Study Notebook: open the address that npm run serve printed in the terminal.';

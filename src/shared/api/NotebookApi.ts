@@ -97,6 +97,16 @@ export interface NotebookApi {
   countLinksToNote(args: { path: string }): Promise<{ links: number; notes: number }>;
 
   /**
+   * Saves an image (pasted, dropped or inserted into the note at `note`) into the vault's
+   * attachment folder: Obsidian's `attachmentFolderPath` from `.obsidian/app.json`, else
+   * `attachments/`. It is named `Pasted image YYYYMMDDHHmmss.<ext>` (` 1`… on a clash,
+   * never replacing a file), its type read from the bytes (PNG, JPEG, GIF, WebP, AVIF, SVG).
+   * `data` is the file as base64. Returns its vault path and the embed to insert (`![[…]]`).
+   * @throws invalid-arguments when the bytes are not a supported image or over 20 MB.
+   */
+  saveImage(args: { note: string; data: string }): Promise<{ path: string; embed: string }>;
+
+  /**
    * Moves a note to the trash: the system trash in the desktop app, a `.trash` folder in the
    * vault under the HTTP host. Never a hard delete.
    */

@@ -82,3 +82,11 @@ export const importOptions = v.object({
   separator: v.optional(v.string({ min: 1, max: 16 })),
   rowSeparator: v.optional(v.string({ min: 1, max: 16 })),
 });
+
+/** An image file as base64 (saveImage): at most 20 MB of bytes. */
+export const imageData = v.string({
+  min: 1,
+  max: Math.ceil((20 * 1024 * 1024) / 3) * 4,
+  pattern: /^[A-Za-z0-9+/]*={0,2}$/,
+  patternName: 'base64 data',
+});

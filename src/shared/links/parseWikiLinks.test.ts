@@ -104,7 +104,7 @@ describe('parseWikiLinks', () => {
     expect(parseWikiLinks('[[[b]]]').map((l) => [l.source, l.start])).toEqual([['[[b]]', 1]]);
   });
 
-  it('finds nothing in code spans, fenced or indented code, or front matter', () => {
+  it('finds nothing in code spans, fenced or indented code; front matter values count (as in Obsidian)', () => {
     const text = [
       '---',
       'related: "[[Front]]"',
@@ -122,7 +122,7 @@ describe('parseWikiLinks', () => {
       '~~~',
       '- item [[Listed]]',
     ].join('\n');
-    expect(parseWikiLinks(text).map((l) => l.target)).toEqual(['Yes', 'Listed']);
+    expect(parseWikiLinks(text).map((l) => l.target)).toEqual(['Front', 'Yes', 'Listed']);
   });
 
   it('treats an unclosed fence as code to the end', () => {

@@ -68,10 +68,9 @@ describe('analyzeNote', () => {
     expect(note.slice(code.contentStart, code.contentEnd)).toBe('#code [[Code]]');
   });
 
-  it('reads links outside code (comments keep theirs, as before), with offsets and sources', () => {
+  it('reads links outside code and comments (Obsidian ignores links in comments), with offsets and sources', () => {
     expect(model.links.map((l) => [l.target, l.heading, l.label, at(l), l.source])).toEqual([
       ['Target', 'Part', 'label', '[[Target#Part|label]]', '[[Target#Part|label]]'],
-      ['Hidden', null, null, '[[Hidden]]', '[[Hidden]]'],
       ['Item', null, null, '[[Item]]', '[[Item]]'],
     ]);
   });
@@ -148,6 +147,99 @@ describe('analyzeNote', () => {
         expect(() => noteProperties(m)).not.toThrow();
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('analyzeNote: links as Obsidian reads them', () => {
+  const linksOf = (text: string) =>
+    analyzeNote(text).links.map((link) => ({
+      source: link.source,
+      target: link.target,
+      heading: link.heading,
+      embed: link.embed,
+      form: link.markdown ? 'markdown' : link.property ? 'property' : 'wiki',
+      path: link.markdown ? text.slice(link.markdown.pathStart, link.markdown.pathEnd) : null,
+    }));
+
+  it('reads Markdown links to vault paths, decoded, with headings, pointy and relative', () => {
+    const text =
+      'See [one](Other.md), [two](Other%20Note.md#Part%201), [three](<Other Note.md>), ' +
+      '[up](../x.md) and ![pic](sub/x%20y.png).\n';
+    expect(linksOf(text)).toEqual([
+      {
+        source: '[one](Other.md)',
+        target: 'Other.md',
+        heading: null,
+        embed: false,
+        form: 'markdown',
+        path: 'Other.md',
+      },
+      {
+        source: '[two](Other%20Note.md#Part%201)',
+        target: 'Other Note.md',
+        heading: 'Part 1',
+        embed: false,
+        form: 'markdown',
+        path: 'Other%20Note.md',
+      },
+      {
+        source: '[three](<Other Note.md>)',
+        target: 'Other Note.md',
+        heading: null,
+        embed: false,
+        form: 'markdown',
+        path: 'Other Note.md',
+      },
+      { source: '[up](../x.md)', target: '../x.md', heading: null, embed: false, form: 'markdown', path: '../x.md' },
+      {
+        source: '![pic](sub/x%20y.png)',
+        target: 'sub/x y.png',
+        heading: null,
+        embed: true,
+        form: 'markdown',
+        path: 'sub/x%20y.png',
+      },
+    ]);
+  });
+
+  it('ignores web addresses, code, and links written inside comments', () => {
+    const text = [
+      '[web](https://example.com/a.md) [mail](mailto:a@b.c) [proto](//host/x.md) `[code](C.md)`',
+      '%% [[Hidden]] and [hidden](Hidden.md) %% after [[Shown]]',
+      '%%',
+      '[[Block comment]]',
+      '%%',
+      '```',
+      '[fenced](F.md)',
+      '```',
+      '',
+    ].join('\n');
+    expect(linksOf(text).map((link) => link.source)).toEqual(['[[Shown]]']);
+  });
+
+  it('keeps a wiki link whose label holds a code span', () => {
+    const text = 'See [[Functions#hasTag|`hasTag`]] and `[[not a link]]`.\n';
+    expect(linksOf(text).map((link) => [link.target, link.heading])).toEqual([['Functions', 'hasTag']]);
+  });
+
+  it('counts wiki links in front matter property values', () => {
+    const text = '---\nrelated: "[[X]]"\nsee:\n  - "[[Y#Part]]"\n---\nBody [[Z]]\n';
+    expect(linksOf(text).map((link) => [link.target, link.form])).toEqual([
+      ['X', 'property'],
+      ['Y', 'property'],
+      ['Z', 'wiki'],
+    ]);
+  });
+
+  it('keeps links sorted and never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[[\]()!<>`%#a-z .\n-]{0,80}$/), (text) => {
+        const links = analyzeNote(text).links;
+        for (let index = 1; index < links.length; index++)
+          expect(links[index]!.start).toBeGreaterThanOrEqual(links[index - 1]!.end);
+        for (const link of links) expect(text.slice(link.start, link.end)).toBe(link.source);
+      }),
     );
   });
 });

@@ -1,18 +1,30 @@
 /**
  * analyzeNote: one pass over a note's text builds the note model (see noteModel.ts). The
  * block scanner (scanBlocks) cuts the body into blocks; the wiki link grammar
- * (scanWikiLinks) reads links between code ranges; tags, block ids and comments are read
- * in the same walk. Plain texts (for contexts, previews, snippets) are cut from the model
+ * (scanWikiLinks) reads links outside code and comments, Markdown links to vault paths are
+ * read from the prose blocks' brackets, and wiki links in front matter property values
+ * count too (as in Obsidian); tags, block ids and comments are read in the same walk. Plain texts (for contexts, previews, snippets) are cut from the model
  * on demand with plainTextOf, and front matter properties parsed on demand with
  * noteProperties, so the pass stays cheap enough to run on every save.
  */
-import { scanWikiLinks, type WikiLink } from '../links/parseWikiLinks';
+import { markdownLinkTarget } from '../links/markdownLinkTarget';
+import { scanWikiLinks } from '../links/parseWikiLinks';
 import { matchAtxHeading, setextLevel } from './blockSyntax';
 import { plainTextOf, type BlockTextSource } from './blockText';
 import { readFrontMatterFields, splitFrontMatter, type FrontMatterFields } from './frontMatter';
-import { BacktickRuns, matchCodeSpan } from './inlineSyntax';
+import { BacktickRuns, BracketPairs, decodeLinkDestination, matchCodeSpan, parseLinkTail } from './inlineSyntax';
 import type { Line } from './lines';
-import type { CodeSyntax, NoteBlock, NoteBlockId, NoteHeading, NoteModel, NoteTag, TextRange } from './noteModel';
+import {
+  isInRanges,
+  type CodeSyntax,
+  type NoteBlock,
+  type NoteBlockId,
+  type NoteHeading,
+  type NoteLink,
+  type NoteModel,
+  type NoteTag,
+  type TextRange,
+} from './noteModel';
 import { scanBlocks, type ScannedBlock } from './scanBlocks';
 
 const LIST_ITEM = /^[ \t]*(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -33,8 +45,13 @@ export function analyzeNote(text: string): NoteModel {
   const body = base === 0 ? text : text.slice(base);
   const scan = scanBlocks(body);
   const code = codeRanges(body, scan.blocks, base);
-  const links = linksBetween(body, code, base);
   const comments = commentRanges(text, base, code);
+  const wiki = wikiLinksOf(body, scan.blocks, code, comments, base);
+  const links = mergeLinks(
+    base > 0 ? propertyLinks(text, base) : [],
+    wiki,
+    markdownLinksOf(body, scan.blocks, code, comments, wiki, base),
+  );
   const tags: NoteTag[] = [];
   const blockIds: NoteBlockId[] = [];
   const hashes = new NextIndex(text, '#');
@@ -192,23 +209,116 @@ function codeRanges(body: string, blocks: readonly ScannedBlock[], base: number)
   return ranges;
 }
 
-/** Wiki links of the body between code ranges, with offsets in the whole text. */
-function linksBetween(body: string, code: readonly TextRange[], base: number): WikiLink[] {
+/**
+ * Wiki links of the body outside code blocks, code spans and comments, with offsets in the
+ * whole text. The grammar runs over everything but code blocks, and a link is dropped when
+ * it starts inside a code span or comment: a code span opened inside a link's label
+ * (`[[Functions#hasTag|`hasTag`]]`) keeps the link, as in Obsidian.
+ */
+function wikiLinksOf(
+  body: string,
+  blocks: readonly ScannedBlock[],
+  code: readonly TextRange[],
+  comments: readonly TextRange[],
+  base: number,
+): NoteLink[] {
   if (!body.includes('[[')) return [];
-  const links: WikiLink[] = [];
+  const links: NoteLink[] = [];
   let cursor = 0;
   const scanGap = (from: number, to: number) => {
     for (const link of scanWikiLinks(body, from, to)) {
-      links.push(base === 0 ? link : { ...link, start: link.start + base, end: link.end + base });
+      const start = link.start + base;
+      if (isInRanges(code, start) || isInRanges(comments, start)) continue;
+      links.push(base === 0 ? link : { ...link, start, end: link.end + base });
     }
   };
-  for (const range of code) {
-    const start = range.start - base;
-    if (start > cursor) scanGap(cursor, start);
-    cursor = Math.max(cursor, range.end - base);
+  for (const block of blocks) {
+    if (block.kind !== 'fencedCode' && block.kind !== 'indentedCode') continue;
+    if (block.start > cursor) scanGap(cursor, block.start);
+    cursor = Math.max(cursor, block.end);
   }
   if (cursor < body.length) scanGap(cursor, body.length);
   return links;
+}
+
+/**
+ * Markdown links and images to vault paths (`[t](Other.md)`, `[t](Other%20Note.md#Part)`,
+ * `[t](<Other Note.md>)`, `![alt](img.png)`, `[t](../x.md)`): inline links in prose whose
+ * destination has no scheme, outside code, comments and wiki links. The target and heading
+ * are URL-decoded (a malformed `%` sequence is kept as written).
+ */
+function markdownLinksOf(
+  body: string,
+  blocks: readonly ScannedBlock[],
+  code: readonly TextRange[],
+  comments: readonly TextRange[],
+  wiki: readonly NoteLink[],
+  base: number,
+): NoteLink[] {
+  if (!body.includes('](')) return [];
+  const links: NoteLink[] = [];
+  const marks = new NextIndex(body, '](');
+  for (const block of blocks) {
+    if (!PROSE_KINDS.has(block.kind) || !marks.within(block.start, block.end)) continue;
+    const text = body.slice(block.start, block.end);
+    const pairs = [...new BracketPairs(text, new BacktickRuns(text)).pairs()].sort((a, b) => a[0] - b[0]);
+    for (const [open, close] of pairs) {
+      if (text[close + 1] !== '(') continue;
+      const at = block.start + open + base;
+      if (isInRanges(code, at) || isInRanges(comments, at) || isInRanges(wiki, at)) continue;
+      const tail = parseLinkTail(text, close + 1);
+      if (!tail) continue;
+      const link = markdownLink(text, open, close, tail.destination, tail.pointy, tail.end, block.start + base);
+      if (link) links.push(link);
+    }
+  }
+  return links.sort((a, b) => a.start - b.start);
+}
+
+function markdownLink(
+  text: string,
+  open: number,
+  close: number,
+  destination: string,
+  pointy: boolean,
+  end: number,
+  shift: number,
+): NoteLink | null {
+  const decoded = decodeLinkDestination(destination);
+  const parts = decoded === null ? null : markdownLinkTarget(decoded);
+  if (parts === null) return null;
+  const { target, heading } = parts;
+  let pathStart = close + 2;
+  while (text[pathStart] === ' ' || text[pathStart] === '\t' || text[pathStart] === '\n') pathStart++;
+  if (pointy) pathStart++;
+  const rawHash = destination.indexOf('#');
+  const pathEnd = pathStart + (rawHash >= 0 ? rawHash : destination.length);
+  const embed = open > 0 && text[open - 1] === '!' && !(open > 1 && text[open - 2] === '\\');
+  const start = embed ? open - 1 : open;
+  return {
+    start: start + shift,
+    end: end + shift,
+    source: text.slice(start, end),
+    target,
+    heading,
+    label: text.slice(open + 1, close),
+    embed,
+    escapedPipe: false,
+    markdown: { pathStart: pathStart + shift, pathEnd: pathEnd + shift, pointy },
+  };
+}
+
+/** Wiki links in front matter property values (`related: "[[X]]"`), which Obsidian counts. */
+function propertyLinks(text: string, base: number): NoteLink[] {
+  if (!text.slice(0, base).includes('[[')) return [];
+  return scanWikiLinks(text, 0, base).map((link) => ({ ...link, property: true }));
+}
+
+/** Sorted lists of disjoint links merged into one sorted list. */
+function mergeLinks(...lists: NoteLink[][]): NoteLink[] {
+  const nonEmpty = lists.filter((list) => list.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return nonEmpty.flat().sort((a, b) => a.start - b.start);
 }
 
 /** `%%…%%` pairs of the body outside code (a `%%` with no partner opens nothing). */
@@ -243,7 +353,7 @@ function findTags(
   end: number,
   code: readonly TextRange[],
   comments: readonly TextRange[],
-  links: readonly WikiLink[],
+  links: readonly NoteLink[],
   tags: NoteTag[],
 ): void {
   const slice = text.slice(start, end);

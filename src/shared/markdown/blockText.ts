@@ -55,7 +55,8 @@ export function plainTextOf(
   for (let index = firstAtOrAfter(source.links, block.start); index < source.links.length; index++) {
     const link = source.links[index]!;
     if (link.start >= block.end) break;
-    links.set(link.start, link);
+    // A Markdown link shows its text like any other (the inline scan below reads it).
+    if (!('markdown' in link && link.markdown)) links.set(link.start, link);
   }
   const hidden = new Map<number, number>();
   for (let index = firstAtOrAfter(source.hidden, block.start); index < source.hidden.length; index++) {

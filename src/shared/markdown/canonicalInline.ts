@@ -66,7 +66,8 @@ export function canonicalInline(
     } else if (node.type === 'wikilink') {
       // Inside a link's text, or as code, a wiki link can only be text (the parser reads it so).
       const format = node.format & SUPPORTED_FORMATS;
-      if (inLink || (format & FORMAT_CODE) !== 0) push({ type: 'text', text: formatWikiLink(node), format });
+      if (inLink || (format & FORMAT_CODE) !== 0)
+        push({ type: 'text', text: node.markdown ?? formatWikiLink(node), format });
       else push({ ...node, escapedPipe: node.label !== null && node.escapedPipe, format });
     } else {
       const children = canonicalInline(node.children, heading ? 'heading' : 'paragraph', true);
@@ -209,7 +210,8 @@ export function wikiLinkEqual(a: WikiLinkInline, b: WikiLinkInline): boolean {
     a.heading === b.heading &&
     a.label === b.label &&
     a.escapedPipe === b.escapedPipe &&
-    a.format === b.format
+    a.format === b.format &&
+    (a.markdown ?? null) === (b.markdown ?? null)
   );
 }
 

@@ -22,6 +22,7 @@ import {
   matchWikiLink,
   parseLinkTail,
 } from './inlineSyntax';
+import { isMarkdownNoteLink } from '../links/markdownLinkTarget';
 import { isAllowedLinkUrl as defaultPolicy, type LinkUrlPolicy } from './linkPolicy';
 import { FORMAT_CODE, type InlineNode } from './model';
 
@@ -169,7 +170,9 @@ function bracketedLiteralEnd(
     if (!tail) return -1;
     if (isImage || labelEnd === index + 1) return tail.end;
     const url = decodeLinkDestination(tail.destination);
-    return url === null || !policy(url) ? tail.end : -1;
+    if (url === null) return tail.end;
+    // A Markdown link to a vault path is a note link to the parser (see parseInline), not text.
+    return policy(url) || isMarkdownNoteLink(url, plain.slice(index + 1, labelEnd)) ? -1 : tail.end;
   }
   if (plain[labelEnd + 1] === '[') {
     const close = plain.indexOf(']', labelEnd + 2);

@@ -364,6 +364,11 @@ export class BracketPairs {
     }
   }
 
+  /** Every `[` with its closing `]`, as [open, close] pairs (in no particular order). */
+  pairs(): IterableIterator<[number, number]> {
+    return this.closeOf.entries();
+  }
+
   /** Index of the `]` closing the `[` at `index`, or -1. */
   close(index: number): number {
     return this.closeOf.get(index) ?? -1;

@@ -53,6 +53,12 @@ export interface WikiLinkInline {
   readonly escapedPipe: boolean;
   /** Emphasis around the whole link (`**[[x]]**`); never inline code. */
   readonly format: number;
+  /**
+   * For a Markdown link to a vault path (`[label](Other%20Note.md#Part)`), the link exactly
+   * as written, which is what is saved; `target` and `heading` are then URL-decoded and
+   * `label` is the link text. Null or absent for a wiki link.
+   */
+  readonly markdown?: string | null;
 }
 
 export type InlineNode = TextInline | BreakInline | LinkInline | WikiLinkInline;

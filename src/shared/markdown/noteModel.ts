@@ -6,6 +6,28 @@
  */
 import type { WikiLink } from '../links/parseWikiLinks';
 
+/**
+ * Where a Markdown link to a note (`[text](Other%20Note.md#Part)`, `[t](<Other Note.md>)`)
+ * keeps its path: `[pathStart, pathEnd)` is the path as written (before any `#`), so a
+ * rename rewrites only that; `pointy` when it is written between `<` and `>`.
+ */
+export interface MarkdownLinkSyntax {
+  readonly pathStart: number;
+  readonly pathEnd: number;
+  readonly pointy: boolean;
+}
+
+/**
+ * One link of a note, of any form Obsidian counts: a wiki link or embed, a Markdown link
+ * or image to a vault path (`markdown` set; `target` and `heading` are URL-decoded, `label`
+ * is the link text as written), or a wiki link inside a front matter property value
+ * (`property` true).
+ */
+export interface NoteLink extends WikiLink {
+  readonly markdown?: MarkdownLinkSyntax;
+  readonly property?: boolean;
+}
+
 /** A range `[start, end)` of the text. */
 export interface TextRange {
   readonly start: number;
@@ -76,8 +98,12 @@ export interface NoteModel {
   readonly bodyStart: number;
   readonly blocks: readonly NoteBlock[];
   readonly headings: readonly NoteHeading[];
-  /** Wiki links outside front matter and code; `text.slice(start, end) === source`. */
-  readonly links: readonly WikiLink[];
+  /**
+   * Links as Obsidian counts them (see NoteLink), sorted: wiki links and Markdown links to
+   * vault paths outside code and comments, and wiki links in front matter property values.
+   * `text.slice(start, end) === source`.
+   */
+  readonly links: readonly NoteLink[];
   /** Inline tags in prose, outside code, links and comments. */
   readonly tags: readonly NoteTag[];
   readonly blockIds: readonly NoteBlockId[];

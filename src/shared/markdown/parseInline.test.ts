@@ -44,13 +44,32 @@ describe('parseInline', () => {
       '[x](data:text/html,hi)',
       '[x](file:///etc/passwd)',
       '[x](vbscript:msgbox)',
-      '[x](notes/a.md)',
-      '[x](#anchor)',
       '<javascript:alert(1)>',
       '[x](https://x.org&copy;)',
     ]) {
       expect(parseInline(source), source).toEqual([text(source)]);
     }
+  });
+
+  it('reads Markdown links to vault paths as note links, keeping their source to save', () => {
+    const link = (markdown: string, target: string, heading: string | null, label: string) => ({
+      type: 'wikilink',
+      target,
+      heading,
+      label,
+      escapedPipe: false,
+      format: 0,
+      markdown,
+    });
+    expect(parseInline('[x](notes/a.md) [y](Other%20Note.md#Part%201) [z](<A B.md>) [h](#anchor)')).toEqual([
+      link('[x](notes/a.md)', 'notes/a.md', null, 'x'),
+      text(' '),
+      link('[y](Other%20Note.md#Part%201)', 'Other Note.md', 'Part 1', 'y'),
+      text(' '),
+      link('[z](<A B.md>)', 'A B.md', null, 'z'),
+      text(' '),
+      link('[h](#anchor)', '', 'anchor', 'h'),
+    ]);
   });
 
   it('keeps Obsidian and other unmodelled syntax literal, unparsed inside', () => {

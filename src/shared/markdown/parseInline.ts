@@ -10,6 +10,7 @@
  * innermost `[[` opens a link, an escaped `\[[` opens none, a link never spans a line or a
  * code span. Inside the text of a Markdown link they stay literal text.
  */
+import { isMarkdownNoteLink, markdownLinkTarget } from '../links/markdownLinkTarget';
 import { scanWikiLinks, type WikiLink } from '../links/parseWikiLinks';
 import type { InlineContainer } from './canonicalInline';
 import { findLiteralTexts } from './findLiteralTexts';
@@ -275,6 +276,12 @@ function tokenize(
             index = bracketed.end;
             continue;
           }
+          if (bracketed.note && allowLinks) {
+            flush();
+            tokens.push({ kind: 'wiki', link: bracketed.note });
+            index = bracketed.end;
+            continue;
+          }
           if (!bracketed.link) {
             index = literal(bracketed.end, index);
             continue;
@@ -415,7 +422,7 @@ function matchBracketed(
   index: number,
   to: number,
   isImage = false,
-): { end: number; link?: LinkInline } | null {
+): { end: number; link?: LinkInline; note?: WikiLinkInline } | null {
   const { text } = context;
   const labelEnd = context.brackets.close(index);
   if (labelEnd < 0 || labelEnd >= to) return null;
@@ -425,7 +432,15 @@ function matchBracketed(
     if (!tail || tail.end > to) return null;
     if (isImage || labelEnd === index + 1) return { end: tail.end };
     const url = decodeLinkDestination(tail.destination);
-    if (url === null || !context.policy(url)) return { end: tail.end };
+    if (url === null) return { end: tail.end };
+    if (!context.policy(url)) {
+      // A Markdown link to a vault path is a link to a note, as in Obsidian; its text is shown plain.
+      const note = markdownLinkTarget(url);
+      const label = text.slice(index + 1, labelEnd);
+      if (note === null || !isMarkdownNoteLink(url, label)) return { end: tail.end };
+      const markdown = text.slice(index, tail.end);
+      return { end: tail.end, note: { type: 'wikilink', ...note, label, escapedPipe: false, format: 0, markdown } };
+    }
     // A link cannot contain a link: the inner one wins and these brackets are text.
     if (containsLinkSyntax(context, index + 1, labelEnd)) return null;
     const children = parseRange(context, index + 1, labelEnd, false);

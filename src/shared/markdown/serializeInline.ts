@@ -354,7 +354,7 @@ function emit(
     }
     if (node.type === 'wikilink') {
       open(want, index);
-      out += formatWikiLink(node);
+      out += node.markdown ?? formatWikiLink(node);
       continue;
     }
     if ((node.format & FORMAT_CODE) !== 0) {

@@ -242,6 +242,20 @@ describe('renameNote with updateLinks', () => {
     expect((await service.getBacklinks({ ref: note('Bio/New Name.md') })).count).toBe(7);
   });
 
+  it('rewrites the path of Markdown links in the form they were written', async () => {
+    const { service, read } = await open({
+      'Bio/Old Name.md': '# Old\n\n## Part\n',
+      'A.md': 'See [a](Old%20Name.md), [b](<Old Name.md#Part>), [c](Bio/Old%20Name.md) and [web](https://x.org/Old).',
+      'Bio/B.md': '[up](../Bio/Old%20Name.md#Part) and ![pic](Old%20Name.md)',
+    });
+    expect(await service.countLinksToNote({ path: 'Bio/Old Name.md' })).toEqual({ links: 5, notes: 2 });
+    await service.renameNote({ path: 'Bio/Old Name.md', title: 'New Title', updateLinks: true });
+    expect(read('A.md')).toBe(
+      'See [a](New%20Title.md), [b](<New Title.md#Part>), [c](Bio/New%20Title.md) and [web](https://x.org/Old).',
+    );
+    expect(read('Bio/B.md')).toBe('[up](../Bio/New%20Title.md#Part) and ![pic](New%20Title.md)');
+  });
+
   it('writes the shortest unambiguous form when the new title is taken elsewhere', async () => {
     const { service, read } = await open({
       'deep/er/Old.md': '',
@@ -281,6 +295,20 @@ describe('renameNote with updateLinks', () => {
 });
 
 describe('outgoing, unresolved and counts', () => {
+  it('counts Markdown links, front matter links and not links in comments, as Obsidian does', async () => {
+    const { service } = await open({
+      'Target Note.md': '# T',
+      'A.md':
+        '---\nrelated: "[[Target Note]]"\n---\n[t](Target%20Note.md) [m](Missing.md) %% [[Target Note]] [[Ghost]] %%',
+      'B.md': '[[Functions#hasTag|`hasTag`]]',
+    });
+    const backlinks = await service.getBacklinks({ ref: note('Target Note.md') });
+    expect(backlinks.count).toBe(2);
+    const unresolved = (await service.listUnresolvedLinks()).map((link) => link.target);
+    expect(unresolved).toEqual(expect.arrayContaining(['Missing.md', 'Functions']));
+    expect(unresolved).not.toContain('Ghost');
+  });
+
   it('lists outgoing links with resolution, unresolved targets and entry counts', async () => {
     const { service } = await open({
       'A.md': '[[GABA Glutamate Ratio]] [[gaba glutamate ratio#Origin]] [[Nowhere]] [[B]] [[B]]',

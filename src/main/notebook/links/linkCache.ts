@@ -15,7 +15,7 @@ import { linkKeyOf } from './linkKey';
  */
 
 /** Bump whenever what linkRecordOf produces (the note model, previews) changes; folding has FOLD_VERSION. */
-export const LINK_CACHE_FORMAT = 2;
+export const LINK_CACHE_FORMAT = 3;
 export const LINK_CACHE_FILE = 'links-index.json';
 
 type StoredLink = [

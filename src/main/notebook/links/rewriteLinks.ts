@@ -1,18 +1,35 @@
 import { formatWikiLink } from '@shared/links/formatWikiLink';
-import type { WikiLink } from '@shared/links/parseWikiLinks';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
-import { blockAt, type NoteModel } from '@shared/markdown/noteModel';
+import { blockAt, type NoteLink, type NoteModel } from '@shared/markdown/noteModel';
 import { mentionExclusions, overlapsAny } from './findMentions';
 
 /**
- * Rewrites the target part of some links of a text, and nothing else: the `!`, the
+ * A vault path as a Markdown link destination writes it: spaces and the characters that
+ * would end or change the destination percent-encoded (`New Note.md` → `New%20Note.md`),
+ * as Obsidian writes them; between `<` and `>` spaces stay.
+ */
+export function encodeMarkdownPath(path: string, pointy: boolean): string {
+  const unsafe = pointy ? /[%<>#\r\n\\]/g : /[\s%()<>#\\[\]]/g;
+  return path.replace(unsafe, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * Rewrites the target part of some links of a text, and nothing else (for a Markdown
+ * link, the path part of its destination, in the form it was written: encoded, or
+ * between `<` `>`): the `!`, the
  * heading, the label (and its `|` or `\|`), the spaces around the target inside the
  * brackets, and every character outside the links stay byte for byte.
  */
-export function replaceLinkTargets(text: string, edits: ReadonlyArray<{ link: WikiLink; target: string }>): string {
+export function replaceLinkTargets(text: string, edits: ReadonlyArray<{ link: NoteLink; target: string }>): string {
   const sorted = [...edits].sort((a, b) => b.link.start - a.link.start);
   let result = text;
   for (const { link, target } of sorted) {
+    if (link.markdown) {
+      const { pathStart, pathEnd, pointy } = link.markdown;
+      const path = /\.md$/i.test(link.target) && !/\.md$/i.test(target) ? `${target}.md` : target;
+      result = result.slice(0, pathStart) + encodeMarkdownPath(path, pointy) + result.slice(pathEnd);
+      continue;
+    }
     const from = link.start + (link.embed ? 3 : 2);
     const to = from + link.target.length;
     const lead = /^\s*/.exec(link.target)![0];

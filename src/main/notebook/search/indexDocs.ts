@@ -49,7 +49,7 @@ export interface NoteMeta {
 }
 
 /** Bump when the fields read from notes change: search caches built with other rules are rebuilt. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 
 /** What search indexes from a note's Markdown, besides its title and front matter fields. */
 export interface NoteFields {

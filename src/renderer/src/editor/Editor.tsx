@@ -33,6 +33,7 @@ import { BlockEscapePlugin } from './plugins/BlockEscapePlugin';
 import { CheckListSemanticsPlugin } from './plugins/CheckListSemanticsPlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
+import { CommentPlugin } from './plugins/CommentPlugin';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
 import { APPLY_DOCUMENT_TAG, ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
@@ -273,6 +274,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         {HAS_RULES && <HorizontalRulePlugin />}
         <CodeBlockPlugin />
         <CalloutPlugin />
+        <CommentPlugin />
         <BlockEscapePlugin />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <TextFormatGuardPlugin />

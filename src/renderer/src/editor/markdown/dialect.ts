@@ -15,6 +15,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
+import { CommentNode } from '../nodes/CommentNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
@@ -48,6 +49,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   WikiLinkNode,
   CalloutNode,
   CalloutTitleNode,
+  CommentNode,
 ];
 
 /**

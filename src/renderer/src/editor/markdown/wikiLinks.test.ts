@@ -15,7 +15,9 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
+import { $isCommentNode } from '../nodes/CommentNode';
 import { $createWikiLinkNode, $isWikiLinkNode, type WikiLinkNodeParts } from '../nodes/WikiLinkNode';
+import { registerComments } from '../plugins/CommentPlugin';
 import { createMarkdownEditor, createShortcutEditor, load, roundTrip, save, typeText } from './testing/headlessEditor';
 
 interface SeenLink extends WikiLinkNodeParts {
@@ -200,5 +202,45 @@ describe('typing a wiki link', () => {
     for (const text of ['![[image.png]]', '\\[[Escaped]]', '[[ ]]', '[[|label]]']) {
       expect(linksIn(typed(text)), text).toEqual([]);
     }
+  });
+});
+
+describe('Markdown links to notes and comments in the editor', () => {
+  it('loads Markdown links to vault paths as link chips that save byte for byte, even when edited', () => {
+    const markdown =
+      'See [one](Other.md), [two](Other%20Note.md#Part) and [web](https://x.org) %% a [[Hidden]] %% end.\n';
+    const editor = loaded(markdown);
+    expect(linksIn(editor)).toEqual([
+      { ...link('Other.md', null, 'one', 'one'), markdown: '[one](Other.md)' },
+      { ...link('Other Note.md', 'Part', 'two', 'two'), markdown: '[two](Other%20Note.md#Part)' },
+    ]);
+    expect(save(editor)).toBe(markdown);
+    appendToFirstParagraph(editor, ' More.');
+    expect(save(editor)).toBe(markdown.replace('end.\n', 'end. More.\n'));
+  });
+
+  it('shows a %%comment%% as its own node, and turns it back into text when its %% pair breaks', () => {
+    const editor = createMarkdownEditor();
+    registerComments(editor);
+    const markdown = 'Before %% note to self %% after.\n';
+    load(editor, markdown);
+    const comments = () =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getAllTextNodes()
+          .filter($isCommentNode)
+          .map((node) => node.getTextContent()),
+      );
+    expect(comments()).toEqual(['%% note to self %%']);
+    expect(save(editor)).toBe(markdown);
+    editor.update(
+      () => {
+        const node = $getRoot().getAllTextNodes().find($isCommentNode)!;
+        node.setTextContent('%% note to self');
+      },
+      { discrete: true },
+    );
+    expect(comments()).toEqual([]);
+    expect(save(editor)).toBe('Before %% note to self after.\n');
   });
 });

@@ -36,10 +36,15 @@ export interface WikiLinkNodeParts {
   label: string | null;
   /** The label separator is written `\|` (inside a table cell). */
   escapedPipe: boolean;
+  /**
+   * A Markdown link to a vault path (`[label](Other%20Note.md)`) as written: what is saved
+   * (target and heading are then decoded, label is the link text). Null for a wiki link.
+   */
+  markdown?: string | null;
 }
 
 export type SerializedWikiLinkNode = Spread<
-  { target: string; heading: string | null; label: string | null; escapedPipe: boolean },
+  { target: string; heading: string | null; label: string | null; escapedPipe: boolean; markdown?: string | null },
   SerializedTextNode
 >;
 
@@ -73,6 +78,8 @@ export class WikiLinkNode extends TextNode {
   __label: string | null;
   /** @internal */
   __escapedPipe: boolean;
+  /** @internal */
+  __markdown: string | null;
 
   static override getType(): string {
     return 'wiki-link';
@@ -88,6 +95,7 @@ export class WikiLinkNode extends TextNode {
       heading: asNullableString(serialized.heading),
       label: asNullableString(serialized.label),
       escapedPipe: serialized.escapedPipe === true,
+      markdown: asNullableString(serialized.markdown),
     }).updateFromJSON(serialized);
   }
 
@@ -101,7 +109,7 @@ export class WikiLinkNode extends TextNode {
       if (!$isWikiLinkNode(node) || !node.isAttached()) return;
       const inCode = $isCodeNode(node.getParent());
       if (inCode || node.hasFormat('code')) {
-        const text = $createTextNode(formatWikiLink(node.getParts())).setFormat(inCode ? 0 : node.getFormat());
+        const text = $createTextNode(node.getSource()).setFormat(inCode ? 0 : node.getFormat());
         node.replace(text);
         return;
       }
@@ -121,6 +129,7 @@ export class WikiLinkNode extends TextNode {
     this.__heading = parts.heading;
     this.__label = parts.label;
     this.__escapedPipe = parts.escapedPipe;
+    this.__markdown = parts.markdown ?? null;
   }
 
   override exportJSON(): SerializedWikiLinkNode {
@@ -130,6 +139,7 @@ export class WikiLinkNode extends TextNode {
       heading: this.__heading,
       label: this.__label,
       escapedPipe: this.__escapedPipe,
+      ...(this.__markdown !== null && { markdown: this.__markdown }),
     };
   }
 
@@ -154,7 +164,7 @@ export class WikiLinkNode extends TextNode {
   /** Copy as HTML gives the link as it is written (`[[…]]`), set as text. */
   override exportDOM(): DOMExportOutput {
     const element = document.createElement('span');
-    element.textContent = formatWikiLink(this.getParts());
+    element.textContent = this.getSource();
     return { element };
   }
 
@@ -164,6 +174,8 @@ export class WikiLinkNode extends TextNode {
     const heading = wikiLinkShownHeading(parts);
     if (heading === null) delete element.dataset.heading;
     else element.dataset.heading = heading;
+    if (parts.markdown) element.dataset.markdownLink = 'true';
+    else delete element.dataset.markdownLink;
     if (parts.target.trim() === '') element.dataset.sameNote = 'true';
     else delete element.dataset.sameNote;
     element.spellcheck = false;
@@ -172,12 +184,19 @@ export class WikiLinkNode extends TextNode {
   /** The link's parts, exactly as written. */
   getParts(): WikiLinkNodeParts {
     const self = this.getLatest();
-    return { target: self.__target, heading: self.__heading, label: self.__label, escapedPipe: self.__escapedPipe };
+    return {
+      target: self.__target,
+      heading: self.__heading,
+      label: self.__label,
+      escapedPipe: self.__escapedPipe,
+      ...(self.__markdown !== null && { markdown: self.__markdown }),
+    };
   }
 
-  /** The link as Markdown (`[[Target#Heading|label]]`). */
+  /** The link as Markdown (`[[Target#Heading|label]]`, or the Markdown link as written). */
   getSource(): string {
-    return formatWikiLink(this.getParts());
+    const parts = this.getParts();
+    return parts.markdown ?? formatWikiLink(parts);
   }
 
   override canInsertTextBefore(): false {
@@ -190,12 +209,13 @@ export class WikiLinkNode extends TextNode {
 }
 
 /** A wiki link node (token mode) for `parts`. */
-export function $createWikiLinkNode(parts: WikiLinkParts): WikiLinkNode {
+export function $createWikiLinkNode(parts: WikiLinkParts & { markdown?: string | null }): WikiLinkNode {
   const node = new WikiLinkNode({
     target: parts.target,
     heading: parts.heading ?? null,
     label: parts.label ?? null,
     escapedPipe: parts.escapedPipe ?? false,
+    markdown: parts.markdown ?? null,
   });
   return $applyNodeReplacement(node).setMode('token');
 }
