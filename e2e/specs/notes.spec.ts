@@ -307,7 +307,8 @@ test('saving while typing in a long note never makes the page walk the whole not
   writeFileSync(join(notebook.vaultDir, 'Long.md'), `${body}\n`);
   const notes = new NotesPane(notebook.page);
   await notes.open('Long');
-  await expect(notes.editor).toHaveAttribute('contenteditable', 'true');
+  // A long note is read-only until its last slice is in: on a loaded machine that takes longer than 5 s.
+  await expect(notes.editor).toHaveAttribute('contenteditable', 'true', { timeout: 30_000 });
   await notes.editor.getByText('Paragraph 0 on').click();
   // To the end of the note (in a long note the editor does this, not the browser).
   await notebook.page.keyboard.press(process.platform === 'darwin' ? 'Meta+ArrowDown' : 'Control+End');
