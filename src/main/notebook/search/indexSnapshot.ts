@@ -3,6 +3,7 @@ import { pairFilterBytes, pairFilterOf } from './phraseBloom';
 import {
   FIELD_COUNT,
   FIELDS,
+  LONG_LIST,
   MAX_DOC_ID,
   TF_BITS,
   TF_MAX,
@@ -117,7 +118,8 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
       }
       // Each posting takes at least two bytes: a count beyond that is damage, not a list to allocate.
       if (count > input.remaining / 2) throw new CorruptDataError('posting count out of range');
-      const list = new Array<number>(count);
+      // A long list grows by push, so it has room for the postings saves add (see LONG_LIST).
+      const list: number[] = count >= LONG_LIST ? [] : new Array<number>(count);
       let kept = 0;
       let at = 0;
       for (let p = 0; p < count; p++) {
