@@ -20,6 +20,15 @@ const CALLOUTS = `# Callouts
 Text after.
 `;
 
+const MATH = `Energy $E = mc^2$ here.
+
+$$
+\\frac{a}{b}
+$$
+
+Bad $\\frac{1}{$ one.
+`;
+
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
 }
@@ -27,8 +36,9 @@ function read(vaultDir: string, file: string): string {
 test('rich notes: callouts render, edit in place and save byte for byte', async ({ notebook }) => {
   const { page, vaultDir } = notebook;
   writeFileSync(join(vaultDir, 'Callouts.md'), CALLOUTS);
+  writeFileSync(join(vaultDir, 'Math.md'), MATH);
   const notes = new NotesPane(page);
-  await expect(notes.items).toHaveCount(1);
+  await expect(notes.items).toHaveCount(2);
 
   await test.step('callouts show with their type, title and fold state', async () => {
     await notes.open('Callouts');
@@ -66,5 +76,28 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     await notes.type('Outside');
     await notes.waitSaved();
     expect(read(vaultDir, 'Callouts.md')).toMatch(/Text after\.\n\n> \[!note\]\n> New body\n\nOutside\n$/);
+  });
+
+  await test.step('formulas are typeset; a click shows the source; TeX errors show in place', async () => {
+    await notes.open('Math');
+    const inline = notes.editor.getByRole('img', { name: 'Formula: E = mc^2' });
+    await expect(inline.locator('.katex')).toBeVisible();
+    const block = notes.editor.getByRole('img', { name: 'Formula: \\frac{a}{b}' });
+    await expect(block.locator('.katex-display')).toBeVisible();
+    await expect(notes.editor.getByRole('img', { name: /^Formula: \\frac\{1\}\{ \(error\)/ })).toBeVisible();
+
+    await inline.click();
+    await expect(notes.editor).toContainText('Energy $E = mc^2$ here.');
+    await page.keyboard.press('Backspace');
+    await notes.type('3');
+    await notes.editor.getByText('Bad').click();
+    await expect(notes.editor.getByRole('img', { name: 'Formula: E = mc^3' })).toBeVisible();
+    await notes.waitSaved();
+    expect(read(vaultDir, 'Math.md')).toBe(MATH.replace('mc^2', 'mc^3'));
+
+    await block.click();
+    const source = notes.editor.getByRole('textbox', { name: 'Edit formula source' });
+    await expect(source).toBeFocused();
+    await expect(source).toHaveValue('$$\n\\frac{a}{b}\n$$');
   });
 });

@@ -1,5 +1,6 @@
 import { $isCodeNode } from '@lexical/code';
 import { CalloutPlugin } from './callouts/CalloutPlugin';
+import { MathPlugin } from './math/MathPlugin';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -273,6 +274,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         {HAS_RULES && <HorizontalRulePlugin />}
         <CodeBlockPlugin />
         <CalloutPlugin />
+        <MathPlugin />
         <BlockEscapePlugin />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <TextFormatGuardPlugin />

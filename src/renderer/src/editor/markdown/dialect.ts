@@ -16,6 +16,7 @@ import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
+import { MathInlineNode } from '../math/MathInlineNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
   CHECK_LIST,
@@ -48,6 +49,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   WikiLinkNode,
   CalloutNode,
   CalloutTitleNode,
+  MathInlineNode,
 ];
 
 /**
