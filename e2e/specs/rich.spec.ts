@@ -64,7 +64,13 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
 
   await test.step('Insert callout from the palette; Enter on an empty last line leaves it', async () => {
     await notes.editor.getByText('Text after.').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('ControlOrMeta+End');
+    // The caret is at the end of the note before Enter (a click's caret may land mid-word).
+    await expect
+      .poll(() =>
+        page.evaluate(() => window.getSelection()?.anchorNode?.textContent?.slice(window.getSelection()!.anchorOffset)),
+      )
+      .toBe('');
     await page.keyboard.press('Enter');
     const palette = new CommandPalette(page);
     await palette.open();
