@@ -29,6 +29,9 @@ $$
 Bad $\\frac{1}{$ one.
 `;
 
+const TAGS = `Revise #neuro/membranes before the exam, not \\#this.
+`;
+
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
 }
@@ -37,8 +40,9 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
   const { page, vaultDir } = notebook;
   writeFileSync(join(vaultDir, 'Callouts.md'), CALLOUTS);
   writeFileSync(join(vaultDir, 'Math.md'), MATH);
+  writeFileSync(join(vaultDir, 'Tags.md'), TAGS);
   const notes = new NotesPane(page);
-  await expect(notes.items).toHaveCount(2);
+  await expect(notes.items).toHaveCount(3);
 
   await test.step('callouts show with their type, title and fold state', async () => {
     await notes.open('Callouts');
@@ -105,5 +109,15 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     const source = notes.editor.getByRole('textbox', { name: 'Edit formula source' });
     await expect(source).toBeFocused();
     await expect(source).toHaveValue('$$\n\\frac{a}{b}\n$$');
+  });
+
+  await test.step('tags are pills; clicking one searches tag:…', async () => {
+    await notes.open('Tags');
+    const pill = notes.editor.locator('.tag-pill');
+    await expect(pill).toHaveCount(1);
+    await expect(pill).toHaveText('#neuro/membranes');
+    await pill.click();
+    await expect(page.getByRole('searchbox', { name: 'Search notes and glossary' })).toHaveValue('tag:neuro/membranes');
+    expect(read(vaultDir, 'Tags.md')).toBe(TAGS);
   });
 });

@@ -17,6 +17,7 @@ import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { MathInlineNode } from '../math/MathInlineNode';
+import { TagNode } from '../tags/TagNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
   CHECK_LIST,
@@ -50,6 +51,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   CalloutNode,
   CalloutTitleNode,
   MathInlineNode,
+  TagNode,
 ];
 
 /**
