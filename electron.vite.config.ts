@@ -36,6 +36,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // Fonts (KaTeX's) are files, never data: URLs, which the CSP's `font-src 'self'` refuses.
+      assetsInlineLimit: (file: string) => (/\.(?:woff2?|ttf|otf)$/i.test(file) ? false : undefined),
     },
   },
 });

@@ -32,6 +32,23 @@ function canaries(text: string): number {
   return text.split('__canary=1').length - 1;
 }
 
+/**
+ * The text of an element with every typeset formula read as its source (`$…$`) and every
+ * callout's type (not shown as text) before it, as the note holds them.
+ */
+function sourceText(locator: Locator): Promise<string> {
+  return locator.evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const callout of copy.querySelectorAll('[data-callout-type]')) {
+      callout.prepend(`[!${callout.getAttribute('data-callout-type')}]`);
+    }
+    for (const formula of copy.querySelectorAll('[data-math-source]')) {
+      formula.replaceWith(formula.getAttribute('data-math-source') ?? '');
+    }
+    return copy.textContent ?? '';
+  });
+}
+
 /** One line of text holding a payload (block payloads flattened), for inline places. */
 function inline(markdown: string): string {
   return markdown.replace(/\n+/g, ' ');
@@ -69,8 +86,8 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   // The editor: every payload is on screen, as text.
   await notes.open('All payloads');
   await expect(notes.editor).toContainText('onerror');
-  const shown = (await notes.editor.textContent()) ?? '';
-  expect(canaries(shown)).toBe(canaries(allPayloads));
+  const shown = await sourceText(notes.editor);
+  expect(canaries(shown), shown).toBe(canaries(allPayloads));
   await guard.assertNothingRan('the note in the editor');
 
   // The preview card of [[Target]] (its first paragraph, all payloads) and of the link whose target is HTML.
@@ -217,7 +234,7 @@ test('pasting HTML and text full of payloads inserts text and safe formatting on
   await page.reload();
   const again = new NotesPane(page);
   await expect(again.title).toHaveValue('Pasted text');
-  const lines = await again.editor.locator('p').allTextContents();
+  const lines = await Promise.all((await again.editor.locator('p').all()).map(sourceText));
   expect(lines).toEqual(text.split('\n'));
 });
 

@@ -20,6 +20,18 @@ const CALLOUTS = `# Callouts
 Text after.
 `;
 
+const MATH = `Energy $E = mc^2$ here.
+
+$$
+\\frac{a}{b}
+$$
+
+Bad $\\frac{1}{$ one.
+`;
+
+const TAGS = `Revise #neuro/membranes before the exam, not \\#this.
+`;
+
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
 }
@@ -27,8 +39,10 @@ function read(vaultDir: string, file: string): string {
 test('rich notes: callouts render, edit in place and save byte for byte', async ({ notebook }) => {
   const { page, vaultDir } = notebook;
   writeFileSync(join(vaultDir, 'Callouts.md'), CALLOUTS);
+  writeFileSync(join(vaultDir, 'Math.md'), MATH);
+  writeFileSync(join(vaultDir, 'Tags.md'), TAGS);
   const notes = new NotesPane(page);
-  await expect(notes.items).toHaveCount(1);
+  await expect(notes.items).toHaveCount(3);
 
   await test.step('callouts show with their type, title and fold state', async () => {
     await notes.open('Callouts');
@@ -54,7 +68,13 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
 
   await test.step('Insert callout from the palette; Enter on an empty last line leaves it', async () => {
     await notes.editor.getByText('Text after.').click();
-    await page.keyboard.press('End');
+    await page.keyboard.press('ControlOrMeta+End');
+    // The caret is at the end of the note before Enter (a click's caret may land mid-word).
+    await expect
+      .poll(() =>
+        page.evaluate(() => window.getSelection()?.anchorNode?.textContent?.slice(window.getSelection()!.anchorOffset)),
+      )
+      .toBe('');
     await page.keyboard.press('Enter');
     const palette = new CommandPalette(page);
     await palette.open();
@@ -66,5 +86,38 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     await notes.type('Outside');
     await notes.waitSaved();
     expect(read(vaultDir, 'Callouts.md')).toMatch(/Text after\.\n\n> \[!note\]\n> New body\n\nOutside\n$/);
+  });
+
+  await test.step('formulas are typeset; a click shows the source; TeX errors show in place', async () => {
+    await notes.open('Math');
+    const inline = notes.editor.getByRole('img', { name: 'Formula: E = mc^2' });
+    await expect(inline.locator('.katex')).toBeVisible();
+    const block = notes.editor.getByRole('img', { name: 'Formula: \\frac{a}{b}' });
+    await expect(block.locator('.katex-display')).toBeVisible();
+    await expect(notes.editor.getByRole('img', { name: /^Formula: \\frac\{1\}\{ \(error\)/ })).toBeVisible();
+
+    await inline.click();
+    await expect(notes.editor).toContainText('Energy $E = mc^2$ here.');
+    await page.keyboard.press('Backspace');
+    await notes.type('3');
+    await notes.editor.getByText('Bad').click();
+    await expect(notes.editor.getByRole('img', { name: 'Formula: E = mc^3' })).toBeVisible();
+    await notes.waitSaved();
+    expect(read(vaultDir, 'Math.md')).toBe(MATH.replace('mc^2', 'mc^3'));
+
+    await block.click();
+    const source = notes.editor.getByRole('textbox', { name: 'Edit formula source' });
+    await expect(source).toBeFocused();
+    await expect(source).toHaveValue('$$\n\\frac{a}{b}\n$$');
+  });
+
+  await test.step('tags are pills; clicking one searches tag:…', async () => {
+    await notes.open('Tags');
+    const pill = notes.editor.locator('.tag-pill');
+    await expect(pill).toHaveCount(1);
+    await expect(pill).toHaveText('#neuro/membranes');
+    await pill.click();
+    await expect(page.getByRole('searchbox', { name: 'Search notes and glossary' })).toHaveValue('tag:neuro/membranes');
+    expect(read(vaultDir, 'Tags.md')).toBe(TAGS);
   });
 });

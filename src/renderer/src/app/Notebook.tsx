@@ -1,6 +1,6 @@
 import type { OutgoingLink } from '@shared/domain/links';
 import type { NoteSummary } from '@shared/domain/note';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 import { CommandPalette } from '../features/commands/CommandPalette';
 import { useShortcutDispatcher } from '../ui/commands/useCommands';
@@ -33,6 +33,7 @@ import { useToast } from './useToast';
 import { useWorkspace } from './useWorkspace';
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
+import { onSearchRequest } from '../ui/searchRequests';
 
 /** The application shell for one vault: sidebar, the main view, and the reference pane. */
 export function Notebook({ data }: { data: StartupData }) {
@@ -43,7 +44,15 @@ export function Notebook({ data }: { data: StartupData }) {
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
   const [vaultDialog, setVaultDialog] = useState(false);
-  const [search, setSearch] = useState({ open: false, focusRequest: 0 });
+  const [search, setSearch] = useState({ open: false, focusRequest: 0, query: null as string | null });
+  // A tag clicked in a note searches it.
+  useEffect(
+    () =>
+      onSearchRequest((query) =>
+        setSearch((current) => ({ open: true, focusRequest: current.focusRequest + 1, query })),
+      ),
+    [],
+  );
   const [picker, setPicker] = useState<'switcher' | 'palette' | null>(null);
 
   const main = workspace.main;
@@ -109,7 +118,7 @@ export function Notebook({ data }: { data: StartupData }) {
   useShortcutDispatcher();
   useShellCommands(api, {
     newNote: () => void createNote(),
-    openSearch: () => setSearch((current) => ({ open: true, focusRequest: current.focusRequest + 1 })),
+    openSearch: () => setSearch((current) => ({ open: true, focusRequest: current.focusRequest + 1, query: null })),
     openQuickSwitcher: () => setPicker('switcher'),
     openCommandPalette: () => setPicker('palette'),
     openVault: () => void openVault(),
@@ -157,7 +166,9 @@ export function Notebook({ data }: { data: StartupData }) {
             aria-label="Search"
             aria-keyshortcuts={ariaKeyShortcut(['Mod', 'Shift', 'F'])}
             title={`Search (${shortcutLabel(['Mod', 'Shift', 'F'])})`}
-            onClick={() => setSearch((current) => ({ open: true, focusRequest: current.focusRequest + 1 }))}
+            onClick={() =>
+              setSearch((current) => ({ open: true, focusRequest: current.focusRequest + 1, query: null }))
+            }
           >
             <svg viewBox="0 0 16 16" width="15" height="15" aria-hidden="true">
               <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
@@ -168,6 +179,7 @@ export function Notebook({ data }: { data: StartupData }) {
         <SearchPanel
           open={search.open}
           focusRequest={search.focusRequest}
+          requestedQuery={search.query}
           onClose={() => setSearch((current) => ({ ...current, open: false }))}
           onOpenResult={openDoc}
         />

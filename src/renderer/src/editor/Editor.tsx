@@ -1,5 +1,7 @@
 import { $isCodeNode } from '@lexical/code';
 import { CalloutPlugin } from './callouts/CalloutPlugin';
+import { MathPlugin } from './math/MathPlugin';
+import { TagPlugin } from './tags/TagPlugin';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -275,6 +277,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         <CodeBlockPlugin />
         <CalloutPlugin />
         <CommentPlugin />
+        <MathPlugin />
+        <TagPlugin />
         <BlockEscapePlugin />
         <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
         <TextFormatGuardPlugin />

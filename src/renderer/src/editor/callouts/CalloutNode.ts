@@ -71,14 +71,15 @@ export class CalloutNode extends ElementNode {
     const element = document.createElement('div');
     element.className = 'callout';
     element.dataset.callout = calloutKind(this.__calloutType);
+    // The type as written (an attribute: never markup).
+    element.dataset.calloutType = this.__calloutType;
     if (this.__fold === '-') element.dataset.folded = '';
     return element;
   }
 
-  override updateDOM(previous: CalloutNode, element: HTMLElement): boolean {
+  override updateDOM(previous: CalloutNode): boolean {
     if (previous.__fold !== this.__fold) return true;
-    if (previous.__calloutType !== this.__calloutType) element.dataset.callout = calloutKind(this.__calloutType);
-    return false;
+    return previous.__calloutType !== this.__calloutType;
   }
 
   override exportDOM(): DOMExportOutput {

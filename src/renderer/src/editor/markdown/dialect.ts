@@ -17,6 +17,8 @@ import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
 import { CommentNode } from '../nodes/CommentNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
+import { MathInlineNode } from '../math/MathInlineNode';
+import { TagNode } from '../tags/TagNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
   CHECK_LIST,
@@ -50,6 +52,8 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   CalloutNode,
   CalloutTitleNode,
   CommentNode,
+  MathInlineNode,
+  TagNode,
 ];
 
 /**

@@ -87,10 +87,27 @@ describe('RawBlockNode', () => {
   });
 
   it('edits in a textarea and writes back exactly what was typed', async () => {
-    const { editor } = renderEditor('Intro.\n\n$$\nE = mc^2\n$$\n');
+    const { editor } = renderEditor('Intro.\n\n<div>\nE = mc^2\n</div>\n');
     const pre = document.querySelector('pre.md-raw__text')!;
     await act(async () => {
       fireEvent.doubleClick(pre);
+    });
+    const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
+    expect(textarea.value).toBe('<div>\nE = mc^2\n</div>');
+    textarea.value = '<div>\n\\int_0^1 x\\,dx  \n</div>';
+    await act(async () => {
+      fireEvent.blur(textarea);
+    });
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('Intro.\n\n<div>\n\\int_0^1 x\\,dx  \n</div>\n');
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('shows a $$ block as a formula; a click opens its source, written back exactly', async () => {
+    const { editor } = renderEditor('Intro.\n\n$$\nE = mc^2\n$$\n');
+    const formula = document.querySelector('[aria-label="Formula: E = mc^2"]')!;
+    expect(formula).not.toBeNull();
+    await act(async () => {
+      fireEvent.click(formula);
     });
     const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
     expect(textarea.value).toBe('$$\nE = mc^2\n$$');
@@ -99,7 +116,6 @@ describe('RawBlockNode', () => {
       fireEvent.blur(textarea);
     });
     expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('Intro.\n\n$$\n\\int_0^1 x\\,dx  \n$$\n');
-    expect(document.querySelector('textarea')).toBeNull();
   });
 
   it('Escape cancels an edit', async () => {

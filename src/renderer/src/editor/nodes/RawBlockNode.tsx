@@ -30,6 +30,8 @@ import {
 } from 'lexical';
 import { type JSX, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import '../markdown/rawBlock.css';
+import { MathView } from '../math/MathView';
+import { texOf } from '../math/renderMath';
 
 export type SerializedRawBlockNode = Spread<{ text: string; kind: string }, SerializedLexicalNode>;
 
@@ -179,6 +181,51 @@ interface RawBlockViewProps {
   readonly kind: string;
 }
 
+interface MathBlockViewProps {
+  readonly text: string;
+  readonly selected: boolean;
+  readonly editing: boolean;
+  readonly textareaRef: React.RefObject<HTMLTextAreaElement | null>;
+  readonly onSelect: (event: React.MouseEvent) => void;
+  readonly onBlur: () => void;
+}
+
+/**
+ * A `$$…$$` block: the typeset formula; selected (arrow keys) it shows its source too, and
+ * a click (or Enter) opens the source for editing with a live preview.
+ */
+function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur }: MathBlockViewProps): JSX.Element {
+  const [draft, setDraft] = useState<string | null>(null);
+  const { tex } = texOf(editing && draft !== null ? draft : text);
+  return (
+    <div
+      className={`md-math${selected ? ' md-math--selected' : ''}${editing ? ' md-math--editing' : ''}`}
+      data-raw-kind="math"
+      data-math-source={text}
+    >
+      {editing ? (
+        <textarea
+          ref={textareaRef}
+          className="md-raw__editor md-math__editor"
+          defaultValue={text}
+          spellCheck={false}
+          aria-label="Edit formula source"
+          onFocus={() => setDraft(null)}
+          onInput={(event) => setDraft(event.currentTarget.value)}
+          onBlur={() => {
+            setDraft(null);
+            onBlur();
+          }}
+        />
+      ) : null}
+      <div className="md-math__view" onClick={editing ? undefined : onSelect}>
+        <MathView tex={tex} display />
+      </div>
+      {selected && !editing ? <pre className="md-math__source">{text}</pre> : null}
+    </div>
+  );
+}
+
 function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
@@ -262,6 +309,23 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
       for (const type of isolated) textarea.removeEventListener(type, isolate);
     };
   }, [editing, editor, finish]);
+
+  if (kind === 'math') {
+    return (
+      <MathBlockView
+        text={text}
+        selected={isSelected}
+        editing={editing}
+        textareaRef={textareaRef}
+        onSelect={(event) => {
+          if (!event.shiftKey) clearSelection();
+          setSelected(true);
+          startEditing();
+        }}
+        onBlur={() => finish(true)}
+      />
+    );
+  }
 
   return (
     <div

@@ -18,6 +18,8 @@ export interface SearchPanelProps {
   open: boolean;
   /** Changes each time search is asked for (shortcut, button, palette): focuses and selects the query. */
   focusRequest: number;
+  /** With a focus request, the query to search (a tag clicked in a note); null keeps the current one. */
+  requestedQuery?: string | null;
   onClose(): void;
   /** Opens the document of a result; its matches are highlighted by the view that shows it. */
   onOpenResult(ref: DocRef): void;
@@ -70,7 +72,7 @@ function QueryHelp() {
  * opens it (the field keeps the focus so you can go on), Escape closes the panel and returns
  * the focus where it was. While the index builds for more than a second, its progress shows.
  */
-export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: SearchPanelProps) {
+export function SearchPanel({ open, focusRequest, requestedQuery = null, onClose, onOpenResult }: SearchPanelProps) {
   const api = useApi();
   const [query, setQuery] = useState('');
   const [revision, setRevision] = useState(0);
@@ -103,6 +105,12 @@ export function SearchPanel({ open, focusRequest, onClose, onOpenResult }: Searc
       off();
     };
   }, [api]);
+
+  const [appliedRequest, setAppliedRequest] = useState(0);
+  if (requestedQuery !== null && appliedRequest !== focusRequest) {
+    setAppliedRequest(focusRequest);
+    setQuery(requestedQuery);
+  }
 
   useEffect(() => {
     if (focusRequest === 0) return;

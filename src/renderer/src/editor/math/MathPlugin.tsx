@@ -1,0 +1,174 @@
+/**
+ * Inline math in the editor, as Obsidian's live preview shows it: `$…$` in text becomes a
+ * typeset formula (MathInlineNode), except where the caret is, which shows the source for
+ * editing. A click on a formula, or an arrow key moving into one, puts the caret in its
+ * source. The document's text never changes: a formula's node holds its source verbatim,
+ * so saving is unaffected. Text that was escaped in the file (`\$5 and \$6`) stays text,
+ * as does text in code, in links and with formats (only plain runs are typeset).
+ */
+import { $isCodeNode } from '@lexical/code';
+import { $isLinkNode } from '@lexical/link';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import { matchInlineMath } from '@shared/markdown/inlineSyntax';
+import {
+  $createTextNode,
+  $getNearestNodeFromDOMNode,
+  $getNodeByKey,
+  $getSelection,
+  $getState,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  CLICK_COMMAND,
+  COMMAND_PRIORITY_LOW,
+  KEY_ARROW_LEFT_COMMAND,
+  KEY_ARROW_RIGHT_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+  TextNode,
+} from 'lexical';
+import { useEffect } from 'react';
+import { escapedLiteralsState } from '../markdown/fidelity/states';
+import { $createMathInlineNode, $isMathInlineNode, MathInlineNode } from './MathInlineNode';
+
+/** The first formula in `text` outside `[caretFrom, caretTo]`, not an escaped literal: [start, end) or null. */
+export function findInlineMath(
+  text: string,
+  escaped: readonly string[],
+  caret: number | null,
+): [number, number] | null {
+  for (let index = text.indexOf('$'); index >= 0; index = text.indexOf('$', index + 1)) {
+    const end = matchInlineMath(text, index);
+    if (end < 0) continue;
+    const source = text.slice(index, end);
+    if (!escaped.includes(source) && (caret === null || caret < index || caret > end)) return [index, end];
+    index = end - 1;
+  }
+  return null;
+}
+
+function $canHoldMath(node: TextNode): boolean {
+  if (node.getType() !== 'text' || node.getFormat() !== 0 || !node.isSimpleText()) return false;
+  const parent = node.getParent();
+  return parent !== null && !$isCodeNode(parent) && !$isLinkNode(parent);
+}
+
+function $caretIn(node: TextNode): number | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const { anchor, focus } = selection;
+  if (anchor.key === node.getKey()) return anchor.offset;
+  if (focus.key === node.getKey()) return focus.offset;
+  return null;
+}
+
+function $typesetText(node: TextNode): void {
+  if (!$canHoldMath(node)) return;
+  const text = node.getTextContent();
+  if (!text.includes('$')) return;
+  const parent = node.getParent();
+  const escaped = $isElementNode(parent) ? $getState(parent, escapedLiteralsState) : [];
+  const found = findInlineMath(text, escaped, $caretIn(node));
+  if (found === null) return;
+  const [start, end] = found;
+  const parts = node.splitText(start, end);
+  const target = start === 0 ? parts[0]! : parts[1]!;
+  target.replace($createMathInlineNode(text.slice(start, end)));
+}
+
+/** Replaces a formula by its source text, the caret at `offset` in it. */
+function $revealSource(node: MathInlineNode, offset: number): void {
+  const source = node.getSource();
+  const text = $createTextNode(source);
+  node.replace(text);
+  const at = Math.max(0, Math.min(source.length, offset));
+  text.select(at, at);
+}
+
+/** The node right after (or before) a collapsed caret, or null. */
+function $besideCaret(forward: boolean): LexicalNode | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null;
+  const anchor = selection.anchor;
+  const node = anchor.getNode();
+  if (anchor.type === 'text' && $isTextNode(node)) {
+    if (forward) return anchor.offset === node.getTextContentSize() ? node.getNextSibling() : null;
+    return anchor.offset === 0 ? node.getPreviousSibling() : null;
+  }
+  if ($isElementNode(node)) return node.getChildAtIndex(forward ? anchor.offset : anchor.offset - 1);
+  return null;
+}
+
+export function MathPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => (editor.hasNodes([MathInlineNode]) ? registerInlineMath(editor) : undefined), [editor]);
+  return null;
+}
+
+/** Registers the inline math behaviour (see module doc) on `editor`; returns its cleanup. */
+export function registerInlineMath(editor: LexicalEditor): () => void {
+  let caretKey: string | null = null;
+  let caretOffset = -1;
+  return mergeRegister(
+    editor.registerNodeTransform(TextNode, $typesetText),
+    // When the caret moves within or out of a text holding `$`, typeset what it left.
+    editor.registerUpdateListener(({ editorState }) => {
+      const previousKey = caretKey;
+      const previousOffset = caretOffset;
+      editorState.read(() => {
+        const selection = $getSelection();
+        caretKey = $isRangeSelection(selection) ? selection.anchor.key : null;
+        caretOffset = $isRangeSelection(selection) ? selection.anchor.offset : -1;
+      });
+      if (previousKey === null || (previousKey === caretKey && previousOffset === caretOffset)) return;
+      if (editor.isComposing()) return;
+      const left = editorState.read(() => {
+        const node = $getNodeByKey(previousKey);
+        return $isTextNode(node) && node.getTextContent().includes('$');
+      });
+      if (!left) return;
+      editor.update(
+        () => {
+          const node = $getNodeByKey(previousKey);
+          if ($isTextNode(node)) $typesetText(node);
+        },
+        { tag: 'history-merge' },
+      );
+    }),
+    editor.registerCommand(
+      CLICK_COMMAND,
+      (event) => {
+        const host = event.target instanceof Element ? event.target.closest('.math-inline-host') : null;
+        if (!host || !editor.isEditable()) return false;
+        const node = $getNearestNodeFromDOMNode(host);
+        if (!$isMathInlineNode(node)) return false;
+        $revealSource(node, node.getSource().length - 1);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_RIGHT_COMMAND,
+      (event) => {
+        const next = $besideCaret(true);
+        if (!$isMathInlineNode(next) || event.shiftKey) return false;
+        event.preventDefault();
+        $revealSource(next, 1);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_LEFT_COMMAND,
+      (event) => {
+        const previous = $besideCaret(false);
+        if (!$isMathInlineNode(previous) || event.shiftKey) return false;
+        event.preventDefault();
+        $revealSource(previous, previous.getSource().length - 1);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+  );
+}
