@@ -15,6 +15,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { CommentNode } from '../nodes/CommentNode';
+import { ImageNode } from '../nodes/ImageNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
@@ -47,6 +48,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   RawBlockNode,
   WikiLinkNode,
   CommentNode,
+  ImageNode,
 ];
 
 /**

@@ -17,6 +17,7 @@ import {
   type ElementNode,
   type LexicalNode,
 } from 'lexical';
+import { $createImageNode } from '../../nodes/ImageNode';
 import { $createRawBlockNode } from '../../nodes/RawBlockNode';
 import { $createWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
@@ -48,6 +49,8 @@ export function $createInlineNodes(nodes: readonly InlineNode[]): LexicalNode[] 
         return link.append(...$createInlineNodes(node.children));
       }
       case 'wikilink':
+        if (node.image && node.markdown)
+          return $createImageNode({ source: node.markdown, target: node.target, label: node.label });
         return $createWikiLinkNode(node).setFormat(node.format);
     }
   });
