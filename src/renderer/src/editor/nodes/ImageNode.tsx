@@ -63,9 +63,12 @@ function VaultImage({ parts }: { parts: ImageParts }): JSX.Element {
   const alt = isEmbed ? parts.target.replace(/^.*\//, '') : (parts.label ?? '');
   const size = isEmbed ? imageSize(parts.label) : {};
   if (attempt >= candidates.length) {
+    // What the image would have said (alt text, or an embed's `|caption`), as text.
+    const caption = isEmbed ? (size.width !== undefined ? '' : (parts.label ?? '')) : alt;
     return (
       <span className="ed-image-missing" role="img" aria-label={`Missing image: ${parts.target}`}>
         {parts.target}
+        {caption !== '' && <span className="ed-image-alt"> ({caption})</span>}
       </span>
     );
   }
