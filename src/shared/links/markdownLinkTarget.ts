@@ -46,3 +46,10 @@ function decodeUri(text: string): string {
 export function isMarkdownNoteLink(url: string, label: string): boolean {
   return markdownLinkTarget(url) !== null && !/[\n\r[\]]/.test(label);
 }
+
+const IMAGE_EXTENSION = /\.(?:png|jpe?g|gif|webp|avif|svg)$/i;
+
+/** True when a vault target names an image the editor shows inline (by its extension). */
+export function isImageTarget(target: string): boolean {
+  return IMAGE_EXTENSION.test(target.trim());
+}

@@ -23,6 +23,7 @@ import {
   parseLinkTail,
 } from './inlineSyntax';
 import { isMarkdownNoteLink } from '../links/markdownLinkTarget';
+import { imageEmbedAt, markdownImageAt } from './imageEmbeds';
 import { isAllowedLinkUrl as defaultPolicy, type LinkUrlPolicy } from './linkPolicy';
 import { FORMAT_CODE, type InlineNode } from './model';
 
@@ -125,9 +126,15 @@ function literalEnd(
     }
     case '&':
       return matchEntity(plain, index);
-    case '!':
+    case '!': {
       if (plain[index + 1] !== '[') return -1;
-      return Math.max(matchWikiLink(plain, index, true), bracketedLiteralEnd(plain, index + 1, brackets, policy, true));
+      const embed = matchWikiLink(plain, index, true);
+      const image = bracketedLiteralEnd(plain, index + 1, brackets, policy, true);
+      // An image of the vault is not text to the parser: written as text, it must be escaped.
+      if (embed > 0 && imageEmbedAt(plain, index, embed)) return -1;
+      if (embed < 0 && image > 0 && markdownImageAt(plain, index, image)) return -1;
+      return Math.max(embed, image);
+    }
     case '[': {
       const wiki = wikiIsText ? matchWikiLink(plain, index) : -1;
       if (wiki > 0) return wiki;

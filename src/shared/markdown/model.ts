@@ -59,6 +59,11 @@ export interface WikiLinkInline {
    * `label` is the link text. Null or absent for a wiki link.
    */
   readonly markdown?: string | null;
+  /**
+   * An image embed of the vault (`![[x.png|200]]`, `![alt](sub/x%20y.png)`), shown inline;
+   * `markdown` is then its source, `target` the image path, `label` its size or alt text.
+   */
+  readonly image?: boolean;
 }
 
 export type InlineNode = TextInline | BreakInline | LinkInline | WikiLinkInline;

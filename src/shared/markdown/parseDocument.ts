@@ -12,6 +12,8 @@ import {
   setextLevel,
   startsBlockConstruct,
 } from './blockSyntax';
+import { isImageTarget } from '../links/markdownLinkTarget';
+import { scanWikiLinks } from '../links/parseWikiLinks';
 import { dominantLineEnding, isBlankLine, type Line, stripColumns } from './lines';
 import type { BlockNode, CalloutBlock, InlineNode, ListBlock, ListItemEntry, RawKind } from './model';
 import { matchCalloutHeader } from './callouts';
@@ -354,7 +356,11 @@ function rawParagraphKind(lines: readonly string[]): RawKind | null {
   const first = lines[0] ?? '';
   if (isLinkReferenceDefinitionStart(first)) return 'definition';
   if (lines.length === 1 && isBlockIdLine(first)) return 'blockId';
-  if (lines.every((line) => /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/.test(line))) return 'embed';
+  if (lines.every((line) => /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/.test(line))) {
+    // Lone images are a paragraph of images (shown inline); other embeds stay raw.
+    const embeds = lines.flatMap((line) => scanWikiLinks(line));
+    return embeds.every((link) => link.embed && link.heading === null && isImageTarget(link.target)) ? null : 'embed';
+  }
   return null;
 }
 

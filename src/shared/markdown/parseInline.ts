@@ -14,6 +14,7 @@ import { isMarkdownNoteLink, markdownLinkTarget } from '../links/markdownLinkTar
 import { scanWikiLinks, type WikiLink } from '../links/parseWikiLinks';
 import type { InlineContainer } from './canonicalInline';
 import { findLiteralTexts } from './findLiteralTexts';
+import { imageEmbedAt, markdownImageAt } from './imageEmbeds';
 import {
   type InlineNode,
   FORMAT_BOLD,
@@ -239,12 +240,22 @@ function tokenize(
         if (text[index + 1] === '[') {
           const embed = matchWikiLink(text, index, true);
           if (embed > 0 && embed <= to) {
-            index = literal(embed, index);
+            const shown = allowLinks ? imageEmbedAt(text, index, embed) : null;
+            if (shown) {
+              flush();
+              tokens.push({ kind: 'wiki', link: shown });
+              index = embed;
+            } else index = literal(embed, index);
             continue;
           }
           const image = matchBracketed(context, index + 1, to, true);
           if (image) {
-            index = literal(image.end, index);
+            const shown = allowLinks ? markdownImageAt(text, index, image.end) : null;
+            if (shown) {
+              flush();
+              tokens.push({ kind: 'wiki', link: shown });
+              index = image.end;
+            } else index = literal(image.end, index);
             continue;
           }
         }

@@ -25,7 +25,7 @@ import {
   HISTORY_MERGE_TAG,
   type LexicalEditor,
 } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, useSyncExternalStore } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
@@ -36,6 +36,7 @@ import { CheckListSemanticsPlugin } from './plugins/CheckListSemanticsPlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
 import { CommentPlugin } from './plugins/CommentPlugin';
+import { ImageHostContext } from './nodes/ImageNode';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
 import { APPLY_DOCUMENT_TAG, ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
@@ -232,75 +233,80 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     editorRef.current?.setEditable(!readOnly && !loading);
   }, [readOnly, loading]);
 
+  const notePath = wikiLinks?.notePath ?? null;
+  const imageHost = useMemo(() => ({ notePath }), [notePath]);
+
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <div ref={setShell} className="editor" data-readonly={readOnly || undefined}>
-        {!readOnly && <Toolbar />}
-        <div className="editor-surface">
-          <RichTextPlugin
-            contentEditable={
-              <ContentEditable
-                className="editor-content"
-                ariaLabel={ariaLabel}
-                ariaMultiline
-                onBlur={(event) => {
-                  // Focus moving inside the text (e.g. onto a check-list item) is not a blur.
-                  const next = event.relatedTarget;
-                  if (!(next instanceof Node && event.currentTarget.contains(next))) onBlur?.();
-                }}
-                onCompositionEnd={onCompositionEnd}
-                aria-placeholder={placeholder}
-                placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
-              />
-            }
-            ErrorBoundary={LexicalErrorBoundary}
-          />
-          {loading && (
-            <p className="editor-loading" role="status">
-              Loading the rest of the note…
-            </p>
+      <ImageHostContext.Provider value={imageHost}>
+        <div ref={setShell} className="editor" data-readonly={readOnly || undefined}>
+          {!readOnly && <Toolbar />}
+          <div className="editor-surface">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor-content"
+                  ariaLabel={ariaLabel}
+                  ariaMultiline
+                  onBlur={(event) => {
+                    // Focus moving inside the text (e.g. onto a check-list item) is not a blur.
+                    const next = event.relatedTarget;
+                    if (!(next instanceof Node && event.currentTarget.contains(next))) onBlur?.();
+                  }}
+                  onCompositionEnd={onCompositionEnd}
+                  aria-placeholder={placeholder}
+                  placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+            {loading && (
+              <p className="editor-loading" role="status">
+                Loading the rest of the note…
+              </p>
+            )}
+          </div>
+          <EditorRefPlugin editorRef={editorRef} />
+          <BoundedHistoryPlugin />
+          <ContentChangePlugin onChange={onChange} />
+          <ListPlugin />
+          <CheckListPlugin />
+          <CheckListSemanticsPlugin />
+          <ListTabIndentationPlugin />
+          <LinkPlugin validateUrl={isAllowedLinkUrl} />
+          {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}
+          <LinkGuardPlugin />
+          <LinkClickPlugin onOpenLink={onOpenLink} />
+          {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
+          {HAS_RULES && <HorizontalRulePlugin />}
+          <CodeBlockPlugin />
+          <CalloutPlugin />
+          <CommentPlugin />
+          <MathPlugin />
+          <TagPlugin />
+          <BlockEscapePlugin />
+          <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
+          <TextFormatGuardPlugin />
+          <PasteSanitizerPlugin />
+          {!readOnly && <LargePastePlugin pastes={pastes} />}
+          <PlainTextPastePlugin />
+          <KeyboardShortcutsPlugin />
+          <HighlightTermsPlugin />
+          <LongDocumentPlugin />
+          <ReactSelectionSnapshotPlugin />
+          {!readOnly && <ExportWarmupPlugin />}
+          <EditorCommandsPlugin />
+          {!readOnly && <LinkEditorPlugin container={shell} />}
+          {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
+          {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
+          {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
+          {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
+          {/* A place is revealed once the whole note is there. */}
+          {wikiLinks?.notePath && !loading && (
+            <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />
           )}
         </div>
-        <EditorRefPlugin editorRef={editorRef} />
-        <BoundedHistoryPlugin />
-        <ContentChangePlugin onChange={onChange} />
-        <ListPlugin />
-        <CheckListPlugin />
-        <CheckListSemanticsPlugin />
-        <ListTabIndentationPlugin />
-        <LinkPlugin validateUrl={isAllowedLinkUrl} />
-        {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}
-        <LinkGuardPlugin />
-        <LinkClickPlugin onOpenLink={onOpenLink} />
-        {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
-        {HAS_RULES && <HorizontalRulePlugin />}
-        <CodeBlockPlugin />
-        <CalloutPlugin />
-        <CommentPlugin />
-        <MathPlugin />
-        <TagPlugin />
-        <BlockEscapePlugin />
-        <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
-        <TextFormatGuardPlugin />
-        <PasteSanitizerPlugin />
-        {!readOnly && <LargePastePlugin pastes={pastes} />}
-        <PlainTextPastePlugin />
-        <KeyboardShortcutsPlugin />
-        <HighlightTermsPlugin />
-        <LongDocumentPlugin />
-        <ReactSelectionSnapshotPlugin />
-        {!readOnly && <ExportWarmupPlugin />}
-        <EditorCommandsPlugin />
-        {!readOnly && <LinkEditorPlugin container={shell} />}
-        {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
-        {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
-        {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
-        {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
-        {/* A place is revealed once the whole note is there. */}
-        {wikiLinks?.notePath && !loading && (
-          <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />
-        )}
-      </div>
+      </ImageHostContext.Provider>
     </LexicalComposer>
   );
 });

@@ -16,6 +16,7 @@ import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
 import { CommentNode } from '../nodes/CommentNode';
+import { ImageNode } from '../nodes/ImageNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { MathInlineNode } from '../math/MathInlineNode';
 import { TagNode } from '../tags/TagNode';
@@ -54,6 +55,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   CommentNode,
   MathInlineNode,
   TagNode,
+  ImageNode,
 ];
 
 /**

@@ -16,6 +16,7 @@ import {
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { $isCommentNode } from '../nodes/CommentNode';
+import { $isImageNode, imageCandidates, imageSize } from '../nodes/ImageNode';
 import { $createWikiLinkNode, $isWikiLinkNode, type WikiLinkNodeParts } from '../nodes/WikiLinkNode';
 import { registerComments } from '../plugins/CommentPlugin';
 import { createMarkdownEditor, createShortcutEditor, load, roundTrip, save, typeText } from './testing/headlessEditor';
@@ -242,5 +243,40 @@ describe('Markdown links to notes and comments in the editor', () => {
     );
     expect(comments()).toEqual([]);
     expect(save(editor)).toBe('Before %% note to self after.\n');
+  });
+});
+
+describe('images of the vault in the editor', () => {
+  it('shows image embeds and Markdown images as image nodes that save byte for byte, even when edited', () => {
+    const markdown =
+      'A ![[x.png]] b ![[x.png|200]] c ![[sub/x.png|200x100]]\n\n![alt text](x.png) and ![a <b>](sub/x%20y.png)\n\n' +
+      'Not images: ![[Note]] ![[Note#Part]] ![remote](https://x.org/a.png) ![[paper.pdf]]\n';
+    const editor = loaded(markdown);
+    const images = editor
+      .getEditorState()
+      .read(() =>
+        $getRoot()
+          .getChildren()
+          .flatMap((block) => ($isElementNode(block) ? block.getChildren() : [])),
+      )
+      .filter($isImageNode);
+    expect(images.map((image) => image.__parts)).toEqual([
+      { source: '![[x.png]]', target: 'x.png', label: null },
+      { source: '![[x.png|200]]', target: 'x.png', label: '200' },
+      { source: '![[sub/x.png|200x100]]', target: 'sub/x.png', label: '200x100' },
+      { source: '![alt text](x.png)', target: 'x.png', label: 'alt text' },
+      { source: '![a <b>](sub/x%20y.png)', target: 'sub/x y.png', label: 'a <b>' },
+    ]);
+    expect(save(editor)).toBe(markdown);
+    appendToFirstParagraph(editor, ' More.');
+    expect(save(editor)).toBe(markdown.replace('200x100]]\n', '200x100]] More.\n'));
+  });
+
+  it('reads sizes and the places an image is looked for', () => {
+    expect(imageSize('200')).toEqual({ width: 200 });
+    expect(imageSize('200x100')).toEqual({ width: 200, height: 100 });
+    expect(imageSize('a caption')).toEqual({});
+    expect(imageCandidates('x.png', 'Bio/Cells.md')).toEqual(['Bio/x.png', 'x.png', 'attachments/x.png']);
+    expect(imageCandidates('../x.png', 'Bio/Cells.md')).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { $createCalloutNode, $createCalloutTitleNode } from '../../callouts/CalloutNode';
+import { $createImageNode } from '../../nodes/ImageNode';
 import { $createRawBlockNode } from '../../nodes/RawBlockNode';
 import { $createWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
@@ -49,6 +50,8 @@ export function $createInlineNodes(nodes: readonly InlineNode[]): LexicalNode[] 
         return link.append(...$createInlineNodes(node.children));
       }
       case 'wikilink':
+        if (node.image && node.markdown)
+          return $createImageNode({ source: node.markdown, target: node.target, label: node.label });
         return $createWikiLinkNode(node).setFormat(node.format);
     }
   });

@@ -29,6 +29,7 @@ import {
 } from 'lexical';
 import { $isCalloutNode, $isCalloutTitleNode, type CalloutNode } from '../../callouts/CalloutNode';
 import { $isRawBlockNode } from '../../nodes/RawBlockNode';
+import { $isImageNode } from '../../nodes/ImageNode';
 import { $isWikiLinkNode } from '../../nodes/WikiLinkNode';
 import {
   autolinkState,
@@ -51,6 +52,18 @@ export function $readInline(element: ElementNode): InlineNode[] {
     if ($isListNode(child)) continue;
     if ($isLineBreakNode(child)) {
       nodes.push({ type: 'break', marker: $getState(child, lineBreakMarkerState) });
+    } else if ($isImageNode(child)) {
+      const { source, target, label } = child.getParts();
+      nodes.push({
+        type: 'wikilink',
+        target,
+        heading: null,
+        label,
+        escapedPipe: false,
+        format: 0,
+        markdown: source,
+        image: true,
+      });
     } else if ($isWikiLinkNode(child)) {
       nodes.push({ type: 'wikilink', ...child.getParts(), format: child.getFormat() });
     } else if ($isTextNode(child)) {
