@@ -11,6 +11,9 @@ export default defineConfig({
   resolve: { alias },
   test: {
     ...timeouts,
+    // Vitest's default is one worker fewer than the cores: one worker on these 2-core machines,
+    // with the other core idle while a test waits on files, child processes or timers.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },

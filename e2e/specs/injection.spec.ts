@@ -70,6 +70,8 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   notebook,
 }) => {
   const { vaultDir } = notebook;
+  // Every sample must be one search hit below: search shows 50 at most.
+  expect(PAYLOADS.length, 'more samples than search shows: merge some').toBeLessThanOrEqual(50);
   // The preview card shows this note's first paragraph; the backlinks show each sample's.
   writeFileSync(join(vaultDir, 'Target.md'), `Target text: ${PAYLOADS.map((p) => inline(p.markdown)).join(' ')}\n`);
   const allPayloads = `${ALL_PAYLOADS}\nSee [[Target]] and [[<img src=x onerror=window.__canary=1>]].\n`;
@@ -389,6 +391,8 @@ test('payloads as note titles and file names: the list, switcher, backlinks, con
 const ECHOED = '<img src=x onerror="window.__canary=1"> x';
 
 test('payloads typed as queries into search are text', async ({ notebook }) => {
+  // 50 queries and three typed key by key, each searched: 25–35 s under load, with nothing wrong.
+  test.setTimeout(120_000);
   const guard = await guardPage(notebook.page);
   const search = new SearchPanel(notebook.page);
   await search.open();
