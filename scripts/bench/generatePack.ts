@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { compareEntryTitles } from '../../src/main/notebook/glossary/compareEntryTitles';
 import { formatEntries, formatManifest, ENTRIES_FILE, MANIFEST_FILE } from '../../src/main/notebook/packs/packFiles';
+import { createRandom } from './generateVault';
 
 export const BENCH_PACK_ID = 'bench-dictionary';
 export const BENCH_PACK_NAME = 'Bench Dictionary';
@@ -39,21 +40,9 @@ const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck'];
 const COMMON = 'the of a to in is that for as with by on an or from which its at this be are'.split(' ');
 
-/** A small seeded PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The entries of a dictionary of `count` entries. */
 export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
-  const next = random(seed);
+  const next = createRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const word = () => {
     let out = '';
