@@ -29,7 +29,7 @@ export interface StartAppOptions {
   /** Browser viewport. Default 1400 × 900. */
   viewport?: { width: number; height: number };
   /** Fills the state folder before the app starts (e.g. with a stored reference pack). */
-  prepareState?(stateDir: string): void;
+  prepareState?(stateDir: string): void | Promise<void>;
 }
 
 export interface BenchApp {
@@ -179,7 +179,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
   const stateDir = join(base, 'state');
   mkdirSync(vaultDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
-  options.prepareState?.(stateDir);
+  await options.prepareState?.(stateDir);
   for (const [path, content] of Object.entries(options.notes ?? {})) {
     const abs = join(vaultDir, ...path.split('/'));
     mkdirSync(dirname(abs), { recursive: true });
