@@ -8,7 +8,7 @@ import {
   type CacheProblem,
 } from './indexCache';
 import { entryToIndexDoc } from './indexDocs';
-import type { FullTextIndex } from './FullTextIndex';
+import { FullTextIndex } from './FullTextIndex';
 
 /**
  * The search index of one reference pack, stored in the pack's folder beside its entries
@@ -87,24 +87,21 @@ export async function loadPackIndex(
   source: PackIndexSource,
   log: (message: string, error?: unknown) => void,
 ): Promise<{ added: number; from: 'cache' | 'entries' }> {
-  const bytes = await readIndexCacheFile(source.cachePath);
-  if (bytes !== null) {
-    const result = decodePackIndexCache(bytes, source.version, index);
+  const cached = await readIndexCacheFile(source.cachePath);
+  if (cached !== null) {
+    const result = decodePackIndexCache(cached, source.version, index);
     if ('added' in result) return { added: result.added, from: 'cache' };
     log(`The search index of the pack ${source.packId} was ${result.problem}; rebuilding it`);
   }
+  // Built apart and then read like a cache, so writing it never walks the other packs' terms.
   const entries = parseEntries(await fs.readFile(source.entriesPath, 'utf8'), source.packId);
-  const keys = new Set<string>();
-  for (const entry of entries) {
-    const doc = entryToIndexDoc(entry);
-    index.add(doc);
-    keys.add(doc.key);
-  }
+  const own = new FullTextIndex();
+  for (const entry of entries) own.add(entryToIndexDoc(entry));
+  const bytes = encodePackIndexCache(own, () => true, source.version);
+  const result = decodePackIndexCache(bytes, source.version, index);
+  if ('problem' in result) throw new Error(`the index built for the pack ${source.packId} is ${result.problem}`);
   try {
-    await writeIndexCacheFile(
-      source.cachePath,
-      encodePackIndexCache(index, (key) => keys.has(key), source.version),
-    );
+    await writeIndexCacheFile(source.cachePath, bytes);
   } catch (error) {
     log(`Could not write the search index of the pack ${source.packId}`, error);
   }
