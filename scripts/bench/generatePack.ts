@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { compareEntryTitles } from '../../src/main/notebook/glossary/compareEntryTitles';
 import { formatEntries, formatManifest, ENTRIES_FILE, MANIFEST_FILE } from '../../src/main/notebook/packs/packFiles';
+import { PackLibrary } from '../../src/main/notebook/packs/PackLibrary';
+import { FullTextIndex } from '../../src/main/notebook/search/FullTextIndex';
+import { loadPackIndex } from '../../src/main/notebook/search/packIndexCache';
 import { createRandom } from './generateVault';
 
 export const BENCH_PACK_ID = 'bench-dictionary';
@@ -112,4 +115,16 @@ export function writeBenchPack(stateDir: string, count: number, seed = 15): Glos
     }),
   );
   return entries;
+}
+
+/**
+ * Writes what the app derives from a stored pack once and keeps in the pack's folder (its
+ * search index, see packIndexCache), through the same code the app's indexer runs: the
+ * state of a pack after the app's first start since its import.
+ */
+export async function prepareBenchPackCaches(stateDir: string): Promise<void> {
+  const library = await PackLibrary.open({ dir: join(stateDir, 'packs') });
+  for (const source of library.indexSources()) {
+    await loadPackIndex(new FullTextIndex(), source, (message, error) => console.error(message, error ?? ''));
+  }
 }

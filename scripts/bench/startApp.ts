@@ -9,7 +9,7 @@
  * `CHROMIUM_ARGS`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Cookie, type Page } from '@playwright/test';
@@ -29,7 +29,7 @@ export interface StartAppOptions {
   /** Browser viewport. Default 1400 × 900. */
   viewport?: { width: number; height: number };
   /** Fills the state folder before the app starts (e.g. with a stored reference pack). */
-  prepareState?(stateDir: string): void;
+  prepareState?(stateDir: string): void | Promise<void>;
 }
 
 export interface BenchApp {
@@ -179,7 +179,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
   const stateDir = join(base, 'state');
   mkdirSync(vaultDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
-  options.prepareState?.(stateDir);
+  await options.prepareState?.(stateDir);
   for (const [path, content] of Object.entries(options.notes ?? {})) {
     const abs = join(vaultDir, ...path.split('/'));
     mkdirSync(dirname(abs), { recursive: true });
@@ -201,7 +201,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     const addressMs = performance.now() - spawned;
     // Keep the pipes drained: a full pipe would block the server.
     server.stdout?.resume();
-    server.stderr?.resume();
+    // BENCH_SERVER_LOG=<file>: keep what the server reports (a crash's reason) for reading later.
+    if (process.env.BENCH_SERVER_LOG)
+      server.stderr?.pipe(createWriteStream(process.env.BENCH_SERVER_LOG, { flags: 'a' }));
+    else server.stderr?.resume();
     const { origin } = new URL(url);
     const launched = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     browser = launched;

@@ -140,6 +140,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       store,
       workspace,
       entries,
+      packIndexes: library.indexSources(),
       events,
       stateDir,
       log,

@@ -181,7 +181,7 @@ export interface NotebookApi {
   /** Every link target in the vault that resolves to nothing, with the notes using it. */
   listUnresolvedLinks(): Promise<UnresolvedLink[]>;
 
-  /** For each glossary entry id, how many notes link to it. */
+  /** For each glossary entry id that notes link to, how many notes do; entries no note links to are left out (0). */
   getEntryLinkCounts(): Promise<Record<string, number>>;
 
   /**

@@ -9,6 +9,7 @@ import { slugify } from '../glossary/slugify';
 import { assignEntryIds } from './assignEntryIds';
 import type { ParsedSource } from './DraftEntry';
 import { cleanLine, prepareEntries } from './normalizeDraft';
+import { PACK_INDEX_FILE, type PackIndexSource } from '../search/packIndexCache';
 import { PackImportError } from './PackImportError';
 import {
   ENTRIES_FILE,
@@ -62,6 +63,8 @@ interface StoredPack {
   problem?: string;
   /** Its manifest could not be read: `manifest` is a stand-in; only re-import and remove work. */
   manifestBroken?: boolean;
+  /** Size and modification time of the entries file as read (part of the pack's version). */
+  stamp?: string;
 }
 
 /**
@@ -132,6 +135,28 @@ export class PackLibrary {
   entry(id: string): GlossaryEntry | undefined {
     this.byId ??= new Map(this.entries().map((entry) => [entry.id, entry]));
     return this.byId.get(id);
+  }
+
+  /**
+   * Where the search indexer finds each shown pack's entries and their index cache
+   * (packIndexCache.ts), with the version the cache must match: the import date, entry
+   * count and source hash of the manifest, and the entries file's size and mtime, so a
+   * re-import or an edited file never reuses an old index.
+   */
+  indexSources(): PackIndexSource[] {
+    const sources: PackIndexSource[] = [];
+    for (const { manifest, entries, stamp } of this.packs.values()) {
+      if (manifest.hidden || !entries || stamp === undefined) continue;
+      const dir = join(this.options.dir, manifest.id);
+      sources.push({
+        packId: manifest.id,
+        entriesPath: join(dir, ENTRIES_FILE),
+        cachePath: join(dir, PACK_INDEX_FILE),
+        version: [manifest.importedAt, entries.length, manifest.sourceHash, stamp].join('|'),
+        entryCount: entries.length,
+      });
+    }
+    return sources;
   }
 
   /** A pack by id. */
@@ -229,15 +254,18 @@ export class PackLibrary {
     }
     let entries: GlossaryEntry[] | null = null;
     let problem: string | undefined;
+    let stamp: string | undefined;
     if (!manifest.hidden) {
       try {
-        entries = parseEntries(await fs.readFile(join(dir, ENTRIES_FILE), 'utf8'), id);
+        const path = join(dir, ENTRIES_FILE);
+        entries = parseEntries(await fs.readFile(path, 'utf8'), id);
+        stamp = await stampOf(path);
       } catch (error) {
         this.log(`The entries of the reference pack ${id} cannot be read`, error);
         problem = problemOf(error);
       }
     }
-    this.packs.set(id, { manifest, entries, ...(problem ? { problem } : {}) });
+    this.packs.set(id, { manifest, entries, ...(problem ? { problem } : {}), ...(stamp ? { stamp } : {}) });
     this.changed();
   }
 
@@ -319,7 +347,8 @@ export class PackLibrary {
       ]),
     );
     for (const entry of entries) entry.packId = id;
-    this.packs.set(id, { manifest, entries: manifest.hidden ? null : entries });
+    const stamp = await stampOf(join(this.options.dir, id, ENTRIES_FILE)).catch(() => undefined);
+    this.packs.set(id, { manifest, entries: manifest.hidden ? null : entries, ...(stamp ? { stamp } : {}) });
     this.changed();
     return {
       pack: summaryOf(manifest),
@@ -420,6 +449,12 @@ function problemOf(error: unknown): string {
 export function describeProblem(problem: ImportProblem): string {
   const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : ''].filter(Boolean).join(', ');
   return where ? `${where}: ${problem.reason}` : problem.reason;
+}
+
+/** The entries file's size and modification time, as part of a pack's version. */
+async function stampOf(path: string): Promise<string> {
+  const stats = await fs.stat(path);
+  return `${stats.size}:${Math.round(stats.mtimeMs)}`;
 }
 
 async function exists(path: string): Promise<boolean> {

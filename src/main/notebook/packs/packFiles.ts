@@ -97,7 +97,9 @@ export function parseEntries(text: string, packId: string): GlossaryEntry[] {
       throw new Error(`its entries file is damaged at line ${line}`);
     }
     if (!isStoredEntry(value)) throw new Error(`its entries file has an invalid entry at line ${line}`);
-    entries.push({ ...value, packId });
+    // The parsed object itself, not a copy: 120,000 copies were a second of garbage at start-up.
+    value.packId = packId;
+    entries.push(value);
   }
   return entries;
 }

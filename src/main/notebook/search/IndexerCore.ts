@@ -9,6 +9,7 @@ import { FullTextIndex, type StoredDoc } from './FullTextIndex';
 import { decodeIndexCache, encodeIndexCache, readIndexCacheFile, writeIndexCacheFile } from './indexCache';
 import { docKey, noteToIndexDoc, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert, ToIndexer } from './indexerProtocol';
+import { loadPackIndex, type PackIndexSource } from './packIndexCache';
 
 /** Reads a note's text for indexing from the vault's real path; null when it cannot be read. */
 export type NoteReader = (vaultRoot: string, path: string) => Promise<string | null>;
@@ -18,8 +19,9 @@ export type NoteReader = (vaultRoot: string, path: string) => Promise<string | n
  * search worker (searchWorker.ts), or in the calling thread in tests; either way it only
  * talks through messages (indexerProtocol.ts).
  *
- * On `init` it indexes the glossary at once (so it is searchable right away), then loads
- * the cache, keeping only notes whose version still matches the vault, then reads and
+ * On `init` it indexes the entries it was given at once, then loads each reference pack's
+ * index from the pack's own cache file (packIndexCache.ts; rebuilt from the pack's entries
+ * file when missing, stale or damaged), then loads the vault's cache, keeping only notes whose version still matches the vault, then reads and
  * indexes the notes that are new or changed, reporting progress. Changes (`apply`) are
  * applied immediately, even during the build, and win over whatever the build read.
  * Searches are answered between build steps. The cache is rewritten after the build when
@@ -103,10 +105,11 @@ export class IndexerCore {
       : null;
     this.cache?.hold();
     for (const entry of message.entries) this.index.add(entry);
-    this.entryCount = message.entries.length;
+    const packs = message.packs ?? [];
+    this.entryCount = message.entries.length + packs.reduce((sum, pack) => sum + pack.entryCount, 0);
     for (const note of message.notes) this.notes.set(note.path, note);
     this.postStatus(true);
-    this.build = this.runBuild(message.vaultPath).catch((error: unknown) => {
+    this.build = this.runBuild(message.vaultPath, packs).catch((error: unknown) => {
       this.log('Building the search index failed', error);
       this.building = false;
       this.cache?.release();
@@ -114,7 +117,17 @@ export class IndexerCore {
     });
   }
 
-  private async runBuild(vaultPath: string): Promise<void> {
+  private async runBuild(vaultPath: string, packs: readonly PackIndexSource[]): Promise<void> {
+    // Packs first, each from its own cache file (see packIndexCache), before the notes.
+    for (const pack of packs) {
+      if (this.closed) break;
+      try {
+        await loadPackIndex(this.index, pack, (text, error) => this.log(text, error));
+      } catch (error) {
+        this.log(`The entries of the pack ${pack.packId} could not be indexed`, error);
+      }
+      this.postStatus(false);
+    }
     const root = await fs.realpath(vaultPath).catch(() => vaultPath);
     let needsWrite = false;
     if (this.cachePath) {

@@ -305,7 +305,7 @@ export class PostingStore {
    * each term per field (postings already numbered so). The caller has checked everything:
    * this cannot fail half-way.
    */
-  addDecoded(docs: readonly DecodedDoc[], terms: ReadonlyArray<[string, Array<number[] | null>]>): void {
+  addDecoded(docs: readonly DecodedDoc[], terms: Iterable<[string, Array<number[] | null>]>): void {
     const firstId = this.nextId;
     this.ensureCapacity(firstId + docs.length);
     docs.forEach((item, index) => {

@@ -18,6 +18,7 @@ import { CACHE_FILE_NAME } from './indexCache';
 import { defaultIndexerHost, IndexerClient, type IndexerHost } from './IndexerClient';
 import { docKey, entryText, entryToIndexDoc, noteFieldsOf, refOfKey, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
+import type { PackIndexSource } from './packIndexCache';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import { SwitcherIndex } from './SwitcherIndex';
 
@@ -39,6 +40,11 @@ export interface SearchServiceOptions {
   /** This vault's state folder (see vaultStateDir): the index cache lives there. Null: no cache. */
   stateDir: string | null;
   log: (message: string, error?: unknown) => void;
+  /**
+   * Reference packs whose entries the indexer loads itself, from each pack's index cache
+   * (see packIndexCache): their entries are not sent to it. Entries of other packs are.
+   */
+  packIndexes?: readonly PackIndexSource[];
   /** Where the indexer runs. Default: the built worker when present, else this thread. */
   host?: IndexerHost;
   indexer?: IndexerOptions;
@@ -221,11 +227,16 @@ export class SearchService {
         },
       );
     }
+    const packs = this.options.packIndexes ?? [];
+    const loaded = new Set(packs.map((pack) => pack.packId));
+    const sent: GlossaryEntry[] = [];
+    for (const entry of this.entries.values()) if (!entry.packId || !loaded.has(entry.packId)) sent.push(entry);
     client.send({
       type: 'init',
       vaultPath: this.store.vaultPath,
       cachePath: this.cachePath,
-      entries: [...this.entries.values()].map(entryToIndexDoc),
+      entries: sent.map(entryToIndexDoc),
+      packs: [...packs],
       notes: notes.flatMap((note) => {
         const meta = this.metaOf(note);
         return meta ? [meta] : [];

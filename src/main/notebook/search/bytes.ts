@@ -58,6 +58,16 @@ export class ByteReader {
     return this.offset >= this.data.length;
   }
 
+  /** Where the next read starts (see seek). */
+  get position(): number {
+    return this.offset;
+  }
+
+  /** Reads on from `offset` (a position read before): a second pass over the same bytes. */
+  seek(offset: number): void {
+    this.offset = offset;
+  }
+
   /** How many bytes are left to read. */
   get remaining(): number {
     return Math.max(0, this.data.length - this.offset);

@@ -106,7 +106,35 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
   if (firstId + added.length >= MAX_DOC_ID) throw new CorruptDataError('too many documents');
   const termText = input.string();
   const termList = termText === '' ? [] : termText.split('\n');
-  const decoded: Array<[string, Array<number[] | null>]> = [];
+  // Two passes over the postings: the first checks them all without allocating, so a corrupt
+  // tail changes nothing; the second builds the lists straight into the store, so a large
+  // snapshot (a 120,000-entry pack) never holds a second, staged copy of its postings.
+  const start = input.position;
+  for (let t = 0; t < termList.length; t++) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const count = input.varint();
+      // Each posting takes at least two bytes: a count beyond that is damage, not a list to allocate.
+      if (count > input.remaining / 2) throw new CorruptDataError('posting count out of range');
+      let at = 0;
+      for (let p = 0; p < count; p++) {
+        at += input.varint();
+        const tf = input.varint();
+        if (at >= docCount || tf > TF_MAX) throw new CorruptDataError('posting out of range');
+      }
+    }
+  }
+  if (!input.done) throw new CorruptDataError('trailing data');
+  input.seek(start);
+  store.addDecoded(added, decodeTerms(input, termList, ids));
+  return added.length;
+}
+
+/** The terms of a checked snapshot with their postings renumbered by `ids`, one at a time. */
+function* decodeTerms(
+  input: ByteReader,
+  termList: readonly string[],
+  ids: Int32Array,
+): Generator<[string, Array<number[] | null>]> {
   for (const term of termList) {
     const lists: Array<number[] | null> = [];
     let any = false;
@@ -116,8 +144,6 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
         lists.push(null);
         continue;
       }
-      // Each posting takes at least two bytes: a count beyond that is damage, not a list to allocate.
-      if (count > input.remaining / 2) throw new CorruptDataError('posting count out of range');
       // A long list grows by push, so it has room for the postings saves add (see LONG_LIST).
       const list: number[] = count >= LONG_LIST ? [] : new Array<number>(count);
       let kept = 0;
@@ -125,7 +151,6 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
       for (let p = 0; p < count; p++) {
         at += input.varint();
         const tf = input.varint();
-        if (at >= docCount || tf > TF_MAX) throw new CorruptDataError('posting out of range');
         const id = ids[at]!;
         if (id >= 0) list[kept++] = id * TF_SCALE + tf;
       }
@@ -133,11 +158,8 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
       lists.push(kept > 0 ? list : null);
       if (kept > 0) any = true;
     }
-    if (any) decoded.push([term, lists]);
+    if (any) yield [term, lists];
   }
-  if (!input.done) throw new CorruptDataError('trailing data');
-  store.addDecoded(added, decoded);
-  return added.length;
 }
 
 /** A document record of a snapshot, checked. */

@@ -2,6 +2,7 @@ import type { IndexStatus, SearchScope } from '@shared/domain/search';
 import type { ParsedQuery } from '@shared/search/parseQuery';
 import type { FullTextIndexOptions, IndexDoc, IndexSearchResult } from './FullTextIndex';
 import type { NoteFields, NoteMeta } from './indexDocs';
+import type { PackIndexSource } from './packIndexCache';
 
 /**
  * The messages between the search service (main thread) and the indexer (a worker
@@ -22,6 +23,8 @@ export type ToIndexer =
       cachePath: string | null;
       /** Glossary entries, ready to index (they are indexed first, before anything else). */
       entries: IndexDoc[];
+      /** Reference packs the indexer loads itself, from their index caches or entries files. */
+      packs?: PackIndexSource[];
       /** Every note the vault knows, with its version: what the index must end up holding. */
       notes: NoteMeta[];
       options: IndexerOptions;

@@ -1,0 +1,125 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseQuery } from '@shared/search/parseQuery';
+import { tempDirs } from '../../testing/tempDirs';
+import type { DraftEntry, ParsedSource } from '../packs/DraftEntry';
+import { PackLibrary } from '../packs/PackLibrary';
+import { FullTextIndex } from './FullTextIndex';
+import { loadPackIndex, type PackIndexSource } from './packIndexCache';
+
+const dirs = tempDirs();
+afterEach(() => dirs.cleanup());
+
+const draft = (title: string, definition: string, line: number): DraftEntry => ({
+  title,
+  aliases: [],
+  definition,
+  sections: [],
+  tags: [],
+  source: `words.tsv, line ${line}`,
+  editorialTitle: false,
+  at: { line },
+});
+
+const parsed = (entries: DraftEntry[]): ParsedSource => ({
+  format: 'tsv',
+  encoding: 'utf-8',
+  encodingDetected: true,
+  columns: [],
+  entries,
+  problems: [],
+  suggestedName: 'words',
+});
+
+const WORDS = parsed([
+  draft('Bank', 'The side of a river.', 2),
+  draft('Bank', 'A house that keeps money.', 3),
+  draft('Estuary', 'Where a river meets the sea.', 4),
+]);
+
+async function libraryWithPack(): Promise<{ library: PackLibrary; source: PackIndexSource; dir: string }> {
+  const dir = join(dirs.make(), 'packs');
+  const library = await PackLibrary.open({ dir });
+  await library.importPack(WORDS, { sourceHash: 'h1', sourceName: 'words.tsv', name: 'Words' });
+  return { library, source: library.indexSources()[0]!, dir };
+}
+
+/** Loads the pack into a fresh index; returns where from, what it logged, and the titles a query finds. */
+async function load(source: PackIndexSource, query = 'river') {
+  const logged: string[] = [];
+  const index = new FullTextIndex();
+  const { added, from } = await loadPackIndex(index, source, (message) => logged.push(message));
+  const found = index.search(parseQuery(query), { limit: 10 }).hits.map((hit) => hit.key);
+  return { added, from, logged, found: found.sort() };
+}
+
+describe('the search index cache of a reference pack', () => {
+  it('is written beside the pack on first need, then read instead of the entries', async () => {
+    const { source } = await libraryWithPack();
+    const first = await load(source);
+    expect(first).toMatchObject({ added: 3, from: 'entries', logged: [] });
+    expect(first.found).toHaveLength(2);
+    // The entries file is no longer needed: the cache alone answers the same.
+    writeFileSync(source.entriesPath, 'not entries\n');
+    const second = await load(source);
+    expect(second).toMatchObject({ added: 3, from: 'cache', logged: [] });
+    expect(second.found).toEqual(first.found);
+  });
+
+  it('is rebuilt from the entries when damaged, truncated or not a cache, with the same answers', async () => {
+    const { source } = await libraryWithPack();
+    const expected = (await load(source)).found;
+    const good = readFileSync(source.cachePath);
+    const damaged = Buffer.from(good);
+    damaged[damaged.length - 5] = 0xff - damaged[damaged.length - 5]!;
+    for (const bytes of [damaged, good.subarray(0, good.length - 9), good.subarray(0, 6), Buffer.from('hello')]) {
+      writeFileSync(source.cachePath, bytes);
+      const result = await load(source);
+      expect(result).toMatchObject({ added: 3, from: 'entries' });
+      expect(result.logged[0]).toMatch(/was corrupt; rebuilding it/);
+      expect(result.found).toEqual(expected);
+      // ...and the rebuilt file is good again.
+      expect((await load(source)).from).toBe('cache');
+    }
+  });
+
+  it('is not reused after a re-import: the new entries are indexed, the old ones are gone', async () => {
+    const { library, source } = await libraryWithPack();
+    await load(source);
+    const oldCache = readFileSync(source.cachePath);
+    const packId = source.packId;
+    await library.importPack(parsed([draft('Delta', 'Where a river splits before the sea.', 2)]), {
+      sourceHash: 'h2',
+      sourceName: 'words.tsv',
+      replace: packId,
+    });
+    const next = library.indexSources()[0]!;
+    expect(next.version).not.toBe(source.version);
+    // Even the old cache file put back in place (say, by a backup tool) is not used.
+    writeFileSync(next.cachePath, oldCache);
+    const result = await load(next);
+    expect(result).toMatchObject({ added: 1, from: 'entries' });
+    expect(result.logged[0]).toMatch(/was stale/);
+    expect(result.found).toEqual([`e:${packId}--delta`]);
+  });
+
+  it('is rebuilt when the entries file changed under it', async () => {
+    const { source, dir } = await libraryWithPack();
+    await load(source);
+    const reopened = await PackLibrary.open({ dir });
+    expect(reopened.indexSources()[0]!.version).toBe(source.version);
+    const path = source.entriesPath;
+    const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+    writeFileSync(path, `${lines.slice(0, 2).join('\n')}\n`);
+    const edited = (await PackLibrary.open({ dir })).indexSources()[0]!;
+    expect(edited.version).not.toBe(source.version);
+    expect((await load(edited)).from).toBe('entries');
+  });
+
+  it('fails (and leaves the index empty) when neither the cache nor the entries can be read', async () => {
+    const { source } = await libraryWithPack();
+    writeFileSync(source.entriesPath, '{"broken\n');
+    await expect(loadPackIndex(new FullTextIndex(), source, () => undefined)).rejects.toThrow(/damaged at line 1/);
+  });
+});
