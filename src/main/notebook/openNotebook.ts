@@ -392,6 +392,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).search.getIndexStatus();
     },
 
+    async getLinkIndexStatus() {
+      return (await current()).links.getIndexStatus();
+    },
+
     async deleteNote({ path }) {
       return (await current()).store.deleteNote(path);
     },

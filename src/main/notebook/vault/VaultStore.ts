@@ -137,6 +137,14 @@ export class VaultStore {
     return { read: total - this.vault.pendingCount, total };
   }
 
+  /**
+   * Resolves once the records hold what the disk held at start (after a `background` start,
+   * once the cache was checked or the notes read, and their changes announced); at once otherwise.
+   */
+  whenChecked(): Promise<void> {
+    return this.sync.whenChecked();
+  }
+
   /** Writes the metadata cache now, if it changed (tests and the benchmark). */
   async persistMetadata(): Promise<void> {
     await this.metaCache?.flush();

@@ -38,8 +38,12 @@ export interface VaultSyncOptions {
   background?: boolean;
 }
 
-/** Notes read in the background between two announcements (see VaultSyncOptions.background). */
-const HYDRATE_BATCH = 250;
+/**
+ * Notes read in the background between two announcements (see VaultSyncOptions.background):
+ * a tenth of them, so progress moves in steps whatever the vault's size, within these bounds.
+ */
+const HYDRATE_BATCH_MIN = 16;
+const HYDRATE_BATCH_MAX = 250;
 
 /**
  * Keeps the vault's records in line with the disk and announces what other programs
@@ -55,6 +59,8 @@ export class VaultSync {
   private pollTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
   private ready = false;
+  /** The first look at the disk after a background start (see `whenChecked`). */
+  private checked: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly vault: VaultContext,
@@ -90,7 +96,7 @@ export class VaultSync {
     this.ready = true;
     if (background) {
       this.vault.activity++;
-      void (cached ? this.runRefresh('', false) : this.runHydrate());
+      this.checked = cached ? this.runRefresh('', false) : this.runHydrate();
     }
     this.schedulePoll(this.options.pollIntervalMs);
   }
@@ -112,8 +118,9 @@ export class VaultSync {
     const vault = this.vault;
     const pending = [...vault.records].filter(([, record]) => record.pending).map(([path]) => path);
     const limit = pLimit(READ_CONCURRENCY);
-    for (let at = 0; at < pending.length && !vault.closed; at += HYDRATE_BATCH) {
-      const batch = pending.slice(at, at + HYDRATE_BATCH);
+    const size = Math.max(HYDRATE_BATCH_MIN, Math.min(HYDRATE_BATCH_MAX, Math.ceil(pending.length / 10)));
+    for (let at = 0; at < pending.length && !vault.closed; at += size) {
+      const batch = pending.slice(at, at + size);
       const changes = await limit.map(batch, (path) =>
         vault.queue
           .run(keyOf(path), async () => (vault.records.get(path)?.pending ? this.reconcile(path) : null))
@@ -124,6 +131,15 @@ export class VaultSync {
       );
       vault.emit(changes.filter((c): c is NoteChange => c !== null));
     }
+  }
+
+  /**
+   * Resolves once the records hold what the disk held at start: at once after a start in
+   * the foreground; after a background start, once the cached records were checked or the
+   * listed notes read (their changes announced).
+   */
+  whenChecked(): Promise<void> {
+    return this.checked;
   }
 
   /** See VaultStore.settled. */
@@ -287,18 +303,24 @@ export class VaultSync {
         candidates.add(path);
       }
     }
-    const changes = (
-      await pLimit(READ_CONCURRENCY).map([...candidates], (path) =>
-        vault.queue
-          .run(keyOf(path), () => this.reconcile(path))
-          .catch((error: unknown) => {
-            // One unreadable file (permission denied, I/O error) must not hide the other changes.
-            vault.log(`Could not read ${path}`, error);
-            return null;
-          }),
-      )
-    ).filter((c): c is NoteChange => c !== null);
-    if (changes.length > 0 && this.ready) vault.emit(changes);
+    // Many notes changed at once (a sync tool, a folder copied in): announced in batches as
+    // they are read, so lists and indexes follow along rather than wait for the last one.
+    const limit = pLimit(READ_CONCURRENCY);
+    const paths = [...candidates];
+    for (let at = 0; at < paths.length; at += HYDRATE_BATCH_MAX) {
+      const changes = (
+        await limit.map(paths.slice(at, at + HYDRATE_BATCH_MAX), (path) =>
+          vault.queue
+            .run(keyOf(path), () => this.reconcile(path))
+            .catch((error: unknown) => {
+              // One unreadable file (permission denied, I/O error) must not hide the other changes.
+              vault.log(`Could not read ${path}`, error);
+              return null;
+            }),
+        )
+      ).filter((c): c is NoteChange => c !== null);
+      if (changes.length > 0 && this.ready) vault.emit(changes);
+    }
     return { unreadable };
   }
 
