@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
 import type { Page } from '@playwright/test';
@@ -76,7 +76,8 @@ tags: [neuro]
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" rx="10" fill="#4f8cff"/></svg>',
 };
 
-type Screen = (page: Page) => Promise<void>;
+/** Shows a screen; one that relaunches the app returns the new page. */
+type Screen = (page: Page, notebook: NotebookApp) => Promise<Page | void>;
 
 async function openNote(page: Page, title: string): Promise<NotesPane> {
   const notes = new NotesPane(page);
@@ -113,6 +114,14 @@ async function runCommand(page: Page, query: string): Promise<void> {
 const SCREENS: Record<string, Screen> = {
   welcome: async (page) => {
     await expect(page.getByRole('main')).toBeVisible();
+  },
+  'a large vault being indexed (sidebar and search say so)': async (_page, notebook) => {
+    const page = await notebook.restart({ beforeStart: () => writeLargeVault(notebook) });
+    await expect(page.getByTestId('vault-indexing')).toBeVisible({ timeout: 30_000 });
+    const search = new SearchPanel(page);
+    await search.open();
+    await search.search('synapse');
+    return page;
   },
   'glossary reader': async (page) => {
     await openEntry(page, ENTRY);
@@ -247,6 +256,16 @@ const SCREENS: Record<string, Screen> = {
 const EXCEPTIONS: ReadonlyArray<{ rule: string; target: RegExp; reason: string }> = [];
 
 /** Puts VAULT's notes in the vault and waits until the app lists them (a restart would cost more). */
+/** 4,000 small notes and no cache for the vault: the next start indexes them in the background. */
+function writeLargeVault(notebook: NotebookApp): void {
+  const folder = join(notebook.vaultDir, 'Bulk');
+  mkdirSync(folder, { recursive: true });
+  for (let n = 0; n < 4000; n++) {
+    writeFileSync(join(folder, `Bulk ${n}.md`), `# Bulk ${n}\n\nA synapse, a neuron and a cortex ${n}.\n`);
+  }
+  rmSync(join(notebook.stateDir, 'vaults'), { recursive: true, force: true });
+}
+
 async function seedVault(notebook: NotebookApp): Promise<Page> {
   for (const [file, text] of Object.entries(VAULT)) writeFileSync(join(notebook.vaultDir, file), text);
   await expect(new NotesPane(notebook.page).items).toHaveCount(
@@ -305,8 +324,7 @@ async function violations(page: Page): Promise<string[]> {
 
 for (const [name, show] of Object.entries(SCREENS)) {
   test(`a11y: ${name}`, async ({ notebook }) => {
-    const page = await seedVault(notebook);
-    await show(page);
+    const page = (await show(await seedVault(notebook), notebook)) ?? notebook.page;
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

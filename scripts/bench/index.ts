@@ -14,6 +14,11 @@ import { join } from 'node:path';
 
 const BENCHES: Array<{ name: string; file: string; about: string }> = [
   { name: 'links', file: 'linksBench.ts', about: 'backlinks and incremental link-index updates (10,000 notes)' },
+  {
+    name: 'vault-open',
+    file: 'vaultOpenBench.ts',
+    about: 'opening a 10,000-note vault, cold and warm: notes listed, link and search indexes ready',
+  },
   { name: 'search', file: 'searchBench.ts', about: 'search index: build, cache, memory, updates, queries' },
   {
     name: 'relevance',

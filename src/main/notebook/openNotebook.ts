@@ -125,6 +125,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       now: options.now,
       hooks: options.hooks,
       log,
+      // Start-up reads no note: records come from the metadata cache (checked against the
+      // disk right after) or, the first time, from the file listing while notes are read.
+      metaCache: true,
+      background: true,
     });
     const workspace = new WorkspaceStore(stateDir);
     return { vaultPath, stateDir, store, workspace, ...startIndexes(store, workspace, stateDir) };
@@ -387,6 +391,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async getIndexStatus() {
       return (await current()).search.getIndexStatus();
+    },
+
+    async getLinkIndexStatus() {
+      return (await current()).links.getIndexStatus();
     },
 
     async deleteNote({ path }) {

@@ -197,6 +197,12 @@ export interface NotebookApi {
   /** Where the background search index stands. */
   getIndexStatus(): Promise<IndexStatus>;
 
+  /**
+   * Where the link index stands: `building` while it reads the notes after a start (backlinks,
+   * outgoing and unresolved links then wait for it), with how many it has indexed.
+   */
+  getLinkIndexStatus(): Promise<IndexStatus>;
+
   /** The reference packs (the shipped glossary first, then by name), hidden ones included. */
   listPacks(): Promise<PackSummary[]>;
 
@@ -286,6 +292,8 @@ export interface NotebookEvents {
   'links-changed': Record<string, never>;
   /** The search index made progress or became ready. */
   'index-status': IndexStatus;
+  /** The link index made progress or became ready (see getLinkIndexStatus). */
+  'link-index-status': IndexStatus;
   /**
    * Sent by the transport itself, not the backend: the event stream (re)connected, so
    * events may have been missed. Views refetch what they show.

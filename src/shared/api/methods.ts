@@ -84,6 +84,7 @@ export const methods = {
   },
   quickSwitch: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
   getIndexStatus: { args: v.none() },
+  getLinkIndexStatus: { args: v.none() },
   listPacks: { args: v.none() },
   startPackUpload: {
     args: v.object({ name: v.string({ min: 1, max: 255 }), kind: v.literal('file', 'folder') }),

@@ -430,7 +430,9 @@ describe('the persisted index', () => {
     services.splice(services.indexOf(first.service), 1);
     writeFileSync(join(first.vaultPath, 'N3.md'), 'no link now');
     const second = await open({}, base);
-    expect(second.links.stats).toMatchObject({ notesRead: 1, notesFromCache: 19 });
+    // Every note from the cache at once; the vault's check of its records against the disk
+    // then finds N3 changed, and that one change is applied before the index says it is ready.
+    expect(second.links.stats).toMatchObject({ notesRead: 0, notesFromCache: 20, updates: 1 });
     expect((await second.service.getBacklinks({ ref: GABA })).count).toBe(19);
     await second.service.close();
     services.splice(services.indexOf(second.service), 1);

@@ -14,6 +14,7 @@ import type {
   UnresolvedLink,
 } from '@shared/domain/links';
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
+import type { IndexStatus } from '@shared/domain/search';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { wikiLinkDisplay } from '@shared/markdown/blockText';
@@ -63,6 +64,8 @@ export interface LinkServiceStats {
 
 const READ_CONCURRENCY = 16;
 const LINK_PREVIEW_CHARS = 400;
+/** How often the link index reports its progress while it builds. */
+const STATUS_INTERVAL_MS = 250;
 
 /**
  * The links of one vault, behind the contract's link methods: builds the LinkIndex when
@@ -86,6 +89,11 @@ export class LinkService {
   private readonly models: NoteModelCache;
   private readonly lifecycle: DerivedIndexLifecycle;
   private eventTimer: NodeJS.Timeout | null = null;
+  /** Notes indexed so far of those listed while the index builds. */
+  private progress = { indexed: 0, total: 0 };
+  private statusSentAt = 0;
+  /** The build at open; changes are applied after it. */
+  private readonly building: Promise<void>;
   private disposed = false;
   private readonly suggestions: LinkSuggestions;
   private readonly renamer: LinkRenamer;
@@ -122,9 +130,10 @@ export class LinkService {
     this.lifecycle = new DerivedIndexLifecycle({
       events: options.events,
       log: options.log,
-      apply: (changes) => this.applyChanges(changes),
       applyFailureMessage: 'Updating the link index failed',
-      applyAfterReady: true,
+      // Changes wait for the build (not for `ready`: those found by the vault's first look at
+      // the disk are applied before the index says it is ready).
+      apply: (changes) => this.building.then(() => this.applyChanges(changes)),
       cache: cacheDir
         ? {
             // A snapshot: notes are replaced, never changed, so later updates do not disturb the write.
@@ -133,9 +142,29 @@ export class LinkService {
           }
         : null,
     });
-    void this.build()
-      .catch((error: unknown) => this.log('Building the link index failed', error))
-      .finally(() => this.lifecycle.markReady());
+    this.building = this.build().catch((error: unknown) => this.log('Building the link index failed', error));
+    void this.building
+      .then(() => this.store.whenChecked())
+      .then(() => this.lifecycle.settled())
+      .finally(() => {
+        this.lifecycle.markReady();
+        this.emitStatus(true);
+      });
+  }
+
+  /** Where the index stands (see NotebookApi.getLinkIndexStatus). */
+  getIndexStatus(): IndexStatus {
+    if (this.lifecycle.ready) return { state: 'ready', indexed: this.index.size, total: this.index.size };
+    return { state: 'building', ...this.progress };
+  }
+
+  /** Sends `link-index-status`: at most every STATUS_INTERVAL_MS while building, always when `force`d. */
+  private emitStatus(force: boolean): void {
+    if (this.disposed) return;
+    const now = Date.now();
+    if (!force && now - this.statusSentAt < STATUS_INTERVAL_MS) return;
+    this.statusSentAt = now;
+    this.events.emit('link-index-status', this.getIndexStatus());
   }
 
   /** Resolves once the index holds every note and every change announced so far. */
@@ -156,7 +185,8 @@ export class LinkService {
     this.disposed = true;
     this.lifecycle.stopListening();
     if (this.eventTimer) clearTimeout(this.eventTimer);
-    await this.lifecycle.built;
+    // The build, not `ready`: that may wait for the vault to finish reading, which closing stops.
+    await this.building;
     await this.lifecycle.close();
   }
 
@@ -166,7 +196,8 @@ export class LinkService {
     const started = performance.now();
     const cached = this.options.cacheDir ? await readLinkCache(this.options.cacheDir) : new Map();
     const toRead: string[] = [];
-    for (const summary of this.store.listNotes()) {
+    const listed = this.store.listNotes();
+    for (const summary of listed) {
       const version = this.store.knownVersion(summary.path);
       const hit = cached.get(summary.path);
       if (hit && version !== undefined && hit.version === version) {
@@ -178,9 +209,14 @@ export class LinkService {
         toRead.push(summary.path);
       }
     }
+    this.progress = { indexed: listed.length - toRead.length, total: listed.length };
+    this.emitStatus(true);
     await pLimit(READ_CONCURRENCY).map(toRead, async (path) => {
+      if (this.disposed) return;
       const note = await this.readForIndex(path);
       if (note) this.indexNote(note);
+      this.progress.indexed++;
+      this.emitStatus(false);
     });
     this.stats.buildMs = performance.now() - started;
     this.stats.notesRead = toRead.length;

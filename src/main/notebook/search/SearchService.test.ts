@@ -255,6 +255,12 @@ describe('the index builds in the background and is cached', () => {
 
   it('answers from the glossary at once and reports progress until every note is indexed', async () => {
     const base = freshVault();
+    // The vault's notes known from its metadata cache, the search index's cache gone: the
+    // indexer reads every note itself (on a first start the notes reach it as the vault reads them).
+    const first = await open({ kind: 'inline' }, base);
+    await (await first.searchService()).whenReady();
+    await first.close();
+    rmSync(join(vaultStateDir(join(base, 'state'), join(base, 'vault')), CACHE_FILE_NAME));
     const statuses: IndexStatus[] = [];
     const service = await open({ kind: 'inline', readNote: slowReader(15) }, base);
     service.events.on('index-status', (status) => statuses.push(status));
@@ -289,7 +295,11 @@ describe('the index builds in the background and is cached', () => {
     const second = await open({ kind: 'inline', readNote: slowReader(0, counter) }, base);
     try {
       await (await second.searchService()).whenReady();
-      expect(counter.reads.sort()).toEqual(['Biology/Glycolysis.md', 'New note.md']);
+      // The index loads from its cache for the versions the vault's metadata cache gives; the
+      // vault's check against the disk then announces the two changed notes, which reach the
+      // index as changes (read through the vault) before it says it is ready: the indexer
+      // itself reads nothing.
+      expect(counter.reads).toEqual([]);
       expect((await second.search({ query: 'echidnaferment' })).hits.map((h) => h.title)).toEqual(['Glycolysis']);
       expect((await second.search({ query: 'narwhalsynapse' })).hits.map((h) => h.title)).toEqual(['New note']);
       expect((await second.search({ query: 'photosynthesis calvin' })).hits).toEqual([]);

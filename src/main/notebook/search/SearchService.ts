@@ -94,6 +94,10 @@ export class SearchService {
   private readonly sources = new Map<string, { version: string; source: DocSource }>();
   private client: IndexerClient;
   private status: IndexStatus;
+  /** What the indexer last said (see updateStatus); null until it did. */
+  private indexerStatus: IndexStatus | null = null;
+  /** True once what the vault found at start reached the index (see updateStatus). */
+  private vaultChecked = false;
   private readonly lifecycle: DerivedIndexLifecycle;
   private restarts = 0;
   private closed = false;
@@ -133,6 +137,15 @@ export class SearchService {
       batching: 'next-turn',
     });
     this.client = this.startIndexer(notes);
+    void this.store
+      .whenChecked()
+      .then(() => this.lifecycle.settled())
+      // A round trip: the indexer answers in order, so its status then counts those changes.
+      .then(() => this.client.search(parseQuery(''), 'all', 1).catch(() => null))
+      .then(() => {
+        this.vaultChecked = true;
+        this.updateStatus();
+      });
   }
 
   /** Where the index stands. */
@@ -254,13 +267,33 @@ export class SearchService {
 
   private onIndexerMessage(message: FromIndexer): void {
     if (message.type === 'status') {
-      this.status = message.status;
-      if (!this.closed) this.events.emit('index-status', { ...message.status });
-      if (message.status.state === 'ready') this.lifecycle.markReady();
-      else this.lifecycle.markBuilding();
+      this.indexerStatus = message.status;
+      this.updateStatus();
     } else if (message.type === 'log') {
       this.log(message.message, message.detail);
     }
+  }
+
+  /**
+   * The status the UI sees: the indexer's, except that until the vault has checked its
+   * records against the disk (a start from the metadata cache) or read the notes it listed
+   * (a first start), and those changes reached the indexer, the index is not complete,
+   * whatever the indexer holds so far (see VaultStore.whenChecked).
+   */
+  private updateStatus(): void {
+    const worker = this.indexerStatus;
+    if (!worker) return;
+    const vault = this.store.readProgress;
+    const status: IndexStatus = !this.vaultChecked
+      ? { state: 'building', indexed: worker.indexed, total: Math.max(worker.total, this.entries.size + vault.total) }
+      : worker;
+    const last = this.status;
+    this.status = status;
+    if (last.state !== status.state || last.indexed !== status.indexed || last.total !== status.total) {
+      if (!this.closed) this.events.emit('index-status', { ...status });
+    }
+    if (status.state === 'ready') this.lifecycle.markReady();
+    else this.lifecycle.markBuilding();
   }
 
   private onIndexerFailure(error: Error): void {
@@ -268,6 +301,7 @@ export class SearchService {
     this.log('The search worker failed', error);
     if (this.restarts >= MAX_RESTARTS) return;
     this.restarts++;
+    this.indexerStatus = null;
     this.status = { state: 'building', indexed: 0, total: this.status.total };
     this.lifecycle.markBuilding();
     this.events.emit('index-status', { ...this.status });

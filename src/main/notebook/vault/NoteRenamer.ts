@@ -65,7 +65,7 @@ export class NoteRenamer {
           throw error;
         }
         await this.moveDraft(path, newPath);
-        vault.records.delete(path);
+        vault.forget(path);
         const summary = await this.summaryAt(newPath, to);
         vault.emit([{ kind: 'removed', path, external: false }, vault.change('added', newPath, false)]);
         try {

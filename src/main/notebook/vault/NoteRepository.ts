@@ -236,7 +236,7 @@ export class NoteRepository {
           const trash = await vault.paths.forFolder(trashFolderFor(path), { createFolders: true });
           trashedTo = await moveToVaultTrash(vault.fs, trash, path, from);
         }
-        vault.records.delete(path);
+        vault.forget(path);
         vault.emit([{ kind: 'removed', path, external: false }]);
         return { trashedTo };
       });

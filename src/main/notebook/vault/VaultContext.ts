@@ -5,6 +5,7 @@ import { errorCode, nodeVaultFs, type VaultFs } from '../fs/VaultFs';
 import { DraftStore } from './DraftStore';
 import { ioFailure, isIoError } from './ioFailure';
 import { KeyedQueue } from './KeyedQueue';
+import type { CachedMeta } from './noteMetaCache';
 import { copySummary, type FileMeta } from './noteFile';
 import { compareByModified, stampOf, summarizeNote, type NoteRecord } from './summarizeNote';
 import { VaultPaths } from './VaultPaths';
@@ -40,6 +41,10 @@ export class VaultContext {
   readonly records = new Map<string, NoteRecord>();
   /** Versions the app is writing right now at new paths (conflict copies), so a rescan takes them as ours. */
   readonly expected = new Map<string, string>();
+  /** Records found on disk and not read yet (see NoteRecord.pending). */
+  pendingCount = 0;
+  /** Called whenever a record is set or forgotten (the metadata cache marks itself dirty). */
+  onRecordsChanged: (() => void) | null = null;
   /** Counts operations and file events, so `settled` can tell whether anything happened while it waited. */
   activity = 0;
   closed = false;
@@ -60,8 +65,49 @@ export class VaultContext {
 
   remember(path: string, stats: FileMeta, text: string | null, version: string): NoteRecord {
     const record: NoteRecord = { summary: summarizeNote(path, stats, text), version, stamp: stampOf(stats) };
-    this.records.set(path, record);
+    this.setRecord(path, record);
     return record;
+  }
+
+  /** A note's record from the metadata cache (see noteMetaCache): trusted until the disk says otherwise. */
+  rememberCached(path: string, meta: CachedMeta): NoteRecord {
+    const summary = summarizeNote(path, { size: meta.size, mtime: new Date(meta.mtimeMs) }, null);
+    summary.aliases = meta.aliases;
+    summary.tags = meta.tags;
+    const record: NoteRecord = { summary, version: meta.version, stamp: stampOf(meta) };
+    // What the cache holds: nothing for the cache to write.
+    this.setRecord(path, record, false);
+    return record;
+  }
+
+  /** A note found on disk and not read yet: listed by its file name until it is read. */
+  rememberPending(path: string, stats: FileMeta): NoteRecord {
+    const record: NoteRecord = {
+      summary: summarizeNote(path, stats, null),
+      version: '',
+      stamp: stampOf(stats),
+      pending: true,
+    };
+    this.setRecord(path, record);
+    return record;
+  }
+
+  /** Forgets a note's record (its file is gone). */
+  forget(path: string): boolean {
+    const record = this.records.get(path);
+    if (!record) return false;
+    if (record.pending) this.pendingCount--;
+    this.records.delete(path);
+    this.onRecordsChanged?.();
+    return true;
+  }
+
+  private setRecord(path: string, record: NoteRecord, notify = true): void {
+    const previous = this.records.get(path);
+    if (previous?.pending) this.pendingCount--;
+    if (record.pending) this.pendingCount++;
+    this.records.set(path, record);
+    if (notify) this.onRecordsChanged?.();
   }
 
   /** A change of a note the records know now, with its version and summary. */

@@ -1,12 +1,18 @@
 import type { Draft, Note, NoteChange, NoteSummary, SaveResult } from '@shared/domain/note';
+import { CacheWriter } from '../derived/CacheWriter';
 import type { VaultFs } from '../fs/VaultFs';
 import { NoteRenamer, type RenameHooks } from './NoteRenamer';
 import { NoteRepository, type SaveOptions } from './NoteRepository';
+import { readNoteMetaCache, writeNoteMetaCache, type CachedMeta } from './noteMetaCache';
 import { VaultContext } from './VaultContext';
 import { VaultSync } from './VaultSync';
 import { defaultWatchStrategy, type WatchStrategy } from './VaultWatcher';
 
 export type { RenameHooks } from './NoteRenamer';
+
+/** The metadata cache is written this long after the last change, and at most this long after the first. */
+const META_CACHE_DELAY_MS = 2000;
+const META_CACHE_MAX_WAIT_MS = 10_000;
 export type { SaveOptions } from './NoteRepository';
 
 export interface VaultStoreOptions {
@@ -35,6 +41,17 @@ export interface VaultStoreOptions {
     pollIntervalMs?: number;
   };
   hooks?: RenameHooks;
+  /**
+   * Keep the note records in `stateDir` (see noteMetaCache), so the next start reads only
+   * the notes whose size or mtime changed. Default false.
+   */
+  metaCache?: boolean;
+  /**
+   * Return from `open` before the notes are read (see VaultSyncOptions.background): at once
+   * with a metadata cache, else once the files are listed. Default false: `open` returns
+   * once every note was read (or found unchanged in the cache).
+   */
+  background?: boolean;
   /** The clock, for conflict copy names and draft times. */
   now?: () => Date;
   /** Where unexpected background failures are reported. Default console.error. */
@@ -64,7 +81,9 @@ export class VaultStore {
   private readonly renamer: NoteRenamer;
   private readonly sync: VaultSync;
 
-  private constructor(options: VaultStoreOptions) {
+  private readonly metaCache: CacheWriter | null;
+
+  private constructor(options: VaultStoreOptions, cached: Map<string, CachedMeta> | null) {
     this.vaultPath = options.vaultPath;
     this.vault = new VaultContext(options);
     this.notes = new NoteRepository(this.vault, { trashItem: options.trashItem });
@@ -73,18 +92,62 @@ export class VaultStore {
       strategy: options.watch?.strategy ?? defaultWatchStrategy(),
       debounceMs: options.watch?.debounceMs ?? 40,
       pollIntervalMs: options.watch?.pollIntervalMs ?? 2500,
+      cached,
+      background: options.background ?? false,
     });
+    const records = this.vault.records;
+    this.metaCache = options.metaCache
+      ? new CacheWriter({
+          write: () => writeNoteMetaCache(options.stateDir, [...records]),
+          log: this.vault.log,
+          failureMessage: 'Could not save the notes metadata cache (the notes are read again at the next start)',
+          trailing: true,
+          maxWaitMs: META_CACHE_MAX_WAIT_MS,
+        })
+      : null;
   }
 
   /**
-   * Opens a vault: reads every note once (to learn versions, aliases and tags), then
-   * starts watching it.
+   * Opens a vault and starts watching it. Reads every note once (to learn versions,
+   * aliases and tags), except those the metadata cache (`metaCache`) knows unchanged; with
+   * `background`, returns before reading them (see VaultStoreOptions.background).
    * @throws NotebookError io-failure when the vault folder does not exist or cannot be read.
    */
   static async open(options: VaultStoreOptions): Promise<VaultStore> {
-    const store = new VaultStore(options);
+    const cached = options.metaCache ? await readNoteMetaCache(options.stateDir) : null;
+    const store = new VaultStore(options, cached);
+    const cache = store.metaCache;
+    cache?.hold();
+    store.vault.onRecordsChanged = () => cache?.markDirty(META_CACHE_DELAY_MS);
     await store.sync.start();
+    if (cache) {
+      cache.release();
+      // Notes read, or cached ones gone: the file no longer says what the vault holds.
+      if (cache.isDirty || !cached || cached.size !== store.vault.records.size) cache.markDirty(META_CACHE_DELAY_MS);
+    }
     return store;
+  }
+
+  /**
+   * How many notes are listed and how many of them are read (see VaultStoreOptions.background):
+   * `read < total` while notes found at start are still being read.
+   */
+  get readProgress(): { read: number; total: number } {
+    const total = this.vault.records.size;
+    return { read: total - this.vault.pendingCount, total };
+  }
+
+  /**
+   * Resolves once the records hold what the disk held at start (after a `background` start,
+   * once the cache was checked or the notes read, and their changes announced); at once otherwise.
+   */
+  whenChecked(): Promise<void> {
+    return this.sync.whenChecked();
+  }
+
+  /** Writes the metadata cache now, if it changed (tests and the benchmark). */
+  async persistMetadata(): Promise<void> {
+    await this.metaCache?.flush();
   }
 
   /** Every note, most recently modified first (ties by title). */
@@ -94,7 +157,8 @@ export class VaultStore {
 
   /** The version the vault last saw for a note, or undefined when it does not know the note. */
   knownVersion(path: string): string | undefined {
-    return this.vault.records.get(path)?.version;
+    const record = this.vault.records.get(path);
+    return record && !record.pending ? record.version : undefined;
   }
 
   /**
@@ -181,5 +245,6 @@ export class VaultStore {
     this.sync.stop();
     await this.vault.queue.idle();
     await this.sync.stopped();
+    await this.metaCache?.close();
   }
 }

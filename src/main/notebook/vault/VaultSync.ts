@@ -7,6 +7,7 @@ import { errorCode } from '../fs/VaultFs';
 import { decodeNote } from './decodeNote';
 import { isIgnoredName, isNoteFileName } from './isIgnoredName';
 import { fileVersion, keyOf, metaOf } from './noteFile';
+import type { CachedMeta } from './noteMetaCache';
 import { removeLeftoverTemps } from './removeLeftoverTemps';
 import { scanFolder, type FoundFile } from './scanFolder';
 import { sameStamp, stampOf, type NoteRecord } from './summarizeNote';
@@ -23,7 +24,26 @@ export interface VaultSyncOptions {
   debounceMs: number;
   /** How often to rescan the whole vault (file metadata only); 0 disables it. */
   pollIntervalMs: number;
+  /**
+   * The note records of the last session (see noteMetaCache), or null. Notes whose size and
+   * mtime still match are not read again.
+   */
+  cached?: Map<string, CachedMeta> | null;
+  /**
+   * `true`: `start` returns before the notes are read. With `cached` records it returns at
+   * once and checks them against the disk in the background; without, it lists the notes
+   * found (by file name) and reads them in the background, announcing each batch read as
+   * changed. `false` (the default): `start` returns once every note was read.
+   */
+  background?: boolean;
 }
+
+/**
+ * Notes read in the background between two announcements (see VaultSyncOptions.background):
+ * a tenth of them, so progress moves in steps whatever the vault's size, within these bounds.
+ */
+const HYDRATE_BATCH_MIN = 16;
+const HYDRATE_BATCH_MAX = 250;
 
 /**
  * Keeps the vault's records in line with the disk and announces what other programs
@@ -39,6 +59,8 @@ export class VaultSync {
   private pollTimer: NodeJS.Timeout | null = null;
   private refreshing: Promise<void> | null = null;
   private ready = false;
+  /** The first look at the disk after a background start (see `whenChecked`). */
+  private checked: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly vault: VaultContext,
@@ -53,18 +75,71 @@ export class VaultSync {
     const vault = this.vault;
     const root = await vault.paths.root();
     this.watcher = new VaultWatcher(root, this.options.strategy, (folder, name) => this.onWatchEvent(folder, name));
+    const cached = this.options.cached ?? null;
+    const background = this.options.background ?? false;
     try {
-      const { unreadable } = await this.refresh('', false);
-      if (unreadable.includes('')) {
-        // Say why: readdir again to get the error itself.
+      if (background && cached) {
+        // The records of the last session, at once; the disk is checked right after.
         await vault.fs.readdir(root);
+        for (const [path, meta] of cached) vault.rememberCached(path, meta);
+      } else {
+        const { unreadable } = await this.refresh('', false, { cached, defer: background });
+        if (unreadable.includes('')) {
+          // Say why: readdir again to get the error itself.
+          await vault.fs.readdir(root);
+        }
       }
     } catch (error) {
       this.watcher.close();
       throw await vault.failure(`Could not read the vault ${vault.vaultPath}`, error);
     }
     this.ready = true;
+    if (background) {
+      this.vault.activity++;
+      this.checked = cached ? this.runRefresh('', false) : this.runHydrate();
+    }
     this.schedulePoll(this.options.pollIntervalMs);
+  }
+
+  /** Reads the notes listed but not read yet (see VaultSyncOptions.background), in the refresh chain. */
+  private runHydrate(): Promise<void> {
+    const previous = this.refreshing ?? Promise.resolve();
+    const next = previous
+      .then(() => this.hydrate())
+      .catch((error: unknown) => this.vault.log('Reading the notes failed', error))
+      .finally(() => {
+        if (this.refreshing === next) this.refreshing = null;
+      });
+    this.refreshing = next;
+    return next;
+  }
+
+  private async hydrate(): Promise<void> {
+    const vault = this.vault;
+    const pending = [...vault.records].filter(([, record]) => record.pending).map(([path]) => path);
+    const limit = pLimit(READ_CONCURRENCY);
+    const size = Math.max(HYDRATE_BATCH_MIN, Math.min(HYDRATE_BATCH_MAX, Math.ceil(pending.length / 10)));
+    for (let at = 0; at < pending.length && !vault.closed; at += size) {
+      const batch = pending.slice(at, at + size);
+      const changes = await limit.map(batch, (path) =>
+        vault.queue
+          .run(keyOf(path), async () => (vault.records.get(path)?.pending ? this.reconcile(path) : null))
+          .catch((error: unknown) => {
+            vault.log(`Could not read ${path}`, error);
+            return null;
+          }),
+      );
+      vault.emit(changes.filter((c): c is NoteChange => c !== null));
+    }
+  }
+
+  /**
+   * Resolves once the records hold what the disk held at start: at once after a start in
+   * the foreground; after a background start, once the cached records were checked or the
+   * listed notes read (their changes announced).
+   */
+  whenChecked(): Promise<void> {
+    return this.checked;
   }
 
   /** See VaultStore.settled. */
@@ -171,7 +246,11 @@ export class VaultSync {
    * with the disk and announces what other programs changed. `force` re-reads files even
    * when their metadata looks unchanged (an event named them).
    */
-  private async refresh(target: string, force: boolean): Promise<{ unreadable: string[] }> {
+  private async refresh(
+    target: string,
+    force: boolean,
+    start: { cached: Map<string, CachedMeta> | null; defer: boolean } | null = null,
+  ): Promise<{ unreadable: string[] }> {
     const vault = this.vault;
     const root = await vault.paths.root().catch((error: unknown) => {
       if (error instanceof NotebookError) return null;
@@ -204,26 +283,44 @@ export class VaultSync {
     }
     const candidates = new Set<string>();
     for (const [path, file] of found) {
+      const stamp = stampOf(file.stats);
+      if (start && !vault.records.has(path)) {
+        const meta = start.cached?.get(path);
+        if (meta && sameStamp(stampOf(meta), stamp)) {
+          vault.rememberCached(path, meta);
+          continue;
+        }
+        if (start.defer) {
+          vault.rememberPending(path, metaOf(file.stats));
+          continue;
+        }
+      }
       const record = vault.records.get(path);
-      if (!record || force || !sameStamp(record.stamp, stampOf(file.stats))) candidates.add(path);
+      if (!record || record.pending || force || !sameStamp(record.stamp, stamp)) candidates.add(path);
     }
     for (const path of vault.records.keys()) {
       if (inScope(path, target) && !found.has(path) && !unreadable.some((folder) => inScope(path, folder))) {
         candidates.add(path);
       }
     }
-    const changes = (
-      await pLimit(READ_CONCURRENCY).map([...candidates], (path) =>
-        vault.queue
-          .run(keyOf(path), () => this.reconcile(path))
-          .catch((error: unknown) => {
-            // One unreadable file (permission denied, I/O error) must not hide the other changes.
-            vault.log(`Could not read ${path}`, error);
-            return null;
-          }),
-      )
-    ).filter((c): c is NoteChange => c !== null);
-    if (changes.length > 0 && this.ready) vault.emit(changes);
+    // Many notes changed at once (a sync tool, a folder copied in): announced in batches as
+    // they are read, so lists and indexes follow along rather than wait for the last one.
+    const limit = pLimit(READ_CONCURRENCY);
+    const paths = [...candidates];
+    for (let at = 0; at < paths.length; at += HYDRATE_BATCH_MAX) {
+      const changes = (
+        await limit.map(paths.slice(at, at + HYDRATE_BATCH_MAX), (path) =>
+          vault.queue
+            .run(keyOf(path), () => this.reconcile(path))
+            .catch((error: unknown) => {
+              // One unreadable file (permission denied, I/O error) must not hide the other changes.
+              vault.log(`Could not read ${path}`, error);
+              return null;
+            }),
+        )
+      ).filter((c): c is NoteChange => c !== null);
+      if (changes.length > 0 && this.ready) vault.emit(changes);
+    }
     return { unreadable };
   }
 
@@ -264,7 +361,7 @@ export class VaultSync {
 
   private forget(path: string, record: NoteRecord | undefined): NoteChange | null {
     if (!record) return null;
-    this.vault.records.delete(path);
+    this.vault.forget(path);
     return { kind: 'removed', path, external: true };
   }
 

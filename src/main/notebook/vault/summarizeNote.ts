@@ -9,6 +9,11 @@ export interface NoteRecord {
   version: string;
   /** File identity and metadata when last read, to skip re-reading an unchanged file. */
   stamp: FileStamp;
+  /**
+   * True while the note was found on disk but not read yet (a first start reads notes in
+   * the background): the summary has no aliases or tags yet and `version` is empty.
+   */
+  pending?: boolean;
 }
 
 export interface FileStamp {
@@ -39,10 +44,14 @@ export function summarizeNote(path: string, stats: { size: number; mtime: Date }
   };
 }
 
+// One collator for every comparison: localeCompare with options builds one per call, which
+// made sorting 10,000 notes take half a second.
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base' });
+
 /** Most recently modified first; ties by title, then path, so the order is stable. */
 export function compareByModified(a: NoteSummary, b: NoteSummary): number {
   if (a.modified !== b.modified) return a.modified < b.modified ? 1 : -1;
-  const byTitle = a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
+  const byTitle = titleCollator.compare(a.title, b.title);
   if (byTitle !== 0) return byTitle;
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }

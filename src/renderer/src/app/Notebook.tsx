@@ -31,6 +31,7 @@ import { useFlushOnLeave } from './useFlushOnLeave';
 import { useNotesList } from './useNotesList';
 import { useToast } from './useToast';
 import { useWorkspace } from './useWorkspace';
+import { IndexingStatus } from './IndexingStatus';
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
 import { onSearchRequest } from '../ui/searchRequests';
@@ -193,6 +194,7 @@ export function Notebook({ data }: { data: StartupData }) {
             onManagePacks={packs.openManage}
           />
         </div>
+        <IndexingStatus />
         <VaultFooter vaultPath={data.info.vaultPath} onOpenVault={() => void openVault()} />
       </aside>
       <Splitter

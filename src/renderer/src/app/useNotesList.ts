@@ -2,8 +2,13 @@ import type { NotebookClient } from '@shared/api/createClient';
 import type { NoteSummary } from '@shared/domain/note';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+const titleCollator = new Intl.Collator();
+
+// ISO times compare as strings; one collator for titles (localeCompare per pair made
+// re-sorting 10,000 notes cost a noticeable pause on every batch of changes).
 function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
-  return b.modified.localeCompare(a.modified) || a.title.localeCompare(b.title);
+  if (a.modified !== b.modified) return a.modified < b.modified ? 1 : -1;
+  return titleCollator.compare(a.title, b.title);
 }
 
 /**

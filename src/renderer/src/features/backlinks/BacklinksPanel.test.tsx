@@ -155,3 +155,39 @@ describe('BacklinksPanel', () => {
     expect(api.saveNote).not.toHaveBeenCalled();
   });
 });
+
+describe('BacklinksPanel while the link index builds', () => {
+  it('says the index is being built and how far, not "no backlinks", then shows the answer', async () => {
+    const api = fakeClient({
+      getLinkIndexStatus: async () => ({ state: 'building', indexed: 3400, total: 10000 }),
+    });
+    const waiting: LiveLoad<BacklinkList> = { value: null, error: null, reload: vi.fn() };
+    const { rerender } = render(
+      <ApiProvider client={api}>
+        <BacklinksPanel
+          doc={REF}
+          title="GABA Glutamate Ratio"
+          linked={waiting}
+          unlinked={waiting}
+          onOpenMention={vi.fn()}
+        />
+      </ApiProvider>,
+    );
+    expect((await screen.findAllByText('Indexing… 3,400 of 10,000 notes')).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/No notes link/)).toBeNull();
+    act(() => api.emit('link-index-status', { state: 'ready', indexed: 10000, total: 10000 }));
+    rerender(
+      <ApiProvider client={api}>
+        <BacklinksPanel
+          doc={REF}
+          title="GABA Glutamate Ratio"
+          linked={loaded(EMPTY)}
+          unlinked={loaded(EMPTY)}
+          onOpenMention={vi.fn()}
+        />
+      </ApiProvider>,
+    );
+    expect(screen.queryByText(/Indexing…/)).toBeNull();
+    expect(screen.getByText(/No notes link to/)).toBeTruthy();
+  });
+});

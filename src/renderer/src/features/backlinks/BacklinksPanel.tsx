@@ -1,7 +1,10 @@
 import type { DocRef } from '@shared/domain/docRef';
 import type { BacklinkList, MentionContext, MentionGroup } from '@shared/domain/links';
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { IndexStatus } from '@shared/domain/search';
 import { useApi } from '../../api/ApiContext';
+import { IndexingProgress } from '../../ui/IndexingProgress';
+import { useIndexStatus } from '../search/useIndexStatus';
 import type { LiveLoad } from '../links/useLiveLoad';
 import { type LinkedChange, linkMentions, undoLinkedChange } from './linkMentions';
 import { MentionText } from './MentionText';
@@ -31,6 +34,9 @@ export function BacklinksPanel({ doc, title, linked, unlinked, onOpenMention }: 
   const api = useApi();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [busy, setBusy] = useState(false);
+  // Backlinks answer once the link index holds every note; until then the panel says why it waits.
+  const linkIndex = useIndexStatus(api, 'links').status;
+  const indexing = linkIndex?.state === 'building' ? linkIndex : null;
 
   useEffect(() => {
     if (!feedback) return;
@@ -87,6 +93,7 @@ export function BacklinksPanel({ doc, title, linked, unlinked, onOpenMention }: 
       >
         <Groups
           load={linked}
+          indexing={indexing}
           empty={
             <>
               No notes link to “{title}” yet.
@@ -115,6 +122,7 @@ export function BacklinksPanel({ doc, title, linked, unlinked, onOpenMention }: 
       >
         <Groups
           load={unlinked}
+          indexing={indexing}
           empty={<>No other note mentions “{title}” without a link.</>}
           groupAction={(group) => (
             <button
@@ -218,11 +226,14 @@ function Section({
 
 function Groups({
   load,
+  indexing,
   empty,
   renderMention,
   groupAction,
 }: {
   load: LiveLoad<BacklinkList>;
+  /** The link index's progress while it builds (the answer waits for it), else null. */
+  indexing: IndexStatus | null;
   empty: ReactNode;
   renderMention(group: MentionGroup, mention: MentionContext): ReactNode;
   groupAction?(group: MentionGroup): ReactNode;
@@ -234,6 +245,8 @@ function Groups({
       <p className="backlinks-empty" role="alert">
         Could not load: {load.error}
       </p>
+    ) : indexing ? (
+      <IndexingProgress status={indexing} className="backlinks-indexing" label="Link indexing progress" />
     ) : (
       <p className="backlinks-empty backlinks-loading">Loading…</p>
     );

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { Announcement, useSettledValue } from '../../ui/Announcement';
 import { nextListIndex } from '../../ui/listNavigation';
+import { IndexingProgress } from '../../ui/IndexingProgress';
 import { requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { captureFocus, restoreFocus, type FocusPoint } from '../switcher/focusReturn';
 import { asksForSomething, scopeOfQuery, withoutScope, withScope } from './queryScope';
@@ -272,14 +273,8 @@ export function SearchPanel({ open, focusRequest, requestedQuery = null, onClose
           ))}
         </div>
       </div>
-      {index.showProgress && status && (
-        // Not a live region: its count moves every moment while the index builds.
-        <div className="search-progress">
-          <span>
-            Indexing… {count(status.indexed)} of {count(status.total)} notes
-          </span>
-          <progress max={Math.max(status.total, 1)} value={status.indexed} aria-label="Indexing progress" />
-        </div>
+      {status?.state === 'building' && (index.showProgress || (answered && total === 0)) && (
+        <IndexingProgress status={status} className="search-progress" />
       )}
       <Announcement message={announced} label="Search announcements" />
       {/* Shown, not read out as it changes: the announcement above says where it settles. */}
@@ -303,7 +298,7 @@ export function SearchPanel({ open, focusRequest, requestedQuery = null, onClose
       <div className="search-body">
         {!searching && <QueryHelp />}
         {searching && search.error && <p className="search-empty">Search failed: {search.error}</p>}
-        {answered && !search.error && total === 0 && !search.pending && (
+        {answered && !search.error && total === 0 && !search.pending && status?.state !== 'building' && (
           <div className="search-empty">
             <p className="search-empty-title">
               No results for <q>{withoutScope(query).trim()}</q>

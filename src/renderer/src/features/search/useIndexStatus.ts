@@ -12,10 +12,11 @@ export interface IndexProgress {
 }
 
 /**
- * The search index's state, from getIndexStatus and then the backend's `index-status`
- * events (refetched after the event stream reconnects).
+ * An index's state: the search index's (getIndexStatus, then the backend's `index-status`
+ * events) or the link index's (getLinkIndexStatus, `link-index-status`), refetched after
+ * the event stream reconnects.
  */
-export function useIndexStatus(api: NotebookClient): IndexProgress {
+export function useIndexStatus(api: NotebookClient, which: 'search' | 'links' = 'search'): IndexProgress {
   // Each build gets a number, so "this build is slow" never carries over to the next one.
   const [state, setState] = useState<{ status: IndexStatus | null; build: number }>({ status: null, build: 0 });
   const [slowBuild, setSlowBuild] = useState(-1);
@@ -30,16 +31,17 @@ export function useIndexStatus(api: NotebookClient): IndexProgress {
           status.state === 'building' && previous.status?.state !== 'building' ? previous.build + 1 : previous.build,
       }));
     };
-    const load = () => void api.getIndexStatus().then(receive, () => undefined);
+    const load = () =>
+      void (which === 'links' ? api.getLinkIndexStatus() : api.getIndexStatus()).then(receive, () => undefined);
     load();
-    const offStatus = api.on('index-status', receive);
+    const offStatus = api.on(which === 'links' ? 'link-index-status' : 'index-status', receive);
     const offResync = api.on('resync', load);
     return () => {
       current = false;
       offStatus();
       offResync();
     };
-  }, [api]);
+  }, [api, which]);
 
   const building = state.status?.state === 'building';
   useEffect(() => {
