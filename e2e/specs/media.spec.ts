@@ -189,7 +189,7 @@ test('images are pasted, dropped, inserted and resized; web images wait for cons
     const cycle = notes.editor.locator('img[alt="cycle.png"]');
     await expect.poll(() => cycle.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     await expect(cycle).toHaveAttribute('src', '/vault-file/assets/deep/cycle.png');
-    await expect(notes.editor.getByRole('button', { name: /^Open PDF paper\.pdf, 2\.0 KB$/ })).toBeVisible();
+    await expect(notes.editor.getByRole('button', { name: /^Open PDF\s*paper\.pdf\s*,\s*2\.0 KB$/ })).toBeVisible();
     await expect(notes.editor.getByRole('img', { name: 'Missing file: gone.pdf' })).toBeVisible();
     const download = await page.evaluate(async () => {
       const res = await fetch('/vault-download/papers/paper.pdf');

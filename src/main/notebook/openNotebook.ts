@@ -372,8 +372,14 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async resolveAttachments({ targets, from }) {
-      const resolve = await (await current()).attachments.resolver();
-      return targets.map((target) => resolve(target, from));
+      const { attachments } = await current();
+      const resolve = await attachments.resolver();
+      return Promise.all(
+        targets.map((target) => {
+          const found = resolve(target, from);
+          return found ? attachments.withDimensions(found) : null;
+        }),
+      );
     },
 
     async openAttachment({ path }) {

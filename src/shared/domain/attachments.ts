@@ -14,6 +14,9 @@ export interface AttachmentInfo {
   /** Size in bytes. */
   size: number;
   kind: AttachmentKind;
+  /** An image's size in pixels, when its header could be read (the editor reserves its place). */
+  width?: number;
+  height?: number;
 }
 
 const KINDS: Array<[RegExp, AttachmentKind]> = [

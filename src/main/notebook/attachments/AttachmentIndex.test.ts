@@ -45,6 +45,24 @@ describe('AttachmentIndex', () => {
       expect(await index.resolve(missing, 'Bio/Cells.md'), missing).toBeNull();
   });
 
+  it('reads the pixel size of an image, so its place is reserved before it loads', async () => {
+    const root = vault(['doc.pdf']);
+    const header = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      Buffer.from('IHDR', 'latin1'),
+      Buffer.from([0, 0, 1, 64, 0, 0, 0, 160, 8, 2, 0, 0, 0, 0, 0, 0, 0]),
+    ]);
+    writeFileSync(join(root, 'wide.png'), header);
+    writeFileSync(join(root, 'broken.png'), 'not an image');
+    const index = new AttachmentIndex(root);
+    const wide = (await index.resolve('wide.png'))!;
+    expect(await index.withDimensions(wide)).toMatchObject({ path: 'wide.png', width: 320, height: 160 });
+    const broken = (await index.resolve('broken.png'))!;
+    expect(await index.withDimensions(broken)).toEqual(broken);
+    const pdf = (await index.resolve('doc.pdf'))!;
+    expect(await index.withDimensions(pdf)).toEqual(pdf);
+  });
+
   it('sees a new file once invalidated', async () => {
     const root = vault(['a.png']);
     const index = new AttachmentIndex(root, 60_000);

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { join, posix } from 'node:path';
+import { imageSize } from 'image-size';
 import { attachmentKindOf, type AttachmentInfo } from '@shared/domain/attachments';
 import { isIgnoredName, isNoteFileName } from '../vault/isIgnoredName';
 
@@ -42,8 +43,26 @@ export class AttachmentIndex {
     private readonly maxAgeMs = 3000,
   ) {}
 
+  /** Image sizes read so far, by path and size (a changed file is read again). */
+  private readonly sizes = new Map<string, { width: number; height: number } | null>();
+
   invalidate(): void {
     this.listing = null;
+  }
+
+  /**
+   * `info` with the pixel size of the image it is (read from the first bytes of the file,
+   * remembered), so the editor reserves its place before it loads. Others unchanged.
+   */
+  async withDimensions(info: AttachmentInfo): Promise<AttachmentInfo> {
+    if (info.kind !== 'image') return info;
+    const key = `${info.path}\u0000${info.size}`;
+    if (!this.sizes.has(key)) {
+      if (this.sizes.size > 20_000) this.sizes.clear();
+      this.sizes.set(key, await readDimensions(join(this.vaultPath, ...info.path.split('/'))));
+    }
+    const size = this.sizes.get(key);
+    return size ? { ...info, ...size } : info;
   }
 
   /** The attachment `target` (as written in a note at `from`) names, or null when none. */
@@ -62,6 +81,37 @@ export class AttachmentIndex {
     this.walking ??= walk(this.vaultPath).finally(() => (this.walking = null));
     this.listing = await this.walking;
     return this.listing;
+  }
+}
+
+/**
+ * How much of a file is read for its size: the header of most images is in the first few
+ * bytes; a JPEG's frame header may follow large metadata (EXIF thumbnails), so a second,
+ * larger read is tried when the first is not enough.
+ */
+const HEAD_READS = [16 * 1024, 512 * 1024];
+
+async function readDimensions(path: string): Promise<{ width: number; height: number } | null> {
+  let handle: Awaited<ReturnType<typeof fs.open>> | undefined;
+  try {
+    handle = await fs.open(path, 'r');
+    for (const length of HEAD_READS) {
+      const head = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(head, 0, length, 0);
+      try {
+        const size = imageSize(head.subarray(0, bytesRead));
+        if (!size.width || !size.height) return null;
+        const turned = (size.orientation ?? 1) >= 5;
+        return turned ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
+      } catch {
+        if (bytesRead < length) return null;
+      }
+    }
+    return null;
+  } catch {
+    return null;
+  } finally {
+    await handle?.close();
   }
 }
 

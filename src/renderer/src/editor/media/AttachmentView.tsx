@@ -67,6 +67,24 @@ function VaultFile({ target }: AttachmentViewProps): JSX.Element {
   return <FileChip info={info} />;
 }
 
+/**
+ * The size an image takes before it loads (so the text below does not jump, and lazy
+ * loading sees where it is): the size written in the link, the missing side from the
+ * file's proportions, else the file's own size (CSS keeps it within the text width).
+ */
+function reservedSize(
+  written: { width?: number; height?: number },
+  info: AttachmentInfo | null | undefined,
+): { width?: number; height?: number } {
+  const natural = info?.width && info.height ? { width: info.width, height: info.height } : null;
+  if (written.width !== undefined && written.height !== undefined) return written;
+  if (written.width !== undefined)
+    return natural
+      ? { width: written.width, height: Math.round((written.width * natural.height) / natural.width) }
+      : written;
+  return natural ?? {};
+}
+
 function VaultImage(props: AttachmentViewProps): JSX.Element {
   const { source, target, label } = props;
   const host = useContext(MediaHostContext);
@@ -88,6 +106,7 @@ function VaultImage(props: AttachmentViewProps): JSX.Element {
     );
   }
   if (attempt >= candidates.length) return <Missing target={target} caption={caption} kind="image" />;
+  const size = reservedSize(words, info);
   return (
     <ImageResizer nodeKey={props.nodeKey} width={words.width} onResize={props.onResize} label={alt || target}>
       <img
@@ -97,8 +116,8 @@ function VaultImage(props: AttachmentViewProps): JSX.Element {
         loading="lazy"
         decoding="async"
         draggable={false}
-        width={words.width}
-        height={words.height}
+        width={size.width}
+        height={size.height}
         onError={() => setAttempt((value) => value + 1)}
       />
     </ImageResizer>

@@ -33,14 +33,15 @@ export function FileChip({ info }: { info: AttachmentInfo }): JSX.Element {
       <button
         type="button"
         className="ed-file-open"
-        aria-label={`Open ${KIND_NAMES[info.kind]} ${name}, ${size}`}
         title={`Open ${name}`}
         onClick={() => void host?.openAttachment(info.path)}
       >
         <svg className="ed-file-icon" viewBox="0 0 24 24" aria-hidden="true">
           {ICONS[info.kind]}
         </svg>
+        <span className="visually-hidden">Open {KIND_NAMES[info.kind]} </span>
         <span className="ed-file-name">{name}</span>
+        <span className="visually-hidden">, </span>
         <span className="ed-file-size">{size}</span>
       </button>
     </span>

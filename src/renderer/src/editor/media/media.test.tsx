@@ -86,7 +86,7 @@ describe('images and attachments in the editor', () => {
     const { host } = fakeHost({ 'paper.pdf': { path: 'papers/paper.pdf', size: 1536, kind: 'pdf' } });
     await renderWith('Read ![[paper.pdf]] and ![[gone.mp3]].\n', host);
     await act(async () => {});
-    const chip = screen.getByRole('button', { name: 'Open PDF paper.pdf, 1.5 KB' });
+    const chip = screen.getByRole('button', { name: /^Open PDF\s*paper\.pdf\s*,\s*1\.5 KB$/ });
     await act(async () => fireEvent.click(chip));
     expect(host.openAttachment).toHaveBeenCalledWith('papers/paper.pdf');
     expect(screen.getByRole('img', { name: 'Missing file: gone.mp3' })).toBeTruthy();
