@@ -107,6 +107,11 @@ async function openRich(app: Awaited<ReturnType<typeof startApp>>, title: string
     .getByRole('listbox', { name: 'Notes' })
     .getByRole('option', { name: optionNamed(title) })
     .click();
+  await page.waitForFunction(
+    (wanted) => (document.querySelector('[aria-label="Note title"]') as HTMLInputElement | null)?.value === wanted,
+    title,
+    { timeout: 30_000 },
+  );
   // Polled every frame in the page: when the first screen was there, then the whole note.
   const times = (await page.evaluate(`new Promise((resolve, reject) => {
     const started = ${started};
@@ -115,7 +120,12 @@ async function openRich(app: Awaited<ReturnType<typeof startApp>>, title: string
     const tick = () => {
       const now = performance.now();
       const root = document.querySelector('.editor-content');
-      if (now - started > 60000) return reject(new Error('the rich note did not render within 60 s'));
+      if (now - started > 60000) {
+        const count = (selector) => document.querySelectorAll(selector).length;
+        return reject(new Error('the rich note did not render within 60 s: first screen ' + (firstScreen > 0) +
+          ', ' + count('img.ed-image') + ' images, ' + count('.ed-image-pending') + ' pending, ' +
+          count('.math--pending') + ' formulas pending, loading ' + count('.editor-loading') + ', title ' + (document.querySelector('[aria-label="Note title"]') || {}).value + ', math ' + count('.math') + ', blocks ' + (root ? root.children.length : -1)));
+      }
       if (root && root.querySelector('p')) {
         const pending = [...root.querySelectorAll('.ed-image-pending, .math--pending')].some(inView);
         const loading = [...root.querySelectorAll('img.ed-image')].filter(inView).some((img) => !img.complete);
@@ -160,7 +170,13 @@ export async function run(
     // Opened twice: the first warms the code paths, the second is measured.
     log('opening the rich note (warm-up)…');
     await openRich(app, RICH);
-    await openRich(app, EMPTY);
+    // Away and back, so the measured open is a fresh one.
+    await app.page
+      .getByRole('listbox', { name: 'Notes' })
+      .getByRole('option', { name: optionNamed(EMPTY) })
+      .click();
+    await app.page.getByRole('textbox', { name: `Note: ${EMPTY}` }).waitFor();
+    await app.waitForQuiet({ quietMs: 500 });
     log('opening the rich note…');
     const opened = await openRich(app, RICH);
     const text = 'The cell cycle has four phases, and each one is checked before the next begins. '.repeat(8);
