@@ -93,6 +93,38 @@ $$
 > Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$?
 `;
 
+/** A note with a diagram, attachments and a web image, as a student pastes them. */
+const MEDIA_NOTE = `# Cell division
+
+The cycle, from the lecture slides:
+
+![[cell cycle.svg|360]]
+
+Reading for Thursday: ![[Mitosis review.pdf]] and the recorded lecture ![[Lecture 7.mp3]]
+
+A chart from the course website: ![Phase durations](https://biology.example.edu/charts/phases.png)
+
+> [!tip] Remember
+> Interphase takes about 90% of the cycle.
+`;
+
+/** The diagram of MEDIA_NOTE: the four phases of the cell cycle as a ring. */
+const CELL_CYCLE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="720" height="360" viewBox="0 0 720 360">
+<rect width="720" height="360" rx="18" fill="#f4f7fb"/>
+<g transform="translate(200 180)" fill="none" stroke-width="46">
+<circle r="120" stroke="#4f8cff" stroke-dasharray="452 302"/>
+<circle r="120" stroke="#2eaa78" stroke-dasharray="126 628" stroke-dashoffset="-452"/>
+<circle r="120" stroke="#f0a030" stroke-dasharray="101 653" stroke-dashoffset="-578"/>
+<circle r="120" stroke="#e0605a" stroke-dasharray="75 679" stroke-dashoffset="-679"/>
+</g>
+<g font-family="Helvetica, Arial, sans-serif" font-size="22" fill="#1d2433">
+<text x="200" y="188" text-anchor="middle" font-size="26" font-weight="700">Cell cycle</text>
+<rect x="400" y="80" width="22" height="22" rx="5" fill="#4f8cff"/><text x="436" y="98">G1 — growth</text>
+<rect x="400" y="130" width="22" height="22" rx="5" fill="#2eaa78"/><text x="436" y="148">S — DNA synthesis</text>
+<rect x="400" y="180" width="22" height="22" rx="5" fill="#f0a030"/><text x="436" y="198">G2 — preparation</text>
+<rect x="400" y="230" width="22" height="22" rx="5" fill="#e0605a"/><text x="436" y="248">M — mitosis</text>
+</g></svg>`;
+
 /** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
 async function openEntryInMain(page: Page, title: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`^${title}`) }).click();
@@ -109,6 +141,17 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('option', { name: /^GABA Glutamate Ratio/ }).click();
     await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
     await page.locator('.callout').first().waitFor();
+  },
+  // Images and attachments: a selected (resizable) image, file chips, a web image waiting for consent.
+  media: async (page) => {
+    await page.getByRole('option', { name: optionNamed('Cell division') }).click();
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    const image = editor.locator('img.ed-image');
+    await image.waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+    await editor.getByRole('button', { name: /^Open PDF/ }).waitFor();
+    await image.click();
+    await editor.getByRole('slider').waitFor();
   },
   editor: async (page) => {
     await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
@@ -189,6 +232,11 @@ async function main() {
   const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
   writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
   writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
+  writeFileSync(join(vault, 'Cell division.md'), MEDIA_NOTE);
+  mkdirSync(join(vault, 'attachments'), { recursive: true });
+  writeFileSync(join(vault, 'attachments', 'cell cycle.svg'), CELL_CYCLE_SVG);
+  writeFileSync(join(vault, 'attachments', 'Mitosis review.pdf'), `%PDF-1.4\n${'%'.repeat(184_000)}\n`);
+  writeFileSync(join(vault, 'attachments', 'Lecture 7.mp3'), Buffer.alloc(3_400_000));
   for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -71,7 +71,9 @@ tags: [neuro]
 `,
   'Cell cycle.md':
     '# Cell cycle\n\nFrom the slides: ![[cycle.svg|200]] and ![[lost.png]]\n\n' +
-    'See [the exam list](Exam%20prep.md). %% check with the tutor %%\n',
+    'See [the exam list](Exam%20prep.md). %% check with the tutor %%\n\n' +
+    'Reading: ![[syllabus.pdf]] and a chart from the web: ![chart](https://example.org/chart.png)\n',
+  'syllabus.pdf': '%PDF-1.4\n% a syllabus\n',
   'cycle.svg':
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" rx="10" fill="#4f8cff"/></svg>',
 };
@@ -144,6 +146,13 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Cell cycle');
     await expect(notes.editor.locator('img.ed-image')).toBeVisible();
     await expect(notes.editor.getByRole('img', { name: 'Missing image: lost.png' })).toBeVisible();
+  },
+  'a selected image with its resize handle, a file chip and a web image waiting for consent': async (page) => {
+    const notes = await openNote(page, 'Cell cycle');
+    await notes.editor.locator('img.ed-image').click();
+    await expect(notes.editor.getByRole('slider', { name: 'Width of image cycle.svg' })).toBeVisible();
+    await expect(notes.editor.getByRole('button', { name: /^Open PDF syllabus\.pdf/ })).toBeVisible();
+    await expect(notes.editor.getByRole('button', { name: 'Load for this note' })).toBeVisible();
   },
   'an entry with its backlinks': async (page) => {
     await openEntry(page, ENTRY);

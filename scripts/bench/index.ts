@@ -27,6 +27,11 @@ const BENCHES: Array<{ name: string; file: string; about: string }> = [
   },
   { name: 'titles', file: 'titlesBench.ts', about: 'title matching per keystroke: quick switcher, [[ menu, palette' },
   { name: 'typing', file: 'typingBench.ts', about: 'typing latency in a 20,000-word note vs an empty one' },
+  {
+    name: 'rich',
+    file: 'richNoteBench.ts',
+    about: 'a note with 200 images and 500 formulas: first screen, full render, long tasks, typing',
+  },
   { name: 'large-input', file: 'largeInputBench.ts', about: 'huge pastes, notes and tokens: load, index, render' },
   {
     name: 'packs',

@@ -58,7 +58,7 @@ export interface TypingBenchRow {
   detail?: string;
 }
 
-interface NoteRun {
+export interface NoteRun {
   /** keydown → paint of every timed keystroke. */
   latencies: number[];
   /** The same, for keystrokes that coincided with an autosave. */
@@ -179,7 +179,7 @@ function tabulate(empty: NoteRun, big: NoteRun): TypingBenchRow[] {
 }
 
 /** Opens `title`, puts the caret in the middle of its text, types `text` and collects the measurements. */
-async function typeInto(app: BenchApp, title: string, text: string, burst: number): Promise<NoteRun> {
+export async function typeInto(app: BenchApp, title: string, text: string, burst: number): Promise<NoteRun> {
   const page = app.page;
   await page
     .getByRole('listbox', { name: 'Notes' })

@@ -86,6 +86,7 @@ describe('startApp', () => {
       host: 'electron',
       appVersion: '0.1.0',
       trashItem: expect.any(Function),
+      openPath: expect.any(Function),
       pickFolder: expect.any(Function),
     });
     expect(window.loadedUrls).toEqual(['app://renderer/index.html']);

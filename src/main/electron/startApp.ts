@@ -158,6 +158,7 @@ export function startApp(options: StartAppOptions = {}): void {
         host: 'electron',
         appVersion: app.getVersion(),
         trashItem: (path) => shell.trashItem(path),
+        openPath: (path) => shell.openPath(path),
         pickFolder,
       });
       service = opened;

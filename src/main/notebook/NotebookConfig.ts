@@ -17,6 +17,12 @@ export interface NotebookConfig {
    */
   trashItem?: (absolutePath: string) => Promise<void>;
   /**
+   * Opens a file with the system's app for it (the Electron host passes `shell.openPath`,
+   * resolving to an error message, '' on success). Without it, openAttachment is refused
+   * (the browser build downloads attachments instead).
+   */
+  openPath?: (absolutePath: string) => Promise<string>;
+  /**
    * Shows a folder picker and resolves to the chosen folder, or null when the user
    * cancelled (the Electron host passes a `dialog.showOpenDialog` picker, shown by the
    * main process: the page never names the folder). Without it, `openVault({})` is

@@ -22,6 +22,9 @@ import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
 import { readVaultFile, type VaultFile } from './attachments/readVaultFile';
 import { saveImage } from './attachments/saveImage';
+import { AttachmentIndex } from './attachments/AttachmentIndex';
+import { fetchRemoteImage } from './attachments/fetchRemoteImage';
+import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaultAttachment';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 
@@ -44,6 +47,11 @@ export interface NotebookService extends NotebookApi {
    * readVaultFile: null for anything that is not an image inside the vault).
    */
   readVaultFile(path: string): Promise<VaultFile | null>;
+  /**
+   * The real path of an attachment of the open vault, for the HTTP host to send as a
+   * download at `/vault-download/…` (see vaultAttachmentPath: null for anything else).
+   */
+  attachmentFile(path: string): Promise<string | null>;
   /** Flushes pending writes and releases watchers. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,6 +70,7 @@ export interface NotebookOptions {
 
 interface Session {
   vaultPath: string;
+  attachments: AttachmentIndex;
   stateDir: string;
   store: VaultStore;
   workspace: WorkspaceStore;
@@ -131,15 +140,35 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       background: true,
     });
     const workspace = new WorkspaceStore(stateDir);
-    return { vaultPath, stateDir, store, workspace, ...startIndexes(store, workspace, stateDir) };
+    const attachments = new AttachmentIndex(vaultPath);
+    return {
+      vaultPath,
+      attachments,
+      stateDir,
+      store,
+      workspace,
+      ...startIndexes(store, workspace, stateDir, attachments),
+    };
   }
 
   /** The link and search indexes of a vault, over the glossary as the packs now hold it. */
-  function startIndexes(store: VaultStore, workspace: WorkspaceStore, stateDir: string) {
+  function startIndexes(store: VaultStore, workspace: WorkspaceStore, stateDir: string, attachments: AttachmentIndex) {
     const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
-    const links = new LinkService({ store, events, entries, packNameOf, cacheDir: stateDir, log, models });
+    const links = new LinkService({
+      store,
+      events,
+      entries,
+      packNameOf,
+      cacheDir: stateDir,
+      log,
+      models,
+      attachments: async () => {
+        const resolve = await attachments.resolver();
+        return (target, from) => resolve(target, from)?.path ?? null;
+      },
+    });
     const search = new SearchService({
       store,
       workspace,
@@ -228,7 +257,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         const old = session;
         await old.links.dispose();
         await old.search.close();
-        session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir) };
+        session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir, old.attachments) };
         events.emit('glossary-changed', { count: library.entries().length });
       });
     switches = run;
@@ -280,6 +309,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async readVaultFile(path: string): Promise<VaultFile | null> {
       return readVaultFile((await current()).vaultPath, path);
+    },
+
+    async attachmentFile(path: string): Promise<string | null> {
+      return vaultAttachmentPath((await current()).vaultPath, path);
     },
 
     async settled(quietMs?: number): Promise<void> {
@@ -337,8 +370,40 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async saveImage({ note, data }) {
+      const { vaultPath, attachments } = await current();
+      const saved = await saveImage(vaultPath, note, Buffer.from(data, 'base64'), options.now?.());
+      attachments.invalidate();
+      return saved;
+    },
+
+    async resolveAttachments({ targets, from }) {
+      const { attachments } = await current();
+      const resolve = await attachments.resolver();
+      return Promise.all(
+        targets.map((target) => {
+          const found = resolve(target, from);
+          return found ? attachments.withDimensions(found) : null;
+        }),
+      );
+    },
+
+    async openAttachment({ path }) {
       const { vaultPath } = await current();
-      return saveImage(vaultPath, note, Buffer.from(data, 'base64'), options.now?.());
+      await openVaultAttachment(vaultPath, path, config.openPath);
+    },
+
+    async fetchRemoteImage({ url }) {
+      return fetchRemoteImage(url);
+    },
+
+    async getPreferences() {
+      const { remoteImages } = settings.read();
+      return remoteImages ? { remoteImages } : {};
+    },
+
+    async updatePreferences({ patch }) {
+      const next = await settings.update(patch.remoteImages ? { remoteImages: patch.remoteImages } : {});
+      return next.remoteImages ? { remoteImages: next.remoteImages } : {};
     },
 
     async suggestLinkTargets({ query, limit }) {

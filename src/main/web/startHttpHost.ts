@@ -4,6 +4,7 @@ import { createDispatcher } from '@shared/api/createDispatcher';
 import type { Envelope } from '@shared/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
 import { VAULT_FILE_HEADERS, vaultPathOfUrl } from '../notebook/attachments/readVaultFile';
+import { createReadStream } from 'node:fs';
 import type { NotebookService } from '../notebook/openNotebook';
 import { LaunchSessions } from './launchSessions';
 import { cookieValues, sessionCookie, sessionCookieName } from './sessionCookie';
@@ -148,6 +149,26 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
 
+    if (url.pathname.startsWith(VAULT_DOWNLOAD_PREFIX)) {
+      if (req.method !== 'GET') return sendText(res, 405, 'Use GET.', { Allow: 'GET' });
+      const site = req.headers['sec-fetch-site'];
+      if ((site !== undefined && site !== 'same-origin') || !hasSession(req)) return sendText(res, 403, 'Forbidden.');
+      const path = vaultPathOfUrl(url.pathname.slice(VAULT_DOWNLOAD_PREFIX.length));
+      const file = path === null ? null : await options.service.attachmentFile(path);
+      if (path === null || file === null) return sendText(res, 404, 'Not found.');
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      // Always a download, never a page of this origin: no type to sniff, no script to run.
+      res.writeHead(200, {
+        ...VAULT_FILE_HEADERS,
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      });
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
+      return;
+    }
+
     if (url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('unknown-method', 'No such endpoint.'));
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Use GET.', { Allow: 'GET, HEAD' });
     return serveStaticFile(req, res, options.rendererDir, url.pathname);
@@ -212,6 +233,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
 /** Where the vault's images are served (`/vault-file/sub/x%20y.png`). */
 export const VAULT_FILE_PREFIX = '/vault-file/';
+
+/** Where the browser build downloads the vault's attachments (see NotebookService.attachmentFile). */
+export const VAULT_DOWNLOAD_PREFIX = '/vault-download/';
 
 const NO_SESSION =
   'This page has no session with Study Notebook: open the address that npm run serve printed in the terminal.';

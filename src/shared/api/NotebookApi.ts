@@ -1,4 +1,5 @@
 import type { AppInfo } from '../domain/appInfo';
+import type { AttachmentInfo } from '../domain/attachments';
 import type { EntrySummary, GlossaryEntry } from '../domain/glossary';
 import type { DocRef } from '../domain/docRef';
 import type {
@@ -14,6 +15,12 @@ import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } f
 import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
 import type { WorkspaceState } from '../domain/workspace';
+
+/** Preferences of the app, kept across vaults. */
+export interface Preferences {
+  /** Images from the web in notes: loaded always, or after asking in each note (the default). */
+  remoteImages?: 'ask' | 'always';
+}
 
 /**
  * The one contract between the UI and the backend. Every backend capability is one
@@ -105,6 +112,37 @@ export interface NotebookApi {
    * @throws invalid-arguments when the bytes are not a supported image or over 20 MB.
    */
   saveImage(args: { note: string; data: string }): Promise<{ path: string; embed: string }>;
+
+  /**
+   * The attachments (images, PDFs, audio, video…) link targets name, as Obsidian resolves
+   * `![[x.png]]` from the note at `from`: a path beside the note, a path from the vault
+   * root, else the file of that name anywhere in the vault (same folder, then closest
+   * folder, then shortest path; see AttachmentIndex). null for a target naming none.
+   */
+  resolveAttachments(args: { targets: string[]; from?: string }): Promise<Array<AttachmentInfo | null>>;
+
+  /**
+   * Opens an attachment of the vault with the system's app for it (a PDF viewer, a player).
+   * @throws not-found when it is not a file inside the vault (no `..`, no link out, not
+   *   hidden); invalid-arguments where the host cannot open files (the browser build, which
+   *   downloads them from `/vault-download/…` instead).
+   */
+  openAttachment(args: { path: string }): Promise<void>;
+
+  /**
+   * An image from the web a note shows (`![](https://…)`), fetched by the backend (the page
+   * loads nothing from outside): the bytes as base64 and their type, read from the bytes.
+   * Called only once the user allowed images from the web (for the note, or always).
+   * @throws invalid-arguments for a URL that is not http(s); io-failure when it cannot be
+   *   fetched within 15 s, is over 10 MB, or is not a PNG, JPEG, GIF, WebP, AVIF or SVG.
+   */
+  fetchRemoteImage(args: { url: string }): Promise<{ data: string; contentType: string }>;
+
+  /** The app's preferences (across vaults): `remoteImages: 'always'` loads images from the web. */
+  getPreferences(): Promise<Preferences>;
+
+  /** Merges `patch` into the app's preferences (kept in the app's settings) and returns them. */
+  updatePreferences(args: { patch: Preferences }): Promise<Preferences>;
 
   /**
    * Moves a note to the trash: the system trash in the desktop app, a `.trash` folder in the

@@ -51,6 +51,17 @@ export const methods = {
   renameNote: { args: v.object({ path: notePath, title: noteTitle, updateLinks: v.optional(v.boolean()) }) },
   countLinksToNote: { args: v.object({ path: notePath }) },
   saveImage: { args: v.object({ note: notePath, data: imageData }) },
+  resolveAttachments: {
+    args: v.object({ targets: v.array(v.string({ min: 1, max: 1024 }), 2000), from: v.optional(notePath) }),
+  },
+  openAttachment: { args: v.object({ path: v.string({ min: 1, max: 1024 }) }) },
+  fetchRemoteImage: {
+    args: v.object({ url: v.string({ min: 8, max: 4096, pattern: /^https?:\/\//i, patternName: 'a web address' }) }),
+  },
+  getPreferences: { args: v.none() },
+  updatePreferences: {
+    args: v.object({ patch: v.object({ remoteImages: v.optional(v.literal('ask', 'always')) }) }),
+  },
   deleteNote: { args: v.object({ path: notePath }) },
   listDrafts: { args: v.none() },
   discardDraft: { args: v.object({ path: notePath }) },

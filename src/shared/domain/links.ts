@@ -69,6 +69,8 @@ export interface OutgoingLink {
   heading: string | null;
   /** null when the link is unresolved. */
   resolved: ResolvedTarget | null;
+  /** The vault path of the attachment (image, PDF…) the link names, when it is one that exists. */
+  attachment?: string;
   /** How many times the note links there. */
   count: number;
 }

@@ -12,7 +12,7 @@ import {
   setextLevel,
   startsBlockConstruct,
 } from './blockSyntax';
-import { isImageTarget } from '../links/markdownLinkTarget';
+import { attachmentKindOf } from '../domain/attachments';
 import { scanWikiLinks } from '../links/parseWikiLinks';
 import { dominantLineEnding, isBlankLine, type Line, stripColumns } from './lines';
 import type { BlockNode, CalloutBlock, InlineNode, ListBlock, ListItemEntry, RawKind } from './model';
@@ -357,9 +357,11 @@ function rawParagraphKind(lines: readonly string[]): RawKind | null {
   if (isLinkReferenceDefinitionStart(first)) return 'definition';
   if (lines.length === 1 && isBlockIdLine(first)) return 'blockId';
   if (lines.every((line) => /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/.test(line))) {
-    // Lone images are a paragraph of images (shown inline); other embeds stay raw.
+    // Lone images and attachments are a paragraph of them (shown inline); other embeds stay raw.
     const embeds = lines.flatMap((line) => scanWikiLinks(line));
-    return embeds.every((link) => link.embed && link.heading === null && isImageTarget(link.target)) ? null : 'embed';
+    return embeds.every((link) => link.embed && link.heading === null && attachmentKindOf(link.target) !== null)
+      ? null
+      : 'embed';
   }
   return null;
 }

@@ -74,7 +74,6 @@ describe('parseInline', () => {
 
   it('keeps Obsidian and other unmodelled syntax literal, unparsed inside', () => {
     for (const source of [
-      '![[paper.pdf]]',
       '$x_1 * y_2$',
       '$$a_b$$',
       '%%a *b* c%%',
@@ -84,7 +83,8 @@ describe('parseInline', () => {
       'https://example.com/a_b_c',
       '<span class="a_b">',
       '&amp;',
-      '![alt_text](https://x.org/a_b.png)',
+      '![alt_text](javascript:alert(1))',
+      '![alt_text](//x.org/a_b.png)',
       '[ref_a][ref_b]',
     ]) {
       expect(parseInline(source), source).toEqual([text(source)]);
@@ -139,7 +139,12 @@ describe('parseInline', () => {
     expect(parseInline('`[[Code]]`')).toEqual([text('[[Code]]', FORMAT_CODE)]);
     expect(parseInline('[[a `b]]` c')).toEqual([text('[[a '), text('b]]', FORMAT_CODE), text(' c')]);
     expect(parseInline('\\[[Escaped]]')).toEqual([text('[[Escaped]]')]);
-    expect(parseInline('![[Embed.pdf]] ![[Note#Part]]')).toEqual([text('![[Embed.pdf]] ![[Note#Part]]')]);
+    expect(parseInline('![[Note#Part]] ![[Note]]')).toEqual([text('![[Note#Part]] ![[Note]]')]);
+    // Attachments and web images are media nodes that keep their source.
+    expect(parseInline('![[Embed.pdf]]')).toMatchObject([{ type: 'wikilink', target: 'Embed.pdf', image: true }]);
+    expect(parseInline('![a_b](https://x.org/a_b.png)')).toMatchObject([
+      { type: 'wikilink', target: 'https://x.org/a_b.png', label: 'a_b', image: true },
+    ]);
     expect(parseInline('[[ ]] [[|x]] [[#]]')).toEqual([text('[[ ]] [[|x]] [[#]]')]);
     expect(parseInline('[[a\nb]]')).toEqual([text('[[a'), { type: 'break', marker: '' }, text('b]]')]);
     // An escaped `!` is not an embed; the innermost brackets open the link.

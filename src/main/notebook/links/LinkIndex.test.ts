@@ -154,6 +154,22 @@ describe('LinkIndex queries', () => {
     expect(index.entryLinkCounts()).toEqual({ 'gaba-glutamate-ratio': 2 });
   });
 
+  it("lists missing attachments as unresolved and present ones as attachments, given the vault's files", () => {
+    const index = indexOf({ 'A.md': '![[diagram.png]] ![[gone.png]] [[paper.pdf]] [[Nope]]', 'B.md': '![[gone.png]]' });
+    const present = (target: string) =>
+      target === 'diagram.png' || target === 'paper.pdf' ? `assets/${target}` : null;
+    expect(index.unresolved(present).map((u) => [u.target, u.sources.map((s) => s.path)])).toEqual([
+      ['gone.png', ['A.md', 'B.md']],
+      ['Nope', ['A.md']],
+    ]);
+    expect(index.outgoing('A.md', present)).toEqual([
+      { target: 'diagram.png', heading: null, resolved: null, attachment: 'assets/diagram.png', count: 1 },
+      { target: 'gone.png', heading: null, resolved: null, count: 1 },
+      { target: 'paper.pdf', heading: null, resolved: null, attachment: 'assets/paper.pdf', count: 1 },
+      { target: 'Nope', heading: null, resolved: null, count: 1 },
+    ]);
+  });
+
   it('leaves attachments out of the unresolved list', () => {
     const index = indexOf({ 'A.md': '![[diagram.png]] [[paper.pdf]] [[Nope]]' });
     expect(index.unresolved().map((u) => u.target)).toEqual(['Nope']);

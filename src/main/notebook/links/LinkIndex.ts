@@ -59,6 +59,12 @@ const ATTACHMENT =
   /\.(?:png|jpe?g|gif|svg|webp|bmp|avif|tiff?|pdf|mp3|wav|ogg|m4a|flac|webm|mp4|mov|mkv|canvas|excalidraw|base)$/;
 
 /**
+ * Finds the attachment a link target names from a note (see AttachmentIndex), returning
+ * its vault path, or null when the vault has none.
+ */
+export type AttachmentLookup = (target: string, from: string) => string | null;
+
+/**
  * The link index of one vault: every note's links (by position and lookup key), the names
  * notes and glossary entries answer to, and the reverse map from link keys to the notes
  * using them. It holds no note text. Resolution is computed when asked, from the current
@@ -375,7 +381,7 @@ export class LinkIndex {
   }
 
   /** The links going out of a note, grouped by target and heading, in order of first use; null for an unknown note. */
-  outgoing(path: string): OutgoingLink[] | null {
+  outgoing(path: string, attachments?: AttachmentLookup): OutgoingLink[] | null {
     const note = this.notes.get(path);
     if (!note) return null;
     const groups = new Map<string, OutgoingLink>();
@@ -388,10 +394,12 @@ export class LinkIndex {
         continue;
       }
       const found = this.resolveKey(link.key, path);
+      const attachment = !found && attachments && ATTACHMENT.test(link.key) ? attachments(link.target, path) : null;
       groups.set(group, {
         target: link.target.trim(),
         heading,
         resolved: found ? this.describe(found.ref) : null,
+        ...(attachment ? { attachment } : {}),
         count: 1,
       });
     }
@@ -399,18 +407,24 @@ export class LinkIndex {
   }
 
   /**
-   * Every link target that resolves to nothing (attachments aside), spelled as the first
-   * note using it writes it (notes by path, links by position), sorted by that spelling,
-   * each with its notes by title.
+   * Every link target that resolves to nothing, spelled as the first note using it writes
+   * it (notes by path, links by position), sorted by that spelling, each with its notes by
+   * title. Links to attachments count when `attachments` finds no file for them (without
+   * it, they are left out).
    */
-  unresolved(): UnresolvedLink[] {
+  unresolved(attachments?: AttachmentLookup): UnresolvedLink[] {
     const memo = new Map<string, Resolution | null>();
     const result: Array<UnresolvedLink & { key: string }> = [];
     for (const [key, sources] of this.byKey) {
-      if (ATTACHMENT.test(key)) continue;
+      const isAttachment = ATTACHMENT.test(key);
+      if (isAttachment && !attachments) continue;
       const users: Array<{ note: IndexedNote; count: number }> = [];
       for (const [source, count] of sources) {
-        if (!this.resolveMemo(memo, key, source)) users.push({ note: this.notes.get(source)!, count });
+        if (this.resolveMemo(memo, key, source)) continue;
+        const note = this.notes.get(source)!;
+        if (isAttachment && attachments!(note.links.find((link) => link.key === key)!.target, source) !== null)
+          continue;
+        users.push({ note, count });
       }
       if (users.length === 0) continue;
       const first = users.reduce((a, b) => (compareText(a.note.path, b.note.path) <= 0 ? a : b)).note;

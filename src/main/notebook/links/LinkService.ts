@@ -25,7 +25,7 @@ import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import { ContextCache } from './ContextCache';
-import { LinkIndex, type IndexedNote, type NoteMeta } from './LinkIndex';
+import { type AttachmentLookup, LinkIndex, type IndexedNote, type NoteMeta } from './LinkIndex';
 import { readLinkCache, writeLinkCache } from './linkCache';
 import { linkRecordOf, type IndexedLink } from './linkRecord';
 import { mentionContexts } from './mentionContexts';
@@ -49,6 +49,8 @@ export interface LinkServiceOptions {
   cacheDelayMs?: number;
   /** The vault's note models, shared with search (each note version is analysed once). Default: its own. */
   models?: NoteModelCache;
+  /** The vault's attachments, so links to missing ones are unresolved and present ones are not. */
+  attachments?: () => Promise<AttachmentLookup>;
 }
 
 /** Timings, for the benchmark and diagnostics. */
@@ -329,7 +331,7 @@ export class LinkService {
   /** See NotebookApi.getOutgoingLinks. @throws not-found for an unknown note. */
   async getOutgoingLinks(path: string): Promise<OutgoingLink[]> {
     await this.idle();
-    const links = this.index.outgoing(path);
+    const links = this.index.outgoing(path, await this.options.attachments?.());
     if (!links) throw notFound(path);
     return links;
   }
@@ -337,7 +339,7 @@ export class LinkService {
   /** See NotebookApi.listUnresolvedLinks. */
   async listUnresolvedLinks(): Promise<UnresolvedLink[]> {
     await this.idle();
-    return this.index.unresolved();
+    return this.index.unresolved(await this.options.attachments?.());
   }
 
   /** See NotebookApi.getEntryLinkCounts. */

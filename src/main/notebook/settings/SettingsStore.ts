@@ -13,6 +13,8 @@ export interface AppSettings {
    * the folders the page may switch to without the user picking them again.
    */
   vaults?: string[];
+  /** Images from the web in notes: `'always'` loads them (through the backend), else each note asks. */
+  remoteImages?: 'ask' | 'always';
 }
 
 /** How many vaults the app remembers; older ones must be picked (or named on the command line) again. */
@@ -22,6 +24,7 @@ const absolutePath = v.string({ min: 1, max: 4096 });
 const settingsFile = v.object({
   lastVault: v.optional(absolutePath),
   vaults: v.optional(v.array(absolutePath, 1000)),
+  remoteImages: v.optional(v.literal('ask', 'always')),
 });
 
 export const SETTINGS_FILE = 'settings.json';
@@ -38,6 +41,7 @@ export function readSettings(stateDir: string): AppSettings {
     if (parsed.lastVault !== undefined && isAbsolutePath(parsed.lastVault)) settings.lastVault = parsed.lastVault;
     const vaults = parsed.vaults?.filter(isAbsolutePath).slice(0, MAX_REMEMBERED_VAULTS);
     if (vaults?.length) settings.vaults = vaults;
+    if (parsed.remoteImages !== undefined) settings.remoteImages = parsed.remoteImages;
     return settings;
   } catch {
     return {};

@@ -36,7 +36,9 @@ import { CheckListSemanticsPlugin } from './plugins/CheckListSemanticsPlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
 import { CommentPlugin } from './plugins/CommentPlugin';
-import { ImageHostContext } from './nodes/ImageNode';
+import { ImageHostContext } from './media/vaultFiles';
+import { ImageInsertPlugin } from './media/ImageInsertPlugin';
+import { type MediaHost, MediaHostContext } from './media/mediaHost';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
 import { APPLY_DOCUMENT_TAG, ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
@@ -108,6 +110,12 @@ export interface EditorProps {
    * and revealing a place in the note. Without it wiki links still load and save.
    */
   wikiLinks?: WikiLinkHost;
+  /**
+   * Images and attachments' connection to the app: saving pasted, dropped and inserted
+   * images, finding attachments, opening them, web images (see MediaHost). Without it the
+   * vault's images still show and save.
+   */
+  media?: MediaHost;
 }
 
 const AUTOLINK_MATCHERS = [autoLinkUrlMatcher, autoLinkEmailMatcher];
@@ -138,6 +146,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     placeholder = 'Start writing…',
     onOpenLink,
     wikiLinks,
+    media,
   },
   ref,
 ) {
@@ -239,73 +248,76 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
   return (
     <LexicalComposer initialConfig={initialConfig}>
       <ImageHostContext.Provider value={imageHost}>
-        <div ref={setShell} className="editor" data-readonly={readOnly || undefined}>
-          {!readOnly && <Toolbar />}
-          <div className="editor-surface">
-            <RichTextPlugin
-              contentEditable={
-                <ContentEditable
-                  className="editor-content"
-                  ariaLabel={ariaLabel}
-                  ariaMultiline
-                  onBlur={(event) => {
-                    // Focus moving inside the text (e.g. onto a check-list item) is not a blur.
-                    const next = event.relatedTarget;
-                    if (!(next instanceof Node && event.currentTarget.contains(next))) onBlur?.();
-                  }}
-                  onCompositionEnd={onCompositionEnd}
-                  aria-placeholder={placeholder}
-                  placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
-                />
-              }
-              ErrorBoundary={LexicalErrorBoundary}
-            />
-            {loading && (
-              <p className="editor-loading" role="status">
-                Loading the rest of the note…
-              </p>
+        <MediaHostContext.Provider value={media ?? null}>
+          <div ref={setShell} className="editor" data-readonly={readOnly || undefined}>
+            {!readOnly && <Toolbar />}
+            <div className="editor-surface">
+              <RichTextPlugin
+                contentEditable={
+                  <ContentEditable
+                    className="editor-content"
+                    ariaLabel={ariaLabel}
+                    ariaMultiline
+                    onBlur={(event) => {
+                      // Focus moving inside the text (e.g. onto a check-list item) is not a blur.
+                      const next = event.relatedTarget;
+                      if (!(next instanceof Node && event.currentTarget.contains(next))) onBlur?.();
+                    }}
+                    onCompositionEnd={onCompositionEnd}
+                    aria-placeholder={placeholder}
+                    placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
+                  />
+                }
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+              {loading && (
+                <p className="editor-loading" role="status">
+                  Loading the rest of the note…
+                </p>
+              )}
+            </div>
+            <EditorRefPlugin editorRef={editorRef} />
+            <BoundedHistoryPlugin />
+            <ContentChangePlugin onChange={onChange} />
+            <ListPlugin />
+            <CheckListPlugin />
+            <CheckListSemanticsPlugin />
+            <ListTabIndentationPlugin />
+            <LinkPlugin validateUrl={isAllowedLinkUrl} />
+            {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}
+            <LinkGuardPlugin />
+            <LinkClickPlugin onOpenLink={onOpenLink} />
+            {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
+            {HAS_RULES && <HorizontalRulePlugin />}
+            <CodeBlockPlugin />
+            <CalloutPlugin />
+            <CommentPlugin />
+            <MathPlugin />
+            <TagPlugin />
+            {!readOnly && media && <ImageInsertPlugin />}
+            <BlockEscapePlugin />
+            <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
+            <TextFormatGuardPlugin />
+            <PasteSanitizerPlugin />
+            {!readOnly && <LargePastePlugin pastes={pastes} />}
+            <PlainTextPastePlugin />
+            <KeyboardShortcutsPlugin />
+            <HighlightTermsPlugin />
+            <LongDocumentPlugin />
+            <ReactSelectionSnapshotPlugin />
+            {!readOnly && <ExportWarmupPlugin />}
+            <EditorCommandsPlugin />
+            {!readOnly && <LinkEditorPlugin container={shell} />}
+            {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
+            {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
+            {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
+            {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
+            {/* A place is revealed once the whole note is there. */}
+            {wikiLinks?.notePath && !loading && (
+              <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />
             )}
           </div>
-          <EditorRefPlugin editorRef={editorRef} />
-          <BoundedHistoryPlugin />
-          <ContentChangePlugin onChange={onChange} />
-          <ListPlugin />
-          <CheckListPlugin />
-          <CheckListSemanticsPlugin />
-          <ListTabIndentationPlugin />
-          <LinkPlugin validateUrl={isAllowedLinkUrl} />
-          {HAS_AUTOLINKS && <AutoLinkPlugin matchers={AUTOLINK_MATCHERS} excludeParents={NO_AUTOLINK_IN} />}
-          <LinkGuardPlugin />
-          <LinkClickPlugin onOpenLink={onOpenLink} />
-          {HAS_TABLES && <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} hasHorizontalScroll />}
-          {HAS_RULES && <HorizontalRulePlugin />}
-          <CodeBlockPlugin />
-          <CalloutPlugin />
-          <CommentPlugin />
-          <MathPlugin />
-          <TagPlugin />
-          <BlockEscapePlugin />
-          <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
-          <TextFormatGuardPlugin />
-          <PasteSanitizerPlugin />
-          {!readOnly && <LargePastePlugin pastes={pastes} />}
-          <PlainTextPastePlugin />
-          <KeyboardShortcutsPlugin />
-          <HighlightTermsPlugin />
-          <LongDocumentPlugin />
-          <ReactSelectionSnapshotPlugin />
-          {!readOnly && <ExportWarmupPlugin />}
-          <EditorCommandsPlugin />
-          {!readOnly && <LinkEditorPlugin container={shell} />}
-          {wikiLinks && <WikiLinkResolutionPlugin host={wikiLinks} resolutions={resolutions} />}
-          {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
-          {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
-          {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
-          {/* A place is revealed once the whole note is there. */}
-          {wikiLinks?.notePath && !loading && (
-            <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />
-          )}
-        </div>
+        </MediaHostContext.Provider>
       </ImageHostContext.Provider>
     </LexicalComposer>
   );

@@ -250,7 +250,7 @@ describe('images of the vault in the editor', () => {
   it('shows image embeds and Markdown images as image nodes that save byte for byte, even when edited', () => {
     const markdown =
       'A ![[x.png]] b ![[x.png|200]] c ![[sub/x.png|200x100]]\n\n![alt text](x.png) and ![a <b>](sub/x%20y.png)\n\n' +
-      'Not images: ![[Note]] ![[Note#Part]] ![remote](https://x.org/a.png) ![[paper.pdf]]\n';
+      'Not images: ![[Note]] ![[Note#Part]]; media: ![remote](https://x.org/a.png) ![[paper.pdf]]\n';
     const editor = loaded(markdown);
     const images = editor
       .getEditorState()
@@ -266,6 +266,9 @@ describe('images of the vault in the editor', () => {
       { source: '![[sub/x.png|200x100]]', target: 'sub/x.png', label: '200x100' },
       { source: '![alt text](x.png)', target: 'x.png', label: 'alt text' },
       { source: '![a <b>](sub/x%20y.png)', target: 'sub/x y.png', label: 'a <b>' },
+      // A web image (a placeholder until allowed) and another attachment (a file chip).
+      { source: '![remote](https://x.org/a.png)', target: 'https://x.org/a.png', label: 'remote' },
+      { source: '![[paper.pdf]]', target: 'paper.pdf', label: null },
     ]);
     expect(save(editor)).toBe(markdown);
     appendToFirstParagraph(editor, ' More.');

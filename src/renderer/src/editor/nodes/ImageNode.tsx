@@ -7,15 +7,21 @@
  */
 import {
   $applyNodeReplacement,
+  $getNodeByKey,
   DecoratorNode,
   type EditorConfig,
+  type LexicalEditor,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import { createContext, type JSX, useContext, useState } from 'react';
+import type { JSX } from 'react';
+import { AttachmentView } from '../media/AttachmentView';
+import { readImageLabel, withImageWidth } from '../media/imageSource';
 import './image.css';
+
+export { ImageHostContext, imageCandidates } from '../media/vaultFiles';
 
 /** The parts of an image embed, as written. */
 export interface ImageParts {
@@ -29,62 +35,10 @@ export interface ImageParts {
 
 export type SerializedImageNode = Spread<ImageParts, SerializedLexicalNode>;
 
-/** Where the images of the note being edited are looked for: the note's path. */
-export const ImageHostContext = createContext<{ notePath: string | null }>({ notePath: null });
-
 /** `200` → width 200; `200x100` → both; anything else → none (as Obsidian reads `|…`). */
 export function imageSize(label: string | null): { width?: number; height?: number } {
-  const match = /^\s*(\d{1,5})(?:x(\d{1,5}))?\s*$/.exec(label ?? '');
-  if (!match) return {};
-  return { width: Number(match[1]), ...(match[2] ? { height: Number(match[2]) } : {}) };
-}
-
-/**
- * The vault paths an image target may name, in the order tried: beside the note, as a
- * path from the vault root, then in the default attachment folder (Obsidian resolves by
- * name across the vault; these are the places the app and Obsidian put images).
- */
-export function imageCandidates(target: string, notePath: string | null): string[] {
-  const clean = target.trim().replace(/^\.\//, '');
-  const folder = notePath && notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
-  const paths = [folder ? `${folder}/${clean}` : clean, clean, `attachments/${clean}`];
-  return [...new Set(paths)].filter((path) => !path.split('/').some((part) => part === '..' || part.startsWith('.')));
-}
-
-function vaultFileUrl(path: string): string {
-  return `/vault-file/${path.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-function VaultImage({ parts }: { parts: ImageParts }): JSX.Element {
-  const { notePath } = useContext(ImageHostContext);
-  const candidates = imageCandidates(parts.target, notePath);
-  const [attempt, setAttempt] = useState(0);
-  const isEmbed = parts.source.startsWith('![[');
-  const alt = isEmbed ? parts.target.replace(/^.*\//, '') : (parts.label ?? '');
-  const size = isEmbed ? imageSize(parts.label) : {};
-  if (attempt >= candidates.length) {
-    // What the image would have said (alt text, or an embed's `|caption`), as text.
-    const caption = isEmbed ? (size.width !== undefined ? '' : (parts.label ?? '')) : alt;
-    return (
-      <span className="ed-image-missing" role="img" aria-label={`Missing image: ${parts.target}`}>
-        {parts.target}
-        {caption !== '' && <span className="ed-image-alt"> ({caption})</span>}
-      </span>
-    );
-  }
-  return (
-    <img
-      className="ed-image"
-      src={vaultFileUrl(candidates[attempt]!)}
-      alt={alt}
-      loading="lazy"
-      decoding="async"
-      draggable={false}
-      width={size.width}
-      height={size.height}
-      onError={() => setAttempt((value) => value + 1)}
-    />
-  );
+  const { width, height } = readImageLabel(label);
+  return { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
 }
 
 export class ImageNode extends DecoratorNode<JSX.Element> {
@@ -141,8 +95,33 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     return { ...this.getLatest().__parts };
   }
 
-  override decorate(): JSX.Element {
-    return <VaultImage parts={this.__parts} />;
+  /** Writes `width` into the source as Obsidian does (`![[x.png|240]]`, `![alt|240](x.png)`). */
+  setWidth(width: number): void {
+    const writable = this.getWritable();
+    const source = withImageWidth(writable.__parts.source, width);
+    if (source === writable.__parts.source) return;
+    const isEmbed = source.startsWith('![[');
+    const label = isEmbed ? source.slice(3, -2).replace(/^[^|]*?\\?\|/, '') : source.slice(2, source.lastIndexOf(']('));
+    writable.__parts = { ...writable.__parts, source, label };
+  }
+
+  override decorate(editor: LexicalEditor): JSX.Element {
+    const key = this.__key;
+    const { source, target, label } = this.__parts;
+    return (
+      <AttachmentView
+        nodeKey={key}
+        source={source}
+        target={target}
+        label={label}
+        onResize={(width) =>
+          editor.update(() => {
+            const node = $getNodeByKey(key);
+            if ($isImageNode(node)) node.setWidth(width);
+          })
+        }
+      />
+    );
   }
 }
 

@@ -12,7 +12,9 @@ import {
   type TextFormatType,
   UNDO_COMMAND,
 } from 'lexical';
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
+import { INSERT_IMAGE_COMMAND } from '../media/ImageInsertPlugin';
+import { MediaHostContext } from '../media/mediaHost';
 import type { Command } from '../../ui/commands/CommandRegistry';
 import { useCommands } from '../../ui/commands/useCommands';
 import { $getBlockType, formatBlock, type SettableBlockType } from '../toolbar/blockFormat';
@@ -56,7 +58,7 @@ function runInEditor(editor: LexicalEditor, action: () => void): void {
   action();
 }
 
-function editorCommands(editor: LexicalEditor): Command[] {
+function editorCommands(editor: LexicalEditor, hasMedia: boolean): Command[] {
   const format = (id: string, title: string, textFormat: TextFormatType, shortcut?: keyof typeof SHORTCUTS) => ({
     id,
     title,
@@ -143,6 +145,14 @@ function editorCommands(editor: LexicalEditor): Command[] {
       run: () => runInEditor(editor, () => editor.dispatchCommand(INSERT_CALLOUT_COMMAND, undefined)),
     });
   }
+  if (hasMedia) {
+    commands.push({
+      id: 'editor.insertImage',
+      title: 'Insert image…',
+      group: 'Insert',
+      run: () => runInEditor(editor, () => editor.dispatchCommand(INSERT_IMAGE_COMMAND, undefined)),
+    });
+  }
   // The editor handles these keys itself; the palette lists them and runs them by name.
   return commands.map((command) => ({ ...command, bindShortcut: false }));
 }
@@ -156,7 +166,8 @@ function editorCommands(editor: LexicalEditor): Command[] {
 export function EditorCommandsPlugin(): null {
   const [editor] = useLexicalComposerContext();
   const [editable, setEditable] = useState(() => editor.isEditable());
-  const [commands] = useState(() => editorCommands(editor));
+  const hasMedia = useContext(MediaHostContext) !== null;
+  const commands = useMemo(() => editorCommands(editor, hasMedia), [editor, hasMedia]);
 
   useEffect(() => editor.registerEditableListener(setEditable), [editor]);
 

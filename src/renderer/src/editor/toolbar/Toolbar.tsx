@@ -22,7 +22,7 @@ import {
   type TextFormatType,
   UNDO_COMMAND,
 } from 'lexical';
-import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useContext, useLayoutEffect, useRef } from 'react';
 import { OPEN_LINK_EDITOR_COMMAND } from '../plugins/LinkEditorPlugin';
 import { BLOCK_TYPE_LABELS, formatBlock, OTHER_BLOCK_LABELS, type SettableBlockType } from './blockFormat';
 import {
@@ -33,6 +33,7 @@ import {
   CalloutIcon,
   DeleteTableIcon,
   HorizontalRuleIcon,
+  ImageIcon,
   InlineCodeIcon,
   ItalicIcon,
   LinkIcon,
@@ -47,6 +48,8 @@ import { SHORTCUTS } from './shortcuts';
 import { useToolbarState } from './useToolbarState';
 import { CalloutNode } from '../callouts/CalloutNode';
 import { INSERT_CALLOUT_COMMAND } from '../callouts/CalloutPlugin';
+import { INSERT_IMAGE_COMMAND } from '../media/ImageInsertPlugin';
+import { MediaHostContext } from '../media/mediaHost';
 
 /** Languages offered for code blocks (the Markdown info string, then the visible name). */
 const CODE_LANGUAGES: Array<[string, string]> = [
@@ -189,6 +192,7 @@ export function Toolbar() {
   const canHaveTables = editor.hasNodes([TableNode]);
   const canHaveRules = editor.hasNodes([HorizontalRuleNode]);
   const canHaveCallouts = editor.hasNodes([CalloutNode]);
+  const media = useContext(MediaHostContext);
   const displayOnly = state.blockType in OTHER_BLOCK_LABELS;
 
   return (
@@ -324,6 +328,11 @@ export function Toolbar() {
           onClick={() => editor.dispatchCommand(INSERT_CALLOUT_COMMAND, undefined)}
         >
           <CalloutIcon />
+        </ToolbarButton>
+      )}
+      {media && (
+        <ToolbarButton label="Insert image…" onClick={() => editor.dispatchCommand(INSERT_IMAGE_COMMAND, undefined)}>
+          <ImageIcon />
         </ToolbarButton>
       )}
       {state.inTable && <TableControls editor={editor} />}

@@ -90,6 +90,14 @@ export const CalloutIcon = () => (
   </Icon>
 );
 
+export const ImageIcon = () => (
+  <Icon>
+    <rect x="2" y="2.75" width="12" height="10.5" rx="1.5" />
+    <circle cx="5.75" cy="6.25" r="1.25" />
+    <path d="M2.5 12l3.75-3.5 2.5 2.25 2-1.75L14 12" />
+  </Icon>
+);
+
 export const RowBelowIcon = () => (
   <Icon>
     <rect x="2" y="2.5" width="12" height="5.5" rx="1.25" />

@@ -1,3 +1,4 @@
+import { attachmentKindOf } from '@shared/domain/attachments';
 import type { OutgoingLink } from '@shared/domain/links';
 import { KindBadge } from '../../ui/KindBadge';
 import type { LiveLoad } from './useLiveLoad';
@@ -23,7 +24,12 @@ function groupsOf(links: readonly OutgoingLink[]): Group[] {
   return [
     { id: 'entry', title: 'Glossary entries', links: links.filter((l) => l.resolved?.kind === 'entry').sort(byTitle) },
     { id: 'note', title: 'Notes', links: links.filter((l) => l.resolved?.kind === 'note').sort(byTitle) },
-    { id: 'unresolved', title: 'Not created yet', links: links.filter((l) => l.resolved === null).sort(byTitle) },
+    { id: 'attachment', title: 'Attachments', links: links.filter((l) => !l.resolved && l.attachment).sort(byTitle) },
+    {
+      id: 'unresolved',
+      title: 'Not created yet',
+      links: links.filter((l) => l.resolved === null && !l.attachment).sort(byTitle),
+    },
   ].filter((group) => group.links.length > 0);
 }
 
@@ -61,20 +67,30 @@ export function OutgoingLinksPanel({ links, onOpen, onCreate, onShowUnresolved }
                       </span>
                       <KindBadge kind={link.resolved.kind} />
                     </button>
+                  ) : link.attachment ? (
+                    <div className="outgoing-open">
+                      <span className="outgoing-name" title={link.attachment}>
+                        {link.target}
+                      </span>
+                    </div>
                   ) : (
                     <div className="outgoing-open outgoing-unresolved">
                       <span className="outgoing-name" title="No note or glossary entry has this name">
                         {link.target}
                         {link.heading && <span className="outgoing-heading"> › {link.heading}</span>}
                       </span>
-                      <button
-                        type="button"
-                        className="text-button"
-                        onClick={() => onCreate(link.target)}
-                        aria-label={`Create note “${link.target}”`}
-                      >
-                        Create note
-                      </button>
+                      {attachmentKindOf(link.target) === null ? (
+                        <button
+                          type="button"
+                          className="text-button"
+                          onClick={() => onCreate(link.target)}
+                          aria-label={`Create note “${link.target}”`}
+                        >
+                          Create note
+                        </button>
+                      ) : (
+                        <span className="backlinks-count">missing file</span>
+                      )}
                     </div>
                   )}
                   {link.count > 1 && (

@@ -1,3 +1,4 @@
+import { attachmentKindOf } from '@shared/domain/attachments';
 import type { UnresolvedLink } from '@shared/domain/links';
 import { useId } from 'react';
 import { Modal } from '../../ui/Modal';
@@ -43,14 +44,18 @@ export function UnresolvedLinksDialog({ onOpenNote, onCreate, onClose }: Unresol
               <li key={link.target} className="unresolved-item">
                 <div className="unresolved-target">
                   <span className="unresolved-name">{link.target}</span>
-                  <button
-                    type="button"
-                    className="text-button"
-                    onClick={() => onCreate(link.target)}
-                    aria-label={`Create note “${link.target}”`}
-                  >
-                    Create note
-                  </button>
+                  {attachmentKindOf(link.target) === null ? (
+                    <button
+                      type="button"
+                      className="text-button"
+                      onClick={() => onCreate(link.target)}
+                      aria-label={`Create note “${link.target}”`}
+                    >
+                      Create note
+                    </button>
+                  ) : (
+                    <span className="backlinks-count">missing file</span>
+                  )}
                 </div>
                 <ul className="unresolved-sources" aria-label={`Notes linking to “${link.target}”`}>
                   {link.sources.map((source) => (

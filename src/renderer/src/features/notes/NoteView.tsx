@@ -12,6 +12,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { useApi } from '../../api/ApiContext';
+import { createNoteMediaHost } from './noteMediaHost';
 import { Editor, type EditorHandle } from '../../editor/Editor';
 import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -191,6 +192,9 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   });
   const notePath = snapshot.path;
   const bodyOffset = note.content.length - NoteSession.bodyOf(note.content).length;
+  // Made once per note path: a new host would look every attachment up again.
+  const onNotice = props.onNotice;
+  const media = useMemo(() => createNoteMediaHost(api, notePath, onNotice), [api, notePath, onNotice]);
   const wikiLinks = useMemo<WikiLinkHost>(
     () => ({
       notePath,
@@ -390,6 +394,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           onBlur={() => void session.flush()}
           onCompositionEnd={() => void session.flush()}
           wikiLinks={wikiLinks}
+          media={media}
         />
       </div>
       {renameAsk && (

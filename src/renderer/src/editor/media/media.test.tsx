@@ -1,0 +1,145 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { $getRoot, $isElementNode, getNearestEditorFromDOMNode, type LexicalEditor, PASTE_COMMAND } from 'lexical';
+import { createRef } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AttachmentInfo } from '@shared/domain/attachments';
+import { Editor, type EditorHandle } from '../Editor';
+import { $isImageNode } from '../nodes/ImageNode';
+import { FakeDataTransfer, installClipboardEvents } from '../testing/clipboard';
+import { type MediaHost, RemoteImagePolicy } from './mediaHost';
+
+const RUN = 'window.__canary=1';
+
+function fakeHost(files: Record<string, AttachmentInfo> = {}) {
+  const always = vi.fn(async () => undefined);
+  const host = {
+    remoteImages: new RemoteImagePolicy(false, always),
+    notify: vi.fn(),
+    saveImage: vi.fn(async () => '![[Pasted image 20261204153000.png]]'),
+    resolveAttachment: vi.fn(async (target: string) => files[target] ?? null),
+    openAttachment: vi.fn(async () => undefined),
+    fetchRemoteImage: vi.fn(async () => 'data:image/png;base64,iVBORw0KGgo='),
+  } satisfies MediaHost;
+  return { host, always };
+}
+
+async function renderWith(markdown: string, host: MediaHost) {
+  const ref = createRef<EditorHandle>();
+  render(<Editor ref={ref} initialMarkdown={markdown} ariaLabel="Note: Test" media={host} />);
+  await act(async () => {});
+  await act(async () => {});
+  const surface = screen.getByRole('textbox', { name: 'Note: Test' });
+  const editor = getNearestEditorFromDOMNode(surface) as LexicalEditor;
+  return { surface, editor, handle: ref.current! };
+}
+
+beforeAll(() => installClipboardEvents());
+afterEach(() => cleanup());
+
+describe('images and attachments in the editor', () => {
+  it('shows hostile image names, alt texts and SVGs as text or <img> only, and loads nothing from the web', async () => {
+    const svg = `<svg onload=${RUN}>.svg`;
+    const { host } = fakeHost({
+      [svg]: { path: `a/${svg}`, size: 10, kind: 'image' },
+      [`"><img src=x onerror=${RUN}>.pdf`]: { path: 'p.pdf', size: 10, kind: 'pdf' },
+    });
+    const markdown = [
+      `![[${svg}|<b onmouseover=${RUN}>x</b>]] ![<img src=x onerror="${RUN}">](x" onerror="${RUN}.png)`,
+      '',
+      `![[missing <script>${RUN}</script>.png]] ![["><img src=x onerror=${RUN}>.pdf]]`,
+      '',
+      `![<svg onload=${RUN}>|100](https://evil.example/track.png?a=1&b=%3Cx%3E)`,
+      '',
+    ].join('\n');
+    const { surface, handle } = await renderWith(markdown, host);
+    expect(surface.querySelector('script, iframe, object, embed, svg:not(.ed-file-icon)')).toBeNull();
+    for (const element of surface.querySelectorAll('*'))
+      for (const attribute of element.getAttributeNames()) expect(attribute, element.tagName).not.toMatch(/^on/);
+    const sources = [...surface.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(sources).toEqual([`/vault-file/a/${encodeURIComponent(svg)}`]);
+    expect(screen.getByRole('group', { name: 'Image from evil.example, not loaded' })).toBeTruthy();
+    expect(host.fetchRemoteImage).not.toHaveBeenCalled();
+    expect(handle.getMarkdown()).toBe(markdown.trimEnd() + '\n');
+  });
+
+  it('loads a web image through the host only once allowed, for the note or always', async () => {
+    const { host, always } = fakeHost();
+    await renderWith('A ![chart|120](https://example.org/c.png) b\n', host);
+    expect(host.fetchRemoteImage).not.toHaveBeenCalled();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Load for this note' })));
+    await act(async () => {});
+    expect(host.fetchRemoteImage).toHaveBeenCalledWith('https://example.org/c.png');
+    const image = screen.getByRole('img', { name: 'chart' });
+    expect([image.getAttribute('src'), image.getAttribute('width')]).toEqual([
+      'data:image/png;base64,iVBORw0KGgo=',
+      '120',
+    ]);
+    expect(always).not.toHaveBeenCalled();
+    cleanup();
+    const second = fakeHost();
+    await renderWith('![](https://example.org/d.png)\n', second.host);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Always load' })));
+    expect(second.always).toHaveBeenCalledOnce();
+  });
+
+  it('shows other attachments as chips that open them, and missing ones as missing', async () => {
+    const { host } = fakeHost({ 'paper.pdf': { path: 'papers/paper.pdf', size: 1536, kind: 'pdf' } });
+    await renderWith('Read ![[paper.pdf]] and ![[gone.mp3]].\n', host);
+    await act(async () => {});
+    const chip = screen.getByRole('button', { name: /^Open PDF\s*paper\.pdf\s*,\s*1\.5 KB$/ });
+    await act(async () => fireEvent.click(chip));
+    expect(host.openAttachment).toHaveBeenCalledWith('papers/paper.pdf');
+    expect(screen.getByRole('img', { name: 'Missing file: gone.mp3' })).toBeTruthy();
+  });
+
+  it('writes a new width into that image only, byte for byte elsewhere', async () => {
+    const { host } = fakeHost({ 'x.png': { path: 'x.png', size: 1, kind: 'image' } });
+    const markdown = 'Intro  *kept*  as is\n\n![[x.png|200x100]] and ![alt](x.png)\n\n- list\n';
+    const { editor, handle } = await renderWith(markdown, host);
+    await act(async () =>
+      editor.update(
+        () => {
+          const images = $getRoot()
+            .getChildren()
+            .flatMap((block) => ($isElementNode(block) ? block.getChildren() : []))
+            .filter($isImageNode);
+          images[0]!.setWidth(240);
+          images[1]!.setWidth(120);
+        },
+        { discrete: true },
+      ),
+    );
+    expect(handle.getMarkdown()).toBe('Intro  *kept*  as is\n\n![[x.png|240]] and ![alt|120](x.png)\n\n- list\n');
+  });
+
+  it('saves a pasted image through the host and inserts its embed; refuses a file that is not an image', async () => {
+    const { host } = fakeHost({
+      'Pasted image 20261204153000.png': {
+        path: 'attachments/Pasted image 20261204153000.png',
+        size: 1,
+        kind: 'image',
+      },
+    });
+    const { editor, handle } = await renderWith('Start\n', host);
+    await act(async () => editor.update(() => $getRoot().selectEnd(), { discrete: true }));
+    const send = (file: File) => {
+      const data = new FakeDataTransfer({});
+      data.files.push(file);
+      const event = new ClipboardEvent('paste', { clipboardData: data } as EventInit);
+      return editor.dispatchCommand(PASTE_COMMAND, event);
+    };
+    await act(async () => {
+      expect(send(new File(['%PDF'], 'paper.pdf', { type: 'application/pdf' }))).toBe(true);
+    });
+    expect(host.notify).toHaveBeenCalledWith(expect.stringContaining('“paper.pdf” is not an image'));
+    expect(host.saveImage).not.toHaveBeenCalled();
+    const big = new File(['x'], 'huge.png', { type: 'image/png' });
+    Object.defineProperty(big, 'size', { value: 21 * 1024 * 1024 });
+    await act(async () => void send(big));
+    expect(host.notify).toHaveBeenCalledWith(expect.stringContaining('larger than 20 MB'));
+    await act(async () => void send(new File(['png'], 'image.png', { type: 'image/png' })));
+    await act(async () => {});
+    expect(host.saveImage).toHaveBeenCalledOnce();
+    expect(handle.getMarkdown()).toBe('Start![[Pasted image 20261204153000.png]]\n');
+  });
+});

@@ -1,0 +1,86 @@
+import type { NotebookClient } from '@shared/api/createClient';
+import { isNotebookError } from '@shared/api/errors';
+import type { AttachmentInfo } from '@shared/domain/attachments';
+import { type MediaHost, RemoteImagePolicy } from '../../editor/media/mediaHost';
+import { vaultDownloadUrl } from '../../editor/media/vaultFiles';
+
+function readBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * The media host of one open note: images are saved beside it (the attachment folder the
+ * backend picks), attachments are found from it (lookups made in the same tick go to the
+ * backend in one call, and are remembered while the note is open), and web images load once
+ * allowed for the note, or always (the app's preference, read when the note opens).
+ */
+export function createNoteMediaHost(
+  api: NotebookClient,
+  notePath: string,
+  notify: (message: string) => void,
+): MediaHost {
+  const known = new Map<string, Promise<AttachmentInfo | null>>();
+  let batch: Array<{ target: string; resolve(info: AttachmentInfo | null): void }> = [];
+  const flush = () => {
+    const asked = batch;
+    batch = [];
+    api.resolveAttachments({ targets: asked.map((item) => item.target), from: notePath }).then(
+      (found) => asked.forEach((item, index) => item.resolve(found[index] ?? null)),
+      () => asked.forEach((item) => item.resolve(null)),
+    );
+  };
+  const remoteImages = new RemoteImagePolicy(false, async () => {
+    await api.updatePreferences({ patch: { remoteImages: 'always' } });
+  });
+  api.getPreferences().then(
+    (preferences) => preferences.remoteImages === 'always' && remoteImages.allowForNote(),
+    () => undefined,
+  );
+  return {
+    remoteImages,
+    notify,
+    async saveImage(file) {
+      const { embed } = await api.saveImage({ note: notePath, data: await readBase64(file) });
+      return embed;
+    },
+    resolveAttachment(target) {
+      const key = target.trim();
+      let found = known.get(key);
+      if (!found) {
+        found = new Promise((resolve) => {
+          if (batch.length === 0) queueMicrotask(flush);
+          batch.push({ target: key, resolve });
+        });
+        known.set(key, found);
+      }
+      return found;
+    },
+    async openAttachment(path) {
+      try {
+        await api.openAttachment({ path });
+      } catch (error) {
+        // The browser build cannot open files with another app: it downloads them.
+        if (isNotebookError(error) && error.code === 'invalid-arguments') {
+          const link = document.createElement('a');
+          link.href = vaultDownloadUrl(path);
+          link.download = path.replace(/^.*\//, '');
+          link.click();
+          return;
+        }
+        notify(error instanceof Error ? error.message : String(error));
+      }
+    },
+    async fetchRemoteImage(url) {
+      const { data, contentType } = await api.fetchRemoteImage({ url });
+      return `data:${contentType};base64,${data}`;
+    },
+  };
+}
