@@ -77,6 +77,8 @@ tags: [neuro, exam]
 > [!abstract] Summary
 > A neuron fires when its membrane reaches the **threshold**, about $-55\\,\\text{mV}$. #neuro/membranes
 
+The membrane must reach about $-55\\,\\text{mV}$ before the neuron fires. ^threshold
+
 > [!tip] Mnemonic
 > *Sodium in, potassium out.*
 
@@ -91,6 +93,22 @@ $$
 
 > [!question] Check yourself
 > Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$?
+`;
+
+/** A study note made of embeds: sections of other notes, a block, an entry, a missing note, a cycle. */
+const EMBEDS_NOTE = `# Revision sheet: inhibition
+
+The core idea, from the lecture:
+
+![[Sleep and the brain#Deep sleep]]
+
+![[Action potentials#^threshold]]
+
+![[GABA Glutamate Ratio#Mechanism]]
+
+![[Synaptic plasticity]]
+
+![[Revision sheet]]
 `;
 
 /** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
@@ -109,6 +127,15 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('option', { name: /^GABA Glutamate Ratio/ }).click();
     await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
     await page.locator('.callout').first().waitFor();
+  },
+  // A note of embeds: note sections, a block, an entry, a missing note and a cycle notice.
+  embeds: async (page) => {
+    await page.getByRole('option', { name: optionNamed('Revision sheet') }).click();
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    await editor.locator('[data-embed-state="cycle"]').waitFor();
+    await editor.locator('[data-embed-state="entry"]').waitFor();
+    await page.locator('.content-scroll').evaluate((element) => element.scrollTo(0, 60));
+    await page.waitForTimeout(300);
   },
   editor: async (page) => {
     await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
@@ -190,6 +217,7 @@ async function main() {
   writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
   writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
   for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
+  writeFileSync(join(vault, 'Revision sheet.md'), EMBEDS_NOTE);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

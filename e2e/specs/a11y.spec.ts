@@ -72,6 +72,8 @@ tags: [neuro]
   'Cell cycle.md':
     '# Cell cycle\n\nFrom the slides: ![[cycle.svg|200]] and ![[lost.png]]\n\n' +
     'See [the exam list](Exam%20prep.md). %% check with the tutor %%\n',
+  'Embeds.md':
+    '# Embeds\n\n![[Lecture 4#Key points]]\n\n![[GABA Glutamate Ratio#Origin]]\n\n![[Missing idea]]\n\n![[Embeds]]\n\nA fact. ^fact-1\n',
   'cycle.svg':
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" rx="10" fill="#4f8cff"/></svg>',
 };
@@ -135,6 +137,13 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Cell cycle');
     await expect(notes.editor.locator('img.ed-image')).toBeVisible();
     await expect(notes.editor.getByRole('img', { name: 'Missing image: lost.png' })).toBeVisible();
+  },
+  'a note with embeds (a section, an entry, a missing note, a cycle)': async (page) => {
+    const notes = await openNote(page, 'Embeds');
+    await expect(notes.editor.locator('[data-embed-state="note"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="entry"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="missing"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="cycle"]')).toBeVisible();
   },
   'an entry with its backlinks': async (page) => {
     await openEntry(page, ENTRY);
