@@ -134,7 +134,6 @@ const scenes: Record<string, Scene> = {
     const editor = page.getByRole('textbox', { name: /^Note: / });
     await editor.locator('[data-embed-state="cycle"]').waitFor();
     await editor.locator('[data-embed-state="entry"]').waitFor();
-    await page.locator('.content-scroll').evaluate((element) => element.scrollTo(0, 60));
     await page.waitForTimeout(300);
   },
   editor: async (page) => {

@@ -14,6 +14,7 @@ import { CalloutPlugin } from '../callouts/CalloutPlugin';
 import { $importMarkdown, EDITOR_NODES } from '../markdown';
 import { MathPlugin } from '../math/MathPlugin';
 import { ImageHostContext } from '../nodes/ImageNode';
+import { CheckListSemanticsPlugin } from '../plugins/CheckListSemanticsPlugin';
 import { CommentPlugin } from '../plugins/CommentPlugin';
 import { WikiLinkClickPlugin } from '../plugins/WikiLinkClickPlugin';
 import { WikiLinkResolutionPlugin } from '../plugins/WikiLinkResolutionPlugin';
@@ -41,6 +42,7 @@ export function EmbeddedNote({ markdown, path, scope, label }: EmbeddedContentPr
           contentEditable={<ContentEditable className="ed-embed__content" ariaLabel={label} />}
           ErrorBoundary={LexicalErrorBoundary}
         />
+        <CheckListSemanticsPlugin />
         <CalloutPlugin />
         <CommentPlugin />
         <MathPlugin />
