@@ -77,6 +77,8 @@ tags: [neuro, exam]
 > [!abstract] Summary
 > A neuron fires when its membrane reaches the **threshold**, about $-55\\,\\text{mV}$. #neuro/membranes
 
+The membrane must reach about $-55\\,\\text{mV}$ before the neuron fires. ^threshold
+
 > [!tip] Mnemonic
 > *Sodium in, potassium out.*
 
@@ -125,6 +127,22 @@ const CELL_CYCLE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="720" heig
 <rect x="400" y="230" width="22" height="22" rx="5" fill="#e0605a"/><text x="436" y="248">M — mitosis</text>
 </g></svg>`;
 
+/** A study note made of embeds: sections of other notes, a block, an entry, a missing note, a cycle. */
+const EMBEDS_NOTE = `# Revision sheet: inhibition
+
+The core idea, from the lecture:
+
+![[Sleep and the brain#Deep sleep]]
+
+![[Action potentials#^threshold]]
+
+![[GABA Glutamate Ratio#Mechanism]]
+
+![[Synaptic plasticity]]
+
+![[Revision sheet]]
+`;
+
 /** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
 async function openEntryInMain(page: Page, title: string): Promise<void> {
   await page.getByRole('option', { name: new RegExp(`^${title}`) }).click();
@@ -152,6 +170,14 @@ const scenes: Record<string, Scene> = {
     await editor.getByRole('button', { name: /^Open PDF/ }).waitFor();
     await image.click();
     await editor.getByRole('slider').waitFor();
+  },
+  // A note of embeds: note sections, a block, an entry, a missing note and a cycle notice.
+  embeds: async (page) => {
+    await page.getByRole('option', { name: optionNamed('Revision sheet') }).click();
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    await editor.locator('[data-embed-state="cycle"]').waitFor();
+    await editor.locator('[data-embed-state="entry"]').waitFor();
+    await page.waitForTimeout(300);
   },
   editor: async (page) => {
     await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
@@ -238,6 +264,7 @@ async function main() {
   writeFileSync(join(vault, 'attachments', 'Mitosis review.pdf'), `%PDF-1.4\n${'%'.repeat(184_000)}\n`);
   writeFileSync(join(vault, 'attachments', 'Lecture 7.mp3'), Buffer.alloc(3_400_000));
   for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
+  writeFileSync(join(vault, 'Revision sheet.md'), EMBEDS_NOTE);
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

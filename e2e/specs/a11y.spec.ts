@@ -74,6 +74,8 @@ tags: [neuro]
     'See [the exam list](Exam%20prep.md). %% check with the tutor %%\n\n' +
     'Reading: ![[syllabus.pdf]] and a chart from the web: ![chart](https://example.org/chart.png)\n',
   'syllabus.pdf': '%PDF-1.4\n% a syllabus\n',
+  'Embeds.md':
+    '# Embeds\n\n![[Lecture 4#Key points]]\n\n![[GABA Glutamate Ratio#Origin]]\n\n![[Missing idea]]\n\n![[Embeds]]\n\nA fact. ^fact-1\n',
   'cycle.svg':
     '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="200" height="80" rx="10" fill="#4f8cff"/></svg>',
 };
@@ -153,6 +155,13 @@ const SCREENS: Record<string, Screen> = {
     await expect(notes.editor.getByRole('slider', { name: 'Width of image cycle.svg' })).toBeVisible();
     await expect(notes.editor.getByRole('button', { name: /^Open PDF syllabus\.pdf/ })).toBeVisible();
     await expect(notes.editor.getByRole('button', { name: 'Load for this note' })).toBeVisible();
+  },
+  'a note with embeds (a section, an entry, a missing note, a cycle)': async (page) => {
+    const notes = await openNote(page, 'Embeds');
+    await expect(notes.editor.locator('[data-embed-state="note"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="entry"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="missing"]')).toBeVisible();
+    await expect(notes.editor.locator('[data-embed-state="cycle"]')).toBeVisible();
   },
   'an entry with its backlinks': async (page) => {
     await openEntry(page, ENTRY);

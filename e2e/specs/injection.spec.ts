@@ -76,6 +76,7 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   writeFileSync(join(vaultDir, 'Target.md'), `Target text: ${PAYLOADS.map((p) => inline(p.markdown)).join(' ')}\n`);
   const allPayloads = `${ALL_PAYLOADS}\nSee [[Target]] and [[<img src=x onerror=window.__canary=1>]].\n`;
   writeFileSync(join(vaultDir, 'All payloads.md'), allPayloads);
+  writeFileSync(join(vaultDir, 'Embeds payloads.md'), '![[All payloads]]\n');
   PAYLOADS.forEach((p, i) => {
     const n = String(i + 1).padStart(2, '0');
     writeFileSync(join(vaultDir, `Sample ${n}.md`), `hostile ${inline(p.markdown)} [[Target]]\n\n${p.markdown}\n`);
@@ -101,6 +102,13 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   await hoverPreview(page, notes.linkChip('<img src=x onerror=window.__canary=1>').last());
   await expect(card).toContainText('<img src=x onerror=window.__canary=1>');
   await guard.assertNothingRan('link preview cards');
+
+  // The same note embedded in another (`![[All payloads]]`): shown read-only, as text.
+  await notes.open('Embeds payloads');
+  const embedded = notes.editor.locator('.ed-embed__content');
+  await expect(embedded).toContainText('onerror');
+  expect(canaries(await sourceText(embedded))).toBe(canaries(allPayloads));
+  await guard.assertNothingRan('an embedded note');
 
   // Backlinks of Target: one group per sample, each with the paragraph around the link.
   await notes.open('Target');

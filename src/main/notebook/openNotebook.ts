@@ -422,6 +422,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).links.getLinkPreview(target, from);
     },
 
+    async getEmbed({ target, part, from }) {
+      return (await current()).links.getEmbed(target, part ?? null, from);
+    },
+
     async getBacklinks({ ref }) {
       return (await current()).links.getBacklinks(ref);
     },

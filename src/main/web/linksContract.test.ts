@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { EmbedContent } from '@shared/domain/embeds';
 import type { DocRef } from '@shared/domain/docRef';
 import type {
   BacklinkList,
@@ -86,6 +87,11 @@ describe.each(targets.map((target, index) => ({ ...target, suffix: SUFFIXES[inde
         text: 'Cells are small.',
       });
       expect(await call<LinkPreview | null>('getLinkPreview', { target: 'nope' })).toBeNull();
+      expect(await call<EmbedContent | null>('getEmbed', { target: `Cells ${s}`, part: 'Parts' })).toMatchObject({
+        target: { kind: 'note', title: `Cells ${s}` },
+        found: true,
+      });
+      expect(await call<EmbedContent | null>('getEmbed', { target: 'nope' })).toBeNull();
     });
 
     it('answers backlinks, outgoing links, unresolved links and entry counts', async () => {

@@ -11,6 +11,7 @@ import type {
   ResolvedTarget,
   UnresolvedLink,
 } from '../domain/links';
+import type { EmbedContent } from '../domain/embeds';
 import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
 import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
@@ -191,6 +192,14 @@ export interface NotebookApi {
 
   /** The hover preview of a link target; null when it does not resolve. */
   getLinkPreview(args: { target: string; from?: string }): Promise<LinkPreview | null>;
+
+  /**
+   * What an embed `![[target#part]]` in the note at `from` shows: the target resolved as a
+   * link is, and its part (`Heading`, `H1#H2`, `^block-id`; none for the whole document):
+   * a note's Markdown (front matter removed) or an entry's text. null when the target
+   * resolves to nothing; `found: false` when the part is not there.
+   */
+  getEmbed(args: { target: string; part?: string; from?: string }): Promise<EmbedContent | null>;
 
   /** Notes that link to the document, each mention with its paragraph and heading path. */
   getBacklinks(args: { ref: DocRef }): Promise<BacklinkList>;

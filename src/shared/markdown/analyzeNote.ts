@@ -33,7 +33,8 @@ const CODE_KINDS = new Set(['fencedCode', 'indentedCode', 'math', 'comment', 'ht
 const PROSE_KINDS = new Set(['paragraph', 'heading', 'setextHeading', 'list', 'blockquote', 'table', 'footnote']);
 // Obsidian's tag syntax: after whitespace, `(` or `[`, or at the start of a line; not all digits.
 const TAG = /(?:^|[\s([])#([\p{L}\p{N}\p{M}_\-/]+)/gu;
-const BLOCK_ID = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
+/** A block id (` ^abc-123`) ending a line of text: Obsidian's anchor for `[[Note#^abc-123]]`. */
+export const BLOCK_ID_AT_END = /(?:^|[ \t])\^([A-Za-z0-9-]+)[ \t]*$/;
 
 /**
  * Reads a note's text (front matter included: every offset is into `text` as given) into
@@ -383,7 +384,7 @@ function overlaps(ranges: ReadonlyArray<{ start: number; end: number }>, offset:
 function blockIdOf(text: string, start: number, end: number): NoteBlockId | null {
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   const from = Math.max(start, lineStart);
-  const match = BLOCK_ID.exec(text.slice(from, end));
+  const match = BLOCK_ID_AT_END.exec(text.slice(from, end));
   if (!match) return null;
   const at = from + match.index + match[0].indexOf('^');
   return { id: match[1]!, start: at, end: at + 1 + match[1]!.length };

@@ -445,3 +445,45 @@ describe('the persisted index', () => {
     expect((await third.service.getBacklinks({ ref: GABA })).count).toBe(19);
   });
 });
+
+describe('embeds', () => {
+  it('gives a note, a heading section or a block, an entry or its section, and null for nothing', async () => {
+    const { service, write, links } = await open({
+      'Cells.md': '---\ntags: [x]\n---\n# Cells\n\nIntro.\n\n## Parts\n\nNucleus. ^nuc-1\n\n## Other\n\nMore.\n',
+      'Bio/Source.md': 'See ![[Cells#^nuc-1]] and [[Cells#^nuc-1]] and [[Cells#^gone]].\n',
+    });
+    const cells = { ref: note('Cells.md'), kind: 'note', title: 'Cells' };
+    expect(await service.getEmbed({ target: 'Cells', from: 'Bio/Source.md' })).toMatchObject({
+      target: cells,
+      part: null,
+      found: true,
+      markdown: '# Cells\n\nIntro.\n\n## Parts\n\nNucleus. ^nuc-1\n\n## Other\n\nMore.',
+    });
+    expect(await service.getEmbed({ target: 'cells', part: 'Parts' })).toMatchObject({
+      found: true,
+      markdown: '## Parts\n\nNucleus. ^nuc-1',
+    });
+    expect(await service.getEmbed({ target: 'Cells', part: '^NUC-1' })).toMatchObject({
+      found: true,
+      markdown: 'Nucleus. ^nuc-1',
+    });
+    expect(await service.getEmbed({ target: 'Cells', part: '^none' })).toMatchObject({ found: false, markdown: '' });
+    expect(await service.getEmbed({ target: 'Nothing here' })).toBeNull();
+    const entry = await service.getEmbed({ target: 'GABA Glutamate Ratio' });
+    expect(entry).toMatchObject({ target: { ref: GABA, kind: 'entry' }, found: true });
+    expect(entry!.entry!.definition.length).toBeGreaterThan(20);
+    expect(entry!.entry!.sections.map((s) => s.heading)).toEqual(['Origin', 'Mechanism']);
+    const origin = await service.getEmbed({ target: 'GABA Glutamate Ratio', part: 'origin' });
+    expect(origin!.entry).toMatchObject({ definition: '', sections: [{ heading: 'Origin' }] });
+    // Links to a block count as resolved; an embed follows its source's changes.
+    const outgoing = await service.getOutgoingLinks({ path: 'Bio/Source.md' });
+    expect(outgoing.every((link) => link.resolved?.title === 'Cells')).toBe(true);
+    expect((await service.listUnresolvedLinks()).map((u) => u.target)).toEqual([]);
+    write('Cells.md', '# Cells\n\nNucleus, edited. ^nuc-1\n');
+    await service.readNote({ path: 'Cells.md' });
+    await links.idle();
+    expect(await service.getEmbed({ target: 'Cells', part: '^nuc-1' })).toMatchObject({
+      markdown: 'Nucleus, edited. ^nuc-1',
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
 import type { DocRef } from '@shared/domain/docRef';
+import type { EmbedContent } from '@shared/domain/embeds';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type {
   BacklinkList,
@@ -15,9 +16,11 @@ import type {
 } from '@shared/domain/links';
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import type { IndexStatus } from '@shared/domain/search';
+import { normalizeHeading } from '@shared/links/normalizeLinkTarget';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { wikiLinkDisplay } from '@shared/markdown/blockText';
+import { embedSection, sectionMarkdown } from '@shared/markdown/embedSection';
 import type { NoteModel } from '@shared/markdown/noteModel';
 import { notePreview } from '@shared/markdown/notePreview';
 import type { EventBus } from '../events/EventBus';
@@ -471,6 +474,52 @@ export class LinkService {
     return {
       target: resolved,
       text: note && !note.readOnly ? notePreview(this.modelOf(note), LINK_PREVIEW_CHARS) : '',
+    };
+  }
+
+  /**
+   * See NotebookApi.getEmbed. A note's part is cut from its model (embedSection); an
+   * entry's part is one of its sections, by heading. A read-only note (too large, not
+   * UTF-8) shows as not found.
+   */
+  async getEmbed(target: string, part: string | null, from?: string): Promise<EmbedContent | null> {
+    await this.idle();
+    const ref = this.resolveWritten(target, from);
+    const resolved = ref ? this.index.describe(ref) : null;
+    if (!ref || !resolved) return null;
+    const wanted = part === null || part.trim() === '' ? null : part;
+    if (ref.kind === 'entry') {
+      const entry = this.entries.get(ref.id);
+      if (!entry) return null;
+      if (wanted === null) {
+        return {
+          target: resolved,
+          part: null,
+          found: true,
+          markdown: '',
+          entry: { definition: entry.definition, sections: entry.sections },
+        };
+      }
+      const name = normalizeHeading(wanted.split('#').pop() ?? '');
+      const sections = entry.sections.filter((section) => normalizeHeading(section.heading) === name).slice(0, 1);
+      return {
+        target: resolved,
+        part: wanted,
+        found: sections.length > 0,
+        markdown: '',
+        entry: { definition: '', sections },
+      };
+    }
+    const note = await this.readForIndex(ref.path);
+    if (!note || note.readOnly) return { target: resolved, part: wanted, found: false, markdown: '' };
+    const model = this.modelOf(note);
+    const section = embedSection(model, wanted);
+    return {
+      target: resolved,
+      part: wanted,
+      found: section !== null,
+      markdown: section ? sectionMarkdown(model, section) : '',
+      version: note.version,
     };
   }
 

@@ -2,6 +2,8 @@ import { $isCodeNode } from '@lexical/code';
 import { CalloutPlugin } from './callouts/CalloutPlugin';
 import { MathPlugin } from './math/MathPlugin';
 import { TagPlugin } from './tags/TagPlugin';
+import { BlockIdPlugin } from './blockIds/BlockIdPlugin';
+import { EmbedPlugin } from './embeds/EmbedPlugin';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -295,6 +297,8 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <MathPlugin />
             <TagPlugin />
             {!readOnly && media && <ImageInsertPlugin />}
+            <BlockIdPlugin />
+            {wikiLinks && <EmbedPlugin host={wikiLinks} />}
             <BlockEscapePlugin />
             <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
             <TextFormatGuardPlugin />

@@ -6,7 +6,16 @@
 
 /** Where to go in a note. Offsets are in the note's file (front matter included). */
 export type RevealTarget =
-  { kind: 'span'; start: number; end: number; source: string } | { kind: 'heading'; heading: string };
+  | { kind: 'span'; start: number; end: number; source: string }
+  | { kind: 'heading'; heading: string }
+  /** The paragraph or list item carrying ` ^id` (a link `[[Note#^id]]`). */
+  | { kind: 'block'; id: string };
+
+/** Where a link's part after `#` goes: `^id` names a block, anything else a heading. */
+export function revealTargetOf(part: string): RevealTarget {
+  const trimmed = part.trim();
+  return trimmed.startsWith('^') ? { kind: 'block', id: trimmed.slice(1) } : { kind: 'heading', heading: part };
+}
 
 export interface RevealRequest {
   readonly path: string;

@@ -4,7 +4,7 @@ import type { MentionContext } from '@shared/domain/links';
 import type { NoteSummary } from '@shared/domain/note';
 import { useCallback, useState } from 'react';
 import type { WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
-import { requestReveal } from '../../editor/revealRequest';
+import { requestReveal, revealTargetOf } from '../../editor/revealRequest';
 import { revealEntrySection } from '../../features/links/revealEntrySection';
 import type { SideTab } from '../../features/links/SidePanel';
 import type { Workspace } from '../useWorkspace';
@@ -104,7 +104,7 @@ export function useNavigation({ api, workspace, changeWorkspace, setPanelTab, up
   const openWikiLink = useCallback(
     ({ target, heading, resolved }: WikiLinkOpenRequest) => {
       if (target.trim() === '' && openNotePath) {
-        if (heading) requestReveal(openNotePath, { kind: 'heading', heading });
+        if (heading) requestReveal(openNotePath, revealTargetOf(heading));
         return;
       }
       if (resolved === null) {
@@ -116,7 +116,7 @@ export function useNavigation({ api, workspace, changeWorkspace, setPanelTab, up
         if (heading) revealEntrySection(resolved.ref.id, heading);
         return;
       }
-      if (heading) requestReveal(resolved.ref.path, { kind: 'heading', heading });
+      if (heading) requestReveal(resolved.ref.path, revealTargetOf(heading));
       openNote(resolved.ref.path);
     },
     [openEntry, openNote, openNotePath],

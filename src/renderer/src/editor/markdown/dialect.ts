@@ -15,6 +15,8 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
+import { BlockIdNode } from '../blockIds/BlockIdNode';
+import { EmbedBlockNode } from '../embeds/EmbedBlockNode';
 import { CommentNode } from '../nodes/CommentNode';
 import { ImageNode } from '../nodes/ImageNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
@@ -56,6 +58,8 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   MathInlineNode,
   TagNode,
   ImageNode,
+  EmbedBlockNode,
+  BlockIdNode,
 ];
 
 /**

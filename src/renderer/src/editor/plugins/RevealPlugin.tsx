@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import { onRevealRequest, type RevealRequest, takeReveal } from '../revealRequest';
+import { $selectBlockId } from '../blockIds/selectBlockId';
 import { type Located, $selectHeading, $selectSource } from '../markdown/locateSource';
 
 /** How long a revealed place stays marked. */
@@ -29,11 +30,13 @@ export function RevealPlugin({ notePath, bodyOffset }: { notePath: string; bodyO
           located =
             target.kind === 'heading'
               ? $selectHeading(target.heading)
-              : $selectSource({
-                  start: target.start - bodyOffset,
-                  end: target.end - bodyOffset,
-                  source: target.source,
-                });
+              : target.kind === 'block'
+                ? $selectBlockId(target.id)
+                : $selectSource({
+                    start: target.start - bodyOffset,
+                    end: target.end - bodyOffset,
+                    source: target.source,
+                  });
         },
         { discrete: true },
       );

@@ -1,4 +1,5 @@
 import { normalizeLinkTarget } from '@shared/links/normalizeLinkTarget';
+import type { EmbedContent } from '@shared/domain/embeds';
 import type { HeadingInfo, LinkPreview, LinkSuggestion, ResolvedTarget } from '@shared/domain/links';
 
 /** A wiki link the user asked to open (click, Mod+Enter, the preview card). */
@@ -30,6 +31,16 @@ export interface WikiLinkHost {
    */
   createNote(title: string): Promise<string | null>;
   openLink(request: WikiLinkOpenRequest): void;
+  /**
+   * What an embed `![[target#part]]` shows (see NotebookApi.getEmbed), resolved from the
+   * note at `from` (default: this note). Without it, embeds show their source only.
+   */
+  getEmbed?(target: string, part: string | null, from?: string): Promise<EmbedContent | null>;
+  /**
+   * Calls `listener` with the paths of notes that changed (saved, changed on disk, added,
+   * removed), or null when anything may have changed (entries, a reconnect). Returns the cleanup.
+   */
+  onNotesChanged?(listener: (paths: string[] | null) => void): () => void;
   /** Calls `listener` whenever links may resolve differently (notes added or renamed…). Returns the cleanup. */
   onLinksChanged(listener: () => void): () => void;
 }

@@ -219,6 +219,18 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
         }
       },
       openLink: (request) => shell.current.onOpenWikiLink?.(request),
+      getEmbed: (target, part, from) =>
+        api.getEmbed({ target, ...(part === null ? {} : { part }), from: from ?? notePath }),
+      onNotesChanged: (listener) => {
+        const offNotes = api.on('notes-changed', ({ changes }) => listener(changes.map((change) => change.path)));
+        const offGlossary = api.on('glossary-changed', () => listener(null));
+        const offResync = api.on('resync', () => listener(null));
+        return () => {
+          offNotes();
+          offGlossary();
+          offResync();
+        };
+      },
       onLinksChanged: (listener) => {
         const offLinks = api.on('links-changed', listener);
         const offNotes = api.on('notes-changed', ({ changes }) => {

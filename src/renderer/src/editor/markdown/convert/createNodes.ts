@@ -18,6 +18,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import { $createCalloutNode, $createCalloutTitleNode } from '../../callouts/CalloutNode';
+import { $createEmbedBlockNode } from '../../embeds/EmbedBlockNode';
 import { $createImageNode } from '../../nodes/ImageNode';
 import { $createRawBlockNode } from '../../nodes/RawBlockNode';
 import { $createWikiLinkNode } from '../../nodes/WikiLinkNode';
@@ -90,7 +91,7 @@ export function $createBlockNode(block: BlockNode, onListItem?: OnListItem): Lex
     case 'rule':
       return $createHorizontalRuleNode();
     case 'raw':
-      return $createRawBlockNode(block.text, block.kind);
+      return block.kind === 'embed' ? $createEmbedBlockNode(block.text) : $createRawBlockNode(block.text, block.kind);
     case 'list':
       return $createList(block, onListItem);
     case 'table':
