@@ -2,6 +2,8 @@ import { $isCodeNode } from '@lexical/code';
 import { CalloutPlugin } from './callouts/CalloutPlugin';
 import { MathPlugin } from './math/MathPlugin';
 import { TagPlugin } from './tags/TagPlugin';
+import { TagSuggestPlugin } from './tags/TagSuggestPlugin';
+import type { TagSuggestion } from '@shared/domain/tags';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -108,6 +110,8 @@ export interface EditorProps {
    * and revealing a place in the note. Without it wiki links still load and save.
    */
   wikiLinks?: WikiLinkHost;
+  /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
+  suggestTags?(query: string): Promise<TagSuggestion[]>;
 }
 
 const AUTOLINK_MATCHERS = [autoLinkUrlMatcher, autoLinkEmailMatcher];
@@ -138,6 +142,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     placeholder = 'Start writing…',
     onOpenLink,
     wikiLinks,
+    suggestTags,
   },
   ref,
 ) {
@@ -301,6 +306,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
           {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
           {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
           {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
+          {suggestTags && !readOnly && <TagSuggestPlugin suggestTags={suggestTags} />}
           {/* A place is revealed once the whole note is there. */}
           {wikiLinks?.notePath && !loading && (
             <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />

@@ -16,7 +16,9 @@ import { Editor, type EditorHandle } from '../../editor/Editor';
 import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
+import { requestSearch } from '../../ui/searchRequests';
 import { onNoteRecheck } from '../links/noteRecheck';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
@@ -58,6 +60,13 @@ function noteForTarget(target: string): { title: string; folder?: string } {
 /** A note's title from its path ("Bio/Cells.md" → "Cells"). */
 function titleOf(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.md$/i, '');
+}
+
+/** The line ending a note mostly uses (for a front matter block added to it). */
+function eolOf(content: string): string {
+  const crlf = content.split('\r\n').length - 1;
+  const lf = content.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -231,6 +240,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     [api, notePath, bodyOffset],
   );
 
+  const suggestTags = useCallback((query: string) => api.suggestTags({ query, limit: 8 }), [api]);
+
   // A recovered draft goes into the editor and is saved like any edit.
   const restored = useRef(false);
   useEffect(() => {
@@ -345,20 +356,13 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           </button>
         </div>
       </header>
-      {(summary.aliases.length > 0 || summary.tags.length > 0) && (
-        <ul className="note-properties" aria-label="Properties">
-          {summary.aliases.map((alias) => (
-            <li key={`a:${alias}`} className="chip chip-alias" title="Alias">
-              {alias}
-            </li>
-          ))}
-          {summary.tags.map((tag) => (
-            <li key={`t:${tag}`} className="chip chip-tag" title="Tag">
-              #{tag}
-            </li>
-          ))}
-        </ul>
-      )}
+      <PropertiesPanel
+        frontMatter={snapshot.frontMatter}
+        eol={eolOf(note.content)}
+        readOnly={readOnly}
+        onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
+        onTagClick={(tag) => requestSearch(`tag:${tag}`)}
+      />
       {note.readOnly && <Notice tone="warning">This note is shown read-only: {note.readOnly.reason}</Notice>}
       {snapshot.forkedFrom && (
         <Notice
@@ -390,6 +394,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           onBlur={() => void session.flush()}
           onCompositionEnd={() => void session.flush()}
           wikiLinks={wikiLinks}
+          suggestTags={suggestTags}
         />
       </div>
       {renameAsk && (
