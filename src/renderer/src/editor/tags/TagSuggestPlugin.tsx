@@ -17,7 +17,9 @@ import {
   $getSelection,
   $isRangeSelection,
   $isTextNode,
+  BLUR_COMMAND,
   COMMAND_PRIORITY_HIGH,
+  COMMAND_PRIORITY_LOW,
   KEY_ARROW_DOWN_COMMAND,
   KEY_ARROW_UP_COMMAND,
   KEY_ENTER_COMMAND,
@@ -128,23 +130,33 @@ export function TagSuggestPlugin({ suggestTags }: { suggestTags(query: string): 
   const dismissed = useRef<TagQuery | null>(null);
   const listId = useId();
 
-  // Follow the caret: open on a tag being typed, close when it is no longer there.
+  // Follow the caret: open on a tag being typed, close when it is no longer there or the editor loses focus.
   useEffect(
     () =>
-      editor.registerUpdateListener(({ editorState, dirtyLeaves, tags }) => {
-        if (!editor.isEditable()) return setQuery(null);
-        const found = editorState.read(() => $tagQueryAtCaret());
-        const typed = dirtyLeaves.size > 0 && !tags.has('historic') && !tags.has('collaboration');
-        setQuery((current) => {
-          if (found === null) return null;
-          if (dismissed.current && sameQuery(dismissed.current, found)) return null;
-          dismissed.current = null;
-          if (current === null && !typed) return null;
-          return sameQuery(current, found) ? current : found;
-        });
-        // Under the caret (the DOM is up to date when update listeners run).
-        if (found !== null) setPosition(caretPosition(editor));
-      }),
+      mergeRegister(
+        editor.registerCommand(
+          BLUR_COMMAND,
+          () => {
+            setQuery(null);
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerUpdateListener(({ editorState, dirtyLeaves, tags }) => {
+          if (!editor.isEditable()) return setQuery(null);
+          const found = editorState.read(() => $tagQueryAtCaret());
+          const typed = dirtyLeaves.size > 0 && !tags.has('historic') && !tags.has('collaboration');
+          setQuery((current) => {
+            if (found === null) return null;
+            if (dismissed.current && sameQuery(dismissed.current, found)) return null;
+            dismissed.current = null;
+            if (current === null && !typed) return null;
+            return sameQuery(current, found) ? current : found;
+          });
+          // Under the caret (the DOM is up to date when update listeners run).
+          if (found !== null) setPosition(caretPosition(editor));
+        }),
+      ),
     [editor],
   );
 

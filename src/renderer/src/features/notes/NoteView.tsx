@@ -199,7 +199,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     shell.current = { onOpenWikiLink: props.onOpenWikiLink, onNotice: props.onNotice };
   });
   const notePath = snapshot.path;
-  const bodyOffset = note.content.length - NoteSession.bodyOf(note.content).length;
+  // File offsets (a place to reveal) count the front matter as the session holds it: edited properties move the body.
+  const bodyOffset = snapshot.frontMatter.length;
   const wikiLinks = useMemo<WikiLinkHost>(
     () => ({
       notePath,
@@ -356,13 +357,6 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           </button>
         </div>
       </header>
-      <PropertiesPanel
-        frontMatter={snapshot.frontMatter}
-        eol={eolOf(note.content)}
-        readOnly={readOnly}
-        onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
-        onTagClick={(tag) => requestSearch(`tag:${tag}`)}
-      />
       {note.readOnly && <Notice tone="warning">This note is shown read-only: {note.readOnly.reason}</Notice>}
       {snapshot.forkedFrom && (
         <Notice
@@ -384,6 +378,14 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
         </Notice>
       )}
       <div className="note-body">
+        {/* Under the title, scrolling with the text, as in Obsidian. */}
+        <PropertiesPanel
+          frontMatter={snapshot.frontMatter}
+          eol={eolOf(note.content)}
+          readOnly={readOnly}
+          onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
+          onTagClick={(tag) => requestSearch(`tag:${tag}`)}
+        />
         <Editor
           ref={attachEditor}
           initialMarkdown={NoteSession.bodyOf(note.content)}
