@@ -267,6 +267,17 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Rich');
     await expect(notes.editor.locator('.callout[data-callout="tip"]')).toBeVisible();
   },
+  'the properties panel with several types': async (page) => {
+    await openNote(page, 'Rich');
+    await expect(page.getByRole('group', { name: 'tags (tags)' })).toBeVisible();
+  },
+  'the # tag menu': async (page) => {
+    const notes = await openNote(page, 'Lecture 4');
+    await notes.editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await notes.type(' #ne');
+    await expect(page.getByRole('listbox', { name: 'Tags' }).getByRole('option')).not.toHaveCount(0);
+  },
   'open vault': (page) => new OpenVaultDialog(page).show(),
 };
 

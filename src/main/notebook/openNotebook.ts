@@ -410,6 +410,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).links.suggestLinkTargets(query, limit);
     },
 
+    async suggestTags({ query, limit }) {
+      return (await current()).links.suggestTags(query, limit);
+    },
+
     async listHeadings({ target, from }) {
       return (await current()).links.listHeadings(target, from);
     },

@@ -15,6 +15,7 @@ import type { EmbedContent } from '../domain/embeds';
 import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
 import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
+import type { TagSuggestion } from '../domain/tags';
 import type { WorkspaceState } from '../domain/workspace';
 
 /** Preferences of the app, kept across vaults. */
@@ -180,6 +181,13 @@ export interface NotebookApi {
    * (exact, then prefix, then word-prefix, then fuzzy). An empty query lists recent notes and entries.
    */
   suggestLinkTargets(args: { query: string; limit?: number }): Promise<LinkSuggestion[]>;
+
+  /**
+   * Tags of the vault's notes (inline `#tags` and front matter `tags`) for the `#` menu: those
+   * matching `query` (a prefix of the tag or of one of its nested parts, case-insensitive;
+   * all for ''), the most used first, then those the query begins. Nested tags are listed whole.
+   */
+  suggestTags(args: { query: string; limit?: number }): Promise<TagSuggestion[]>;
 
   /** The headings of the document a link target resolves to (for `[[Target#`); [] when unresolved. */
   listHeadings(args: { target: string; from?: string }): Promise<HeadingInfo[]>;

@@ -68,6 +68,7 @@ export const methods = {
   openVault: { args: v.object({ path: v.optional(vaultFolder) }) },
   listVaults: { args: v.none() },
   suggestLinkTargets: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
+  suggestTags: { args: v.object({ query: queryText, limit: v.optional(v.integer(1, 200)) }) },
   listHeadings: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },
   resolveLinks: { args: v.object({ targets: v.array(linkTarget, 2000), from: v.optional(notePath) }) },
   getLinkPreview: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },

@@ -17,6 +17,7 @@ import type {
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import type { IndexStatus } from '@shared/domain/search';
 import { normalizeHeading } from '@shared/links/normalizeLinkTarget';
+import type { TagSuggestion } from '@shared/domain/tags';
 import { formatWikiLink } from '@shared/links/formatWikiLink';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { wikiLinkDisplay } from '@shared/markdown/blockText';
@@ -35,6 +36,7 @@ import { mentionContexts } from './mentionContexts';
 import { LinkMentions } from './LinkMentions';
 import { LinkRenamer } from './LinkRenamer';
 import { entryPreview, LinkSuggestions } from './LinkSuggestions';
+import { suggestTags } from './suggestTags';
 
 export interface LinkServiceOptions {
   store: VaultStore;
@@ -447,6 +449,12 @@ export class LinkService {
   async suggestLinkTargets(query: string, limit?: number): Promise<LinkSuggestion[]> {
     await this.idle();
     return this.suggestions.suggest(query, limit);
+  }
+
+  /** See NotebookApi.suggestTags. */
+  async suggestTags(query: string, limit?: number): Promise<TagSuggestion[]> {
+    await this.idle();
+    return suggestTags(this.index.allNotes(), query, limit);
   }
 
   /** See NotebookApi.listHeadings. */

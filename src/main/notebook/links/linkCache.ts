@@ -15,7 +15,7 @@ import { linkKeyOf } from './linkKey';
  */
 
 /** Bump whenever what linkRecordOf produces (the note model, previews) changes; folding has FOLD_VERSION. */
-export const LINK_CACHE_FORMAT = 3;
+export const LINK_CACHE_FORMAT = 4;
 export const LINK_CACHE_FILE = 'links-index.json';
 
 type StoredLink = [
@@ -32,6 +32,8 @@ interface StoredNote {
   l: StoredLink[];
   w: string;
   p: string;
+  /** Tags (see NoteAnalysis.tags). */
+  t: string[];
 }
 
 /** The file: `{ format, fold, notes: { [path]: StoredNote } }`. */
@@ -86,6 +88,7 @@ export async function writeLinkCache(
       ]),
       w: Buffer.from(note.words.buffer, note.words.byteOffset, note.words.byteLength).toString('base64'),
       p: note.preview,
+      t: note.tags,
     };
     parts.push(`${count > 0 ? ',' : ''}${JSON.stringify(note.path)}:${JSON.stringify(stored)}`);
     if (++count % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -112,7 +115,9 @@ function decodeNote(path: string, stored: StoredNote): NoteAnalysis | null {
     typeof stored.v !== 'string' ||
     !Array.isArray(stored.l) ||
     typeof stored.w !== 'string' ||
-    typeof stored.p !== 'string'
+    typeof stored.p !== 'string' ||
+    !Array.isArray(stored.t) ||
+    !stored.t.every((tag) => typeof tag === 'string')
   ) {
     return null;
   }
@@ -144,5 +149,5 @@ function decodeNote(path: string, stored: StoredNote): NoteAnalysis | null {
   if (bytes.length === 0 || bytes.length % 4 !== 0 || (bytes.length / 4) & (bytes.length / 4 - 1)) return null;
   const words = new Uint32Array(bytes.length / 4);
   new Uint8Array(words.buffer).set(bytes);
-  return { links, words, preview: stored.p };
+  return { links, words, preview: stored.p, tags: stored.t };
 }

@@ -1,4 +1,4 @@
-import { analyzeNote } from '@shared/markdown/analyzeNote';
+import { analyzeNote, noteProperties } from '@shared/markdown/analyzeNote';
 import type { NoteModel } from '@shared/markdown/noteModel';
 import { notePreview } from '@shared/markdown/notePreview';
 import { fold } from '@shared/text/fold';
@@ -25,6 +25,8 @@ export interface NoteAnalysis {
   words: Uint32Array;
   /** The first paragraph, shortened, for the `[[` menu. */
   preview: string;
+  /** The note's tags (inline and front matter `tags`), without `#`, each once, as first written. */
+  tags: string[];
 }
 
 /** The length of the one-line preview in the `[[` menu. */
@@ -47,5 +49,20 @@ export function linkRecordOf(path: string, note: NoteModel | string): NoteAnalys
     links,
     words: wordFilterOfText(fold(model.text)),
     preview: notePreview(model, SUGGESTION_PREVIEW_CHARS),
+    tags: tagsOf(model),
   };
+}
+
+/** A note's tags, front matter first, each once (case-insensitively), as first written. */
+function tagsOf(model: NoteModel): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  for (const tag of [...noteProperties(model).tags, ...model.tags.map((t) => t.name)]) {
+    const name = tag.replace(/^#+/, '').replace(/\/+$/, '');
+    const key = name.toLowerCase();
+    if (name === '' || seen.has(key)) continue;
+    seen.add(key);
+    tags.push(name);
+  }
+  return tags;
 }

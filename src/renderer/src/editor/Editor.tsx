@@ -4,6 +4,8 @@ import { MathPlugin } from './math/MathPlugin';
 import { TagPlugin } from './tags/TagPlugin';
 import { BlockIdPlugin } from './blockIds/BlockIdPlugin';
 import { EmbedPlugin } from './embeds/EmbedPlugin';
+import { TagSuggestPlugin } from './tags/TagSuggestPlugin';
+import type { TagSuggestion } from '@shared/domain/tags';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
 import { AutoLinkPlugin } from '@lexical/react/LexicalAutoLinkPlugin';
 import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
@@ -118,6 +120,8 @@ export interface EditorProps {
    * vault's images still show and save.
    */
   media?: MediaHost;
+  /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
+  suggestTags?(query: string): Promise<TagSuggestion[]>;
 }
 
 const AUTOLINK_MATCHERS = [autoLinkUrlMatcher, autoLinkEmailMatcher];
@@ -149,6 +153,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     onOpenLink,
     wikiLinks,
     media,
+    suggestTags,
   },
   ref,
 ) {
@@ -316,6 +321,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             {wikiLinks && <WikiLinkClickPlugin host={wikiLinks} resolutions={resolutions} />}
             {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
             {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
+            {suggestTags && !readOnly && <TagSuggestPlugin suggestTags={suggestTags} />}
             {/* A place is revealed once the whole note is there. */}
             {wikiLinks?.notePath && !loading && (
               <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />

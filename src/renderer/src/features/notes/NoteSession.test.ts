@@ -210,6 +210,34 @@ describe('NoteSession', () => {
     expect(session.state.forkedFrom).toBeNull();
   });
 
+  it('saves a property edit like a body edit, and merges it with a change on disk to the body', async () => {
+    const vault = memoryVault({ 'Cells.md': '---\ntags: [a]\nstatus: draft\n---\nOne.\n\nTwo.\n' });
+    const editor = new FakeEditor('One.\n\nTwo.\n');
+    const session = new NoteSession(vault.api, vault.note('Cells.md'), editor);
+    session.editFrontMatter('---\ntags: [a]\nstatus: final\n---\n');
+    expect(session.state.save).toEqual({ kind: 'pending' });
+    await session.changedOnDisk(vault.write('Cells.md', '---\ntags: [a]\nstatus: draft\n---\nOne.\n\nTwo, theirs.\n'));
+    expect(editor.body).toBe('One.\n\nTwo, theirs.\n');
+    expect(session.state.frontMatter).toBe('---\ntags: [a]\nstatus: final\n---\n');
+    await session.flush();
+    expect(vault.read('Cells.md')).toBe('---\ntags: [a]\nstatus: final\n---\nOne.\n\nTwo, theirs.\n');
+    // A change on disk to the properties shows in the panel.
+    await session.changedOnDisk(
+      vault.write('Cells.md', '---\ntags: [a, b]\nstatus: final\n---\nOne.\n\nTwo, theirs.\n'),
+    );
+    expect(session.state.frontMatter).toBe('---\ntags: [a, b]\nstatus: final\n---\n');
+    expect(vault.copies()).toEqual([]);
+  });
+
+  it('keeps an empty front matter block when removing the last property would make the body read as one', async () => {
+    const vault = memoryVault({ 'Cells.md': '---\na: 1\n---\n---\nb: 2\n---\n' });
+    const editor = new FakeEditor('---\nb: 2\n---\n');
+    const session = new NoteSession(vault.api, vault.note('Cells.md'), editor);
+    session.editFrontMatter('');
+    await session.flush();
+    expect(vault.read('Cells.md')).toBe('---\n---\n---\nb: 2\n---\n');
+  });
+
   it('with local edits, an overlapping change on disk sends them to a conflict copy, where editing goes on', async () => {
     const vault = memoryVault({ 'Cells.md': 'The cell is small.\n' });
     const editor = new FakeEditor('The cell is small.\n');

@@ -24,6 +24,11 @@ export interface SessionSnapshot {
   removedExternally: boolean;
   /** The note's summary after the latest successful save (null before the first). */
   lastSaved: NoteSummary | null;
+  /**
+   * The note's front matter as the session will write it ('' for none): what the properties
+   * panel shows. Changes when the user edits a property or an outside change is merged in.
+   */
+  frontMatter: string;
 }
 
 /** What the session needs from the editor showing the note. */
@@ -99,6 +104,7 @@ export class NoteSession {
       forkedFrom: null,
       removedExternally: false,
       lastSaved: null,
+      frontMatter: this.frontMatter,
     };
   }
 
@@ -134,6 +140,22 @@ export class NoteSession {
     if (this.snapshot.save.kind === 'saved') this.update({ save: { kind: 'pending' } });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.save(false), this.delay);
+  }
+
+  /**
+   * The user edited the note's properties: the front matter becomes `frontMatter` (the body
+   * is untouched) and is saved like any edit, by the autosave, merged with outside changes.
+   */
+  editFrontMatter(frontMatter: string): void {
+    if (this.disposed || frontMatter === this.frontMatter) return;
+    // With no front matter left, a body opening with `---` lines would read as front matter.
+    if (frontMatter === '' && splitFrontMatter(this.editor.readBody()).frontMatter !== '') {
+      const eol = this.frontMatter.includes('\r\n') ? '\r\n' : '\n';
+      frontMatter = `---${eol}---${eol}`;
+    }
+    this.frontMatter = frontMatter;
+    this.update({ frontMatter });
+    this.edited();
   }
 
   /** Arms the autosave unless it is armed already (outside changes must not keep pushing it back). */
@@ -322,7 +344,10 @@ export class NoteSession {
     const { frontMatter, body } = splitFrontMatter(text);
     this.diskContent = note.content;
     this.version = note.version;
-    this.frontMatter = frontMatter;
+    if (frontMatter !== this.frontMatter) {
+      this.frontMatter = frontMatter;
+      this.update({ frontMatter });
+    }
     if (text !== ours) {
       if (this.editor.applyBody) this.editor.applyBody(body);
       else this.editor.replaceBody(body);

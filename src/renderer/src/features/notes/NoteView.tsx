@@ -17,7 +17,9 @@ import { Editor, type EditorHandle } from '../../editor/Editor';
 import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
+import { requestSearch } from '../../ui/searchRequests';
 import { onNoteRecheck } from '../links/noteRecheck';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
@@ -59,6 +61,13 @@ function noteForTarget(target: string): { title: string; folder?: string } {
 /** A note's title from its path ("Bio/Cells.md" → "Cells"). */
 function titleOf(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.md$/i, '');
+}
+
+/** The line ending a note mostly uses (for a front matter block added to it). */
+function eolOf(content: string): string {
+  const crlf = content.split('\r\n').length - 1;
+  const lf = content.split('\n').length - 1 - crlf;
+  return crlf > lf ? '\r\n' : '\n';
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -191,7 +200,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     shell.current = { onOpenWikiLink: props.onOpenWikiLink, onNotice: props.onNotice };
   });
   const notePath = snapshot.path;
-  const bodyOffset = note.content.length - NoteSession.bodyOf(note.content).length;
+  // File offsets (a place to reveal) count the front matter as the session holds it: edited properties move the body.
+  const bodyOffset = snapshot.frontMatter.length;
   // Made once per note path: a new host would look every attachment up again.
   const onNotice = props.onNotice;
   const media = useMemo(() => createNoteMediaHost(api, notePath, onNotice), [api, notePath, onNotice]);
@@ -246,6 +256,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     }),
     [api, notePath, bodyOffset],
   );
+
+  const suggestTags = useCallback((query: string) => api.suggestTags({ query, limit: 8 }), [api]);
 
   // A recovered draft goes into the editor and is saved like any edit.
   const restored = useRef(false);
@@ -361,20 +373,6 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           </button>
         </div>
       </header>
-      {(summary.aliases.length > 0 || summary.tags.length > 0) && (
-        <ul className="note-properties" aria-label="Properties">
-          {summary.aliases.map((alias) => (
-            <li key={`a:${alias}`} className="chip chip-alias" title="Alias">
-              {alias}
-            </li>
-          ))}
-          {summary.tags.map((tag) => (
-            <li key={`t:${tag}`} className="chip chip-tag" title="Tag">
-              #{tag}
-            </li>
-          ))}
-        </ul>
-      )}
       {note.readOnly && <Notice tone="warning">This note is shown read-only: {note.readOnly.reason}</Notice>}
       {snapshot.forkedFrom && (
         <Notice
@@ -396,6 +394,14 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
         </Notice>
       )}
       <div className="note-body">
+        {/* Under the title, scrolling with the text, as in Obsidian. */}
+        <PropertiesPanel
+          frontMatter={snapshot.frontMatter}
+          eol={eolOf(note.content)}
+          readOnly={readOnly}
+          onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
+          onTagClick={(tag) => requestSearch(`tag:${tag}`)}
+        />
         <Editor
           ref={attachEditor}
           initialMarkdown={NoteSession.bodyOf(note.content)}
@@ -407,6 +413,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           onCompositionEnd={() => void session.flush()}
           wikiLinks={wikiLinks}
           media={media}
+          suggestTags={suggestTags}
         />
       </div>
       {renameAsk && (

@@ -1,0 +1,164 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PAYLOADS } from '../../../../../e2e/fixtures/injectionPayloads';
+import { CommandRegistry } from '../../ui/commands/CommandRegistry';
+import { CommandRegistryContext } from '../../ui/commands/useCommands';
+import { PropertiesPanel } from './PropertiesPanel';
+
+const FRONT_MATTER = `---
+title: "Action potentials"
+tags:
+  - neuro
+  - exam
+# by hand
+rating: 4
+done: false
+due: 2024-10-01
+authors: [Kandel, Purves]
+nested:
+  a: 1
+---
+`;
+
+afterEach(cleanup);
+
+/** The panel over a front matter that follows its own edits, as the note session does. */
+function renderPanel(initial: string, options: { registry?: CommandRegistry; onTagClick?(tag: string): void } = {}) {
+  let current = initial;
+  const changes: string[] = [];
+  const registry = options.registry ?? new CommandRegistry();
+  const view = (frontMatter: string) => (
+    <CommandRegistryContext.Provider value={registry}>
+      <PropertiesPanel
+        frontMatter={frontMatter}
+        eol={'\n'}
+        readOnly={false}
+        onChange={(next) => {
+          current = next;
+          changes.push(next);
+          result.rerender(view(next));
+        }}
+        onTagClick={options.onTagClick}
+      />
+    </CommandRegistryContext.Provider>
+  );
+  const result = render(view(initial));
+  return { changes, current: () => current, registry };
+}
+
+describe('PropertiesPanel', () => {
+  it('shows each property with the editor of its type, and read-only shapes with the reason', () => {
+    renderPanel(FRONT_MATTER);
+    expect(screen.getByRole('textbox', { name: 'title (text)' })).toHaveProperty('value', 'Action potentials');
+    expect(screen.getByRole('spinbutton', { name: 'rating (number)' })).toHaveProperty('value', '4');
+    expect(screen.getByRole('checkbox', { name: 'done (checkbox)' })).toHaveProperty('checked', false);
+    expect(screen.getByLabelText('due (date)')).toHaveProperty('value', '2024-10-01');
+    const tags = screen.getByRole('group', { name: 'tags (tags)' });
+    expect(
+      within(tags)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['#neuro', '#exam']);
+    const authors = screen.getByRole('group', { name: 'authors (list)' });
+    expect(
+      within(authors)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Kandel', 'Purves']);
+    expect(screen.getByText(/Read-only: It holds nested properties/)).toBeTruthy();
+  });
+
+  it('writes an edit to its key only, on Enter', () => {
+    const panel = renderPanel(FRONT_MATTER);
+    const title = screen.getByRole('textbox', { name: 'title (text)' });
+    fireEvent.change(title, { target: { value: 'Resting potential' } });
+    fireEvent.keyDown(title, { key: 'Enter' });
+    expect(panel.current()).toBe(FRONT_MATTER.replace('"Action potentials"', '"Resting potential"'));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'done (checkbox)' }));
+    expect(panel.current()).toContain('done: true\n');
+    const add = screen.getByRole('textbox', { name: 'Add to tags' });
+    fireEvent.change(add, { target: { value: '#week3' } });
+    fireEvent.keyDown(add, { key: 'Enter' });
+    expect(panel.current()).toContain('  - exam\n  - week3\n# by hand\n');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Purves from authors' }));
+    expect(panel.current()).toContain('authors: [Kandel]\n');
+  });
+
+  it('renames a key in place and refuses a name in use', () => {
+    const panel = renderPanel(FRONT_MATTER);
+    const name = screen.getByRole('textbox', { name: 'Name of property rating' });
+    fireEvent.change(name, { target: { value: 'stars' } });
+    fireEvent.blur(name);
+    expect(panel.current()).toBe(FRONT_MATTER.replace('rating: 4', 'stars: 4'));
+    const stars = screen.getByRole('textbox', { name: 'Name of property stars' });
+    fireEvent.change(stars, { target: { value: 'title' } });
+    fireEvent.keyDown(stars, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toMatch(/already/);
+    expect(panel.current()).toBe(FRONT_MATTER.replace('rating: 4', 'stars: 4'));
+  });
+
+  it('removes a property with Undo', () => {
+    const panel = renderPanel(FRONT_MATTER);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove property tags' }));
+    expect(panel.current()).toBe(FRONT_MATTER.replace('tags:\n  - neuro\n  - exam\n', ''));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(panel.current()).toBe(FRONT_MATTER);
+  });
+
+  it('is hidden without front matter; "Add property" from the palette creates it', () => {
+    const registry = new CommandRegistry();
+    const panel = renderPanel('', { registry });
+    expect(screen.queryByRole('region')).toBeNull();
+    act(() => void registry.run('note.addProperty'));
+    fireEvent.change(screen.getByRole('textbox', { name: 'New property name' }), { target: { value: 'status' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'New property type' }), { target: { value: 'list' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add' }));
+    expect(panel.current()).toBe('---\nstatus:\n---\n');
+    // Chosen as a list, the empty property edits as one.
+    const add = screen.getByRole('textbox', { name: 'Add to status' });
+    fireEvent.change(add, { target: { value: 'draft' } });
+    fireEvent.keyDown(add, { key: 'Enter' });
+    expect(panel.current()).toBe('---\nstatus:\n  - draft\n---\n');
+  });
+
+  it('collapses and expands', () => {
+    renderPanel(FRONT_MATTER);
+    const toggle = screen.getByRole('button', { name: 'Properties' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('textbox', { name: 'title (text)' })).toBeNull();
+  });
+
+  it('shows invalid YAML as its source with the reason, and changes nothing', () => {
+    const broken = '---\ntitle: [unclosed\n---\n';
+    const panel = renderPanel(broken);
+    expect(screen.getByRole('note').textContent).toMatch(/not valid YAML/);
+    expect(screen.getByLabelText('Front matter source').textContent).toBe(broken);
+    expect(screen.queryByRole('button', { name: /Add property/ })).toBeNull();
+    expect(panel.changes).toEqual([]);
+  });
+
+  it('never runs or loads what property keys and values hold', () => {
+    const canary = vi.fn();
+    Object.assign(window, { __canary: undefined, alert: canary });
+    const lines = PAYLOADS.map(
+      (payload, index) => `${JSON.stringify(`k${index} ${payload.markdown}`)}: ${JSON.stringify(payload.markdown)}`,
+    );
+    const frontMatter = `---\n${lines.join('\n')}\ntags: [${PAYLOADS.slice(0, 5)
+      .map((p) => JSON.stringify(p.markdown))
+      .join(', ')}]\n---\n`;
+    const { container } = render(
+      <PropertiesPanel frontMatter={frontMatter} eol={'\n'} readOnly={false} onChange={() => undefined} />,
+    );
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(PAYLOADS.length);
+    expect(
+      container.querySelectorAll('script, iframe, img, svg:not([aria-hidden]), object, embed, video, audio, a[href]'),
+    ).toHaveLength(0);
+    for (const element of container.querySelectorAll('*')) {
+      for (const attribute of element.attributes) expect(attribute.name.startsWith('on')).toBe(false);
+    }
+    expect((window as { __canary?: unknown }).__canary).toBeUndefined();
+    expect(canary).not.toHaveBeenCalled();
+  });
+});
