@@ -20,6 +20,7 @@ const LECTURE = [
   'tags:',
   '  - neuro/synapse',
   '  - exam',
+  'related: "[[Tagged]]"',
   'author:',
   '  name: Ada',
   '---',
@@ -97,6 +98,11 @@ test('properties: edit in place byte for byte, merge, add; # offers the vault ta
     await expect
       .poll(() => read(vaultDir, 'Lecture.md'), { timeout: 15_000 })
       .toBe(before.replace('lecture: 4', 'lecture: 5').replace('transmitters.', 'transmitters.\r\nAnd gap junctions.'));
+  });
+
+  await test.step('a wiki link in a property opens its note', async () => {
+    await panel.getByRole('button', { name: 'Tagged' }).click();
+    await expect(notes.title).toHaveValue('Tagged');
   });
 
   await test.step('a note without front matter: no panel; "Add property" from the palette', async () => {

@@ -257,6 +257,12 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     [api, notePath, bodyOffset],
   );
 
+  // A wiki link in a property opens like one in the text (resolved from this note).
+  const openPropertyLink = async (target: string, heading: string | null) => {
+    const [resolved = null] = await wikiLinks.resolveLinks([target]).catch(() => [null]);
+    wikiLinks.openLink({ target, heading, resolved });
+  };
+
   const suggestTags = useCallback((query: string) => api.suggestTags({ query, limit: 8 }), [api]);
 
   // A recovered draft goes into the editor and is saved like any edit.
@@ -401,6 +407,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           readOnly={readOnly}
           onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
           onTagClick={(tag) => requestSearch(`tag:${tag}`)}
+          onOpenLink={(target, heading) => void openPropertyLink(target, heading)}
         />
         <Editor
           ref={attachEditor}

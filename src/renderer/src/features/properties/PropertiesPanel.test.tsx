@@ -121,6 +121,29 @@ describe('PropertiesPanel', () => {
     expect(panel.current()).toBe('---\nstatus:\n  - draft\n---\n');
   });
 
+  it('shows wiki links in values as links that open, with Edit for the text', () => {
+    const onOpenLink = vi.fn();
+    const frontMatter = '---\nrelated: "see [[Sodium channels|Na]]"\nsources:\n  - "[[Kandel#Chapter 7]]"\n---\n';
+    render(
+      <PropertiesPanel
+        frontMatter={frontMatter}
+        eol={'\n'}
+        readOnly={false}
+        onChange={() => undefined}
+        onOpenLink={onOpenLink}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Na' }));
+    expect(onOpenLink).toHaveBeenLastCalledWith('Sodium channels', null);
+    fireEvent.click(screen.getByRole('button', { name: 'Kandel › Chapter 7' }));
+    expect(onOpenLink).toHaveBeenLastCalledWith('Kandel', 'Chapter 7');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit related' }));
+    expect(screen.getByRole('textbox', { name: 'related (text)' })).toHaveProperty(
+      'value',
+      'see [[Sodium channels|Na]]',
+    );
+  });
+
   it('collapses and expands', () => {
     renderPanel(FRONT_MATTER);
     const toggle = screen.getByRole('button', { name: 'Properties' });

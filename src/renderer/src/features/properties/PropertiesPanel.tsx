@@ -30,6 +30,8 @@ export interface PropertiesPanelProps {
   onChange(frontMatter: string): void;
   /** A tag clicked: search it. */
   onTagClick?(tag: string): void;
+  /** A wiki link in a value clicked: open its target. */
+  onOpenLink?(target: string, heading: string | null): void;
 }
 
 interface Removed {
@@ -46,7 +48,14 @@ interface Removed {
  * editProperties, so only the edited key's lines change; what cannot be edited is shown
  * read-only with the reason, and invalid YAML as its source with the parser's message.
  */
-export function PropertiesPanel({ frontMatter, eol, readOnly, onChange, onTagClick }: PropertiesPanelProps) {
+export function PropertiesPanel({
+  frontMatter,
+  eol,
+  readOnly,
+  onChange,
+  onTagClick,
+  onOpenLink,
+}: PropertiesPanelProps) {
   const read = useMemo(() => readProperties(frontMatter), [frontMatter]);
   const [expanded, setExpanded] = useState(true);
   const [adding, setAdding] = useState(false);
@@ -172,6 +181,7 @@ export function PropertiesPanel({ frontMatter, eol, readOnly, onChange, onTagCli
                 onRename={(to) => rename(property.key, to)}
                 onRemove={() => remove(property.key)}
                 onTagClick={onTagClick}
+                onOpenLink={onOpenLink}
               />
             ))}
           </ul>
@@ -221,9 +231,10 @@ interface RowProps {
   onRename(to: string): boolean;
   onRemove(): void;
   onTagClick?(tag: string): void;
+  onOpenLink?(target: string, heading: string | null): void;
 }
 
-function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, onTagClick }: RowProps) {
+function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, onTagClick, onOpenLink }: RowProps) {
   // A rename remounts the row (its key is the property's name), so this starts from the new name.
   const [name, setName] = useState(property.key);
   const locked = readOnly || property.readOnly !== null;
@@ -272,6 +283,7 @@ function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, on
             readOnly={readOnly}
             onCommit={onValue}
             onTagClick={onTagClick}
+            onOpenLink={onOpenLink}
           />
         )}
       </div>

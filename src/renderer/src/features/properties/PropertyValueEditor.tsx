@@ -1,5 +1,6 @@
+import { scanWikiLinks } from '@shared/links/parseWikiLinks';
 import type { PropertyType, PropertyValue } from '@shared/properties/readProperties';
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 
 export const TYPE_LABELS: Record<PropertyType, string> = {
   text: 'Text',
@@ -20,6 +21,38 @@ interface EditorProps {
   onCommit(value: PropertyValue): void;
   /** A tag chip clicked: search for the tag. */
   onTagClick?(tag: string): void;
+  /** A wiki link in a value clicked (`related: "[[X]]"`): open its target. */
+  onOpenLink?(target: string, heading: string | null): void;
+}
+
+/**
+ * `text` with its wiki links as buttons that open them (the rest as text), or null when it
+ * has none. Links are never HTML: a button per link, labelled by its label or target.
+ */
+function linkedText(text: string, name: string, onOpenLink: EditorProps['onOpenLink']): ReactNode[] | null {
+  if (!onOpenLink || !text.includes('[[')) return null;
+  const links = scanWikiLinks(text).filter((link) => !link.embed);
+  if (links.length === 0) return null;
+  const parts: ReactNode[] = [];
+  let cursor = 0;
+  for (const link of links) {
+    if (link.start > cursor) parts.push(text.slice(cursor, link.start));
+    const shown = link.label ?? (link.heading ? `${link.target} › ${link.heading}` : link.target);
+    parts.push(
+      <button
+        key={link.start}
+        type="button"
+        className="property-link"
+        title={`Open ${link.target || name}`}
+        onClick={() => onOpenLink(link.target, link.heading)}
+      >
+        {shown}
+      </button>,
+    );
+    cursor = link.end;
+  }
+  if (cursor < text.length) parts.push(text.slice(cursor));
+  return parts;
 }
 
 /** The editor for one property's value, by its type (see PropertyType). */
@@ -57,7 +90,49 @@ function inputTypeOf(type: PropertyType): string {
  * Text, number, date and datetime: edited in place, written when the field is left or on
  * Enter (a date at once when picked); Escape puts the value back.
  */
-function ScalarInput({ type, value, readOnly, onCommit, label }: EditorProps & { label: string }) {
+function ScalarInput(props: EditorProps & { label: string }) {
+  const { type, value, readOnly, name, onOpenLink, label } = props;
+  const shown = value === null ? '' : String(value);
+  const [editingLinks, setEditingLinks] = useState(false);
+  const links = type === 'text' && !editingLinks ? linkedText(shown, name, onOpenLink) : null;
+  if (links) {
+    return (
+      <div className="property-linked" role="group" aria-label={label}>
+        <span className="property-linked-text">{links}</span>
+        {!readOnly && (
+          <button
+            type="button"
+            className="property-edit icon-button"
+            aria-label={`Edit ${name}`}
+            title="Edit"
+            onClick={() => setEditingLinks(true)}
+          >
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+              <path
+                d="M3 13l.6-2.6L10.5 3.5l2 2-6.9 6.9zM9.3 4.7l2 2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.3"
+                strokeLinejoin="round"
+              />
+            </svg>
+          </button>
+        )}
+      </div>
+    );
+  }
+  return <ScalarField {...props} autoFocus={editingLinks} onDone={() => setEditingLinks(false)} />;
+}
+
+function ScalarField({
+  type,
+  value,
+  readOnly,
+  onCommit,
+  label,
+  autoFocus,
+  onDone,
+}: EditorProps & { label: string; autoFocus: boolean; onDone(): void }) {
   const shown = value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
   const editing = useRef(false);
@@ -82,6 +157,7 @@ function ScalarInput({ type, value, readOnly, onCommit, label }: EditorProps & {
       value={draft}
       readOnly={readOnly}
       placeholder="Empty"
+      autoFocus={autoFocus}
       step={type === 'number' ? 'any' : undefined}
       onFocus={() => {
         editing.current = true;
@@ -92,7 +168,10 @@ function ScalarInput({ type, value, readOnly, onCommit, label }: EditorProps & {
         // A date input only reports whole dates (picked, or all parts typed): each is an edit.
         if (picker && event.currentTarget.value !== shown) onCommit(event.currentTarget.value);
       }}
-      onBlur={commit}
+      onBlur={() => {
+        commit();
+        onDone();
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
           event.preventDefault();
@@ -109,7 +188,16 @@ function ScalarInput({ type, value, readOnly, onCommit, label }: EditorProps & {
 }
 
 /** Lists, tags and aliases: one chip per item (each with its remove button) and a field to add one. */
-function ListEditor({ name, type, value, readOnly, onCommit, onTagClick, label }: EditorProps & { label: string }) {
+function ListEditor({
+  name,
+  type,
+  value,
+  readOnly,
+  onCommit,
+  onTagClick,
+  onOpenLink,
+  label,
+}: EditorProps & { label: string }) {
   const items = Array.isArray(value) ? value : [];
   const [draft, setDraft] = useState('');
   const input = useRef<HTMLInputElement | null>(null);
@@ -152,7 +240,9 @@ function ListEditor({ name, type, value, readOnly, onCommit, onTagClick, label }
                 #{item}
               </button>
             ) : (
-              <span className="property-chip-label">{type === 'tags' ? `#${item}` : item}</span>
+              <span className="property-chip-label">
+                {type === 'tags' ? `#${item}` : (linkedText(item, name, onOpenLink) ?? item)}
+              </span>
             )}
             {!readOnly && (
               <button
