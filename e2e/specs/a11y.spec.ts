@@ -246,7 +246,7 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Lecture 4');
     await notes.title.fill('Lecture four');
     await notes.title.press('Enter');
-    await expect(page.getByRole('dialog', { name: /^Update 1 link/ })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /^Update 2 links/ })).toBeVisible();
   },
   'a rename refused': async (page) => {
     const notes = await openNote(page, 'Sleep');
