@@ -107,7 +107,11 @@ test('embeds show their source read-only, missing and cycles as notices; block i
   await expect(page.locator('[data-caret-block] [data-block-id="atp-fact"]')).toBeVisible();
 
   // The title of an embed opens its source.
+  // Frames above it load and grow as the note opens: click once they have settled, so the
+  // click lands on the title rather than on whatever a late frame pushed under the pointer.
   await notes.open('Study hub');
+  await expect(embed('Cells').first()).toHaveAttribute('data-embed-state', 'note');
+  await expect(embed('Cells › Organelles')).toHaveAttribute('data-embed-state', 'note');
   await embed('Cells › Organelles').getByRole('button', { name: 'Cells › Organelles', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Note: Cells' })).toBeVisible();
   expect(readFileSync(join(vaultDir, 'Study hub.md'), 'utf8')).toBe(HUB);

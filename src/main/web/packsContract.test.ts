@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '@shared/api/envelope';
 import type { EntrySummary } from '@shared/domain/glossary';
 import type { ImportPreview, ImportProgress, ImportResult, PackSummary } from '@shared/domain/packs';
-import type { SearchResults } from '@shared/domain/search';
+import type { IndexStatus, SearchResults } from '@shared/domain/search';
 import { contractSuite, openTestNotebook } from '../testing/contractSuite';
 import { type ContractTarget, valueOf } from '../testing/contractTargets';
 import { tempDirs } from '../testing/tempDirs';
@@ -39,6 +39,22 @@ async function upload(target: ContractTarget, name: string, files: Record<string
     }
   }
   return uploadId;
+}
+
+/**
+ * Searches once the index is ready: an import, a hide or a show restarts the indexes over the
+ * new entries, and until they hold them the answer says 'building' (the UI shows "Indexing…").
+ */
+async function searchWhenReady(target: ContractTarget, query: string): Promise<SearchResults> {
+  await vi.waitFor(
+    async () => {
+      expect(valueOf<IndexStatus>(await target.call('getIndexStatus', {})).state).toBe('ready');
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+  const results = valueOf<SearchResults>(await target.call('search', { query, scope: 'glossary' }));
+  expect(results.status.state).toBe('ready');
+  return results;
 }
 
 function error(envelope: Envelope) {
@@ -84,7 +100,7 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
     const entries = valueOf<EntrySummary[]>(await target.call('listEntries', {}));
     const synapse = entries.find((e) => e.title === 'Synapse');
     expect(synapse).toMatchObject({ id: `${result.pack.id}--synapse`, packId: result.pack.id });
-    const hits = valueOf<SearchResults>(await target.call('search', { query: 'junction', scope: 'glossary' }));
+    const hits = await searchWhenReady(target, 'junction');
     expect(hits.hits.map((h) => h.title)).toContain('Synapse');
     expect(valueOf(await target.call('resolveLinks', { targets: ['synaptic cleft'] }))).toEqual([
       expect.objectContaining({ ref: { kind: 'entry', id: synapse!.id } }),
@@ -101,7 +117,7 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
     expect(renamed).toEqual([8]);
     expect(valueOf<PackSummary>(await target.call('updatePack', { id, hidden: true })).hidden).toBe(true);
     expect(valueOf<EntrySummary[]>(await target.call('listEntries', {})).some((e) => e.packId === id)).toBe(false);
-    const hidden = valueOf<SearchResults>(await target.call('search', { query: 'junction', scope: 'glossary' }));
+    const hidden = await searchWhenReady(target, 'junction');
     expect(hidden.hits.map((h) => h.title)).not.toContain('Synapse');
     valueOf(await target.call('updatePack', { id, hidden: false }));
     expect(valueOf<EntrySummary[]>(await target.call('getEntry', { id: synapse!.id }))).toMatchObject({
