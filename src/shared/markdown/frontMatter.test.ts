@@ -116,24 +116,20 @@ describe('readFrontMatterFields', () => {
     expect(readFrontMatterFields(`---\n${bomb.join('\n')}\n---\n`).tags.length).toBeLessThan(10);
   });
 
-  it('reads only the keys it uses from a huge front matter, quickly', () => {
+  it('reads only the keys it uses from a huge front matter', () => {
     const filler = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${'value '.repeat(15)}`);
     const huge = ['---', ...filler.slice(0, 10_000), 'aliases:', '- Big One', '  # a comment', 'tags: [x, "#y"]'];
     huge.push(...filler.slice(10_000), 'alias: ignored, aliases comes first', '---', '');
-    const started = performance.now();
     expect(readFrontMatterFields(huge.join('\n'))).toEqual({ aliases: ['Big One'], tags: ['x', 'y'] });
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('gives empty lists when even the keys it uses are too large to parse', () => {
     const aliases = Array.from({ length: 20_000 }, (_, i) => `  - alias number ${i}`);
-    const started = performance.now();
     expect(readFrontMatterFields(['---', 'aliases:', ...aliases, '---', ''].join('\n'))).toEqual({
       aliases: [],
       tags: [],
     });
     expect(readFrontMatterFields(`---\naliases: ${'['.repeat(100_000)}\n---\n`)).toEqual({ aliases: [], tags: [] });
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('does not parse front matter nested deeper than real front matter ever is', () => {

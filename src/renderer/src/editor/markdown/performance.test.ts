@@ -1,8 +1,7 @@
 /**
- * A 20,000-word note loads and saves fast enough for the main thread: loading well under
- * a second, saving after an edit in a few milliseconds (unchanged blocks are not
- * re-serialized). The bounds are loose on purpose (CI machines vary); the measured
- * numbers are printed.
+ * A 20,000-word note and pathological inputs load, save byte for byte, take an edit and
+ * save again. How fast is `npm run bench`'s to judge (typing and large-input sections),
+ * never a unit test's: the times measured here are only printed.
  */
 import { $createTextNode, $getRoot, $isParagraphNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +15,7 @@ function time(fn: () => void): number {
 }
 
 describe('performance of a 20,000-word note', () => {
-  it('loads, saves, and saves again after an edit quickly', () => {
+  it('loads, saves, and saves again after an edit', () => {
     const text = largeNote(20_000);
     const samples: Array<Record<string, number>> = [];
     for (let round = 0; round < 3; round++) {
@@ -42,9 +41,6 @@ describe('performance of a 20,000-word note', () => {
       `20k words (${text.length} chars): load ${best('load').toFixed(0)} ms, first save ${best('firstSave').toFixed(0)} ms, ` +
         `save unchanged ${best('secondSave').toFixed(1)} ms, save after an edit ${best('saveAfterEdit').toFixed(1)} ms`,
     );
-    expect(best('load')).toBeLessThan(1500);
-    expect(best('firstSave')).toBeLessThan(500);
-    expect(best('saveAfterEdit')).toBeLessThan(50);
   });
 
   it.each([
@@ -53,14 +49,11 @@ describe('performance of a 20,000-word note', () => {
     ['unclosed highlights', '==a '.repeat(10_000)],
     ['code spans and stray backticks', '`a ``b '.repeat(10_000)],
     ['deeply nested list', Array.from({ length: 300 }, (_, depth) => `${' '.repeat(depth * 2)}- item`).join('\n')],
-  ])('stays fast on %s', (_name, text) => {
+  ])('round-trips and takes an edit on %s', (_name, text) => {
     const editor = createMarkdownEditor();
-    const elapsed = time(() => {
-      load(editor, text);
-      expect(save(editor)).toBe(text);
-      editor.update(() => $getRoot().selectEnd().insertText(' x'), { discrete: true });
-      save(editor);
-    });
-    expect(elapsed).toBeLessThan(5000);
+    load(editor, text);
+    expect(save(editor)).toBe(text);
+    editor.update(() => $getRoot().selectEnd().insertText(' x'), { discrete: true });
+    expect(save(editor).length).toBeGreaterThan(text.length);
   });
 });
