@@ -31,6 +31,11 @@ describe('readPropertyTypes', () => {
     }
   });
 
+  it('ignores types it does not know, whatever they hold', () => {
+    const hostile = JSON.stringify({ types: Object.fromEntries(PAYLOADS.map((p, i) => [`k${i}`, p.markdown])) });
+    expect(readPropertyTypes(hostile)).toEqual({ ok: true, types: {} });
+  });
+
   it('keeps names such as __proto__ as plain keys', () => {
     const read = readPropertyTypes('{"types": {"__proto__": "number", "constructor": "checkbox"}}');
     expect(read.ok && Object.getPrototypeOf(read.types)).toBe(Object.prototype);
