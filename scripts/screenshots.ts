@@ -64,7 +64,10 @@ Cortisol rises and excitation takes over again.
 `,
 };
 
-/** A note using callouts, formulas, tags and properties, as an Obsidian user writes them. */
+/**
+ * A note using everything a student's Obsidian notes hold: properties, callouts, a pasted
+ * diagram, inline and block formulas, an embed (in a callout), tags and a Markdown link.
+ */
 const RICH_NOTE = `---
 course: Neuroscience 201
 lecture: 4
@@ -79,8 +82,7 @@ tags: [neuro, exam]
 
 The membrane must reach about $-55\\,\\text{mV}$ before the neuron fires. ^threshold
 
-> [!tip] Mnemonic
-> *Sodium in, potassium out.*
+![[action potential.svg|400]]
 
 The resting potential follows the Goldman equation:
 
@@ -88,12 +90,29 @@ $$
 V_m = \\frac{RT}{F}\\ln\\frac{P_K[K^+]_o + P_{Na}[Na^+]_o}{P_K[K^+]_i + P_{Na}[Na^+]_i}
 $$
 
-> [!warning]- Common exam mistake
-> The refractory period is not the same as the threshold.
+> [!tip] From my sleep notes
+> ![[Sleep and the brain#Deep sleep]]
 
 > [!question] Check yourself
-> Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$?
+> Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$? Revise with [my exam prep](Exam%20prep.md).
 `;
+
+/** The diagram of RICH_NOTE: an action potential, membrane voltage over time. */
+const ACTION_POTENTIAL_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="880" height="300" viewBox="0 0 880 300">
+<rect width="880" height="300" rx="18" fill="#f6f8fc"/>
+<g font-family="Helvetica, Arial, sans-serif" font-size="20" fill="#4a5468">
+<line x1="90" y1="40" x2="90" y2="250" stroke="#c3cad8" stroke-width="2"/>
+<line x1="90" y1="250" x2="840" y2="250" stroke="#c3cad8" stroke-width="2"/>
+<line x1="90" y1="175" x2="840" y2="175" stroke="#e0605a" stroke-width="2" stroke-dasharray="8 8"/>
+<text x="848" y="181" text-anchor="end" dy="-10" fill="#c0443e">threshold −55 mV</text>
+<text x="80" y="66" text-anchor="end">+40</text><text x="80" y="206" text-anchor="end">−70</text>
+<text x="465" y="284" text-anchor="middle">time (ms)</text>
+</g>
+<path d="M90 200 H300 C330 200 335 185 350 175 C370 160 380 60 400 55 C420 52 430 120 450 215 C465 250 490 236 520 214 C560 200 600 200 840 200"
+ fill="none" stroke="#4f6cf0" stroke-width="6" stroke-linecap="round" stroke-linejoin="round"/>
+<g font-family="Helvetica, Arial, sans-serif" font-size="19" font-weight="700" fill="#1d2433">
+<text x="412" y="44">depolarisation</text><text x="470" y="246" fill="#2e8a64">refractory</text>
+</g></svg>`;
 
 /** A note with a diagram, attachments and a web image, as a student pastes them. */
 const MEDIA_NOTE = `# Cell division
@@ -155,10 +174,16 @@ async function openEntryInMain(page: Page, title: string): Promise<void> {
 const scenes: Record<string, Scene> = {
   // A note with callouts, formulas, tags and properties beside a glossary entry.
   rich: async (page) => {
+    // Taller than the others: the whole note shows, beside the entry.
+    await page.setViewportSize({ width: 1440, height: 1300 });
     await page.getByRole('option', { name: optionNamed('Action potentials') }).click();
     await page.getByRole('option', { name: /^GABA Glutamate Ratio/ }).click();
     await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
-    await page.locator('.callout').first().waitFor();
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    await editor.locator('.callout').first().waitFor();
+    await editor.locator('[data-embed-state="note"]').waitFor();
+    await editor.locator('img.ed-image').waitFor();
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete));
   },
   // Images and attachments: a selected (resizable) image, file chips, a web image waiting for consent.
   media: async (page) => {
@@ -261,6 +286,7 @@ async function main() {
   writeFileSync(join(vault, 'Cell division.md'), MEDIA_NOTE);
   mkdirSync(join(vault, 'attachments'), { recursive: true });
   writeFileSync(join(vault, 'attachments', 'cell cycle.svg'), CELL_CYCLE_SVG);
+  writeFileSync(join(vault, 'attachments', 'action potential.svg'), ACTION_POTENTIAL_SVG);
   writeFileSync(join(vault, 'attachments', 'Mitosis review.pdf'), `%PDF-1.4\n${'%'.repeat(184_000)}\n`);
   writeFileSync(join(vault, 'attachments', 'Lecture 7.mp3'), Buffer.alloc(3_400_000));
   for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);

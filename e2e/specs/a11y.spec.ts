@@ -267,9 +267,14 @@ const SCREENS: Record<string, Screen> = {
     const notes = await openNote(page, 'Rich');
     await expect(notes.editor.locator('.callout[data-callout="tip"]')).toBeVisible();
   },
-  'the properties panel with several types': async (page) => {
+  'the properties panel with several types, a type menu open': async (page) => {
     await openNote(page, 'Rich');
     await expect(page.getByRole('group', { name: 'tags (tags)' })).toBeVisible();
+    await page
+      .getByRole('button', { name: /^Type of .*Change type$/ })
+      .first()
+      .click();
+    await expect(page.getByRole('menu').getByRole('menuitemradio')).toHaveCount(6);
   },
   'the # tag menu': async (page) => {
     const notes = await openNote(page, 'Lecture 4');

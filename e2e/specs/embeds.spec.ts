@@ -2,8 +2,9 @@
  * Embeds and block ids, in one launch: `![[Note]]`, `![[Note#Heading]]`,
  * `![[Note#^block-id]]` and a glossary entry show their content read-only in a frame whose
  * title opens the source; a missing target and a cycle show notices; an embed follows its
- * source's changes; a block id is hidden and `[[Note#^id]]` opens the note at its block;
- * the note saves byte for byte.
+ * source's changes; an embed alone in a list item shows in the item; a block id (also one
+ * alone after a list) is hidden and `[[Note#^id]]` opens the note at its block; the note
+ * saves byte for byte.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,11 @@ const HUB = [
   '![[Nowhere note]]',
   '',
   '![[Loop A]]',
+  '',
+  '- ![[Cells#Membranes]]',
+  '- a plain item',
+  '',
+  '^hub-list',
   '',
 ].join('\n');
 
@@ -80,6 +86,14 @@ test('embeds show their source read-only, missing and cycles as notices; block i
   await cycle.scrollIntoViewIfNeeded();
   await expect(cycle).toContainText('embed cycle');
   await expect(cycle).toHaveCount(1);
+
+  // An embed alone in a list item shows in the item; a lone id after a list is hidden.
+  const inItem = notes.editor
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('group', { name: 'Embed: Cells › Membranes', exact: true }) });
+  await inItem.scrollIntoViewIfNeeded();
+  await expect(inItem.getByText('Lipid bilayer.')).toBeVisible();
+  await expect(notes.editor.locator('[data-block-id="hub-list"]')).toBeHidden();
 
   // The embed follows its source.
   writeFileSync(join(vaultDir, 'Cells.md'), CELLS.replace('Mitochondria make', 'Mitochondria, edited, make'));

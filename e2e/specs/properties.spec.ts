@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { CommandPalette } from '../pages/CommandPalette';
@@ -7,8 +7,8 @@ import { NotesPane } from '../pages/NotesPane';
 /**
  * The properties panel and the `#` tag menu, on one app launch: a property edited in the
  * panel rewrites only its key (CRLF kept), an outside change merges with it, unsupported
- * shapes stay read-only, "Add property" creates front matter, and typing `#` offers the
- * vault's tags.
+ * shapes stay read-only, a type changed from its icon is saved in `.obsidian/types.json`,
+ * "Add property" creates front matter, and typing `#` offers the vault's tags.
  */
 
 const LECTURE = [
@@ -29,7 +29,10 @@ const LECTURE = [
 ].join('\r\n');
 
 const TAGGED = 'Revise #neuro/synapse and #neurons, #exam twice #exam.\n';
-const PLAIN = 'A note without properties.\n';
+/** Obsidian's property types, as it writes them. */
+const TYPES = '{\n  "types": {\n    "aliases": "aliases",\n    "reviewed": "checkbox"\n  }\n}';
+// Long enough to scroll, so the `#` menu can be seen following its place.
+const PLAIN = `A note without properties.\n\n${Array.from({ length: 40 }, (_, i) => `Filler ${i + 1}.`).join('\n\n')}\n`;
 
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
@@ -40,6 +43,8 @@ test('properties: edit in place byte for byte, merge, add; # offers the vault ta
   writeFileSync(join(vaultDir, 'Lecture.md'), LECTURE);
   writeFileSync(join(vaultDir, 'Tagged.md'), TAGGED);
   writeFileSync(join(vaultDir, 'Plain.md'), PLAIN);
+  mkdirSync(join(vaultDir, '.obsidian'));
+  writeFileSync(join(vaultDir, '.obsidian', 'types.json'), TYPES);
   const notes = new NotesPane(page);
   await expect(notes.items).toHaveCount(3);
   const panel = page.getByRole('region', { name: 'Properties' });
@@ -100,6 +105,17 @@ test('properties: edit in place byte for byte, merge, add; # offers the vault ta
       .toBe(before.replace('lecture: 4', 'lecture: 5').replace('transmitters.', 'transmitters.\r\nAnd gap junctions.'));
   });
 
+  await test.step('the type icon changes a type: saved in .obsidian/types.json, the note untouched', async () => {
+    const before = read(vaultDir, 'Lecture.md');
+    await panel.getByRole('button', { name: 'Type of lecture: Number. Change type' }).click();
+    await page.getByRole('menu', { name: 'Type of lecture' }).getByRole('menuitemradio', { name: 'Text' }).click();
+    await expect(panel.getByRole('textbox', { name: 'lecture (text)' })).toHaveValue('5');
+    await expect
+      .poll(() => read(vaultDir, '.obsidian/types.json'))
+      .toBe(TYPES.replace('"checkbox"', '"checkbox",\n    "lecture": "text"'));
+    expect(read(vaultDir, 'Lecture.md')).toBe(before);
+  });
+
   await test.step('a wiki link in a property opens its note', async () => {
     await panel.getByRole('button', { name: 'Tagged' }).click();
     await expect(notes.title).toHaveValue('Tagged');
@@ -127,13 +143,18 @@ test('properties: edit in place byte for byte, merge, add; # offers the vault ta
     await notes.type(' See #ne');
     const menu = page.getByRole('listbox', { name: 'Tags' });
     await expect(menu.getByRole('option')).toHaveText([/#neuro\/synapse\s*2 notes/, /#neurons\s*1 note/]);
+    // The menu stays under its `#` when the note scrolls.
+    const top = async () => (await menu.boundingBox())!.y;
+    const before = await top();
+    await page.locator('.note-body').evaluate((body) => body.scrollBy(0, -120));
+    await expect.poll(top).toBeGreaterThan(before + 100);
     await page.keyboard.press('ArrowDown');
     await expect(menu.getByRole('option', { name: /#neurons/ })).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('Enter');
     await expect(menu).toHaveCount(0);
     await notes.type('ok');
     await notes.waitSaved();
-    await expect.poll(() => read(vaultDir, 'Plain.md')).toContain('without properties. See #neurons ok');
+    await expect.poll(() => read(vaultDir, 'Plain.md')).toContain('Filler 40. See #neurons ok');
   });
 
   await test.step('Escape closes the menu; a heading or a URL anchor opens none', async () => {

@@ -22,6 +22,7 @@ import { prepareVaultFolder, vaultPathOf } from './vault/prepareVaultFolder';
 import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/VaultStore';
 import { readVaultFile, type VaultFile } from './attachments/readVaultFile';
 import { saveImage } from './attachments/saveImage';
+import { readVaultPropertyTypes, writeVaultPropertyType } from './properties/propertyTypesFile';
 import { AttachmentIndex } from './attachments/AttachmentIndex';
 import { fetchRemoteImage } from './attachments/fetchRemoteImage';
 import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaultAttachment';
@@ -394,6 +395,14 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async fetchRemoteImage({ url }) {
       return fetchRemoteImage(url);
+    },
+
+    async getPropertyTypes() {
+      return readVaultPropertyTypes((await current()).vaultPath);
+    },
+
+    async setPropertyType({ key, type }) {
+      return writeVaultPropertyType((await current()).vaultPath, key, type);
     },
 
     async getPreferences() {

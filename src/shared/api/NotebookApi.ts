@@ -12,6 +12,8 @@ import type {
   UnresolvedLink,
 } from '../domain/links';
 import type { EmbedContent } from '../domain/embeds';
+import type { PropertyTypesInfo } from '../domain/propertyTypes';
+import type { PropertyType } from '../properties/readProperties';
 import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
 import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
@@ -139,6 +141,21 @@ export interface NotebookApi {
    *   fetched within 15 s, is over 10 MB, or is not a PNG, JPEG, GIF, WebP, AVIF or SVG.
    */
   fetchRemoteImage(args: { url: string }): Promise<{ data: string; contentType: string }>;
+
+  /**
+   * The vault's property types, from Obsidian's `.obsidian/types.json` (`{"types": {"key":
+   * "number"}}`): the editor each property name gets in every note. `problem` says why the
+   * file cannot be used (not JSON, not that shape, a symbolic link…); it is then ignored.
+   */
+  getPropertyTypes(): Promise<PropertyTypesInfo>;
+
+  /**
+   * Sets the type of the property `key` in `.obsidian/types.json` (created when missing):
+   * only that entry changes, every other byte of the file stays. Returns the types as they now are.
+   * @throws invalid-arguments when the file cannot be read as types (it is never overwritten);
+   *   io-failure when it cannot be written.
+   */
+  setPropertyType(args: { key: string; type: PropertyType }): Promise<PropertyTypesInfo>;
 
   /** The app's preferences (across vaults): `remoteImages: 'always'` loads images from the web. */
   getPreferences(): Promise<Preferences>;

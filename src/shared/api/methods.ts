@@ -58,6 +58,13 @@ export const methods = {
   fetchRemoteImage: {
     args: v.object({ url: v.string({ min: 8, max: 4096, pattern: /^https?:\/\//i, patternName: 'a web address' }) }),
   },
+  getPropertyTypes: { args: v.none() },
+  setPropertyType: {
+    args: v.object({
+      key: v.string({ min: 1, max: 1024 }),
+      type: v.literal('text', 'list', 'number', 'checkbox', 'date', 'datetime', 'tags', 'aliases'),
+    }),
+  },
   getPreferences: { args: v.none() },
   updatePreferences: {
     args: v.object({ patch: v.object({ remoteImages: v.optional(v.literal('ask', 'always')) }) }),

@@ -191,6 +191,17 @@ describe('editing a property rewrites only its own lines', () => {
     expect(() => setPropertyValue('---\na: x\n---\n', 'a', 'text', 'two\nlines')).toThrow(PropertyEditError);
   });
 
+  it('edits a list of numbers as a list: numbers stay numbers, untouched items keep their bytes', () => {
+    const yaml = '---\nscores:\n  - 12\n  - 7.50\n  - "8"\nweeks: [1, 2]\n---\n';
+    const [scores, weeks] = props(yaml);
+    expect([scores!.type, scores!.value, scores!.readOnly]).toEqual(['list', ['12', '7.5', '8'], null]);
+    expect([weeks!.type, weeks!.value]).toEqual(['list', ['1', '2']]);
+    const added = setPropertyValue(yaml, 'scores', 'list', ['12', '7.5', '8', '9', 'n/a']);
+    expect(added).toBe(yaml.replace('  - "8"\n', '  - "8"\n  - 9\n  - n/a\n'));
+    expect(setPropertyValue(yaml, 'scores', 'list', ['12', '8'])).toBe(yaml.replace('  - 7.50\n', ''));
+    expect(setPropertyValue(yaml, 'weeks', 'list', ['1', '2', '3'])).toBe(yaml.replace('[1, 2]', '[1, 2, 3]'));
+  });
+
   it('leaves every other key byte for byte whatever it edits', () => {
     for (const property of props(OBSIDIAN)) {
       const next = removeProperty(OBSIDIAN, property.key);

@@ -218,18 +218,33 @@ function reusableSources(
 ): (item: string, context: 'block' | 'flow') => string {
   const sources = new Map<string, string[]>();
   const value = pair.pair.value;
+  let numbers = false;
   if (value !== null && isSeq(value)) {
     for (const item of value.items) {
-      if (!isScalar(item) || typeof item.value !== 'string' || !item.range) continue;
+      if (!isScalar(item) || !item.range) continue;
+      if (typeof item.value === 'number') numbers = true;
+      else if (typeof item.value !== 'string') continue;
       const source = text.slice(parsed.layout.start + item.range[0], parsed.layout.start + item.range[1]);
       if (/[\r\n]/.test(source)) continue;
-      const list = sources.get(item.value) ?? [];
+      const key = String(item.value);
+      const list = sources.get(key) ?? [];
       list.push(source);
-      sources.set(item.value, list);
+      sources.set(key, list);
     }
   }
-  return (item, context) => sources.get(item)?.shift() ?? formatScalar(item, 'PLAIN', context);
+  return (item, context) => {
+    const known = sources.get(item)?.shift();
+    if (known !== undefined) return known;
+    // In a list of numbers, a new item that is a number is written as one (`- 3`, not `- "3"`).
+    if (numbers && NUMBER_ITEM.test(item) && Number.isFinite(Number(item))) {
+      return formatScalar(Number(item), 'PLAIN', context);
+    }
+    return formatScalar(item, 'PLAIN', context);
+  };
 }
+
+/** A list item typed as a plain decimal number (what YAML and Obsidian read as a number). */
+const NUMBER_ITEM = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 function styleOf(node: Scalar): ScalarStyle {
   return node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? node.type : 'PLAIN';
@@ -337,7 +352,7 @@ function sameValue(wanted: PropertyValue, type: PropertyType): (value: unknown) 
   return (value) => {
     if (Array.isArray(wanted)) {
       const items = Array.isArray(value)
-        ? value
+        ? value.map((item) => (typeof item === 'number' ? String(item) : item))
         : value === null
           ? []
           : typeof value === 'string'

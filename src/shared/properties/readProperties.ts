@@ -177,14 +177,13 @@ function classify(name: string, key: Node, value: Node | null, source: string): 
   if (isSeq(value)) {
     const items: string[] = [];
     for (const item of value.items as unknown[]) {
-      if (!isScalar(item) || item.anchor || item.tag || typeof item.value !== 'string' || isBlockScalar(item)) {
-        if (isScalar(item) && typeof item.value === 'number' && !item.anchor && !item.tag) {
-          // Numbers in a list: shown read-only rather than rewritten as text.
-          return readOnly('It is a list of mixed values.');
-        }
+      if (!isScalar(item) || item.anchor || item.tag || isBlockScalar(item)) {
         return readOnly('It is a list of mixed or nested values.');
       }
-      items.push(item.value);
+      // Numbers in a list are edited as their text and written back as numbers (editProperties).
+      if (typeof item.value === 'number' && Number.isFinite(item.value)) items.push(String(item.value));
+      else if (typeof item.value === 'string') items.push(item.value);
+      else return readOnly('It is a list of mixed or nested values.');
     }
     return { ...base, type: special ?? 'list', value: items, readOnly: null };
   }

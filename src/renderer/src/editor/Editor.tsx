@@ -4,6 +4,7 @@ import { MathPlugin } from './math/MathPlugin';
 import { TagPlugin } from './tags/TagPlugin';
 import { BlockIdPlugin } from './blockIds/BlockIdPlugin';
 import { EmbedPlugin } from './embeds/EmbedPlugin';
+import { ItemEmbedPlugin } from './embeds/ItemEmbedPlugin';
 import { TagSuggestPlugin } from './tags/TagSuggestPlugin';
 import type { TagSuggestion } from '@shared/domain/tags';
 import { AutoLinkNode, autoLinkEmailMatcher, autoLinkUrlMatcher } from '@lexical/link';
@@ -304,6 +305,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             {!readOnly && media && <ImageInsertPlugin />}
             <BlockIdPlugin />
             {wikiLinks && <EmbedPlugin host={wikiLinks} />}
+            <ItemEmbedPlugin />
             <BlockEscapePlugin />
             <MarkdownShortcutPlugin transformers={TRANSFORMERS} />
             <TextFormatGuardPlugin />

@@ -10,6 +10,7 @@ import type { WikiLink } from '@shared/links/parseWikiLinks';
 import { isImageTarget } from '@shared/links/markdownLinkTarget';
 import { type JSX, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { whenVisible } from '../math/lazyVisibility';
+import { hostSeenFrom } from '../plugins/wikiLinkHost';
 import { ImageHostContext, imageCandidates, imageSize } from '../nodes/ImageNode';
 import { Paragraphs } from '../../ui/Paragraphs';
 import { type EmbedScope, embedKey, embedStop, MAX_EMBED_DEPTH } from './embedScope';
@@ -104,7 +105,10 @@ function NoteEmbedFrame({ link, scope, onEditSource }: EmbedFrameProps): JSX.Ele
   const stop = key && scope ? embedStop(scope.chain, key) : null;
   const notePath = content?.target.ref.kind === 'note' ? content.target.ref.path : null;
   const inner = useMemo<EmbedScope | null>(
-    () => (scope && key && notePath !== null ? { ...scope, from: notePath, chain: [...scope.chain, key] } : null),
+    () =>
+      scope && key && notePath !== null
+        ? { ...scope, host: hostSeenFrom(scope.host, notePath), from: notePath, chain: [...scope.chain, key] }
+        : null,
     [scope, key, notePath],
   );
   const open = () => {

@@ -8,7 +8,7 @@ import { type InitialConfigType, LexicalComposer } from '@lexical/react/LexicalC
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { type JSX, useMemo, useState } from 'react';
+import { type JSX, useContext, useMemo, useState } from 'react';
 import { BlockIdPlugin } from '../blockIds/BlockIdPlugin';
 import { CalloutPlugin } from '../callouts/CalloutPlugin';
 import { $importMarkdown, EDITOR_NODES } from '../markdown';
@@ -18,11 +18,13 @@ import { CheckListSemanticsPlugin } from '../plugins/CheckListSemanticsPlugin';
 import { CommentPlugin } from '../plugins/CommentPlugin';
 import { WikiLinkClickPlugin } from '../plugins/WikiLinkClickPlugin';
 import { WikiLinkResolutionPlugin } from '../plugins/WikiLinkResolutionPlugin';
-import { WikiLinkResolutions } from '../plugins/wikiLinkHost';
+import { hostSeenFrom, WikiLinkResolutions } from '../plugins/wikiLinkHost';
+import { MediaHostContext } from '../media/mediaHost';
 import { TagPlugin } from '../tags/TagPlugin';
 import { editorTheme } from '../theme/editorTheme';
 import type { EmbeddedContentProps } from './embedScope';
 import { EmbedScopePlugin } from './EmbedScopePlugin';
+import { ItemEmbedPlugin } from './ItemEmbedPlugin';
 
 export function EmbeddedNote({ markdown, path, scope, label }: EmbeddedContentProps): JSX.Element {
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -35,23 +37,30 @@ export function EmbeddedNote({ markdown, path, scope, label }: EmbeddedContentPr
   }));
   const [resolutions] = useState(() => new WikiLinkResolutions());
   const imageHost = useMemo(() => ({ notePath: path }), [path]);
+  // Links and attachments in the embedded note are found from it, not from the note around it.
+  const host = useMemo(() => hostSeenFrom(scope.host, path), [scope.host, path]);
+  const outerMedia = useContext(MediaHostContext);
+  const media = useMemo(() => outerMedia?.seenFrom?.(path) ?? outerMedia, [outerMedia, path]);
   return (
     <LexicalComposer initialConfig={initialConfig}>
-      <ImageHostContext.Provider value={imageHost}>
-        <RichTextPlugin
-          contentEditable={<ContentEditable className="ed-embed__content" ariaLabel={label} />}
-          ErrorBoundary={LexicalErrorBoundary}
-        />
-        <CheckListSemanticsPlugin />
-        <CalloutPlugin />
-        <CommentPlugin />
-        <MathPlugin />
-        <TagPlugin />
-        <BlockIdPlugin />
-        <WikiLinkResolutionPlugin host={scope.host} resolutions={resolutions} />
-        <WikiLinkClickPlugin host={scope.host} resolutions={resolutions} />
-        <EmbedScopePlugin scope={scope} />
-      </ImageHostContext.Provider>
+      <MediaHostContext.Provider value={media}>
+        <ImageHostContext.Provider value={imageHost}>
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="ed-embed__content" ariaLabel={label} />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <CheckListSemanticsPlugin />
+          <CalloutPlugin />
+          <CommentPlugin />
+          <MathPlugin />
+          <TagPlugin />
+          <BlockIdPlugin />
+          <WikiLinkResolutionPlugin host={host} resolutions={resolutions} />
+          <WikiLinkClickPlugin host={host} resolutions={resolutions} />
+          <EmbedScopePlugin scope={scope} />
+          <ItemEmbedPlugin />
+        </ImageHostContext.Provider>
+      </MediaHostContext.Provider>
     </LexicalComposer>
   );
 }

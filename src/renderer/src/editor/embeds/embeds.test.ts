@@ -1,9 +1,23 @@
-import { $getRoot, $isElementNode, type LexicalNode } from 'lexical';
+import { $isListNode } from '@lexical/list';
+import {
+  $getNodeByKey,
+  $getRoot,
+  $getSelection,
+  $isElementNode,
+  $isRangeSelection,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { registerBlockIds } from '../blockIds/BlockIdPlugin';
 import { $isBlockIdNode } from '../blockIds/BlockIdNode';
 import { createMarkdownEditor, load, save } from '../markdown/testing/headlessEditor';
+import { $selectBlockId } from '../blockIds/selectBlockId';
+import { $isCalloutNode } from '../callouts/CalloutNode';
+import { $isRawBlockNode, type RawBlockNode } from '../nodes/RawBlockNode';
 import { $isEmbedBlockNode } from './EmbedBlockNode';
+import { $isItemEmbedNode, REVEAL_ITEM_EMBED } from './ItemEmbedNode';
+import { isItemEmbedText, registerItemEmbeds } from './ItemEmbedPlugin';
 import { embedKey, embedStop, MAX_EMBED_DEPTH } from './embedScope';
 
 function $all(node: LexicalNode, into: LexicalNode[] = []): LexicalNode[] {
@@ -75,5 +89,96 @@ describe('embed cycles and depth', () => {
     const chain = Array.from({ length: MAX_EMBED_DEPTH + 1 }, (_, i) => embedKey(note(`N${i}.md`), null));
     expect(embedStop(chain.slice(0, MAX_EMBED_DEPTH), b)).toBeNull();
     expect(embedStop(chain, b)).toBe('depth');
+  });
+});
+
+describe('embeds in list items and callouts, and block ids naming a list (as Obsidian writes them)', () => {
+  const OBSIDIAN = [
+    '- ![[Cells]]',
+    '- see ![[Cells#Membranes]] inline',
+    '- ![[diagram.png]]',
+    '  - ![[Cells#^atp-1]]  ',
+    '',
+    '> [!note] Embedded in a callout',
+    '> ![[Cells#^atp-1]]',
+    '>',
+    '> - ![[Glossary entry]]',
+    '',
+    '- first',
+    '- second',
+    '',
+    '^list-1',
+    '',
+    'After.',
+    '',
+  ].join('\n');
+
+  function loaded(): LexicalEditor {
+    const editor = createMarkdownEditor();
+    registerBlockIds(editor);
+    registerItemEmbeds(editor);
+    load(editor, OBSIDIAN);
+    return editor;
+  }
+
+  it('shows an item made only of note embeds as embeds; text, images and the rest stay as they were', () => {
+    const editor = loaded();
+    const shown = editor.getEditorState().read(() =>
+      $all($getRoot())
+        .filter($isItemEmbedNode)
+        .map((node) => node.getSource()),
+    );
+    expect(shown).toEqual(['![[Cells]]', '![[Cells#^atp-1]]', '![[Glossary entry]]']);
+    expect(save(editor)).toBe(OBSIDIAN);
+  });
+
+  it('shows an embed in a callout body as an embed block inside the callout, saved byte for byte', () => {
+    const editor = loaded();
+    const inCallout = editor.getEditorState().read(() =>
+      $all($getRoot())
+        .filter($isEmbedBlockNode)
+        .map((node) => [node.getText(), $isCalloutNode(node.getParent())]),
+    );
+    expect(inCallout).toEqual([['![[Cells#^atp-1]]', true]]);
+    expect(isItemEmbedText('![[Note]] ![[Other#Part]]')).toBe(true);
+    expect(isItemEmbedText('![[x.png]]')).toBe(false);
+    expect(isItemEmbedText('text ![[Note]]')).toBe(false);
+    expect(isItemEmbedText('![[Note]]', ['![[Note]]'])).toBe(false);
+  });
+
+  it('turns the embeds back into their text when revealed, and an edit saves only that item', () => {
+    const editor = loaded();
+    const key = editor.getEditorState().read(() => $all($getRoot()).find($isItemEmbedNode)!.getKey());
+    editor.dispatchCommand(REVEAL_ITEM_EMBED, key);
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertText(' and more');
+      },
+      { discrete: true },
+    );
+    expect(save(editor)).toBe(OBSIDIAN.replace('- ![[Cells]]\n', '- ![[Cells]] and more\n'));
+  });
+
+  it('hides a lone block id after a list and puts the caret at the end of that list for [[Note#^id]]', () => {
+    const editor = loaded();
+    const line = editor.getEditorState().read(() =>
+      $all($getRoot())
+        .filter((node) => $isRawBlockNode(node) && !$isEmbedBlockNode(node))
+        .map((node) => [(node as RawBlockNode).getKind(), (node as RawBlockNode).getText()]),
+    );
+    expect(line).toEqual([['blockId', '^list-1']]);
+    let found: { key: string } | null = null;
+    editor.update(() => (found = $selectBlockId('LIST-1')), { discrete: true });
+    const at = editor.getEditorState().read(() => {
+      const selection = $getSelection();
+      const list = $getNodeByKey(found!.key);
+      return {
+        isList: $isListNode(list),
+        caret: $isRangeSelection(selection) ? selection.anchor.getNode().getTextContent() : null,
+      };
+    });
+    expect(at).toEqual({ isList: true, caret: 'second' });
+    expect(save(editor)).toBe(OBSIDIAN);
   });
 });

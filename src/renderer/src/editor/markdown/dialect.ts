@@ -17,6 +17,7 @@ import type { Klass, LexicalNode } from 'lexical';
 import { CalloutNode, CalloutTitleNode } from '../callouts/CalloutNode';
 import { BlockIdNode } from '../blockIds/BlockIdNode';
 import { EmbedBlockNode } from '../embeds/EmbedBlockNode';
+import { ItemEmbedNode } from '../embeds/ItemEmbedNode';
 import { CommentNode } from '../nodes/CommentNode';
 import { ImageNode } from '../nodes/ImageNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
@@ -59,6 +60,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   TagNode,
   ImageNode,
   EmbedBlockNode,
+  ItemEmbedNode,
   BlockIdNode,
 ];
 

@@ -21,6 +21,11 @@ export interface MediaHost {
   readonly remoteImages: RemoteImagePolicy;
   /** Tells the user something went wrong (a toast). */
   notify(message: string): void;
+  /**
+   * The same host seen from the note at `notePath` (the same object for the same path): a
+   * note embedded in this one finds its attachments from its own folder, as in Obsidian.
+   */
+  seenFrom?(notePath: string): MediaHost;
 }
 
 /** Whether web images load: a small store the placeholders subscribe to. */

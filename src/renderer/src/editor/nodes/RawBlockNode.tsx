@@ -327,6 +327,37 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
     );
   }
 
+  if (kind === 'blockId') {
+    // A lone `^id` line names the block above it (a list, table or quote, as Obsidian writes
+    // it): hidden like any block id, shown faintly while selected (arrow keys reach it).
+    return (
+      <div
+        className={`md-block-id${isSelected ? ' md-block-id--selected' : ''}`}
+        data-raw-kind={kind}
+        data-block-id={text.trim().slice(1)}
+      >
+        {editing ? (
+          <textarea
+            ref={textareaRef}
+            className="md-raw__editor md-block-id__editor"
+            defaultValue={text}
+            spellCheck={false}
+            aria-label="Edit block id"
+            onBlur={() => finish(true)}
+          />
+        ) : isSelected ? (
+          <span
+            className="md-block-id__text"
+            title="Block id of the block above. Press Enter to edit."
+            onDoubleClick={startEditing}
+          >
+            {text}
+          </span>
+        ) : null}
+      </div>
+    );
+  }
+
   return (
     <div
       className={`md-raw${isSelected ? ' md-raw--selected' : ''}${editing ? ' md-raw--editing' : ''}`}

@@ -43,6 +43,18 @@ export interface WikiLinkHost {
   onNotesChanged?(listener: (paths: string[] | null) => void): () => void;
   /** Calls `listener` whenever links may resolve differently (notes added or renamed…). Returns the cleanup. */
   onLinksChanged(listener: () => void): () => void;
+  /**
+   * The same host seen from the note at `notePath` (the same object for the same path): the
+   * links of a note embedded in this one resolve from the embedded note, as Obsidian
+   * resolves them, and its `[[#Heading]]` opens it. Without it, they resolve from this note.
+   */
+  seenFrom?(notePath: string): WikiLinkHost;
+}
+
+/** `host` seen from the note at `notePath` (see WikiLinkHost.seenFrom). */
+export function hostSeenFrom(host: WikiLinkHost, notePath: string): WikiLinkHost {
+  if (host.notePath === notePath || !host.seenFrom) return host;
+  return host.seenFrom(notePath);
 }
 
 /** The key two spellings of one target share (`[[Cells]]`, `[[cells.md]]`). */

@@ -184,6 +184,24 @@ export function TagSuggestPlugin({ suggestTags }: { suggestTags(query: string): 
     [text],
   );
   const active = open ? Math.min(selected, options.length - 1) : -1;
+
+  // The menu is fixed to the viewport: it follows the caret when the note (or the window)
+  // scrolls or resizes, once a frame at most.
+  useEffect(() => {
+    if (!open) return;
+    let frame = 0;
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setPosition(caretPosition(editor)));
+    };
+    window.addEventListener('scroll', follow, { capture: true, passive: true });
+    window.addEventListener('resize', follow);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', follow, { capture: true });
+      window.removeEventListener('resize', follow);
+    };
+  }, [editor, open]);
   const optionId = (index: number) => `${listId}-tag-${index}`;
 
   // The editor points at the highlighted option, so screen readers read it as the arrows move.

@@ -1,5 +1,4 @@
 import type { NotebookClient } from '@shared/api/createClient';
-import { isNotebookError } from '@shared/api/errors';
 import type { Note, NoteSummary } from '@shared/domain/note';
 import {
   type ReactNode,
@@ -12,6 +11,7 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { useApi } from '../../api/ApiContext';
+import { createNoteLinkHost } from './noteLinkHost';
 import { createNoteMediaHost } from './noteMediaHost';
 import { Editor, type EditorHandle } from '../../editor/Editor';
 import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
@@ -20,6 +20,7 @@ import { Notice } from '../../ui/Notice';
 import { requestSearch } from '../../ui/searchRequests';
 import { onNoteRecheck } from '../links/noteRecheck';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
+import { usePropertyTypes } from '../properties/usePropertyTypes';
 import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
@@ -47,15 +48,6 @@ export interface NoteViewProps {
   onOpenWikiLink?(request: WikiLinkOpenRequest): void;
   /** Controls shown in the note's header beside the save status (the backlinks toggle). */
   headerTools?: ReactNode;
-}
-
-/** A link target typed in the `[[` menu as a note to create: `Folder/Title` → folder and title. */
-function noteForTarget(target: string): { title: string; folder?: string } {
-  const clean = target.trim().replace(/\.md$/i, '').replace(/\\/g, '/');
-  const slash = clean.lastIndexOf('/');
-  if (slash < 0) return { title: clean };
-  const folder = clean.slice(0, slash).replace(/^\/+/, '');
-  return folder ? { title: clean.slice(slash + 1), folder } : { title: clean.slice(slash + 1) };
 }
 
 /** A note's title from its path ("Bio/Cells.md" → "Cells"). */
@@ -206,54 +198,9 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   const onNotice = props.onNotice;
   const media = useMemo(() => createNoteMediaHost(api, notePath, onNotice), [api, notePath, onNotice]);
   const wikiLinks = useMemo<WikiLinkHost>(
-    () => ({
-      notePath,
-      bodyOffset,
-      resolveLinks: (targets) => api.resolveLinks({ targets, from: notePath }),
-      suggestLinkTargets: (query) => api.suggestLinkTargets({ query, limit: 8 }),
-      listHeadings: (target) =>
-        api.listHeadings({ target: target.trim() === '' ? notePath.replace(/\.md$/i, '') : target, from: notePath }),
-      getLinkPreview: (target) => api.getLinkPreview({ target, from: notePath }),
-      createNote: async (target) => {
-        const wanted = noteForTarget(target);
-        try {
-          const created = await api.createNote(wanted);
-          return created.folder && wanted.folder ? `${created.folder}/${created.title}` : created.title;
-        } catch (error) {
-          // A note of that name exists already: the link reaches it as it is.
-          if (isNotebookError(error) && error.code === 'already-exists') return target.trim();
-          shell.current.onNotice(
-            `The note “${wanted.title}” could not be created: ${error instanceof Error ? error.message : error}`,
-          );
-          return null;
-        }
-      },
-      openLink: (request) => shell.current.onOpenWikiLink?.(request),
-      getEmbed: (target, part, from) =>
-        api.getEmbed({ target, ...(part === null ? {} : { part }), from: from ?? notePath }),
-      onNotesChanged: (listener) => {
-        const offNotes = api.on('notes-changed', ({ changes }) => listener(changes.map((change) => change.path)));
-        const offGlossary = api.on('glossary-changed', () => listener(null));
-        const offResync = api.on('resync', () => listener(null));
-        return () => {
-          offNotes();
-          offGlossary();
-          offResync();
-        };
-      },
-      onLinksChanged: (listener) => {
-        const offLinks = api.on('links-changed', listener);
-        const offNotes = api.on('notes-changed', ({ changes }) => {
-          if (changes.some((change) => change.kind !== 'changed')) listener();
-        });
-        const offResync = api.on('resync', listener);
-        return () => {
-          offLinks();
-          offNotes();
-          offResync();
-        };
-      },
-    }),
+    // The host reads the ref only when a link is opened or a note created, never while rendering.
+    // eslint-disable-next-line react-hooks/refs
+    () => createNoteLinkHost(api, notePath, bodyOffset, () => shell.current),
     [api, notePath, bodyOffset],
   );
 
@@ -262,6 +209,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
     const [resolved = null] = await wikiLinks.resolveLinks([target]).catch(() => [null]);
     wikiLinks.openLink({ target, heading, resolved });
   };
+
+  const propertyTypes = usePropertyTypes(api);
 
   const suggestTags = useCallback((query: string) => api.suggestTags({ query, limit: 8 }), [api]);
 
@@ -408,6 +357,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           onChange={(frontMatter) => session.editFrontMatter(frontMatter)}
           onTagClick={(tag) => requestSearch(`tag:${tag}`)}
           onOpenLink={(target, heading) => void openPropertyLink(target, heading)}
+          vaultTypes={propertyTypes.info}
+          onTypeChange={propertyTypes.setType}
         />
         <Editor
           ref={attachEditor}

@@ -26,6 +26,7 @@ export function createNoteMediaHost(
   api: NotebookClient,
   notePath: string,
   notify: (message: string) => void,
+  shared?: { remoteImages: RemoteImagePolicy; seen: Map<string, MediaHost> },
 ): MediaHost {
   const known = new Map<string, Promise<AttachmentInfo | null>>();
   let batch: Array<{ target: string; resolve(info: AttachmentInfo | null): void }> = [];
@@ -37,14 +38,26 @@ export function createNoteMediaHost(
       () => asked.forEach((item) => item.resolve(null)),
     );
   };
-  const remoteImages = new RemoteImagePolicy(false, async () => {
-    await api.updatePreferences({ patch: { remoteImages: 'always' } });
-  });
-  api.getPreferences().then(
-    (preferences) => preferences.remoteImages === 'always' && remoteImages.allowForNote(),
-    () => undefined,
-  );
-  return {
+  // Notes embedded in this one share its choice about web images.
+  let remoteImages = shared?.remoteImages;
+  if (!remoteImages) {
+    const policy = new RemoteImagePolicy(false, async () => {
+      await api.updatePreferences({ patch: { remoteImages: 'always' } });
+    });
+    api.getPreferences().then(
+      (preferences) => preferences.remoteImages === 'always' && policy.allowForNote(),
+      () => undefined,
+    );
+    remoteImages = policy;
+  }
+  const views = shared ?? { remoteImages, seen: new Map<string, MediaHost>() };
+  const host: MediaHost = {
+    seenFrom(path) {
+      if (path === notePath) return host;
+      let seen = views.seen.get(path);
+      if (!seen) views.seen.set(path, (seen = createNoteMediaHost(api, path, notify, views)));
+      return seen;
+    },
     remoteImages,
     notify,
     async saveImage(file) {
@@ -83,4 +96,5 @@ export function createNoteMediaHost(
       return `data:${contentType};base64,${data}`;
     },
   };
+  return host;
 }

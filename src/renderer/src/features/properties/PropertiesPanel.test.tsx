@@ -162,6 +162,67 @@ describe('PropertiesPanel', () => {
     expect(panel.changes).toEqual([]);
   });
 
+  it('changes a type from the type icon menu; a value that does not fit is kept as written', async () => {
+    const onTypeChange = vi.fn(async () => null);
+    const frontMatter = '---\ncode: "12"\nnote: soon\nweeks: [1, 2]\n---\n';
+    const changes: string[] = [];
+    render(
+      <PropertiesPanel
+        frontMatter={frontMatter}
+        eol={'\n'}
+        readOnly={false}
+        onChange={(next) => changes.push(next)}
+        onTypeChange={onTypeChange}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Type of code: Text. Change type' }));
+    const menu = screen.getByRole('menu', { name: 'Type of code' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitemradio')
+        .map((item) => item.textContent),
+    ).toEqual(['Text', 'List', 'Number', 'Checkbox', 'Date', 'Date and time']);
+    await act(async () => fireEvent.click(within(menu).getByRole('menuitemradio', { name: 'Number' })));
+    expect(onTypeChange).toHaveBeenLastCalledWith('code', 'number');
+    expect(screen.getByRole('spinbutton', { name: 'code (number)' })).toHaveProperty('value', '12');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Type of note: Text. Change type' }));
+    await act(async () => fireEvent.click(screen.getByRole('menuitemradio', { name: 'Date' })));
+    expect(onTypeChange).toHaveBeenLastCalledWith('note', 'date');
+    expect(screen.getByRole('textbox', { name: 'note (text)' })).toHaveProperty('value', 'soon');
+    expect(screen.getByRole('button', { name: 'Type of note: Date. Change type' })).toBeTruthy();
+    expect(screen.getByText('Not a date: kept as written.')).toBeTruthy();
+
+    // A list of numbers is a list like any other.
+    const weeks = screen.getByRole('group', { name: 'weeks (list)' });
+    expect(
+      within(weeks)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['1', '2']);
+    expect(changes).toEqual([]);
+  });
+
+  it('takes each property’s editor from the vault’s types.json, and says when a type could not be saved', async () => {
+    const onTypeChange = vi.fn(async () => 'Obsidian’s property types (.obsidian/types.json) could not be read');
+    render(
+      <PropertiesPanel
+        frontMatter={'---\nlecture: "4"\ndone: "true"\n---\n'}
+        eol={'\n'}
+        readOnly={false}
+        onChange={() => undefined}
+        vaultTypes={{ types: { lecture: 'number', done: 'checkbox' }, problem: null }}
+        onTypeChange={onTypeChange}
+      />,
+    );
+    expect(screen.getByRole('spinbutton', { name: 'lecture (number)' })).toHaveProperty('value', '4');
+    expect(screen.getByRole('checkbox', { name: 'done (checkbox)' })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Type of lecture: Number. Change type' }));
+    await act(async () => fireEvent.click(screen.getByRole('menuitemradio', { name: 'Text' })));
+    expect(screen.getByRole('textbox', { name: 'lecture (text)' })).toHaveProperty('value', '4');
+    expect(screen.getByRole('alert').textContent).toMatch(/applies while this note is open, but was not saved/);
+  });
+
   it('never runs or loads what property keys and values hold', () => {
     const canary = vi.fn();
     Object.assign(window, { __canary: undefined, alert: canary });
@@ -172,7 +233,16 @@ describe('PropertiesPanel', () => {
       .map((p) => JSON.stringify(p.markdown))
       .join(', ')}]\n---\n`;
     const { container } = render(
-      <PropertiesPanel frontMatter={frontMatter} eol={'\n'} readOnly={false} onChange={() => undefined} />,
+      <PropertiesPanel
+        frontMatter={frontMatter}
+        eol={'\n'}
+        readOnly={false}
+        onChange={() => undefined}
+        vaultTypes={{
+          types: Object.fromEntries(PAYLOADS.map((payload, index) => [`k${index} ${payload.markdown}`, 'date'])),
+          problem: null,
+        }}
+      />,
     );
     expect(screen.getAllByRole('listitem').length).toBeGreaterThanOrEqual(PAYLOADS.length);
     expect(

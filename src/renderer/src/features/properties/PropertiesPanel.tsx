@@ -13,10 +13,13 @@ import {
   type PropertyType,
   type PropertyValue,
 } from '@shared/properties/readProperties';
+import type { PropertyTypesInfo } from '@shared/domain/propertyTypes';
+import { valueAsType, valueFitsType } from '@shared/properties/propertyTypes';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
 import { Announcement } from '../../ui/Announcement';
 import { useCommands } from '../../ui/commands/useCommands';
 import { PropertyTypeIcon } from './PropertyTypeIcon';
+import { PropertyTypeMenu } from './PropertyTypeMenu';
 import { PropertyValueEditor, TYPE_LABELS } from './PropertyValueEditor';
 import './properties.css';
 
@@ -32,6 +35,13 @@ export interface PropertiesPanelProps {
   onTagClick?(tag: string): void;
   /** A wiki link in a value clicked: open its target. */
   onOpenLink?(target: string, heading: string | null): void;
+  /** The vault's property types (Obsidian's `.obsidian/types.json`): the editor of each name. */
+  vaultTypes?: PropertyTypesInfo;
+  /**
+   * The user picked a type in a property's type menu: save it for the vault. Resolves to
+   * null when saved, else to why not (the type still applies while the note is open).
+   */
+  onTypeChange?(key: string, type: PropertyType): Promise<string | null>;
 }
 
 interface Removed {
@@ -55,6 +65,8 @@ export function PropertiesPanel({
   onChange,
   onTagClick,
   onOpenLink,
+  vaultTypes,
+  onTypeChange,
 }: PropertiesPanelProps) {
   const read = useMemo(() => readProperties(frontMatter), [frontMatter]);
   const [expanded, setExpanded] = useState(true);
@@ -102,10 +114,36 @@ export function PropertiesPanel({
 
   if (read.status === 'none' && !adding && !undoable) return null;
   const properties = read.status === 'ok' ? read.properties : [];
-  const typeOf = (property: Property): PropertyType =>
-    property.value === null || (Array.isArray(property.value) && property.value.length === 0)
-      ? (chosenTypes[property.key] ?? property.type)
-      : property.type;
+  // The type picked here, else the vault's (types.json), applies when the value fits it;
+  // a value that does not fit keeps its own editor and is never rewritten.
+  const declaredOf = (property: Property): PropertyType | null => {
+    if (Object.hasOwn(chosenTypes, property.key)) return chosenTypes[property.key]!;
+    const types = vaultTypes?.types;
+    return types && Object.hasOwn(types, property.key) ? types[property.key]! : null;
+  };
+  const typeOf = (property: Property): PropertyType => {
+    const declared = declaredOf(property);
+    return declared && valueFitsType(declared, property.value) ? declared : property.type;
+  };
+  const mismatchOf = (property: Property): PropertyType | null => {
+    const declared = declaredOf(property);
+    return declared && !property.readOnly && !valueFitsType(declared, property.value) ? declared : null;
+  };
+
+  const changeType = (property: Property, type: PropertyType) => {
+    setChosenTypes((types) => ({ ...types, [property.key]: type }));
+    const fits = valueFitsType(type, property.value);
+    const shown = `${property.key} is now ${TYPE_LABELS[type].toLowerCase()}${fits ? '' : ' (its value is kept as written)'}.`;
+    setError(null);
+    setAnnouncement(shown);
+    if (!onTypeChange) return;
+    void onTypeChange(property.key, type).then((problem) => {
+      if (problem === null) return;
+      const text = `The type of ${property.key} applies while this note is open, but was not saved: ${problem}`;
+      setError(text);
+      setAnnouncement(text);
+    });
+  };
 
   const setValue = (property: Property, type: PropertyType, value: PropertyValue) =>
     apply((current) => setPropertyValue(current, property.key, type, value), `${property.key} saved.`);
@@ -176,7 +214,9 @@ export function PropertiesPanel({
                 key={property.key}
                 property={property}
                 type={typeOf(property)}
+                mismatch={mismatchOf(property)}
                 readOnly={readOnly}
+                onType={(type) => changeType(property, type)}
                 onValue={(value) => setValue(property, typeOf(property), value)}
                 onRename={(to) => rename(property.key, to)}
                 onRemove={() => remove(property.key)}
@@ -226,7 +266,10 @@ export function PropertiesPanel({
 interface RowProps {
   property: Property;
   type: PropertyType;
+  /** The type chosen for the property when its value does not fit it (it keeps `type`'s editor). */
+  mismatch: PropertyType | null;
   readOnly: boolean;
+  onType(type: PropertyType): void;
   onValue(value: PropertyValue): void;
   onRename(to: string): boolean;
   onRemove(): void;
@@ -234,7 +277,18 @@ interface RowProps {
   onOpenLink?(target: string, heading: string | null): void;
 }
 
-function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, onTagClick, onOpenLink }: RowProps) {
+function PropertyRow({
+  property,
+  type,
+  mismatch,
+  readOnly,
+  onType,
+  onValue,
+  onRename,
+  onRemove,
+  onTagClick,
+  onOpenLink,
+}: RowProps) {
   // A rename remounts the row (its key is the property's name), so this starts from the new name.
   const [name, setName] = useState(property.key);
   const locked = readOnly || property.readOnly !== null;
@@ -247,9 +301,13 @@ function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, on
   };
   return (
     <li className={`property-row${property.readOnly ? ' property-row-readonly' : ''}`}>
-      <span className="property-icon" title={property.readOnly ? 'Read-only' : TYPE_LABELS[type]}>
-        <PropertyTypeIcon type={property.readOnly ? null : type} />
-      </span>
+      {locked ? (
+        <span className="property-icon" title={property.readOnly ? 'Read-only' : TYPE_LABELS[type]}>
+          <PropertyTypeIcon type={property.readOnly ? null : type} />
+        </span>
+      ) : (
+        <PropertyTypeMenu name={property.key} type={mismatch ?? type} onPick={onType} />
+      )}
       <input
         className="property-key"
         aria-label={`Name of property ${property.key}`}
@@ -276,15 +334,22 @@ function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, on
             <span className="property-reason">Read-only: {property.readOnly}</span>
           </div>
         ) : (
-          <PropertyValueEditor
-            name={property.key}
-            type={type}
-            value={valueFor(type, property.value)}
-            readOnly={readOnly}
-            onCommit={onValue}
-            onTagClick={onTagClick}
-            onOpenLink={onOpenLink}
-          />
+          <>
+            <PropertyValueEditor
+              name={property.key}
+              type={type}
+              value={valueFor(type, property.value)}
+              readOnly={readOnly}
+              onCommit={onValue}
+              onTagClick={onTagClick}
+              onOpenLink={onOpenLink}
+            />
+            {mismatch && (
+              <span className="property-mismatch" role="note">
+                Not {TYPE_ARTICLES[mismatch]}: kept as written.
+              </span>
+            )}
+          </>
         )}
       </div>
       {!locked && (
@@ -310,13 +375,21 @@ function PropertyRow({ property, type, readOnly, onValue, onRename, onRemove, on
   );
 }
 
+/** What a value that is not of a type is called, for the mismatch note. */
+const TYPE_ARTICLES: Record<PropertyType, string> = {
+  text: 'one line of text',
+  list: 'a list',
+  number: 'a number',
+  checkbox: 'true or false',
+  date: 'a date',
+  datetime: 'a date and time',
+  tags: 'tags',
+  aliases: 'aliases',
+};
+
 /** A value shown in the editor of `type` (an empty value chosen as a list is an empty list). */
 function valueFor(type: PropertyType, value: PropertyValue): PropertyValue {
-  if ((type === 'list' || type === 'tags' || type === 'aliases') && !Array.isArray(value)) {
-    return value === null ? [] : [String(value)];
-  }
-  if (type === 'checkbox') return value === true;
-  return value;
+  return valueFitsType(type, value) ? valueAsType(type, value) : value;
 }
 
 /** A read-only property's value as written: its lines without the key. */

@@ -1,0 +1,170 @@
+/**
+ * Embeds in list items, as Obsidian shows them: an item whose whole text is embeds of notes,
+ * headings, blocks or entries (`- ![[Note]]`, `- ![[Note#^id]]`) shows their content in
+ * frames (ItemEmbedNode), except while the caret is in that text, which shows the source for
+ * editing. Arrow keys into it, a click on a frame outside its title and links, or the frame's
+ * edit button put the caret in the source. The document's text never changes: the node
+ * holds its source verbatim, so the item saves byte for byte. Images and attachments are
+ * not handled here (the dialect reads them as image nodes); nor is escaped text.
+ */
+import { $isListItemNode } from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import { attachmentKindOf } from '@shared/domain/attachments';
+import { scanWikiLinks } from '@shared/links/parseWikiLinks';
+import {
+  $createTextNode,
+  $getNearestNodeFromDOMNode,
+  $getNodeByKey,
+  $getSelection,
+  $getState,
+  $isElementNode,
+  $isRangeSelection,
+  $isTextNode,
+  CLICK_COMMAND,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
+  KEY_ARROW_LEFT_COMMAND,
+  KEY_ARROW_RIGHT_COMMAND,
+  type LexicalEditor,
+  type LexicalNode,
+  TextNode,
+} from 'lexical';
+import { useEffect } from 'react';
+import { escapedLiteralsState } from '../markdown/fidelity/states';
+import { $createItemEmbedNode, $isItemEmbedNode, ItemEmbedNode, REVEAL_ITEM_EMBED } from './ItemEmbedNode';
+
+const ONLY_EMBEDS = /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/;
+
+/** True when `text` (a list item's whole text) is embeds of notes or entries only, none escaped. */
+export function isItemEmbedText(text: string, escaped: readonly string[] = []): boolean {
+  if (!ONLY_EMBEDS.test(text)) return false;
+  const links = scanWikiLinks(text);
+  if (links.length === 0) return false;
+  return links.every(
+    (link) => link.embed && attachmentKindOf(link.target) === null && !escaped.includes(link.source.trim()),
+  );
+}
+
+function $caretIn(node: TextNode): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  return selection.anchor.key === node.getKey() || selection.focus.key === node.getKey();
+}
+
+function $showEmbeds(node: TextNode): void {
+  if (node.getType() !== 'text' || node.getFormat() !== 0 || !node.isSimpleText()) return;
+  const item = node.getParent();
+  if (!$isListItemNode(item) || item.getChildrenSize() !== 1) return;
+  const text = node.getTextContent();
+  if (!text.includes('![[') || !isItemEmbedText(text, $getState(item, escapedLiteralsState))) return;
+  if ($caretIn(node)) return;
+  node.replace($createItemEmbedNode(text));
+}
+
+/** Replaces the embeds by their source text, the caret at `offset` in it. */
+function $revealSource(node: ItemEmbedNode, offset: number): void {
+  const source = node.getSource();
+  const text = $createTextNode(source);
+  node.replace(text);
+  const at = Math.max(0, Math.min(source.length, offset));
+  text.select(at, at);
+}
+
+/** The node right after (or before) a collapsed caret, or null. */
+function $besideCaret(forward: boolean): LexicalNode | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null;
+  const anchor = selection.anchor;
+  const node = anchor.getNode();
+  if (anchor.type === 'text' && $isTextNode(node)) {
+    if (forward) return anchor.offset === node.getTextContentSize() ? node.getNextSibling() : null;
+    return anchor.offset === 0 ? node.getPreviousSibling() : null;
+  }
+  if ($isElementNode(node)) return node.getChildAtIndex(forward ? anchor.offset : anchor.offset - 1);
+  return null;
+}
+
+export function ItemEmbedPlugin(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => registerItemEmbeds(editor), [editor]);
+  return null;
+}
+
+/** Registers the item-embed behaviour (see module doc) on `editor`; returns its cleanup. */
+export function registerItemEmbeds(editor: LexicalEditor): () => void {
+  if (!editor.hasNodes([ItemEmbedNode])) return () => undefined;
+  let caretKey: string | null = null;
+  return mergeRegister(
+    editor.registerNodeTransform(TextNode, $showEmbeds),
+    // When the caret leaves a text of embeds, show them again.
+    editor.registerUpdateListener(({ editorState }) => {
+      const previousKey = caretKey;
+      editorState.read(() => {
+        const selection = $getSelection();
+        caretKey = $isRangeSelection(selection) ? selection.anchor.key : null;
+      });
+      if (previousKey === null || previousKey === caretKey || editor.isComposing()) return;
+      const left = editorState.read(() => {
+        const node = $getNodeByKey(previousKey);
+        return $isTextNode(node) && node.getTextContent().includes('![[');
+      });
+      if (!left) return;
+      editor.update(
+        () => {
+          const node = $getNodeByKey(previousKey);
+          if ($isTextNode(node)) $showEmbeds(node);
+        },
+        { tag: 'history-merge' },
+      );
+    }),
+    editor.registerCommand(
+      REVEAL_ITEM_EMBED,
+      (key) => {
+        editor.update(() => {
+          const node = $getNodeByKey(key);
+          if ($isItemEmbedNode(node)) $revealSource(node, node.getSource().length);
+        });
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    ),
+    editor.registerCommand(
+      CLICK_COMMAND,
+      (event) => {
+        const target = event.target instanceof Element ? event.target : null;
+        const host = target?.closest('.ed-item-embed');
+        if (!host || !editor.isEditable()) return false;
+        // The title, links, tags and buttons in a frame act on their own.
+        if (target?.closest('a, button, [data-wiki-target], .tag-pill, .ed-embed__content')) return false;
+        const node = $getNearestNodeFromDOMNode(host);
+        if (!$isItemEmbedNode(node)) return false;
+        $revealSource(node, node.getSource().length);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_RIGHT_COMMAND,
+      (event) => {
+        const next = $besideCaret(true);
+        if (!$isItemEmbedNode(next) || event.shiftKey) return false;
+        event.preventDefault();
+        $revealSource(next, 0);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+    editor.registerCommand(
+      KEY_ARROW_LEFT_COMMAND,
+      (event) => {
+        const previous = $besideCaret(false);
+        if (!$isItemEmbedNode(previous) || event.shiftKey) return false;
+        event.preventDefault();
+        $revealSource(previous, previous.getSource().length);
+        return true;
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
+  );
+}
