@@ -30,6 +30,7 @@ const MAX_CHECKED_COMPLETIONS = 64;
 export const MAX_TYPED_COMPLETIONS = 256;
 export const MAX_WORD_COMPLETIONS = 64;
 export const MAX_TYPO_MATCHES = 64;
+const MIN_STEM_LENGTH = 3;
 
 export interface Expansion {
   term: string;
@@ -164,7 +165,10 @@ export class QueryPlanner {
       }
     }
     const stem = rules.stem ? stemOf(part) : null;
-    if (stem !== null) {
+    // A stem of one or two letters ("being" → "be") would stem every term starting with it
+    // (thousands in a dictionary) to find a few function words: the word itself, its
+    // completions and near spellings still match.
+    if (stem !== null && stem.length >= MIN_STEM_LENGTH) {
       for (const term of store.termsWithStem(stem)) if (term !== part) expand(term, STEM_WEIGHT, 0, false);
     }
     const edits = rules.fuzzy ? maxEdits(part) : 0;
