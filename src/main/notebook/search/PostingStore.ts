@@ -1,7 +1,9 @@
 import { stemKey, stemOf } from '@shared/search/stemWord';
 import { scanTerms } from '@shared/search/tokenize';
+import type { PackSegment } from './PackSegment';
 import { buildPairFilter, termHash, type PairFilter } from './phraseBloom';
 import { SortedTerms } from './SortedTerms';
+import { indexOfTerm, prefixRangeOf, walkWithinDistance, type TermTable } from './TermTable';
 
 /**
  * The documents of the full-text index and their postings: what FullTextIndex holds, and
@@ -20,6 +22,11 @@ import { SortedTerms } from './SortedTerms';
  *
  * Removal is lazy, as in MiniSearch's `discard`: the document is marked dead, its
  * postings stay until {@link PostingStore.vacuum} compacts them (and renumbers documents).
+ *
+ * Reference packs' terms and postings are kept apart, read-only, in segments
+ * (PackSegment.ts) read straight from their snapshots; their documents are numbered here
+ * like any other, contiguously per segment. Lookups (listsOf, the term lookups) answer
+ * from the live maps and every segment together.
  *
  * No text is kept: only titles, folders, tags and versions per document, and a small
  * Bloom filter of adjacent word pairs for phrase queries (see phraseBloom.ts).
@@ -121,8 +128,10 @@ export interface DecodedDoc {
 export class PostingStore {
   /** Per field, each term's postings. */
   private readonly postings: Array<Map<string, StoredPostings>> = FIELDS.map(() => new Map());
-  /** Every term of any field, for prefix and typo lookups. */
+  /** Every term of any field of the live maps (not the segments'), for prefix and typo lookups. */
   readonly vocabulary = new SortedTerms();
+  /** Reference packs' read-only terms and postings (see PackSegment). */
+  readonly segments: PackSegment[] = [];
   docs: Array<StoredDoc | undefined> = [];
   blooms: Array<PairFilter | null> = [];
   /** Lowercased titles, the tie-break of equal scores. */
@@ -140,6 +149,8 @@ export class PostingStore {
   live = 0;
   /** Removed documents whose postings are still in memory. */
   dead = 0;
+  /** Dead documents of segments: a vacuum cannot drop them (a segment's numbers are contiguous). */
+  pinnedDead = 0;
   private readonly counts = new Map<string, number>();
 
   /** Adds a document, replacing any document with the same key. */
@@ -170,7 +181,7 @@ export class PostingStore {
           postings.set(term, [stored, posting]); // the key stays the one first stored
         } else {
           const own = ownString(term);
-          if (!this.isKnown(term)) this.vocabulary.add(own);
+          if (!this.isOwnKnown(term)) this.vocabulary.add(own);
           postings.set(own, posting);
         }
       }
@@ -205,7 +216,18 @@ export class PostingStore {
     this.sortKeys[id] = '';
     this.live--;
     this.dead++;
+    if (this.segmentOf(id)) this.pinnedDead++;
     return true;
+  }
+
+  /** Dead documents a vacuum would drop. */
+  get vacuumable(): number {
+    return this.dead - this.pinnedDead;
+  }
+
+  /** The segment holding document `id`, if any. */
+  private segmentOf(id: number): PackSegment | undefined {
+    return this.segments.find((segment) => id >= segment.base && id < segment.base + segment.docCount);
   }
 
   /**
@@ -214,8 +236,11 @@ export class PostingStore {
    */
   vacuum(): void {
     const remap = new Int32Array(this.nextId).fill(-1);
+    // A segment's documents keep their places, dead or alive: its postings number them from its base.
+    const kept = new Uint8Array(this.nextId);
+    for (const segment of this.segments) kept.fill(1, segment.base, segment.base + segment.docCount);
     let count = 0;
-    for (let id = 0; id < this.nextId; id++) if (this.alive[id]) remap[id] = count++;
+    for (let id = 0; id < this.nextId; id++) if (this.alive[id] || kept[id]) remap[id] = count++;
     const docs: Array<StoredDoc | undefined> = new Array(count);
     const blooms: Array<PairFilter | null> = new Array(count);
     const sortKeys: string[] = new Array(count);
@@ -229,7 +254,7 @@ export class PostingStore {
       docs[to] = this.docs[id];
       blooms[to] = this.blooms[id] ?? null;
       sortKeys[to] = this.sortKeys[id]!;
-      alive[to] = 1;
+      alive[to] = this.alive[id]!;
       isEntry[to] = this.isEntry[id]!;
       lengths.set(this.lengths.subarray(id * FIELD_COUNT, (id + 1) * FIELD_COUNT), to * FIELD_COUNT);
     }
@@ -252,7 +277,8 @@ export class PostingStore {
         }
       }
     }
-    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isKnown(term));
+    if (emptied.size > 0) this.vocabulary.removeWhere((term) => emptied.has(term) && !this.isOwnKnown(term));
+    for (const segment of this.segments) segment.base = segment.docCount > 0 ? remap[segment.base]! : count;
     this.compact();
     this.docs = docs;
     this.blooms = blooms;
@@ -261,7 +287,7 @@ export class PostingStore {
     this.isEntry = isEntry;
     this.lengths = lengths;
     this.nextId = count;
-    this.dead = 0;
+    this.dead = this.pinnedDead;
   }
 
   /**
@@ -280,10 +306,94 @@ export class PostingStore {
     this.vocabulary.settle();
   }
 
-  /** The term's postings in a field, as a list. */
-  listOf(field: number, term: string): Postings | undefined {
+  /** The term's postings in a field of the live maps (not the segments'), as a list. */
+  ownListOf(field: number, term: string): Postings | undefined {
     const stored = this.postings[field]!.get(term);
     return typeof stored === 'number' ? [stored] : stored;
+  }
+
+  /**
+   * The term's postings in each field, from the live maps and every segment (a new array
+   * where both have some); undefined for a field without any, and for `skip`.
+   */
+  listsOf(term: string, skip = -1): Array<Postings | undefined> {
+    const lists: Array<Postings | undefined> = [];
+    for (let f = 0; f < FIELD_COUNT; f++) lists.push(f === skip ? undefined : this.ownListOf(f, term));
+    for (const segment of this.segments) {
+      const at = indexOfTerm(segment, term);
+      if (at < 0) continue;
+      const more = segment.listsAt(at, skip);
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const list = more[f];
+        if (!list) continue;
+        const own = lists[f];
+        lists[f] = own ? own.concat(list) : list;
+      }
+    }
+    return lists;
+  }
+
+  /** The vocabularies to look terms up in: the live one, then each segment's. */
+  private tables(): TermTable[] {
+    return [this.vocabulary.table(), ...this.segments];
+  }
+
+  /**
+   * The known terms starting with `prefix` (itself included), each once; with `skip` (a
+   * field), only terms found in another field too. With `limit`, at most that many: the
+   * shortest (a completion weighs more the fewer letters it adds), equal lengths in order,
+   * the same whichever vocabulary holds them.
+   */
+  termsWithPrefix(prefix: string, limit = Infinity, skip = -1): string[] {
+    const tables = this.tables();
+    const ranges = tables.map((table) => [table, ...prefixRangeOf(table, prefix)] as const);
+    const total = ranges.reduce((sum, [, from, to]) => sum + to - from, 0);
+    const live = tables[0]!;
+    const useful = (table: TermTable, index: number): boolean =>
+      skip < 0 ||
+      (table === live
+        ? this.postings.some((postings, f) => f !== skip && postings.has(table.termAt(index)))
+        : (table as PackSegment).hasPostings(index, skip));
+    if (total <= limit) {
+      const found = new Set<string>();
+      for (const [table, from, to] of ranges) {
+        for (let i = from; i < to; i++) if (useful(table, i)) found.add(table.termAt(i));
+      }
+      return [...found];
+    }
+    // Shortest first, by length buckets: no string is made for a term of a longer bucket.
+    const byLength = new Map<number, Array<[TermTable, number]>>();
+    for (const [table, from, to] of ranges) {
+      for (let i = from; i < to; i++) {
+        const length = table.lengthAt(i);
+        let bucket = byLength.get(length);
+        if (!bucket) byLength.set(length, (bucket = []));
+        bucket.push([table, i]);
+      }
+    }
+    const found: string[] = [];
+    for (const length of [...byLength.keys()].sort((a, b) => a - b)) {
+      const terms = new Set<string>();
+      for (const [table, i] of byLength.get(length)!) if (useful(table, i)) terms.add(table.termAt(i));
+      for (const term of [...terms].sort()) {
+        if (found.length >= limit) return found;
+        found.push(term);
+      }
+    }
+    return found;
+  }
+
+  /** The known terms within `maxDistance` edits of `word`, with their distance (see TermTable.walkWithinDistance). */
+  termsWithin(word: string, maxDistance: number, transpositions: boolean): Map<string, number> {
+    const found = new Map<string, number>();
+    for (const table of this.tables()) {
+      walkWithinDistance(table, word, maxDistance, transpositions, (index, distance) => {
+        const term = table.termAt(index);
+        const known = found.get(term);
+        if (known === undefined || distance < known) found.set(term, distance);
+      });
+    }
+    return found;
   }
 
   /**
@@ -292,12 +402,67 @@ export class PostingStore {
    * documents had, until vacuum.
    */
   termsWithStem(stem: string): string[] {
-    return this.vocabulary.withPrefix(stemKey(stem)).filter((term) => stemOf(term) === stem);
+    return this.termsWithPrefix(stemKey(stem)).filter((term) => stemOf(term) === stem);
   }
 
-  /** True when some field has postings for the term. */
+  /** True when some field of the live maps or a segment has postings for the term. */
   isKnown(term: string): boolean {
+    return this.isOwnKnown(term) || this.segments.some((segment) => indexOfTerm(segment, term) >= 0);
+  }
+
+  /** True when some field of the live maps has postings for the term. */
+  private isOwnKnown(term: string): boolean {
     return this.postings.some((postings) => postings.has(term));
+  }
+
+  /** Distinct terms of the live maps plus each segment's (a term in both counts twice). */
+  get termCount(): number {
+    return this.vocabulary.size + this.segments.reduce((sum, segment) => sum + segment.count, 0);
+  }
+
+  /**
+   * Adds a pack's segment and its documents, numbered from {@link nextId} on in order. A
+   * document whose key the store has already stays out (dead, its postings skipped).
+   * @returns how many documents were added.
+   */
+  addSegment(segment: PackSegment, docs: readonly DecodedDoc[]): number {
+    const firstId = this.nextId;
+    if (firstId + docs.length >= MAX_DOC_ID) this.vacuum();
+    const base = this.nextId;
+    this.ensureCapacity(base + docs.length);
+    let added = 0;
+    docs.forEach((item, index) => {
+      const id = base + index;
+      if (this.byKey.has(item.doc.key)) {
+        this.docs[id] = undefined;
+        this.blooms[id] = null;
+        this.sortKeys[id] = '';
+        this.alive[id] = 0;
+        this.dead++;
+        this.pinnedDead++;
+        return;
+      }
+      this.setDecoded(id, item);
+      added++;
+    });
+    segment.base = base;
+    this.segments.push(segment);
+    this.nextId = base + docs.length;
+    this.live += added;
+    return added;
+  }
+
+  private setDecoded(id: number, item: DecodedDoc): void {
+    this.docs[id] = item.doc;
+    this.blooms[id] = item.bloom;
+    this.sortKeys[id] = item.doc.title.toLowerCase();
+    this.alive[id] = 1;
+    this.isEntry[id] = item.doc.kind === 'entry' ? 1 : 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      this.lengths[id * FIELD_COUNT + f] = item.lengths[f]!;
+      this.totals[f]! += item.lengths[f]!;
+    }
+    this.byKey.set(item.doc.key, id);
   }
 
   /**
@@ -308,21 +473,9 @@ export class PostingStore {
   addDecoded(docs: readonly DecodedDoc[], terms: Iterable<[string, Array<number[] | null>]>): void {
     const firstId = this.nextId;
     this.ensureCapacity(firstId + docs.length);
-    docs.forEach((item, index) => {
-      const id = firstId + index;
-      this.docs[id] = item.doc;
-      this.blooms[id] = item.bloom;
-      this.sortKeys[id] = item.doc.title.toLowerCase();
-      this.alive[id] = 1;
-      this.isEntry[id] = item.doc.kind === 'entry' ? 1 : 0;
-      for (let f = 0; f < FIELD_COUNT; f++) {
-        this.lengths[id * FIELD_COUNT + f] = item.lengths[f]!;
-        this.totals[f]! += item.lengths[f]!;
-      }
-      this.byKey.set(item.doc.key, id);
-    });
+    docs.forEach((item, index) => this.setDecoded(firstId + index, item));
     for (const [term, lists] of terms) {
-      if (!this.isKnown(term)) this.vocabulary.add(term);
+      if (!this.isOwnKnown(term)) this.vocabulary.add(term);
       for (let f = 0; f < FIELD_COUNT; f++) {
         const list = lists[f];
         if (!list) continue;

@@ -20,6 +20,17 @@ const STEM_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.45;
 /** A phrase's last word being typed is checked against at most this many completions (else not at all). */
 const MAX_CHECKED_COMPLETIONS = 64;
+/**
+ * Bounds on how many dictionary terms one query word stands for, so a query costs about
+ * the same in a 120,000-entry pack as in a vault (where they are rarely reached): the
+ * completions of the word being typed (the shortest, which weigh most), those of a
+ * finished word (forgiving), and its near spellings (the closest). "b" alone has thousands
+ * of completions in a dictionary, and each is a posting list to read and score.
+ */
+export const MAX_TYPED_COMPLETIONS = 256;
+export const MAX_WORD_COMPLETIONS = 64;
+export const MAX_TYPO_MATCHES = 64;
+const MIN_STEM_LENGTH = 3;
 
 export interface Expansion {
   term: string;
@@ -134,7 +145,7 @@ export class QueryPlanner {
         known.typos = Math.min(known.typos, typos);
         return;
       }
-      const lists = FIELDS.map((_, f) => (f === BODY && skipBody ? undefined : store.listOf(f, term)));
+      const lists = store.listsOf(term, skipBody ? BODY : -1);
       for (const list of lists) cost += list?.length ?? 0;
       found.set(term, { term, lists, weight, typos });
     };
@@ -144,7 +155,9 @@ export class QueryPlanner {
       completions = new Set();
       const skipBody = (rules.limitShortPrefix ?? false) && part.length < this.bodyPrefixMinLength;
       const base = rules.prefix ? PREFIX_WEIGHT : WORD_PREFIX_WEIGHT;
-      for (const term of store.vocabulary.withPrefix(part)) {
+      const limit = rules.prefix ? MAX_TYPED_COMPLETIONS : MAX_WORD_COMPLETIONS;
+      // Where a short prefix skips the body, only completions found elsewhere take a place.
+      for (const term of store.termsWithPrefix(part, limit, skipBody ? BODY : -1)) {
         if (term === part) continue;
         completions.add(term);
         const distance = term.length - part.length;
@@ -152,18 +165,32 @@ export class QueryPlanner {
       }
     }
     const stem = rules.stem ? stemOf(part) : null;
-    if (stem !== null) {
+    // A stem of one or two letters ("being" → "be") would stem every term starting with it
+    // (thousands in a dictionary) to find a few function words: the word itself, its
+    // completions and near spellings still match.
+    if (stem !== null && stem.length >= MIN_STEM_LENGTH) {
       for (const term of store.termsWithStem(stem)) if (term !== part) expand(term, STEM_WEIGHT, 0, false);
     }
     const edits = rules.fuzzy ? maxEdits(part) : 0;
     if (edits > 0) {
-      for (const [term, distance] of store.vocabulary.withinDistance(part, edits, rules.transpositions ?? false)) {
+      for (const [term, distance] of closest(store.termsWithin(part, edits, rules.transpositions ?? false), part)) {
         if (distance === 0 || completions?.has(term)) continue;
         expand(term, (FUZZY_WEIGHT * term.length) / (term.length + distance), distance, false);
       }
     }
     return { kind: 'terms', expansions: [...found.values()], cost };
   }
+}
+
+/** The {@link MAX_TYPO_MATCHES} near spellings closest to `word`: fewest edits, then nearest in length, then in order. */
+function closest(found: Map<string, number>, word: string): Iterable<[string, number]> {
+  if (found.size <= MAX_TYPO_MATCHES) return found;
+  return [...found]
+    .sort(
+      ([a, da], [b, db]) =>
+        da - db || Math.abs(a.length - word.length) - Math.abs(b.length - word.length) || (a < b ? -1 : 1),
+    )
+    .slice(0, MAX_TYPO_MATCHES);
 }
 
 interface TermRules {

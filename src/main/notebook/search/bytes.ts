@@ -73,6 +73,13 @@ export class ByteReader {
     return Math.max(0, this.data.length - this.offset);
   }
 
+  /** The bytes not read yet, as a view (the reader then stands at the end). */
+  rest(): Uint8Array {
+    const view = this.data.subarray(this.offset);
+    this.offset = this.data.length;
+    return view;
+  }
+
   varint(): number {
     let result = 0;
     let scale = 1;

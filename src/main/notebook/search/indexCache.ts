@@ -74,6 +74,19 @@ export function decodeIndexCache(
   index: FullTextIndex,
   accept: (doc: StoredDoc) => boolean,
 ): { added: number } | { problem: CacheProblem } {
+  return readIndexCache(bytes, (input) => index.readSnapshot(input, accept));
+}
+
+/**
+ * Checks cache file bytes (magic, format, compatibility key, length, CRC-32), then hands
+ * the payload to `read`.
+ * @returns what `read` returned, or the problem that made the bytes unusable (`read`
+ *   throwing CorruptDataError is one: corrupt).
+ */
+export function readIndexCache(
+  bytes: Uint8Array,
+  read: (input: ByteReader) => number,
+): { added: number } | { problem: CacheProblem } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < MAGIC.length + 8) return { problem: 'corrupt' };
   for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC[i]) return { problem: 'corrupt' };
@@ -99,7 +112,7 @@ export function decodeIndexCache(
   const payload = bytes.subarray(at);
   if (crc32(payload) !== checksum) return { problem: 'corrupt' };
   try {
-    return { added: index.readSnapshot(new ByteReader(payload), accept) };
+    return { added: read(new ByteReader(payload)) };
   } catch (error) {
     if (error instanceof CorruptDataError) return { problem: 'corrupt' };
     throw error;

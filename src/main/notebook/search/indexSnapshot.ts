@@ -41,7 +41,7 @@ export function writeSnapshot(store: PostingStore, out: ByteWriter, include: (do
   for (const id of ids) out.bytes(pairFilterBytes(store.blooms[id] ?? null));
   const terms: Array<[string, Array<Postings | undefined>]> = [];
   for (const term of store.vocabulary.all()) {
-    const lists = FIELDS.map((_, f) => store.listOf(f, term));
+    const lists = FIELDS.map((_, f) => store.ownListOf(f, term));
     if (lists.some((list) => list?.some((posting) => ordinal[posting >>> TF_BITS]! >= 0))) terms.push([term, lists]);
   }
   // Terms never hold whitespace (see tokenize), so a newline separates them.
@@ -162,8 +162,10 @@ function* decodeTerms(
   }
 }
 
+const NONE: string[] = [];
+
 /** A document record of a snapshot, checked. */
-function storedDocOf(record: unknown): { doc: StoredDoc; lengths: number[] } {
+export function storedDocOf(record: unknown): { doc: StoredDoc; lengths: number[] } {
   if (!Array.isArray(record) || record.length !== 8) throw new CorruptDataError('bad document record');
   const [key, kind, title, folder, version, tags, lengths, aliases] = record as unknown[];
   const strings = [key, title, folder, version].every((value) => typeof value === 'string');
@@ -183,8 +185,9 @@ function storedDocOf(record: unknown): { doc: StoredDoc; lengths: number[] } {
       title: title as string,
       folder: folder as string,
       version: version as string,
-      tags: tags as string[],
-      aliases: aliases as string[],
+      // Most documents have neither: one shared empty list instead of two per document.
+      tags: (tags as string[]).length === 0 ? NONE : (tags as string[]),
+      aliases: (aliases as string[]).length === 0 ? NONE : (aliases as string[]),
     },
     lengths: lengths as number[],
   };

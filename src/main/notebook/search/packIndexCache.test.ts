@@ -6,6 +6,9 @@ import { tempDirs } from '../../testing/tempDirs';
 import type { DraftEntry, ParsedSource } from '../packs/DraftEntry';
 import { PackLibrary } from '../packs/PackLibrary';
 import { FullTextIndex } from './FullTextIndex';
+import { crc32 } from 'node:zlib';
+import { IndexerCore } from './IndexerCore';
+import type { FromIndexer } from './indexerProtocol';
 import { loadPackIndex, type PackIndexSource } from './packIndexCache';
 
 const dirs = tempDirs();
@@ -122,4 +125,55 @@ describe('the search index cache of a reference pack', () => {
     writeFileSync(source.entriesPath, '{"broken\n');
     await expect(loadPackIndex(new FullTextIndex(), source, () => undefined)).rejects.toThrow(/damaged at line 1/);
   });
+
+  it('is rebuilt when its bytes pass the checksum but not the checks (terms out of order)', async () => {
+    const { source } = await libraryWithPack();
+    const expected = (await load(source)).found;
+    const good = Buffer.from(readFileSync(source.cachePath));
+    // Swap two terms of the sorted term block, then fix the CRC-32 that guards the payload,
+    // as a forged file or a buggy writer could.
+    const at = good.indexOf('river\nsea');
+    expect(at).toBeGreaterThan(0);
+    good.write('sea\nriver', at, 'latin1');
+    const checksumAt = findChecksum(good);
+    good.writeUInt32LE(crc32(good.subarray(checksumAt + 4)), checksumAt);
+    writeFileSync(source.cachePath, good);
+    const result = await load(source);
+    expect(result).toMatchObject({ added: 3, from: 'entries' });
+    expect(result.logged[0]).toMatch(/was corrupt; rebuilding it/);
+    expect(result.found).toEqual(expected);
+  });
+
+  it('keeps search "building" until the pack is in, then "ready" with every entry counted', async () => {
+    const { source } = await libraryWithPack();
+    const messages: FromIndexer[] = [];
+    const core = new IndexerCore((message) => messages.push(message));
+    core.handle({
+      type: 'init',
+      vaultPath: dirs.make(),
+      cachePath: null,
+      entries: [],
+      packs: [source],
+      notes: [],
+      options: {},
+    });
+    const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
+    expect(statuses()[0]).toMatchObject({ state: 'building', indexed: 0, total: 3 });
+    for (let i = 0; i < 200 && statuses().at(-1)?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(statuses().at(-1)).toEqual({ state: 'ready', indexed: 3, total: 3 });
+    expect(
+      statuses()
+        .slice(0, -1)
+        .every((status) => status.state === 'building'),
+    ).toBe(true);
+  });
 });
+
+/** Where the inner cache file's CRC-32 sits: after "SNPACKIX", the version, "SNSEARCH", format, key and length. */
+function findChecksum(bytes: Buffer): number {
+  let at = 8;
+  at += 4 + bytes.readUInt32LE(at);
+  at += 8 + 4;
+  at += 4 + bytes.readUInt32LE(at);
+  return at + 4;
+}

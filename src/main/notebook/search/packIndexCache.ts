@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { parseEntries } from '../packs/packFiles';
 import {
-  decodeIndexCache,
   encodeIndexCache,
+  readIndexCache,
   readIndexCacheFile,
   writeIndexCacheFile,
   type CacheProblem,
@@ -71,7 +71,8 @@ export function decodePackIndexCache(
   if (start + length > bytes.length) return { problem: 'corrupt' };
   const stored = new TextDecoder().decode(bytes.subarray(start, start + length));
   if (stored !== version) return { problem: 'stale' };
-  return decodeIndexCache(bytes.subarray(start + length), index, (doc) => doc.kind === 'entry');
+  // Read as a segment (see PackSegment): its terms and postings stay in its bytes.
+  return readIndexCache(bytes.subarray(start + length), (input) => index.addSegment(input));
 }
 
 /**
