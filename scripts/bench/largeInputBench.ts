@@ -24,12 +24,14 @@
  *
  * Needs the built app (`npx electron-vite build`) and a Chromium (see e2e/fixtures/findChromium).
  *
- * CLI: npx tsx --tsconfig tsconfig.tools.json scripts/bench/largeInputBench.ts [--cases a,b] [--app DIR] [--json]
+ * CLI: npx tsx --tsconfig tsconfig.tools.json scripts/bench/largeInputBench.ts [--cases a,b] [--app DIR] [--profile DIR] [--json]
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
-import { type BenchApp, type PageProbe, startApp } from './startApp';
+import { type BenchApp, type LongFrame, type PageProbe, startApp } from './startApp';
 import { optionNamed } from '../../e2e/pages/optionName';
 
 export interface LargeInputOptions {
@@ -41,6 +43,11 @@ export interface LargeInputOptions {
   appDir?: string;
   /** Progress lines. Default: none. */
   log?: (line: string) => void;
+  /**
+   * A folder to write each case's page CPU profile to (`<case title>.cpuprofile`, from the
+   * action until quiet; open it in Chrome's DevTools, Performance panel). Default: none.
+   */
+  profileDir?: string;
 }
 
 export interface LargeInputRow {
@@ -63,6 +70,8 @@ export interface LargeInputRow {
   blocking: number;
   ok: boolean;
   detail?: string;
+  /** The long animation frames of the same span, with what ran in them (see PageProbe.frames). */
+  frames?: LongFrame[];
 }
 
 /** Every time must stay within this. */
@@ -155,10 +164,16 @@ export async function run(options: LargeInputOptions = {}): Promise<LargeInputRo
       log(`${testCase.name}…`);
       const page = await app.openPage();
       try {
+        const profile = options.profileDir ? await startProfile(page) : null;
         const row = await withTimeout(
           testCase.kind === 'note' ? noteCase(app, page, testCase) : pasteCase(app, page, testCase),
           options.caseTimeoutMs ?? 120_000,
         );
+        if (profile) await profile.stop(join(options.profileDir!, `${testCase.title}.cpuprofile`));
+        for (const frame of [...(row.frames ?? [])].sort((a, b) => b.duration - a.duration).slice(0, 3)) {
+          const scripts = frame.scripts.map((s) => `${s.invoker} → ${s.source} ${s.duration} ms (layout ${s.layout})`);
+          log(`  long frame ${Math.round(frame.duration)} ms, render ${frame.render} ms; ${scripts.join('; ')}`);
+        }
         rows.push(row);
       } catch (error) {
         rows.push({
@@ -220,6 +235,7 @@ async function noteCase(app: BenchApp, page: Page, spec: NoteCase): Promise<Larg
   };
   const longestTask = Math.max(openTasks.longest, closeTasks.longest);
   return {
+    frames: [...framesBetween(probe, clicked, loaded), ...framesBetween(after, after.clicks.at(-1)!, closedAt)],
     name: spec.name,
     size: megabytes(content.length),
     ...times,
@@ -280,6 +296,7 @@ async function pasteCase(app: BenchApp, page: Page, spec: PasteCase): Promise<La
   const tasks = tasksBetween(probe, started, Math.max(quietAt, found.found));
   const times = { render: marks.last!.painted - started, save: found.saved - started, index: found.found - started };
   return {
+    frames: framesBetween(probe, started, Math.max(quietAt, found.found)),
     name: spec.name,
     size: megabytes(data.html?.length ?? data.plain.length),
     ...times,
@@ -337,6 +354,26 @@ function tasksBetween(
     blocking: tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
     count: tasks.length,
   };
+}
+
+/** Starts the page's JavaScript sampling profiler (Chrome DevTools Protocol); `stop` writes what it recorded. */
+async function startProfile(page: Page): Promise<{ stop(file: string): Promise<void> }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 200 });
+  await session.send('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await session.send('Profiler.stop');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      await session.detach();
+    },
+  };
+}
+
+function framesBetween(probe: PageProbe, from: number, to: number): LongFrame[] {
+  return (probe.frames ?? []).filter((frame) => frame.start + frame.duration >= from && frame.start <= to);
 }
 
 /** Polls search until a hit for `path` comes back; returns when (performance.now()). */
@@ -479,6 +516,7 @@ if (require.main === module) {
   run({
     cases: argument('cases')?.split(','),
     appDir: argument('app'),
+    profileDir: argument('profile'),
     log: (line) => console.error(line),
   }).then(
     (rows) => {

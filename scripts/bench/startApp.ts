@@ -82,11 +82,27 @@ export interface PageProbe {
   keys: ProbeKey[];
   /** Main-thread tasks over 50 ms (PerformanceObserver 'longtask'). */
   longTasks: Array<{ start: number; duration: number }>;
+  /**
+   * Long animation frames (over 50 ms; the Long Animation Frames API, where the browser has
+   * it) with the scripts that ran in them for 5 ms or more and the time spent rendering:
+   * what a long task was made of.
+   */
+  frames?: LongFrame[];
   /** Event Timing entries for keydown (≥ 16 ms), as a cross-check of the keystroke latencies. */
   events: Array<{ start: number; duration: number }>;
   calls: ProbeCall[];
   /** timeStamps of the clicks the page received. */
   clicks: number[];
+}
+
+/** A long animation frame (see PageProbe.frames). */
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** Scripts of 5 ms or more: what called them, the function and where, their time and forced layout in it. */
+  scripts: Array<{ invoker: string; source: string; duration: number; layout: number }>;
+  /** Style, layout and paint at the end of the frame, in ms. */
+  render: number;
 }
 
 /**
@@ -97,12 +113,31 @@ export interface PageProbe {
  * fetch) are timed by method.
  */
 const PROBE_SCRIPT = `(() => {
-  const bench = { keys: [], longTasks: [], events: [], calls: [], clicks: [] };
+  const bench = { keys: [], longTasks: [], frames: [], events: [], calls: [], clicks: [] };
   Object.defineProperty(window, '__bench', { value: bench });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          scripts: (e.scripts || [])
+            .filter((s) => s.duration >= 5)
+            .map((s) => ({
+              invoker: s.invoker,
+              source: (s.sourceFunctionName || '') + ' ' + String(s.sourceURL || '').split('/').pop() + ':' + s.sourceCharPosition,
+              duration: Math.round(s.duration),
+              layout: Math.round(s.forcedStyleAndLayoutDuration || 0),
+            })),
+          render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   try {
     new PerformanceObserver((list) => {

@@ -24,7 +24,7 @@
 import type { Page } from '@playwright/test';
 import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
-import { type BenchApp, percentile, type PageProbe, startApp } from './startApp';
+import { type BenchApp, type LongFrame, percentile, type PageProbe, startApp } from './startApp';
 import { optionNamed } from '../../e2e/pages/optionName';
 
 export interface TypingBenchOptions {
@@ -69,6 +69,8 @@ export interface NoteRun {
   longestTask: number;
   /** Event Timing entries for keydown over 50 ms (a cross-check). */
   slowEvents: number;
+  /** Long animation frames that overlapped an autosave, with what ran in them. */
+  framesDuringSaves: LongFrame[];
 }
 
 const EMPTY = 'Empty note';
@@ -106,7 +108,15 @@ export async function run(options: TypingBenchOptions = {}): Promise<TypingBench
       empty.push(await typeInto(app, EMPTY, part, burst));
       big.push(await typeInto(app, LARGE, part, burst));
     }
-    return tabulate(merge(empty), merge(big));
+    const large = merge(big);
+    // What the long frames during the large note's autosaves were made of (the Long Animation Frames API).
+    for (const frame of large.framesDuringSaves) {
+      const scripts = frame.scripts.map((s) => `${s.invoker} → ${s.source} ${s.duration} ms (layout ${s.layout})`);
+      log(
+        `long frame during an autosave: ${Math.round(frame.duration)} ms, render ${frame.render} ms; ${scripts.join('; ')}`,
+      );
+    }
+    return tabulate(merge(empty), large);
   } finally {
     await app.close();
   }
@@ -122,6 +132,7 @@ function merge(runs: NoteRun[]): NoteRun {
     longTasksDuringSaves: runs.reduce((sum, run) => sum + run.longTasksDuringSaves, 0),
     longestTask: Math.max(...runs.map((run) => run.longestTask)),
     slowEvents: runs.reduce((sum, run) => sum + run.slowEvents, 0),
+    framesDuringSaves: runs.flatMap((run) => run.framesDuringSaves),
   };
 }
 
@@ -257,6 +268,9 @@ function summarize(probe: PageProbe, firstKey: number, started: number): NoteRun
     longTasksDuringSaves: tasks.filter((task) => inSave(task.start, task.start + task.duration)).length,
     longestTask: Math.max(0, ...tasks.map((task) => task.duration)),
     slowEvents: probe.events.filter((event) => event.start >= started && event.duration > 50).length,
+    framesDuringSaves: (probe.frames ?? []).filter(
+      (frame) => frame.start >= started && inSave(frame.start, frame.start + frame.duration),
+    ),
   };
 }
 

@@ -94,6 +94,8 @@ export class LinkService {
   private readonly log: LinkServiceOptions['log'];
   private readonly contexts = new ContextCache();
   private readonly models: NoteModelCache;
+  /** Reads the notes the index follows, taking the texts the vault just read or wrote (see VaultStore.textReader). */
+  private readonly texts: ReturnType<VaultStore['textReader']>;
   private readonly lifecycle: DerivedIndexLifecycle;
   private eventTimer: NodeJS.Timeout | null = null;
   /** Notes indexed so far of those listed while the index builds. */
@@ -112,6 +114,7 @@ export class LinkService {
     this.events = options.events;
     this.log = options.log;
     this.models = options.models ?? new NoteModelCache();
+    this.texts = this.store.textReader();
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
     this.index.setEntries(options.entries, options.packNameOf);
     const index = () => this.index;
@@ -162,7 +165,9 @@ export class LinkService {
   /** Where the index stands (see NotebookApi.getLinkIndexStatus). */
   getIndexStatus(): IndexStatus {
     if (this.lifecycle.ready) return { state: 'ready', indexed: this.index.size, total: this.index.size };
-    return { state: 'building', ...this.progress };
+    // Notes the vault is still reading at a first start count too: they reach the index as changes.
+    const total = Math.max(this.progress.total, this.store.readProgress.total);
+    return { state: 'building', indexed: Math.min(this.progress.indexed, total), total };
   }
 
   /** Sends `link-index-status`: at most every STATUS_INTERVAL_MS while building, always when `force`d. */
@@ -191,6 +196,7 @@ export class LinkService {
     if (this.disposed) return;
     this.disposed = true;
     this.lifecycle.stopListening();
+    this.texts.close();
     if (this.eventTimer) clearTimeout(this.eventTimer);
     // The build, not `ready`: that may wait for the vault to finish reading, which closing stops.
     await this.building;
@@ -206,8 +212,10 @@ export class LinkService {
     const listed = this.store.listNotes();
     for (const summary of listed) {
       const version = this.store.knownVersion(summary.path);
+      // Not read by the vault yet (a first start): it arrives as a change once read, with its text.
+      if (version === undefined) continue;
       const hit = cached.get(summary.path);
-      if (hit && version !== undefined && hit.version === version) {
+      if (hit && hit.version === version) {
         this.index.put(
           { path: summary.path, aliases: summary.aliases, version, modified: summary.modified },
           hit.analysis,
@@ -216,7 +224,7 @@ export class LinkService {
         toRead.push(summary.path);
       }
     }
-    this.progress = { indexed: listed.length - toRead.length, total: listed.length };
+    this.progress = { indexed: this.index.size, total: listed.length };
     this.emitStatus(true);
     await pLimit(READ_CONCURRENCY).map(toRead, async (path) => {
       if (this.disposed) return;
@@ -278,20 +286,28 @@ export class LinkService {
         toRead.push(path);
       }
     }
-    const notes = await pLimit(READ_CONCURRENCY).map(toRead, (path) => this.readForIndex(path));
+    const notes = await pLimit(READ_CONCURRENCY).map(toRead, (path) => this.readForIndex(path, true));
     toRead.forEach((path, index) => {
       const note = notes[index];
       if (note) this.indexNote(note);
       else if (note === null && this.index.remove(path)) this.contexts.delete(path);
       changed = true;
     });
+    if (changed && !this.lifecycle.ready) {
+      this.progress.indexed = this.index.size;
+      this.emitStatus(false);
+    }
     return changed;
   }
 
-  /** Reads a note for the index: null when it is gone, undefined when it could not be read (kept as it was). */
-  private async readForIndex(path: string): Promise<Note | null | undefined> {
+  /**
+   * Reads a note for the index: null when it is gone, undefined when it could not be read
+   * (kept as it was). `following`: the version the vault just announced, whose text the
+   * vault may hold (see VaultStore.textReader).
+   */
+  private async readForIndex(path: string, following = false): Promise<Note | null | undefined> {
     try {
-      return await this.store.readNote(path);
+      return await (following ? this.texts.read(path) : this.store.readNote(path));
     } catch (error) {
       if (error instanceof NotebookError && error.code === 'not-found') return null;
       this.log(`Could not read ${path} for the link index`, error);

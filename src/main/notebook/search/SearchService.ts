@@ -91,6 +91,8 @@ export class SearchService {
   private readonly cachePath: string | null;
   private readonly switcher = new SwitcherIndex();
   private readonly models: NoteModelCache;
+  /** Reads changed notes, taking the texts the vault just read or wrote (see VaultStore.textReader). */
+  private readonly texts: ReturnType<VaultStore['textReader']>;
   private readonly sources = new Map<string, { version: string; source: DocSource }>();
   private client: IndexerClient;
   private status: IndexStatus;
@@ -110,6 +112,7 @@ export class SearchService {
     this.log = options.log;
     this.host = options.host ?? defaultIndexerHost();
     this.models = options.models ?? new NoteModelCache();
+    this.texts = this.store.textReader();
     this.cachePath = options.stateDir ? join(options.stateDir, CACHE_FILE_NAME) : null;
     for (const entry of options.entries) {
       this.switcher.set({
@@ -212,6 +215,7 @@ export class SearchService {
     this.lifecycle.stopListening();
     await this.settled().catch(() => undefined);
     this.closed = true;
+    this.texts.close();
     await this.lifecycle.close();
     try {
       await this.client.close();
@@ -332,7 +336,7 @@ export class SearchService {
         return;
       }
       try {
-        const note = await this.store.readNote(change.path);
+        const note = await this.texts.read(change.path);
         upserts.push({
           path: note.path,
           version: note.version,

@@ -97,7 +97,10 @@ export class NoteRepository {
           const known = vault.records.get(path);
           const record = vault.remember(path, current.stats, content, version);
           // Another program wrote these very bytes: the list may not know yet.
-          if (known?.version !== version) vault.emit([vault.change(known ? 'changed' : 'added', path, external)]);
+          if (known?.version !== version) {
+            vault.handOff(path, record, content);
+            vault.emit([vault.change(known ? 'changed' : 'added', path, external)]);
+          }
           return { status: 'saved', note: copySummary(record.summary), version };
         }
         const changed = current ? fileVersion(current.bytes, current.stats) !== baseVersion : baseVersion !== null;
@@ -127,6 +130,8 @@ export class NoteRepository {
         const version = versionOf(bytes);
         const existed = vault.records.has(path);
         const record = vault.remember(path, stats, content, version);
+        // The indexes take the text written here instead of reading the file again.
+        vault.handOff(path, record, content);
         vault.emit([vault.change(existed ? 'changed' : 'added', path, external)]);
         await this.removeDraft(path);
         return { status: 'saved', note: copySummary(record.summary), version };
@@ -195,7 +200,8 @@ export class NoteRepository {
             throw error;
           }
           const note = await readNoteFile(vault.fs, path, target.abs);
-          vault.remember(path, await vault.fs.stat(target.abs), content, note.version);
+          const record = vault.remember(path, await vault.fs.stat(target.abs), content, note.version);
+          vault.handOff(path, record, content);
           vault.emit([vault.change('added', path, false)]);
           return note;
         });

@@ -5,10 +5,13 @@ import { errorCode, nodeVaultFs, type VaultFs } from '../fs/VaultFs';
 import { DraftStore } from './DraftStore';
 import { ioFailure, isIoError } from './ioFailure';
 import { KeyedQueue } from './KeyedQueue';
+import { NoteTextHandoff } from './NoteTextHandoff';
 import type { CachedMeta } from './noteMetaCache';
 import { copySummary, type FileMeta } from './noteFile';
 import { compareByModified, stampOf, summarizeNote, type NoteRecord } from './summarizeNote';
 import { VaultPaths } from './VaultPaths';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type VaultLog = (message: string, error?: unknown) => void;
 
@@ -41,6 +44,8 @@ export class VaultContext {
   readonly records = new Map<string, NoteRecord>();
   /** Versions the app is writing right now at new paths (conflict copies), so a rescan takes them as ours. */
   readonly expected = new Map<string, string>();
+  /** Texts just read or written, held for the indexes that follow changes (see NoteTextHandoff). */
+  readonly texts = new NoteTextHandoff();
   /** Records found on disk and not read yet (see NoteRecord.pending). */
   pendingCount = 0;
   /** Called whenever a record is set or forgotten (the metadata cache marks itself dirty). */
@@ -67,6 +72,17 @@ export class VaultContext {
     const record: NoteRecord = { summary: summarizeNote(path, stats, text), version, stamp: stampOf(stats) };
     this.setRecord(path, record);
     return record;
+  }
+
+  /**
+   * Holds the text of the version `record` describes for the indexes that will read it
+   * when the change is announced (see NoteTextHandoff), so they need not read the file again.
+   */
+  handOff(path: string, record: NoteRecord, text: string | null): void {
+    // Text with a lone surrogate is not what the file holds (UTF-8 cannot encode it): read the file instead.
+    if (text === null || LONE_SURROGATE.test(text)) this.texts.drop(path);
+    else
+      this.texts.put(path, { ...copySummary(record.summary), content: text, version: record.version, readOnly: null });
   }
 
   /** A note's record from the metadata cache (see noteMetaCache): trusted until the disk says otherwise. */
@@ -98,6 +114,7 @@ export class VaultContext {
     if (!record) return false;
     if (record.pending) this.pendingCount--;
     this.records.delete(path);
+    this.texts.drop(path);
     this.onRecordsChanged?.();
     return true;
   }

@@ -172,6 +172,27 @@ export class VaultStore {
   }
 
   /**
+   * A reader for an index that follows the vault's changes (the link index, search): its
+   * `read(path)` gives the note at the version the vault knows, taking the text the vault
+   * just read or wrote for it when held (see NoteTextHandoff), so each version is read
+   * from disk once, not once more by every index; else it reads the file as `readNote`
+   * does (same errors). `close` when the index stops.
+   */
+  textReader(): { read(path: string): Promise<Note>; close(): void } {
+    const vault = this.vault;
+    const reader = vault.texts.register();
+    return {
+      read: async (path) => {
+        vault.assertOpen();
+        const record = vault.records.get(path);
+        const held = record && !record.pending ? vault.texts.take(reader, path, record.version) : null;
+        return held ?? this.notes.readNote(path);
+      },
+      close: () => vault.texts.unregister(reader),
+    };
+  }
+
+  /**
    * Saves a note; see NotebookApi.saveNote. Steps, in the note's queue turn: write a
    * draft (recovery copy) outside the vault; compare the file with `baseVersion`, and on a
    * difference write the content as a conflict copy instead; else replace the file

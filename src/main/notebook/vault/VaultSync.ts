@@ -355,7 +355,9 @@ export class VaultSync {
       vault.remember(path, stats, text, version);
       return null;
     }
-    vault.remember(path, stats, text, version);
+    const remembered = vault.remember(path, stats, text, version);
+    // Announced (once the vault is open): the indexes take the text read here.
+    if (this.ready) vault.handOff(path, remembered, text);
     return vault.change(record ? 'changed' : 'added', path, true);
   }
 

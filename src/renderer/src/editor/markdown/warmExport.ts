@@ -4,17 +4,29 @@ import { $warmExportCache } from './exportMarkdown';
 /** The longest a slice of warming runs where the browser cannot tell that input is waiting. */
 export const WARM_SLICE_MS = 4;
 
+/**
+ * The longest a slice of warming runs where the browser can tell: input is not the only
+ * thing waiting (frames, timers, answers from the backend), and a slice that ran until a
+ * key came was a long task of its own (57 ms during an autosave of a 20,000-word note;
+ * 850 ms for a 500 KB paste whose blocks were not warmed yet).
+ */
+export const WARM_SLICE_MAX_MS = 12;
+
 interface Scheduling {
   isInputPending?(): boolean;
 }
 
 /**
  * The time one slice of warming may take, starting now: until input is waiting where the
- * browser can tell (Chromium), else WARM_SLICE_MS. Returns the check to make between blocks.
+ * browser can tell (Chromium), and at most WARM_SLICE_MAX_MS; else WARM_SLICE_MS. Returns
+ * the check to make between blocks.
  */
 export function sliceBudget(): () => boolean {
   const scheduling = (navigator as { scheduling?: Scheduling }).scheduling;
-  if (typeof scheduling?.isInputPending === 'function') return () => !scheduling.isInputPending!();
+  if (typeof scheduling?.isInputPending === 'function') {
+    const until = performance.now() + WARM_SLICE_MAX_MS;
+    return () => performance.now() < until && !scheduling.isInputPending!();
+  }
   const until = performance.now() + WARM_SLICE_MS;
   return () => performance.now() < until;
 }

@@ -13,6 +13,8 @@ import {
   PASTE_COMMAND,
   PASTE_TAG,
   type RangeSelection,
+  SKIP_DOM_SELECTION_TAG,
+  SKIP_SCROLL_INTO_VIEW_TAG,
 } from 'lexical';
 import { useEffect } from 'react';
 import { $insertClipboardDom, clipboardHtmlToImport, parseInertHtml } from '../clipboardHtml';
@@ -167,6 +169,13 @@ export class SlicedPaste {
     insert();
     const selection = $getSelection();
     if ($isRangeSelection(selection)) this.point = pointOf(selection);
+    // The caret goes to the end of the paste once, with the last slice: moving the page's
+    // selection after every slice made the browser lay out and scroll to the newest text
+    // each time (most of a 500 KB paste's time went there), for a caret nobody sees move.
+    if (this.pending) {
+      $addUpdateTag(SKIP_DOM_SELECTION_TAG);
+      $addUpdateTag(SKIP_SCROLL_INTO_VIEW_TAG);
+    }
   }
 }
 
