@@ -9,6 +9,7 @@ export interface SharedTitleHint {
   words: string;
 }
 
+/** Same as the catalog's LEAD_WORDS (packs/packCatalog.ts). */
 const WORDS = 7;
 
 /**
@@ -29,7 +30,8 @@ export function sharedTitleHints(
     if (counts.get(keys[at]!)! < 2) return;
     hints.set(entry.id, {
       pack: (entry.packId && packNameOf(entry.packId)) || null,
-      words: firstWords(entry.definition, WORDS),
+      // Entries read from a pack's catalog carry these words, so their bodies stay on disk.
+      words: (entry as { lead?: string }).lead ?? firstWords(entry.definition, WORDS),
     });
   });
   return hints;
