@@ -12,6 +12,15 @@ import {
   type PreparedName,
   type PreparedQuery,
 } from '@shared/titles/matchTitle';
+import { NamePrefixIndex } from '../titles/NamePrefixIndex';
+
+/**
+ * Up to this many documents a query tries every one (every tier complete, as the tests
+ * pin down); above, it uses a sorted name index (a dictionary-sized reference pack).
+ */
+export const SWITCHER_FULL_SCAN_LIMIT = 20_000;
+/** With the name index: documents the looser tiers (inside a word, letters in order, typos) try at most. */
+export const SWITCHER_LOOSE_CAP = 4_000;
 
 /** A document the quick switcher can offer. */
 export interface SwitcherEntry {
@@ -25,13 +34,26 @@ export interface SwitcherEntry {
   modified: string;
 }
 
-interface Prepared {
-  entry: SwitcherEntry;
+/** A document with its names prepared for matching when first matched (not at start-up: 160,000 names). */
+class Prepared {
+  private prepared: PreparedName[] | null = null;
+
+  constructor(readonly entry: SwitcherEntry) {}
+
   /** The title first, then the aliases. */
-  names: PreparedName[];
+  get names(): PreparedName[] {
+    return (this.prepared ??= [this.entry.title, ...this.entry.aliases.filter((a) => a.trim() !== '')].map(
+      prepareName,
+    ));
+  }
+
   /** Folded title, for alphabetical ties without localeCompare. */
-  sortKey: string;
+  get sortKey(): string {
+    return this.names[0]!.folded;
+  }
 }
+
+const namesOf = (item: Prepared): string[] => [item.entry.title, ...item.entry.aliases];
 
 /** A match, without its ranges (computed for the winners only). */
 interface Candidate {
@@ -53,21 +75,96 @@ interface Candidate {
  * Runs in the main thread, so the hot path allocates nothing per title and keeps only
  * the best `limit` candidates; matched ranges are worked out for those alone. The looser
  * tiers are tried only when the closer ones leave room.
+ *
+ * Above SWITCHER_FULL_SCAN_LIMIT documents (a 120,000-entry pack), the exact, prefix and
+ * word-prefix tiers come from a sorted name index (NamePrefixIndex, built in slices in the
+ * background after start-up, or at the first query), so they stay complete and ranked as
+ * below the limit; the looser tiers then try at most SWITCHER_LOOSE_CAP documents near the
+ * query in name order (the same ones for the same query). Documents set after the index was
+ * built are tried in full until the next rebuild.
  */
 export class SwitcherIndex {
   private readonly items = new Map<string, Prepared>();
+  private index: NamePrefixIndex<Prepared> | null = null;
+  /** Documents set since the index's snapshot (not in it). */
+  private readonly added = new Set<Prepared>();
+  /** Documents of the snapshot replaced or deleted since. */
+  private stale = 0;
+  private building = 0;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly fullScanLimit: number;
+  private readonly looseCap: number;
+
+  /** The limits are for tests: the defaults are SWITCHER_FULL_SCAN_LIMIT and SWITCHER_LOOSE_CAP. */
+  constructor(options: { fullScanLimit?: number; looseCap?: number } = {}) {
+    this.fullScanLimit = options.fullScanLimit ?? SWITCHER_FULL_SCAN_LIMIT;
+    this.looseCap = options.looseCap ?? SWITCHER_LOOSE_CAP;
+  }
 
   get size(): number {
     return this.items.size;
   }
 
   set(entry: SwitcherEntry): void {
-    const names = [entry.title, ...entry.aliases.filter((a) => a.trim() !== '')].map(prepareName);
-    this.items.set(entry.key, { entry, names, sortKey: names[0]!.folded });
+    const item = new Prepared(entry);
+    const old = this.items.get(entry.key);
+    if (old && !this.added.delete(old)) this.stale++;
+    this.items.set(entry.key, item);
+    if (this.index || this.building) this.added.add(item);
+    this.warmSoon();
   }
 
   delete(key: string): void {
+    const old = this.items.get(key);
+    if (!old) return;
+    if (!this.added.delete(old)) this.stale++;
     this.items.delete(key);
+  }
+
+  /** Builds the name index now if the documents need one and it is missing (tests, the benchmark). */
+  indexNowIfLarge(): void {
+    if (this.items.size > this.fullScanLimit) this.indexNow();
+  }
+
+  /** Starts building the name index in the background once documents stop arriving. */
+  private warmSoon(): void {
+    if (this.items.size <= this.fullScanLimit || this.warmTimer || this.building) return;
+    if (this.index && !this.needsRebuild()) return;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      void this.buildInBackground();
+    }, 200);
+    this.warmTimer.unref?.();
+  }
+
+  private needsRebuild(): boolean {
+    return this.added.size + this.stale > Math.max(2000, this.items.size / 10);
+  }
+
+  private async buildInBackground(): Promise<void> {
+    const run = ++this.building;
+    const snapshot = [...this.items.values()];
+    // Until the new index is in, the old one (if any) still needs these beside it.
+    const covered = [...this.added];
+    const staleBefore = this.stale;
+    const built = await NamePrefixIndex.buildInSlices(snapshot, namesOf, () => this.building !== run);
+    if (built && this.building === run) {
+      this.index = built;
+      this.building = 0;
+      for (const item of covered) this.added.delete(item);
+      this.stale = Math.max(0, this.stale - staleBefore);
+    }
+  }
+
+  /** The name index, built now if there is none yet (or it grew stale). */
+  private indexNow(): NamePrefixIndex<Prepared> {
+    if (this.index && (this.building || !this.needsRebuild())) return this.index;
+    this.building = 0;
+    const snapshot = [...this.items.values()];
+    this.added.clear();
+    this.stale = 0;
+    this.index = NamePrefixIndex.build(snapshot, namesOf);
+    return this.index;
   }
 
   has(key: string): boolean {
@@ -92,8 +189,19 @@ export class SwitcherIndex {
     };
 
     const rest: Prepared[] = [];
-    for (const item of this.items.values()) {
+    const direct = (item: Prepared) => {
       if (!this.bestOf(item, (name) => directTier(name, q), consider)) rest.push(item);
+    };
+    if (this.items.size <= this.fullScanLimit) {
+      for (const item of this.items.values()) direct(item);
+    } else {
+      const index = this.indexNow();
+      const live = (item: Prepared) => this.items.get(item.entry.key) === item;
+      index.begin();
+      index.direct(q, (item) => live(item) && direct(item));
+      for (const item of this.added) direct(item);
+      // The looser tiers, and substrings, from a bounded stretch of names near the query.
+      if (matched < limit) index.scan(q.folded, this.looseCap, (item) => live(item) && direct(item));
     }
     // Looser tiers only matter when the closer ones leave room.
     if (matched < limit && q.words.join('').length >= 2) {
