@@ -99,7 +99,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   });
   let summaries: EntrySummary[] | null = null;
   let hints: Map<string, SharedTitleHint> | null = null;
-  const packNameOf = (packId: string) => library.pack(packId)?.name;
+  const packNameOf = (packId: string) => library.packName(packId);
   /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
   const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
   const entrySummaries = (): EntrySummary[] =>

@@ -109,17 +109,28 @@ export class LinkIndex {
     // The library hands entries over in title order already: one pass checks it instead of a sort.
     const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
     const sorted = inOrder ? entries : [...entries].sort(order);
+    // One lookup per pack, not per entry (120,000 entries, a handful of packs).
+    const packNames = new Map<string, string | undefined>();
+    const packNameFor = (packId: string) => {
+      if (!packNames.has(packId)) packNames.set(packId, packNameOf?.(packId));
+      return packNames.get(packId);
+    };
     for (const entry of sorted) {
       // Kept as given, not copied: entries are read-only, and a copy of 120,000 was 15 MB.
       this.entries.set(entry.id, entry);
       pushTo(this.entryByTitle, normalizeName(entry.title), entry.id);
-      const packName = entry.packId ? packNameOf?.(entry.packId) : undefined;
+      const packName = entry.packId ? packNameFor(entry.packId) : undefined;
       if (packName) {
         this.packNames.set(entry.id, packName);
         pushTo(this.entryByPackTitle, normalizeName(`${packName}/${entry.title}`), entry.id);
       }
-      for (const alias of new Set(entry.aliases.map(normalizeName))) {
-        if (alias !== '') pushTo(this.entryByAlias, alias, entry.id);
+      const aliases = entry.aliases;
+      for (let at = 0; at < aliases.length; at++) {
+        const alias = normalizeName(aliases[at]!);
+        if (alias === '') continue;
+        let repeated = false;
+        for (let before = 0; before < at && !repeated; before++) repeated = normalizeName(aliases[before]!) === alias;
+        if (!repeated) pushTo(this.entryByAlias, alias, entry.id);
       }
     }
   }

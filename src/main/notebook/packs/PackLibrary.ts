@@ -170,6 +170,11 @@ export class PackLibrary {
     return sources;
   }
 
+  /** A pack's name (cheaper than pack(): no summary made, for lookups per entry). */
+  packName(id: string): string | undefined {
+    return this.packs.get(id)?.manifest.name;
+  }
+
   /** A pack by id. */
   pack(id: string): PackSummary | undefined {
     const pack = this.packs.get(id);

@@ -132,6 +132,25 @@ describe('SwitcherIndex', () => {
         expect(results(indexed, query), query).toEqual(results(full, query));
     });
 
+    it('ranks the closest of thousands of prefix matches like the full scan', () => {
+      const items: SwitcherEntry[] = [];
+      for (let n = 0; n < 6000; n++)
+        items.push(entry(n, `b${(n * 7919) % 6000} ${WORDS[n % 10]}`, n % 5 ? [] : [`b${n}`]));
+      items.push(entry(6000, 'B'), entry(6001, 'Bz', ['b']));
+      const full = new SwitcherIndex({ fullScanLimit: Infinity });
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10 });
+      for (const item of items) {
+        full.set(item);
+        indexed.set(item);
+      }
+      for (const query of ['b', 'b1', 'B BANK']) expect(results(indexed, query), query).toEqual(results(full, query));
+      // A recently opened document with a long name still comes first among prefix matches.
+      const recentFirst = (switcher: SwitcherIndex) =>
+        switcher.query('b', { limit: 5, recent: ['e:e4321'] }).map((item) => item.title);
+      expect(recentFirst(indexed)).toEqual(recentFirst(full));
+      expect(recentFirst(indexed)).toContain(items[4321]!.title);
+    });
+
     it('keeps every exact, prefix and word-prefix match when the looser pass is bounded', () => {
       const items = dictionary(3000);
       const full = new SwitcherIndex({ fullScanLimit: Infinity });

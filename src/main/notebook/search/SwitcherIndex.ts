@@ -196,10 +196,19 @@ export class SwitcherIndex {
       for (const item of this.items.values()) direct(item);
     } else {
       const index = this.indexNow();
-      const live = (item: Prepared) => this.items.get(item.entry.key) === item;
+      // Recently opened documents rank above others of their tier: tried whatever the index picks.
+      const tried = new Set<Prepared>();
+      for (const key of options.recent) {
+        const item = this.items.get(key);
+        if (item && !tried.has(item)) {
+          tried.add(item);
+          direct(item);
+        }
+      }
+      const live = (item: Prepared) => this.items.get(item.entry.key) === item && !tried.has(item);
       index.begin();
-      index.direct(q, (item) => live(item) && direct(item));
-      for (const item of this.added) direct(item);
+      index.direct(q, (item) => live(item) && direct(item), limit);
+      for (const item of this.added) if (!tried.has(item)) direct(item);
       // The looser tiers, and substrings, from a bounded stretch of names near the query.
       if (matched < limit) index.scan(q.folded, this.looseCap, (item) => live(item) && direct(item));
     }

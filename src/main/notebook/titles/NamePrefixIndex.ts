@@ -22,6 +22,8 @@ export class NamePrefixIndex<T> {
     readonly items: readonly T[],
     private readonly keys: string[],
     private readonly owners: Int32Array,
+    /** Per key: FLAG_START when it is a whole name, FLAG_ALIAS when that name is not the item's first. */
+    private readonly flags: Uint8Array,
   ) {
     this.seen = new Uint32Array(items.length);
   }
@@ -70,8 +72,13 @@ export class NamePrefixIndex<T> {
    * each of `q`'s words (a superset of the matcher's tiers 1–4: the caller matches each).
    * Work: the keys starting with `q` and those starting with `q`'s most selective word.
    */
-  direct(q: PreparedQuery, visit: (item: T) => void): void {
-    this.visitRange(this.range(q.folded), visit);
+  direct(q: PreparedQuery, visit: (item: T) => void, limit = Infinity): void {
+    const whole = this.range(q.folded);
+    // A short query in a large glossary ("b": thousands of names start with it): the closest
+    // whole names are enough, as no word-prefix match can rank above `limit` prefix matches.
+    if (whole[1] - whole[0] > Math.max(4 * limit, MIN_SELECT) && this.visitClosestStarts(q.folded, whole, limit, visit))
+      return;
+    this.visitRange(whole, visit);
     let best: [number, number] | null = null;
     for (const word of q.words) {
       const range = this.range(word);
@@ -106,6 +113,42 @@ export class NamePrefixIndex<T> {
     return [from, to];
   }
 
+  /**
+   * Visits the owners of the 2 × `limit` best whole names in [from, to) by (the query itself
+   * first, titles before aliases, shorter, alphabetical), the order the callers rank prefix
+   * matches in; true when that gave `limit` items or more.
+   */
+  private visitClosestStarts(
+    query: string,
+    [from, to]: [number, number],
+    limit: number,
+    visit: (item: T) => void,
+  ): boolean {
+    const want = 2 * limit;
+    const rankOf = (at: number) =>
+      (this.keys[at] === query ? 0 : 1 << 30) + ((this.flags[at]! & FLAG_ALIAS) << 29) + this.keys[at]!.length;
+    // Kept sorted, best first; `want` is small (the caller's limit).
+    const best: number[] = [];
+    for (let at = from; at < to; at++) {
+      if (!(this.flags[at]! & FLAG_START)) continue;
+      const rank = rankOf(at);
+      if (best.length === want && rank >= rankOf(best[want - 1]!)) continue;
+      let slot = best.length;
+      while (slot > 0 && rankOf(best[slot - 1]!) > rank) slot--;
+      best.splice(slot, 0, at);
+      if (best.length > want) best.pop();
+    }
+    let visited = 0;
+    for (const at of best) {
+      const owner = this.owners[at]!;
+      if (this.seen[owner] === this.stamp) continue;
+      this.seen[owner] = this.stamp;
+      visited++;
+      visit(this.items[owner]!);
+    }
+    return visited >= limit;
+  }
+
   private visitRange([from, to]: [number, number], visit: (item: T) => void): void {
     for (let at = from; at < to; at++) {
       const owner = this.owners[at]!;
@@ -131,16 +174,22 @@ export class NamePrefixIndex<T> {
     return this.keys[at];
   }
 
-  /** @internal */
-  static fromSorted<T>(items: readonly T[], keys: string[], owners: Int32Array): NamePrefixIndex<T> {
-    return new NamePrefixIndex(items, keys, owners);
+  /** For the builder (KeyCollector). */
+  static fromSorted<T>(items: readonly T[], keys: string[], owners: Int32Array, flags: Uint8Array): NamePrefixIndex<T> {
+    return new NamePrefixIndex(items, keys, owners, flags);
   }
 }
+
+const FLAG_START = 1;
+const FLAG_ALIAS = 2;
+/** Below this many keys for the whole query, every one is visited. */
+const MIN_SELECT = 2000;
 
 /** Folds names and collects their word keys, a slice of items at a time. */
 class KeyCollector<T> {
   private readonly keys: string[] = [];
   private readonly owners: number[] = [];
+  private readonly flags: number[] = [];
   private next = 0;
 
   constructor(
@@ -152,20 +201,24 @@ class KeyCollector<T> {
   collect(count: number): boolean {
     const end = Math.min(this.items.length, this.next + count);
     for (; this.next < end; this.next++) {
-      for (const name of this.namesOf(this.items[this.next]!)) {
-        const folded = foldTitleName(name);
+      const names = this.namesOf(this.items[this.next]!);
+      for (let n = 0; n < names.length; n++) {
+        const folded = foldTitleName(names[n]!);
         if (folded === '') continue;
+        const alias = n > 0 ? FLAG_ALIAS : 0;
+        this.add(folded, this.next, FLAG_START | alias);
         const spans = wordSpans(folded);
-        if (spans[0] !== 0) this.add(folded, this.next);
-        for (let i = 0; i < spans.length; i += 2) this.add(spans[i] === 0 ? folded : folded.slice(spans[i]), this.next);
+        for (let i = 0; i < spans.length; i += 2)
+          if (spans[i] !== 0) this.add(folded.slice(spans[i]), this.next, alias);
       }
     }
     return this.next >= this.items.length;
   }
 
-  private add(key: string, owner: number): void {
+  private add(key: string, owner: number, flags: number): void {
     this.keys.push(key);
     this.owners.push(owner);
+    this.flags.push(flags);
   }
 
   finish(): NamePrefixIndex<T> {
@@ -175,10 +228,12 @@ class KeyCollector<T> {
     order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : this.owners[a]! - this.owners[b]!));
     const sortedKeys = new Array<string>(order.length);
     const owners = new Int32Array(order.length);
+    const flags = new Uint8Array(order.length);
     for (let i = 0; i < order.length; i++) {
       sortedKeys[i] = keys[order[i]!]!;
       owners[i] = this.owners[order[i]!]!;
+      flags[i] = this.flags[order[i]!]!;
     }
-    return NamePrefixIndex.fromSorted(this.items, sortedKeys, owners);
+    return NamePrefixIndex.fromSorted(this.items, sortedKeys, owners, flags);
   }
 }
