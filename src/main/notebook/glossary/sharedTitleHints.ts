@@ -37,7 +37,7 @@ export function sharedTitleHints(
     hints.set(entry.id, {
       pack: entry.packId ? packName(entry.packId) : null,
       // Entries read from a pack's catalog carry these words, so their bodies stay on disk.
-      words: (entry as { lead?: string }).lead ?? firstWords(entry.definition, WORDS),
+      words: (entry as { lead?: string | null }).lead ?? firstWords(entry.definition, WORDS),
     });
   });
   return hints;

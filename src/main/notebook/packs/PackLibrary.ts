@@ -16,6 +16,7 @@ import {
   catalogFromEntriesFile,
   EntryFile,
   entriesOf,
+  finishCatalog,
   formatCatalog,
   formatEntriesWithCatalog,
   parseCatalog,
@@ -541,7 +542,7 @@ async function formatEntriesWithProgress(
     onProgress?.('writing', Math.min(start + SLICE, entries.length), entries.length);
     if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  return { text: parts.join(''), catalog };
+  return { text: parts.join(''), catalog: finishCatalog(catalog) };
 }
 
 /** `entries` itself when already in title order (one pass), else a sorted copy. */

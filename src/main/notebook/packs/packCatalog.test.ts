@@ -7,6 +7,7 @@ import {
   catalogFromEntriesFile,
   entriesOf,
   EntryFile,
+  finishCatalog,
   formatCatalog,
   formatEntriesWithCatalog,
   parseCatalog,
@@ -51,6 +52,7 @@ describe('the pack catalog', () => {
     const parsed = parseCatalog(formatCatalog(catalog), { entriesSize: Buffer.byteLength(text), entryCount: 4 });
     expect(parsed).toEqual(catalog);
     expect(parsed.leads[0]).toBe('The side of a river, where the…');
+    expect(finishCatalog(structuredClone(parsed)).leads).toEqual([parsed.leads[0], parsed.leads[1], null, null]);
     const entries = entriesOf(parsed, file);
     for (const [at, original] of ENTRIES.entries()) {
       expect(entries[at]).toBeInstanceOf(StoredEntry);
@@ -58,7 +60,7 @@ describe('the pack catalog', () => {
       expect(entries[at]!.definition).toBe(original.definition);
     }
     // The same catalog from the entries file alone (a pack stored before catalogs).
-    expect(catalogFromEntriesFile(Buffer.from(text), 'p').catalog).toEqual(catalog);
+    expect(catalogFromEntriesFile(Buffer.from(text), 'p').catalog).toEqual(finishCatalog(structuredClone(catalog)));
   });
 
   it('is refused when it does not describe the entries file', () => {

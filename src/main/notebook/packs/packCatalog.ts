@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, unlinkSync } from 'node:fs';
 import { ENTRY_ID_PATTERN, type EntrySection, type GlossaryEntry } from '@shared/domain/glossary';
+import { foldName } from '@shared/text/fold';
 import { firstWords } from '../glossary/sharedTitleHints';
 import { formatEntries, parseEntries } from './packFiles';
 
@@ -30,8 +31,12 @@ export interface PackCatalog {
   ids: string[];
   titles: string[];
   aliases: string[][];
-  /** The first words of each definition (see LEAD_WORDS), "…" when cut. */
-  leads: string[];
+  /**
+   * The first words of each definition (see LEAD_WORDS), "…" when cut; null for an entry
+   * whose title no other entry of the pack shares (see finishCatalog): its words are read
+   * from its body in the rare case another pack shares it.
+   */
+  leads: Array<string | null>;
   /** Byte range [starts[i], ends[i]) of entry i's line (without its newline). */
   starts: number[];
   ends: number[];
@@ -50,6 +55,20 @@ export function formatEntriesWithCatalog(entries: readonly GlossaryEntry[]): { t
   }
   catalog.entriesSize = at;
   return { text: lines.join(''), catalog };
+}
+
+/**
+ * Drops the first words of entries whose title is their own in the pack (most of a
+ * dictionary): only entries sharing a title show them, and this is a third of the catalog.
+ */
+export function finishCatalog(catalog: PackCatalog): PackCatalog {
+  const counts = new Map<string, number>();
+  const keys = catalog.titles.map((title) => foldName(title));
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  keys.forEach((key, at) => {
+    if (counts.get(key) === 1) catalog.leads[at] = null;
+  });
+  return catalog;
 }
 
 function addToCatalog(catalog: PackCatalog, entry: GlossaryEntry, start: number, end: number): void {
@@ -102,7 +121,7 @@ export function catalogFromEntriesFile(
     }
     start = end + 1;
   }
-  return { entries, catalog };
+  return { entries, catalog: finishCatalog(catalog) };
 }
 
 export function formatCatalog(catalog: PackCatalog): string {
@@ -142,7 +161,7 @@ export function parseCatalog(text: string, expected: { entriesSize: number; entr
     if (typeof titles![i] !== 'string' || titles![i] === '') fail(`has no title at ${i}`);
     const names = aliases![i];
     if (!Array.isArray(names) || !names.every((name) => typeof name === 'string')) fail(`has invalid aliases at ${i}`);
-    if (typeof leads![i] !== 'string') fail(`has no definition words at ${i}`);
+    if (typeof leads![i] !== 'string' && leads![i] !== null) fail(`has no definition words at ${i}`);
     const start = starts![i];
     const end = ends![i];
     if (
@@ -161,7 +180,7 @@ export function parseCatalog(text: string, expected: { entriesSize: number; entr
     ids: ids as string[],
     titles: titles as string[],
     aliases: aliases as string[][],
-    leads: leads as string[],
+    leads: leads as Array<string | null>,
     starts: starts as number[],
     ends: ends as number[],
   };
@@ -296,8 +315,8 @@ export class StoredEntry implements GlossaryEntry {
     readonly title: string,
     readonly aliases: string[],
     readonly packId: string,
-    /** The first words of the definition (see LEAD_WORDS). */
-    readonly lead: string,
+    /** The first words of the definition (see LEAD_WORDS); null: read from the body when asked. */
+    readonly lead: string | null,
     file: EntryFile,
     start: number,
     end: number,
@@ -357,7 +376,7 @@ export function entriesOf(catalog: PackCatalog, file: EntryFile): StoredEntry[] 
       catalog.titles[i]!,
       catalog.aliases[i]!,
       file.packId,
-      catalog.leads[i]!,
+      catalog.leads[i] ?? null,
       file,
       catalog.starts[i]!,
       catalog.ends[i]!,
