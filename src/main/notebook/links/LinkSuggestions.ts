@@ -15,7 +15,7 @@ const ENTRY_PREVIEW_CHARS = 120;
  * and for the looser tiers at most LOOSE_CAP entries near the query in name order.
  */
 export const SUGGEST_FULL_SCAN_LIMIT = 20_000;
-const LOOSE_CAP = 500;
+const LOOSE_CAP = 250;
 
 type Candidate = SuggestionCandidate & { note: IndexedNote | null };
 

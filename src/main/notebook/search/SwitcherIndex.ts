@@ -20,7 +20,7 @@ import { NamePrefixIndex } from '../titles/NamePrefixIndex';
  */
 export const SWITCHER_FULL_SCAN_LIMIT = 20_000;
 /** With the name index: documents the looser tiers (inside a word, letters in order, typos) try at most. */
-export const SWITCHER_LOOSE_CAP = 500;
+export const SWITCHER_LOOSE_CAP = 250;
 
 /** A document the quick switcher can offer. */
 export interface SwitcherEntry {
