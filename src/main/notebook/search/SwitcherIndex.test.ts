@@ -151,6 +151,16 @@ describe('SwitcherIndex', () => {
       expect(recentFirst(indexed)).toContain(items[4321]!.title);
     });
 
+    it('tries every note for the looser tiers: only reference entries are bounded', () => {
+      const items = dictionary(3000);
+      // Its names sort far from these queries: a bounded stretch near them would miss it.
+      items.push(note('Gamma Band Rhythm'));
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10 });
+      for (const item of items) indexed.set(item);
+      expect(titles(indexed, 'gbr')).toContain('Gamma Band Rhythm');
+      expect(titles(indexed, 'rhytxm')).toContain('Gamma Band Rhythm');
+    });
+
     it('keeps every exact, prefix and word-prefix match when the looser pass is bounded', () => {
       const items = dictionary(3000);
       const full = new SwitcherIndex({ fullScanLimit: Infinity });

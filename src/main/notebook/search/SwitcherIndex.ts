@@ -79,9 +79,9 @@ interface Candidate {
  * Above SWITCHER_FULL_SCAN_LIMIT documents (a 120,000-entry pack), the exact, prefix and
  * word-prefix tiers come from a sorted name index (NamePrefixIndex, built in slices in the
  * background after start-up, or at the first query), so they stay complete and ranked as
- * below the limit; the looser tiers then try at most SWITCHER_LOOSE_CAP documents near the
- * query in name order (the same ones for the same query). Documents set after the index was
- * built are tried in full until the next rebuild.
+ * below the limit; the looser tiers then try every note but at most SWITCHER_LOOSE_CAP
+ * entries near the query in name order (the same ones for the same query). Documents set
+ * after the index was built are tried in full until the next rebuild.
  */
 export class SwitcherIndex {
   private readonly items = new Map<string, Prepared>();
@@ -206,11 +206,20 @@ export class SwitcherIndex {
         }
       }
       const live = (item: Prepared) => this.items.get(item.entry.key) === item && !tried.has(item);
+      const tryOnce = (item: Prepared) => {
+        if (!live(item)) return;
+        tried.add(item);
+        direct(item);
+      };
       index.begin();
-      index.direct(q, (item) => live(item) && direct(item), limit);
-      for (const item of this.added) if (!tried.has(item)) direct(item);
-      // The looser tiers, and substrings, from a bounded stretch of names near the query.
-      if (matched < limit) index.scan(q.folded, this.looseCap, (item) => live(item) && direct(item));
+      index.direct(q, tryOnce, limit);
+      for (const item of this.added) tryOnce(item);
+      if (matched < limit) {
+        // The looser tiers, and substrings: every note (the user's own, as below the limit),
+        // and the reference entries of a bounded stretch of names near the query.
+        for (const item of this.items.values()) if (item.entry.kind === 'note') tryOnce(item);
+        index.scan(q.folded, this.looseCap, tryOnce);
+      }
     }
     // Looser tiers only matter when the closer ones leave room.
     if (matched < limit && q.words.join('').length >= 2) {
