@@ -15,8 +15,9 @@ import {
 import { NamePrefixIndex } from '../titles/NamePrefixIndex';
 
 /**
- * Up to this many documents a query tries every one (every tier complete, as the tests
- * pin down); above, it uses a sorted name index (a dictionary-sized reference pack).
+ * Up to this many reference entries a query tries every document (every tier complete, as
+ * the tests pin down; a vault of 50,000 notes too); above, it uses a sorted name index (a
+ * dictionary-sized reference pack).
  */
 export const SWITCHER_FULL_SCAN_LIMIT = 20_000;
 /** With the name index: documents the looser tiers (inside a word, letters in order, typos) try at most. */
@@ -37,6 +38,8 @@ export interface SwitcherEntry {
 /** A document with its names prepared for matching when first matched (not at start-up: 160,000 names). */
 class Prepared {
   private prepared: PreparedName[] | null = null;
+  /** The query that last tried it (see SwitcherIndex.query): tried once per query, no set kept. */
+  mark = 0;
 
   constructor(readonly entry: SwitcherEntry) {}
 
@@ -76,7 +79,7 @@ interface Candidate {
  * the best `limit` candidates; matched ranges are worked out for those alone. The looser
  * tiers are tried only when the closer ones leave room.
  *
- * Above SWITCHER_FULL_SCAN_LIMIT documents (a 120,000-entry pack), the exact, prefix and
+ * Above SWITCHER_FULL_SCAN_LIMIT reference entries (a 120,000-entry pack), the exact, prefix and
  * word-prefix tiers come from a sorted name index (NamePrefixIndex, built in slices in the
  * background after start-up, or at the first query), so they stay complete and ranked as
  * below the limit; the looser tiers then try every note but at most SWITCHER_LOOSE_CAP
@@ -92,6 +95,9 @@ export class SwitcherIndex {
   private stale = 0;
   private building = 0;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private queries = 0;
+  /** Reference entries among the documents: the name index is for them (see fullScanLimit). */
+  private entryCount = 0;
   private readonly fullScanLimit: number;
   private readonly looseCap: number;
 
@@ -109,6 +115,8 @@ export class SwitcherIndex {
     const item = new Prepared(entry);
     const old = this.items.get(entry.key);
     if (old && !this.added.delete(old)) this.stale++;
+    if (old?.entry.kind === 'entry') this.entryCount--;
+    if (entry.kind === 'entry') this.entryCount++;
     this.items.set(entry.key, item);
     if (this.index || this.building) this.added.add(item);
     this.warmSoon();
@@ -118,17 +126,18 @@ export class SwitcherIndex {
     const old = this.items.get(key);
     if (!old) return;
     if (!this.added.delete(old)) this.stale++;
+    if (old.entry.kind === 'entry') this.entryCount--;
     this.items.delete(key);
   }
 
   /** Builds the name index now if the documents need one and it is missing (tests, the benchmark). */
   indexNowIfLarge(): void {
-    if (this.items.size > this.fullScanLimit) this.indexNow();
+    if (this.entryCount > this.fullScanLimit) this.indexNow();
   }
 
   /** Starts building the name index in the background once documents stop arriving. */
   private warmSoon(): void {
-    if (this.items.size <= this.fullScanLimit || this.warmTimer || this.building) return;
+    if (this.entryCount <= this.fullScanLimit || this.warmTimer || this.building) return;
     if (this.index && !this.needsRebuild()) return;
     this.warmTimer = setTimeout(() => {
       this.warmTimer = null;
@@ -192,32 +201,34 @@ export class SwitcherIndex {
     const direct = (item: Prepared) => {
       if (!this.bestOf(item, (name) => directTier(name, q), consider)) rest.push(item);
     };
-    if (this.items.size <= this.fullScanLimit) {
+    if (this.entryCount <= this.fullScanLimit) {
       for (const item of this.items.values()) direct(item);
     } else {
       const index = this.indexNow();
-      // Recently opened documents rank above others of their tier: tried whatever the index picks.
-      const tried = new Set<Prepared>();
-      for (const key of options.recent) {
-        const item = this.items.get(key);
-        if (item && !tried.has(item)) {
-          tried.add(item);
-          direct(item);
-        }
-      }
-      const live = (item: Prepared) => this.items.get(item.entry.key) === item && !tried.has(item);
+      const run = ++this.queries;
+      /** Tries a live document once in this query (the index may hold replaced or deleted ones). */
       const tryOnce = (item: Prepared) => {
-        if (!live(item)) return;
-        tried.add(item);
+        if (item.mark === run || this.items.get(item.entry.key) !== item) return;
+        item.mark = run;
         direct(item);
       };
+      // Recently opened documents rank above others of their tier: tried whatever the index picks.
+      for (const key of options.recent) {
+        const item = this.items.get(key);
+        if (item) tryOnce(item);
+      }
       index.begin();
       index.direct(q, tryOnce, limit);
       for (const item of this.added) tryOnce(item);
       if (matched < limit) {
         // The looser tiers, and substrings: every note (the user's own, as below the limit),
         // and the reference entries of a bounded stretch of names near the query.
-        for (const item of this.items.values()) if (item.entry.kind === 'note') tryOnce(item);
+        for (const item of this.items.values()) {
+          if (item.entry.kind === 'note' && item.mark !== run) {
+            item.mark = run;
+            direct(item);
+          }
+        }
         index.scan(q.folded, this.looseCap, tryOnce);
       }
     }
@@ -250,8 +261,9 @@ export class SwitcherIndex {
     let bestTier: number = Infinity;
     let bestScore = -Infinity;
     let bestName = -1;
-    for (let i = 0; i < item.names.length; i++) {
-      const result = test(item.names[i]!);
+    const names = item.names;
+    for (let i = 0; i < names.length; i++) {
+      const result = test(names[i]!);
       if (result === null) continue;
       const tier = fixedTier ?? result;
       const score = fixedTier === undefined ? 0 : result;
