@@ -13,6 +13,7 @@ import type { IndexerHost } from './search/IndexerClient';
 import { SearchService } from './search/SearchService';
 import type { NotebookConfig } from './NotebookConfig';
 import { NoteModelCache } from './notes/NoteModelCache';
+import { StoredEntry } from './packs/packCatalog';
 import { PackLibrary } from './packs/PackLibrary';
 import { packMethods } from './packs/packMethods';
 import { PackUploads } from './packs/PackUploads';
@@ -99,7 +100,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   });
   let summaries: EntrySummary[] | null = null;
   let hints: Map<string, SharedTitleHint> | null = null;
-  const packNameOf = (packId: string) => library.pack(packId)?.name;
+  const packNameOf = (packId: string) => library.packName(packId);
   /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
   const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
   const entrySummaries = (): EntrySummary[] =>
@@ -332,7 +333,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     async getEntry({ id }): Promise<GlossaryEntry> {
       const entry = library.entry(id);
       if (!entry) throw new NotebookError('not-found', `There is no glossary entry "${id}".`);
-      return structuredClone(entry);
+      // A pack's entry reads its body from disk here (see packCatalog.ts).
+      return entry instanceof StoredEntry ? entry.toEntry() : structuredClone(entry);
     },
 
     async getWorkspaceState(): Promise<WorkspaceState> {

@@ -84,6 +84,11 @@ function foldForTitles(text: string): { folded: string; lead: number } {
   return { folded: start.trimEnd(), lead: joined.length - start.length };
 }
 
+/** A name folded as prepareName folds it (see PreparedName.folded), without the rest: for sorted name indexes. */
+export function foldTitleName(text: string): string {
+  return foldForTitles(text).folded;
+}
+
 /** Prepares a name for matching; do it once per name and keep the result. */
 export function prepareName(text: string): PreparedName {
   const { folded, lead } = foldForTitles(text);

@@ -9,6 +9,7 @@ export interface SharedTitleHint {
   words: string;
 }
 
+/** Same as the catalog's LEAD_WORDS (packs/packCatalog.ts). */
 const WORDS = 7;
 
 /**
@@ -25,11 +26,18 @@ export function sharedTitleHints(
   const keys = entries.map((entry) => foldName(entry.title));
   for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const hints = new Map<string, SharedTitleHint>();
+  // One lookup per pack, not per entry.
+  const packNames = new Map<string, string | null>();
+  const packName = (packId: string) => {
+    if (!packNames.has(packId)) packNames.set(packId, packNameOf(packId) || null);
+    return packNames.get(packId)!;
+  };
   entries.forEach((entry, at) => {
     if (counts.get(keys[at]!)! < 2) return;
     hints.set(entry.id, {
-      pack: (entry.packId && packNameOf(entry.packId)) || null,
-      words: firstWords(entry.definition, WORDS),
+      pack: entry.packId ? packName(entry.packId) : null,
+      // Entries read from a pack's catalog carry these words, so their bodies stay on disk.
+      words: (entry as { lead?: string | null }).lead ?? firstWords(entry.definition, WORDS),
     });
   });
   return hints;

@@ -82,9 +82,13 @@ export class LinkIndex {
   private readonly entries = new Map<string, EntrySummary>();
   private readonly entryByTitle = new Map<string, string[]>();
   private readonly entryByAlias = new Map<string, string[]>();
-  /** `pack name/title` → entry ids, and each entry's pack name (see setEntries). */
-  private readonly entryByPackTitle = new Map<string, string[]>();
+  /**
+   * Each pack's name, and its normalized form → the packs so named: `[[Pack name/Title]]` is
+   * looked up through these and the titles (see entriesByPackTitle), not through a table of
+   * every `pack name/title` (120,000 of them, made at every start).
+   */
   private readonly packNames = new Map<string, string>();
+  private readonly packsByKey = new Map<string, string[]>();
   /** Link key → the notes using it → how many times. */
   private readonly byKey = new Map<string, Map<string, number>>();
   /** Bumped on every change; answers memoized under an older generation are stale. */
@@ -103,22 +107,31 @@ export class LinkIndex {
     this.entries.clear();
     this.entryByTitle.clear();
     this.entryByAlias.clear();
-    this.entryByPackTitle.clear();
     this.packNames.clear();
+    this.packsByKey.clear();
     const order = (a: EntrySummary, b: EntrySummary) => collator.compare(a.title, b.title) || compareText(a.id, b.id);
     // The library hands entries over in title order already: one pass checks it instead of a sort.
     const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
     const sorted = inOrder ? entries : [...entries].sort(order);
     for (const entry of sorted) {
-      this.entries.set(entry.id, { id: entry.id, title: entry.title, aliases: [...entry.aliases] });
+      // Kept as given, not copied: entries are read-only, and a copy of 120,000 was 15 MB.
+      this.entries.set(entry.id, entry);
       pushTo(this.entryByTitle, normalizeName(entry.title), entry.id);
-      const packName = entry.packId ? packNameOf?.(entry.packId) : undefined;
-      if (packName) {
-        this.packNames.set(entry.id, packName);
-        pushTo(this.entryByPackTitle, normalizeName(`${packName}/${entry.title}`), entry.id);
+      // One lookup per pack, not per entry (120,000 entries, a handful of packs).
+      if (entry.packId && !this.packNames.has(entry.packId)) {
+        const packName = packNameOf?.(entry.packId);
+        if (packName) {
+          this.packNames.set(entry.packId, packName);
+          pushTo(this.packsByKey, normalizeName(packName), entry.packId);
+        }
       }
-      for (const alias of new Set(entry.aliases.map(normalizeName))) {
-        if (alias !== '') pushTo(this.entryByAlias, alias, entry.id);
+      const aliases = entry.aliases;
+      for (let at = 0; at < aliases.length; at++) {
+        const alias = normalizeName(aliases[at]!);
+        if (alias === '') continue;
+        let repeated = false;
+        for (let before = 0; before < at && !repeated; before++) repeated = normalizeName(aliases[before]!) === alias;
+        if (!repeated) pushTo(this.entryByAlias, alias, entry.id);
       }
     }
   }
@@ -190,6 +203,11 @@ export class LinkIndex {
 
   allEntries(): IterableIterator<EntrySummary> {
     return this.entries.values();
+  }
+
+  /** How many entries links may point to. */
+  get entryCount(): number {
+    return this.entries.size;
   }
 
   /** How many notes share a title (case-insensitively). */
@@ -271,13 +289,26 @@ export class LinkIndex {
         slash < 0 ? [...named] : [...named].filter((path) => this.notes.get(path)!.pathKey.endsWith(`/${key}`));
       if (ids.length > 0) return { tier: Tier.FileName, ids };
     }
-    const entryTitle = this.entryByTitle.get(key) ?? (slash < 0 ? undefined : this.entryByPackTitle.get(key));
+    const entryTitle = this.entryByTitle.get(key) ?? (slash < 0 ? undefined : this.entriesByPackTitle(key));
     if (entryTitle) return { tier: Tier.EntryTitle, ids: entryTitle };
     const alias = this.byAlias.get(key);
     if (alias) return { tier: Tier.NoteAlias, ids: [...alias] };
     const entryAlias = this.entryByAlias.get(key);
     if (entryAlias) return { tier: Tier.EntryAlias, ids: entryAlias };
     return null;
+  }
+
+  /** The entries a `pack name/title` key names, in title order; undefined when none. */
+  private entriesByPackTitle(key: string): string[] | undefined {
+    let found: string[] | undefined;
+    for (const [packKey, packIds] of this.packsByKey) {
+      if (!key.startsWith(`${packKey}/`)) continue;
+      for (const id of this.entryByTitle.get(key.slice(packKey.length + 1)) ?? []) {
+        const packId = this.entries.get(id)?.packId;
+        if (packId && packIds.includes(packId)) (found ??= []).push(id);
+      }
+    }
+    return found;
   }
 
   private pickNote(paths: Iterable<string>, fromFolder: string | null): string {
@@ -472,7 +503,7 @@ export class LinkIndex {
       if (!entry) return [];
       // The pack form only tells entries sharing a title apart; an entry hidden by a note
       // keeps the `glossary:<id>` form (see docs/links.md).
-      const packName = this.packNames.get(entry.id);
+      const packName = entry.packId ? this.packNames.get(entry.packId) : undefined;
       const shared = (this.entryByTitle.get(normalizeName(entry.title))?.length ?? 0) > 1;
       return [entry.title, ...(packName && shared ? [`${packName}/${entry.title}`] : []), ENTRY_ID_PREFIX + entry.id];
     }

@@ -13,7 +13,7 @@ class CountingEntries extends Map<string, GlossaryEntry> {
   }
 }
 
-function setup(count: number) {
+function setup(count: number, limits: { fullScanLimit?: number; looseCap?: number } = {}) {
   const entries = new CountingEntries();
   for (let n = 0; n < count; n++) {
     const id = `entry-${n}`;
@@ -30,7 +30,7 @@ function setup(count: number) {
   const index = new LinkIndex();
   index.setEntries([...entries.values()]);
   const store = { listNotes: () => [] } as unknown as VaultStore;
-  return { entries, suggestions: new LinkSuggestions({ index: () => index, store, entries }) };
+  return { entries, suggestions: new LinkSuggestions({ index: () => index, store, entries, ...limits }) };
 }
 
 describe('LinkSuggestions', () => {
@@ -52,5 +52,18 @@ describe('LinkSuggestions', () => {
       suggestions.suggest('alias 3', 3).map((s) => [s.title, s.matchedAlias]),
     );
     expect(first[0]).toMatchObject({ title: 'Term 3', matchedAlias: 'Alias 3' });
+  });
+
+  it('answers from a name index like the full ranking, above the full-scan size', () => {
+    const full = setup(3000).suggestions;
+    const indexed = setup(3000, { fullScanLimit: 0, looseCap: 100_000 }).suggestions;
+    const bounded = setup(3000, { fullScanLimit: 0, looseCap: 5 }).suggestions;
+    const rows = (suggestions: LinkSuggestions, query: string) =>
+      suggestions.suggest(query, 8).map((s) => [s.title, s.matchedAlias, s.insert]);
+    for (const query of ['term 1', 'TERM 29', 'alias 7', 't', '12', 'erm 4', 'trm5', 'nothing']) {
+      expect(rows(indexed, query), query).toEqual(rows(full, query));
+    }
+    // Word-prefix matches are all there when the looser pass is bounded.
+    expect(rows(bounded, 'term 29')).toEqual(rows(full, 'term 29'));
   });
 });

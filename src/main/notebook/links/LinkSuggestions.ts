@@ -3,10 +3,19 @@ import type { LinkSuggestion } from '@shared/domain/links';
 import type { VaultStore } from '../vault/VaultStore';
 import type { IndexedNote, LinkIndex } from './LinkIndex';
 import { shorten } from '@shared/markdown/notePreview';
+import { prepareQuery } from '@shared/titles/matchTitle';
 import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
+import { NamePrefixIndex } from '../titles/NamePrefixIndex';
 
 const DEFAULT_SUGGESTIONS = 20;
 const ENTRY_PREVIEW_CHARS = 120;
+/**
+ * Up to this many entries every one is ranked (every tier complete); above (a dictionary-sized
+ * pack), entries come from a sorted name index: every exact, prefix and word-prefix match,
+ * and for the looser tiers at most LOOSE_CAP entries near the query in name order.
+ */
+export const SUGGEST_FULL_SCAN_LIMIT = 20_000;
+const LOOSE_CAP = 250;
 
 type Candidate = SuggestionCandidate & { note: IndexedNote | null };
 
@@ -20,6 +29,9 @@ type Candidate = SuggestionCandidate & { note: IndexedNote | null };
 export class LinkSuggestions {
   private readonly noteCandidates = new WeakMap<IndexedNote, Candidate>();
   private readonly entryCandidates = new WeakMap<EntrySummary, Candidate>();
+  /** The entries' name index, per link index (a rebuilt index has its own entries). */
+  private names: { index: LinkIndex; names: NamePrefixIndex<EntrySummary> } | null = null;
+  private warming: LinkIndex | null = null;
 
   constructor(
     private readonly deps: {
@@ -27,8 +39,40 @@ export class LinkSuggestions {
       index: () => LinkIndex;
       store: VaultStore;
       entries: ReadonlyMap<string, GlossaryEntry>;
+      /** For tests: see SUGGEST_FULL_SCAN_LIMIT and LOOSE_CAP. */
+      fullScanLimit?: number;
+      looseCap?: number;
     },
-  ) {}
+  ) {
+    // Built in slices in the background, so the first `[[` does not wait for it.
+    const timer = setTimeout(() => void this.warm(), 300);
+    timer.unref?.();
+  }
+
+  private get fullScanLimit(): number {
+    return this.deps.fullScanLimit ?? SUGGEST_FULL_SCAN_LIMIT;
+  }
+
+  private async warm(): Promise<void> {
+    const index = this.deps.index();
+    if (index.entryCount <= this.fullScanLimit || this.names?.index === index || this.warming === index) return;
+    this.warming = index;
+    const names = await NamePrefixIndex.buildInSlices(
+      [...index.allEntries()],
+      entryNames,
+      () => this.warming !== index || this.names?.index === index,
+    );
+    if (names && this.warming === index) this.names = { index, names };
+    if (this.warming === index) this.warming = null;
+  }
+
+  private namesOf(index: LinkIndex): NamePrefixIndex<EntrySummary> {
+    if (this.names?.index !== index) {
+      this.warming = null;
+      this.names = { index, names: NamePrefixIndex.build([...index.allEntries()], entryNames) };
+    }
+    return this.names.names;
+  }
 
   /**
    * See NotebookApi.suggestLinkTargets: for an empty query, entries (at most half the list
@@ -49,9 +93,11 @@ export class LinkSuggestions {
       chosen = [...take(entryCandidates(), entryCount), ...recent]
         .slice(0, limit)
         .map((candidate) => ({ candidate, matchedAlias: null }));
-    } else {
+    } else if (index.entryCount <= this.fullScanLimit) {
       const notes = mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
       chosen = rankLinkSuggestions(query, concat(entryCandidates(), notes), limit);
+    } else {
+      chosen = this.suggestFromNames(index, query, limit);
     }
     return chosen.map(({ candidate, matchedAlias }) => ({
       ref: candidate.ref,
@@ -66,6 +112,22 @@ export class LinkSuggestions {
             ENTRY_PREVIEW_CHARS,
           ),
     }));
+  }
+
+  /** The ranked matches with entries from the name index (see SUGGEST_FULL_SCAN_LIMIT). */
+  private suggestFromNames(index: LinkIndex, query: string, limit: number) {
+    const q = prepareQuery(query);
+    if (q === null) return [];
+    const names = this.namesOf(index);
+    const entries: Candidate[] = [];
+    names.begin();
+    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit);
+    const notes = () => mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
+    const chosen = rankLinkSuggestions(query, concat(entries, notes()), limit);
+    if (chosen.length >= limit) return chosen;
+    // Room left: the looser tiers (inside a word, letters in order) over a bounded stretch.
+    names.scan(q.folded, this.deps.looseCap ?? LOOSE_CAP, (entry) => entries.push(this.entryCandidate(entry)));
+    return rankLinkSuggestions(query, concat(entries, notes()), limit);
   }
 
   private entryCandidate(entry: EntrySummary): Candidate {
@@ -105,6 +167,8 @@ export function entryPreview(entry: GlossaryEntry | undefined, maxChars: number)
   const first = definition.split(/\n\s*\n/)[0] ?? '';
   return shorten(first.replace(/\s+/g, ' ').trim(), maxChars);
 }
+
+const entryNames = (entry: EntrySummary): string[] => [entry.title, ...entry.aliases];
 
 function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
   for (const item of items) yield map(item);

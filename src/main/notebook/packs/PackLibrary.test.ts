@@ -61,7 +61,7 @@ describe('PackLibrary', () => {
       builtIn: false,
     });
     expect(readdirSync(dir)).toEqual(['my-dictionary']);
-    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual(['entries.ndjson', 'manifest.json']);
+    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual(['catalog.json', 'entries.ndjson', 'manifest.json']);
     expect(
       readFileSync(join(dir, 'my-dictionary', 'entries.ndjson'), 'utf8')
         .trim()
@@ -194,6 +194,45 @@ describe('PackLibrary', () => {
     expect(reopened.entries().map((e) => e.title)).toEqual(['Cell']);
     expect(reopened.pack('other')).toMatchObject({ problem: 'its entries file is damaged at line 1' });
     expect(log).toHaveBeenCalled();
+  });
+
+  it('starts from the catalog without parsing the entries, and reads a body when asked', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    await library.importPack(parsed([draft('Cell', 'A unit of life.'), draft('Axon')]), target);
+
+    const reads = vi.spyOn(fs, 'readFile');
+    const reopened = await PackLibrary.open({ dir });
+    const names = reads.mock.calls.map(([path]) => String(path).replace(/^.*[/\\]/, ''));
+    expect(names.sort()).toEqual(['catalog.json', 'manifest.json']);
+    expect(reopened.entries().map((e) => e.title)).toEqual(['Axon', 'Cell']);
+    expect(reopened.entry('words--cell')?.definition).toBe('A unit of life.');
+  });
+
+  it('makes the catalog again when it is missing, damaged or not of these entries, never trusting it', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    await library.importPack(parsed([draft('Cell', 'A unit of life.'), draft('Axon', 'A long fibre.')]), target);
+    const catalogPath = join(dir, 'words', 'catalog.json');
+    const good = readFileSync(catalogPath, 'utf8');
+    const damaged = [
+      '',
+      '{"format":1,"entriesSize":',
+      good.replace('"words--axon"', '"words--cell"'),
+      good.replace('"Axon"', '"Other"').replace('"words--axon","words--cell"', '"words--cell","words--axon"'),
+    ];
+    for (const text of [null, ...damaged]) {
+      if (text === null) await fs.rm(catalogPath);
+      else writeFileSync(catalogPath, text);
+      const log = vi.fn();
+      const reopened = await PackLibrary.open({ dir, log });
+      expect(reopened.entries().map((e) => [e.id, e.title, e.definition])).toEqual([
+        ['words--axon', 'Axon', 'A long fibre.'],
+        ['words--cell', 'Cell', 'A unit of life.'],
+      ]);
+      expect(readFileSync(catalogPath, 'utf8')).toBe(good);
+      expect(log).toHaveBeenCalledTimes(text === null ? 0 : 1);
+    }
   });
 
   describe('the built-in pack', () => {

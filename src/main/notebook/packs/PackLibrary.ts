@@ -12,8 +12,18 @@ import { cleanLine, prepareEntries } from './normalizeDraft';
 import { PACK_INDEX_FILE, type PackIndexSource } from '../search/packIndexCache';
 import { PackImportError } from './PackImportError';
 import {
+  CATALOG_FILE,
+  catalogFromEntriesFile,
+  EntryFile,
+  entriesOf,
+  finishCatalog,
+  formatCatalog,
+  formatEntriesWithCatalog,
+  parseCatalog,
+  type PackCatalog,
+} from './packCatalog';
+import {
   ENTRIES_FILE,
-  formatEntries,
   formatManifest,
   MANIFEST_FILE,
   parseEntries,
@@ -69,8 +79,10 @@ interface StoredPack {
 
 /**
  * The reference packs in the app's state folder: each pack is a folder `<id>/` holding
- * `manifest.json` (name, source, entry count, import date, hidden) and `entries.ndjson`
- * (every entry, one per line), so start-up reads two files per pack whatever its size.
+ * `manifest.json` (name, source, entry count, import date, hidden), `entries.ndjson`
+ * (every entry, one per line) and `catalog.json` (ids, titles, aliases, first words and
+ * where each entry's line lies: see packCatalog.ts), so start-up reads two small files per
+ * pack whatever its size and parses no entry; an entry's body is read when asked for.
  *
  * Entries are read-only: nothing here edits one; a pack changes only as a whole, by an
  * import. Every import is all or nothing: the new pack is written and flushed in a folder
@@ -157,6 +169,11 @@ export class PackLibrary {
       });
     }
     return sources;
+  }
+
+  /** A pack's name (cheaper than pack(): no summary made, for lookups per entry). */
+  packName(id: string): string | undefined {
+    return this.packs.get(id)?.manifest.name;
   }
 
   /** A pack by id. */
@@ -258,15 +275,46 @@ export class PackLibrary {
     if (!manifest.hidden) {
       try {
         const path = join(dir, ENTRIES_FILE);
-        entries = parseEntries(await fs.readFile(path, 'utf8'), id);
-        stamp = await stampOf(path);
+        const stats = await fs.stat(path);
+        stamp = `${stats.size}:${Math.round(stats.mtimeMs)}`;
+        entries = await this.readEntries(id, manifest, stats);
       } catch (error) {
+        stamp = undefined;
         this.log(`The entries of the reference pack ${id} cannot be read`, error);
         problem = problemOf(error);
       }
     }
     this.packs.set(id, { manifest, entries, ...(problem ? { problem } : {}), ...(stamp ? { stamp } : {}) });
     this.changed();
+  }
+
+  /**
+   * A shown pack's entries: from its catalog when that matches the entries file (see
+   * packCatalog.ts), else from the entries file in full, writing the catalog for the next start.
+   */
+  private async readEntries(id: string, manifest: PackManifest, stats: { size: number; mtimeMs: number }) {
+    const dir = join(this.options.dir, id);
+    const file = new EntryFile(join(dir, ENTRIES_FILE), join(dir, CATALOG_FILE), id, this.log);
+    try {
+      const catalogStats = await fs.stat(file.catalogPath);
+      // Written after the entries at import: an older catalog is not theirs.
+      if (catalogStats.mtimeMs < stats.mtimeMs) throw new Error('its catalog is older than its entries file');
+      const catalog = parseCatalog(await fs.readFile(file.catalogPath, 'utf8'), {
+        entriesSize: stats.size,
+        entryCount: manifest.entryCount,
+      });
+      file.verifySample(catalog);
+      return entriesOf(catalog, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.log(`The catalog of the reference pack ${id} cannot be used; making it again`, error);
+      }
+    }
+    const { catalog } = catalogFromEntriesFile(await fs.readFile(file.path), id);
+    await writeFileAtomic(file.catalogPath, formatCatalog(catalog)).catch((error: unknown) => {
+      this.log(`Could not write the catalog of the reference pack ${id}`, error);
+    });
+    return entriesOf(catalog, file);
   }
 
   private async seedBuiltIn(read: NonNullable<PackLibraryOptions['builtIn']>): Promise<void> {
@@ -321,7 +369,8 @@ export class PackLibrary {
     } else {
       id = this.newPackId(target.name ?? parsed.suggestedName);
     }
-    const oldEntries = previous ? (previous.entries ?? (await this.readEntriesQuietly(id))) : [];
+    // Read in full: ids are matched by definition too, and these hold theirs on disk.
+    const oldEntries = previous ? await this.readEntriesQuietly(id) : [];
     const prefix = builtIn ? '' : previous && !previous.manifestBroken ? previous.manifest.idPrefix : id;
     const { entries, kept } = assignEntryIds(drafts, prefix, oldEntries);
 
@@ -338,17 +387,21 @@ export class PackLibrary {
       sourceHash: target.sourceHash,
     };
     entries.sort(compareEntryTitles);
-    const text = await formatEntriesWithProgress(entries, target.onProgress);
+    const { text, catalog } = await formatEntriesWithProgress(entries, target.onProgress);
+    const dir = join(this.options.dir, id);
+    // The entries first: the catalog is never older than the entries file (see readEntries).
     await replaceDirectory(
-      join(this.options.dir, id),
+      dir,
       new Map([
         [ENTRIES_FILE, text],
+        [CATALOG_FILE, formatCatalog(catalog)],
         [MANIFEST_FILE, formatManifest(manifest)],
       ]),
     );
-    for (const entry of entries) entry.packId = id;
-    const stamp = await stampOf(join(this.options.dir, id, ENTRIES_FILE)).catch(() => undefined);
-    this.packs.set(id, { manifest, entries: manifest.hidden ? null : entries, ...(stamp ? { stamp } : {}) });
+    const stamp = await stampOf(join(dir, ENTRIES_FILE)).catch(() => undefined);
+    // Kept as the catalog describes them, bodies on disk, as after a restart.
+    const stored = entriesOf(catalog, new EntryFile(join(dir, ENTRIES_FILE), join(dir, CATALOG_FILE), id, this.log));
+    this.packs.set(id, { manifest, entries: manifest.hidden ? null : stored, ...(stamp ? { stamp } : {}) });
     this.changed();
     return {
       pack: summaryOf(manifest),
@@ -464,19 +517,32 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Renders the entries file in slices, so a large pack reports progress and other calls get a turn. */
+/**
+ * Renders the entries file and its catalog in slices, so a large pack reports progress and
+ * other calls get a turn.
+ */
 async function formatEntriesWithProgress(
   entries: readonly GlossaryEntry[],
   onProgress?: ImportTarget['onProgress'],
-): Promise<string> {
+): Promise<{ text: string; catalog: PackCatalog }> {
   const SLICE = 5000;
   const parts: string[] = [];
+  const catalog: PackCatalog = { entriesSize: 0, ids: [], titles: [], aliases: [], leads: [], starts: [], ends: [] };
   for (let start = 0; start < entries.length; start += SLICE) {
-    parts.push(formatEntries(entries.slice(start, start + SLICE)));
+    const part = formatEntriesWithCatalog(entries.slice(start, start + SLICE));
+    parts.push(part.text);
+    const offset = catalog.entriesSize;
+    catalog.ids.push(...part.catalog.ids);
+    catalog.titles.push(...part.catalog.titles);
+    catalog.aliases.push(...part.catalog.aliases);
+    catalog.leads.push(...part.catalog.leads);
+    catalog.starts.push(...part.catalog.starts.map((at) => at + offset));
+    catalog.ends.push(...part.catalog.ends.map((at) => at + offset));
+    catalog.entriesSize += part.catalog.entriesSize;
     onProgress?.('writing', Math.min(start + SLICE, entries.length), entries.length);
     if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
   }
-  return parts.join('');
+  return { text: parts.join(''), catalog: finishCatalog(catalog) };
 }
 
 /** `entries` itself when already in title order (one pass), else a sorted copy. */

@@ -76,4 +76,104 @@ describe('SwitcherIndex', () => {
     expect(titles(small, 'alpha')).toEqual([]);
     expect(small.size).toBe(1);
   });
+
+  describe('with a name index (a dictionary-sized pack)', () => {
+    const WORDS = ['bank', 'river', 'potential', 'café', 'long', 'term', 'synapse', 'ramón', 'cell', 'axon'];
+    function entry(n: number, title: string, aliases: string[] = []): SwitcherEntry {
+      const id = `e${n}`;
+      return { key: `e:${id}`, ref: { kind: 'entry', id }, kind: 'entry', title, folder: '', aliases, modified: '' };
+    }
+    /** Titles of one to three words, many shared (18 "bank"s), some aliases. */
+    function dictionary(count: number): SwitcherEntry[] {
+      const out: SwitcherEntry[] = [];
+      for (let n = 0; n < 18; n++) out.push(entry(out.length, 'bank'));
+      for (let n = 0; out.length < count; n++) {
+        const words = [WORDS[n % 10]!, ...(n % 3 ? [WORDS[(n * 7) % 10]! + (n % 50)] : [])];
+        out.push(entry(out.length, words.join(' '), n % 4 === 0 ? [`${WORDS[(n * 3) % 10]}-${n}`] : []));
+      }
+      return out;
+    }
+    const queries = [
+      'bank',
+      'BANK',
+      'ba',
+      'b',
+      'ramo',
+      'cafe',
+      'term pot',
+      'river 3',
+      'ential',
+      'bnk',
+      'potentail',
+      'xyz',
+      'axon-4',
+    ];
+    const recent = ['e:e5', 'e:e40'];
+    const results = (switcher: SwitcherIndex, query: string) =>
+      switcher.query(query, { limit: 12, recent }).map((item) => [item.ref, item.matchedAlias, item.highlights]);
+
+    it('answers exactly like the full scan when its bounded pass covers every document', () => {
+      const items = dictionary(1500);
+      const full = new SwitcherIndex({ fullScanLimit: Infinity });
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10_000 });
+      for (const item of items) {
+        full.set(item);
+        indexed.set(item);
+      }
+      for (const query of queries) expect(results(indexed, query), query).toEqual(results(full, query));
+      // Documents set, replaced and deleted after the index was built are answered too.
+      indexed.set(entry(9001, 'Bankside'));
+      full.set(entry(9001, 'Bankside'));
+      indexed.set(entry(3, 'Riverbank'));
+      full.set(entry(3, 'Riverbank'));
+      indexed.delete('e:e4');
+      full.delete('e:e4');
+      for (const query of ['bank', 'riverb', 'banks'])
+        expect(results(indexed, query), query).toEqual(results(full, query));
+    });
+
+    it('ranks the closest of thousands of prefix matches like the full scan', () => {
+      const items: SwitcherEntry[] = [];
+      for (let n = 0; n < 6000; n++)
+        items.push(entry(n, `b${(n * 7919) % 6000} ${WORDS[n % 10]}`, n % 5 ? [] : [`b${n}`]));
+      items.push(entry(6000, 'B'), entry(6001, 'Bz', ['b']));
+      const full = new SwitcherIndex({ fullScanLimit: Infinity });
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10 });
+      for (const item of items) {
+        full.set(item);
+        indexed.set(item);
+      }
+      for (const query of ['b', 'b1', 'B BANK']) expect(results(indexed, query), query).toEqual(results(full, query));
+      // A recently opened document with a long name still comes first among prefix matches.
+      const recentFirst = (switcher: SwitcherIndex) =>
+        switcher.query('b', { limit: 5, recent: ['e:e4321'] }).map((item) => item.title);
+      expect(recentFirst(indexed)).toEqual(recentFirst(full));
+      expect(recentFirst(indexed)).toContain(items[4321]!.title);
+    });
+
+    it('tries every note for the looser tiers: only reference entries are bounded', () => {
+      const items = dictionary(3000);
+      // Its names sort far from these queries: a bounded stretch near them would miss it.
+      items.push(note('Gamma Band Rhythm'));
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10 });
+      for (const item of items) indexed.set(item);
+      expect(titles(indexed, 'gbr')).toContain('Gamma Band Rhythm');
+      expect(titles(indexed, 'rhytxm')).toContain('Gamma Band Rhythm');
+    });
+
+    it('keeps every exact, prefix and word-prefix match when the looser pass is bounded', () => {
+      const items = dictionary(3000);
+      const full = new SwitcherIndex({ fullScanLimit: Infinity });
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10 });
+      for (const item of items) {
+        full.set(item);
+        indexed.set(item);
+      }
+      for (const query of ['bank', 'river ram', 'ram river', 'term', 'ca'])
+        expect(results(indexed, query), query).toEqual(results(full, query));
+      // Looser tiers: a bounded number of documents tried, the same answer each time.
+      expect(results(indexed, 'ential')).toEqual(results(indexed, 'ential'));
+      expect(indexed.query('ential', { limit: 50, recent: [] }).length).toBeLessThanOrEqual(10);
+    });
+  });
 });

@@ -12,6 +12,16 @@ import {
   type PreparedName,
   type PreparedQuery,
 } from '@shared/titles/matchTitle';
+import { NamePrefixIndex } from '../titles/NamePrefixIndex';
+
+/**
+ * Up to this many reference entries a query tries every document (every tier complete, as
+ * the tests pin down; a vault of 50,000 notes too); above, it uses a sorted name index (a
+ * dictionary-sized reference pack).
+ */
+export const SWITCHER_FULL_SCAN_LIMIT = 20_000;
+/** With the name index: documents the looser tiers (inside a word, letters in order, typos) try at most. */
+export const SWITCHER_LOOSE_CAP = 250;
 
 /** A document the quick switcher can offer. */
 export interface SwitcherEntry {
@@ -25,13 +35,28 @@ export interface SwitcherEntry {
   modified: string;
 }
 
-interface Prepared {
-  entry: SwitcherEntry;
+/** A document with its names prepared for matching when first matched (not at start-up: 160,000 names). */
+class Prepared {
+  private prepared: PreparedName[] | null = null;
+  /** The query that last tried it (see SwitcherIndex.query): tried once per query, no set kept. */
+  mark = 0;
+
+  constructor(readonly entry: SwitcherEntry) {}
+
   /** The title first, then the aliases. */
-  names: PreparedName[];
+  get names(): PreparedName[] {
+    return (this.prepared ??= [this.entry.title, ...this.entry.aliases.filter((a) => a.trim() !== '')].map(
+      prepareName,
+    ));
+  }
+
   /** Folded title, for alphabetical ties without localeCompare. */
-  sortKey: string;
+  get sortKey(): string {
+    return this.names[0]!.folded;
+  }
 }
+
+const namesOf = (item: Prepared): string[] => [item.entry.title, ...item.entry.aliases];
 
 /** A match, without its ranges (computed for the winners only). */
 interface Candidate {
@@ -53,21 +78,102 @@ interface Candidate {
  * Runs in the main thread, so the hot path allocates nothing per title and keeps only
  * the best `limit` candidates; matched ranges are worked out for those alone. The looser
  * tiers are tried only when the closer ones leave room.
+ *
+ * Above SWITCHER_FULL_SCAN_LIMIT reference entries (a 120,000-entry pack), the exact, prefix and
+ * word-prefix tiers come from a sorted name index (NamePrefixIndex, built in slices in the
+ * background after start-up, or at the first query), so they stay complete and ranked as
+ * below the limit; the looser tiers then try every note but at most SWITCHER_LOOSE_CAP
+ * entries near the query in name order (the same ones for the same query). Documents set
+ * after the index was built are tried in full until the next rebuild.
  */
 export class SwitcherIndex {
   private readonly items = new Map<string, Prepared>();
+  private index: NamePrefixIndex<Prepared> | null = null;
+  /** Documents set since the index's snapshot (not in it). */
+  private readonly added = new Set<Prepared>();
+  /** Documents of the snapshot replaced or deleted since. */
+  private stale = 0;
+  private building = 0;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
+  private queries = 0;
+  /** Reference entries among the documents: the name index is for them (see fullScanLimit). */
+  private entryCount = 0;
+  private readonly fullScanLimit: number;
+  private readonly looseCap: number;
+
+  /** The limits are for tests: the defaults are SWITCHER_FULL_SCAN_LIMIT and SWITCHER_LOOSE_CAP. */
+  constructor(options: { fullScanLimit?: number; looseCap?: number } = {}) {
+    this.fullScanLimit = options.fullScanLimit ?? SWITCHER_FULL_SCAN_LIMIT;
+    this.looseCap = options.looseCap ?? SWITCHER_LOOSE_CAP;
+  }
 
   get size(): number {
     return this.items.size;
   }
 
   set(entry: SwitcherEntry): void {
-    const names = [entry.title, ...entry.aliases.filter((a) => a.trim() !== '')].map(prepareName);
-    this.items.set(entry.key, { entry, names, sortKey: names[0]!.folded });
+    const item = new Prepared(entry);
+    const old = this.items.get(entry.key);
+    if (old && !this.added.delete(old)) this.stale++;
+    if (old?.entry.kind === 'entry') this.entryCount--;
+    if (entry.kind === 'entry') this.entryCount++;
+    this.items.set(entry.key, item);
+    if (this.index || this.building) this.added.add(item);
+    this.warmSoon();
   }
 
   delete(key: string): void {
+    const old = this.items.get(key);
+    if (!old) return;
+    if (!this.added.delete(old)) this.stale++;
+    if (old.entry.kind === 'entry') this.entryCount--;
     this.items.delete(key);
+  }
+
+  /** Builds the name index now if the documents need one and it is missing (tests, the benchmark). */
+  indexNowIfLarge(): void {
+    if (this.entryCount > this.fullScanLimit) this.indexNow();
+  }
+
+  /** Starts building the name index in the background once documents stop arriving. */
+  private warmSoon(): void {
+    if (this.entryCount <= this.fullScanLimit || this.warmTimer || this.building) return;
+    if (this.index && !this.needsRebuild()) return;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      void this.buildInBackground();
+    }, 200);
+    this.warmTimer.unref?.();
+  }
+
+  private needsRebuild(): boolean {
+    return this.added.size + this.stale > Math.max(2000, this.items.size / 10);
+  }
+
+  private async buildInBackground(): Promise<void> {
+    const run = ++this.building;
+    const snapshot = [...this.items.values()];
+    // Until the new index is in, the old one (if any) still needs these beside it.
+    const covered = [...this.added];
+    const staleBefore = this.stale;
+    const built = await NamePrefixIndex.buildInSlices(snapshot, namesOf, () => this.building !== run);
+    if (built && this.building === run) {
+      this.index = built;
+      this.building = 0;
+      for (const item of covered) this.added.delete(item);
+      this.stale = Math.max(0, this.stale - staleBefore);
+    }
+  }
+
+  /** The name index, built now if there is none yet (or it grew stale). */
+  private indexNow(): NamePrefixIndex<Prepared> {
+    if (this.index && (this.building || !this.needsRebuild())) return this.index;
+    this.building = 0;
+    const snapshot = [...this.items.values()];
+    this.added.clear();
+    this.stale = 0;
+    this.index = NamePrefixIndex.build(snapshot, namesOf);
+    return this.index;
   }
 
   has(key: string): boolean {
@@ -92,8 +198,39 @@ export class SwitcherIndex {
     };
 
     const rest: Prepared[] = [];
-    for (const item of this.items.values()) {
+    const direct = (item: Prepared) => {
       if (!this.bestOf(item, (name) => directTier(name, q), consider)) rest.push(item);
+    };
+    if (this.entryCount <= this.fullScanLimit) {
+      for (const item of this.items.values()) direct(item);
+    } else {
+      const index = this.indexNow();
+      const run = ++this.queries;
+      /** Tries a live document once in this query (the index may hold replaced or deleted ones). */
+      const tryOnce = (item: Prepared) => {
+        if (item.mark === run || this.items.get(item.entry.key) !== item) return;
+        item.mark = run;
+        direct(item);
+      };
+      // Recently opened documents rank above others of their tier: tried whatever the index picks.
+      for (const key of options.recent) {
+        const item = this.items.get(key);
+        if (item) tryOnce(item);
+      }
+      index.begin();
+      index.direct(q, tryOnce, limit);
+      for (const item of this.added) tryOnce(item);
+      if (matched < limit) {
+        // The looser tiers, and substrings: every note (the user's own, as below the limit),
+        // and the reference entries of a bounded stretch of names near the query.
+        for (const item of this.items.values()) {
+          if (item.entry.kind === 'note' && item.mark !== run) {
+            item.mark = run;
+            direct(item);
+          }
+        }
+        index.scan(q.folded, this.looseCap, tryOnce);
+      }
     }
     // Looser tiers only matter when the closer ones leave room.
     if (matched < limit && q.words.join('').length >= 2) {
@@ -124,8 +261,9 @@ export class SwitcherIndex {
     let bestTier: number = Infinity;
     let bestScore = -Infinity;
     let bestName = -1;
-    for (let i = 0; i < item.names.length; i++) {
-      const result = test(item.names[i]!);
+    const names = item.names;
+    for (let i = 0; i < names.length; i++) {
+      const result = test(names[i]!);
       if (result === null) continue;
       const tier = fixedTier ?? result;
       const score = fixedTier === undefined ? 0 : result;
