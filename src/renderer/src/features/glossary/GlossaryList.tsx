@@ -1,15 +1,18 @@
 import type { EntrySummary } from '@shared/domain/glossary';
 import { memo, useCallback, useMemo } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { FilterableListbox } from '../../ui/FilterableListbox';
+import { PagedListbox } from '../../ui/PagedListbox';
 import { MenuButton } from '../../ui/MenuButton';
 import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
 import { usePacks } from '../packs/usePacks';
 import '../links/linkCount.css';
 import './glossaryList.css';
+import type { GlossaryRows, GlossaryRowsView } from './GlossaryRows';
 
 export interface GlossaryListProps {
-  entries: EntrySummary[];
+  /** Where the rows come from (asked for a page at a time) and what is loaded of them. */
+  rows: GlossaryRows;
+  view: GlossaryRowsView;
   /** The entry shown in the reader (main view or reference pane), marked as selected. */
   selectedId: string | null;
   onOpen(id: string): void;
@@ -20,17 +23,18 @@ export interface GlossaryListProps {
 }
 
 const keyOf = (entry: EntrySummary) => entry.id;
-const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
 
 /**
- * The glossary section of the sidebar: the entries alphabetically, with a filter, how many
+ * The glossary section of the sidebar: the entries alphabetically (asked of the backend a
+ * page at a time, see GlossaryRows), with a filter, how many
  * notes link to each and, when several reference packs are shown, the pack of each (and, for
  * entries sharing a title, the first words of their definitions); its
  * menu adds and manages packs. Memoized with stable handlers, so typing in a note does not
  * render the list again.
  */
 export const GlossaryList = memo(function GlossaryList({
-  entries,
+  rows,
+  view,
   selectedId,
   onOpen,
   onAddPack,
@@ -67,12 +71,12 @@ export const GlossaryList = memo(function GlossaryList({
     [counts, packNames],
   );
   return (
-    <FilterableListbox
+    <PagedListbox
       className="glossary-list"
       label="Glossary"
-      items={entries}
+      view={view}
+      source={rows}
       keyOf={keyOf}
-      searchTextOf={searchTextOf}
       renderItem={renderItem}
       selectedKey={selectedId}
       onOpen={onOpen}

@@ -1,0 +1,23 @@
+import type { NotebookClient } from '@shared/api/createClient';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { GlossaryRows, type GlossaryRowsView } from './GlossaryRows';
+
+/**
+ * The glossary list's rows, asked of the backend a page at a time for the current filter
+ * (see GlossaryRows), and asked again when the glossary changes (a pack imported, hidden,
+ * shown or removed) or the event stream reconnected.
+ */
+export function useGlossaryRows(api: NotebookClient): { rows: GlossaryRows; view: GlossaryRowsView } {
+  const [rows] = useState(() => new GlossaryRows((args) => api.listEntryRows(args)));
+  useEffect(() => {
+    const refresh = () => rows.refresh();
+    const offChanged = api.on('glossary-changed', refresh);
+    const offResync = api.on('resync', refresh);
+    return () => {
+      offChanged();
+      offResync();
+    };
+  }, [api, rows]);
+  const view = useSyncExternalStore(rows.subscribe, rows.snapshot);
+  return { rows, view };
+}
