@@ -9,7 +9,7 @@ import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { useDrafts } from '../features/drafts/useDrafts';
 import { EntryReader } from '../features/glossary/EntryReader';
 import { GlossaryList } from '../features/glossary/GlossaryList';
-import { useGlossaryRows } from '../features/glossary/useGlossaryRows';
+import { useGlossaryHead } from '../features/glossary/useGlossaryRows';
 import { BacklinksToggle } from '../features/links/BacklinksToggle';
 import { SidePanel, type SideTab } from '../features/links/SidePanel';
 import { UnresolvedLinksDialog } from '../features/links/UnresolvedLinksDialog';
@@ -41,7 +41,6 @@ import { onSearchRequest } from '../ui/searchRequests';
 export function Notebook({ data }: { data: StartupData }) {
   const api = useApi();
   const notes = useNotesList(api, data.notes);
-  const glossaryRows = useGlossaryRows(api);
   const packs = usePackDialogs();
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
@@ -77,14 +76,7 @@ export function Notebook({ data }: { data: StartupData }) {
   );
   const mainEntryTitle = mainEntry.value?.title;
   // The welcome view: the glossary's size and first entries, as they are now.
-  const { view: glossaryView } = glossaryRows;
-  const welcomeGlossary =
-    glossaryView.filter === '' && glossaryView.all !== null
-      ? {
-          all: glossaryView.all,
-          first: [0, 1, 2, 3, 4].map((at) => glossaryView.rowAt(at)).filter((row) => row !== undefined),
-        }
-      : data.glossary;
+  const welcomeGlossary = useGlossaryHead(api, data.glossary);
   const drafts = useDrafts({ api, initial: data.drafts, openNote, upsertNote: notes.upsert, notify: setToast });
 
   const openVault = useCallback(async () => {
@@ -203,8 +195,6 @@ export function Notebook({ data }: { data: StartupData }) {
         <div className="sidebar-scroll">
           <NotesList notes={notes.list} selectedPath={openNotePath} onOpen={openNote} onCreate={createNoteFromList} />
           <GlossaryList
-            rows={glossaryRows.rows}
-            view={glossaryRows.view}
             selectedId={referenceOpen ? workspace.referenceEntryId : mainEntryId}
             onOpen={openEntry}
             onAddPack={packs.openAdd}

@@ -57,6 +57,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   const virtual = total > VIRTUALIZE_ABOVE;
   const listRef = useRef<HTMLUListElement>(null);
   const { scroller, scrollMargin } = useScrollParent(listRef, virtual);
+  // The compiler skips this component (the virtualizer's functions are not memoizable).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: virtual ? total : 0,
@@ -64,10 +65,10 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
     estimateSize: () => ESTIMATED_ROW,
     overscan: 8,
     scrollMargin,
-    getItemKey: (at) => {
-      const row = view.rowAt(at);
-      return row ? keyOf(row) : `#${at}`;
-    },
+    // Sizes are kept by position (the virtualizer's default key), not by entry: a key function
+    // is a new closure on each render, which makes the virtualizer walk every row again, and
+    // a row's key would change as it loads. A row measured at a position another filter gives
+    // to a row of another height is measured again when shown.
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = virtual ? (items[0]?.index ?? 0) : 0;

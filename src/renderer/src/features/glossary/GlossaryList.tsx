@@ -7,12 +7,9 @@ import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
 import { usePacks } from '../packs/usePacks';
 import '../links/linkCount.css';
 import './glossaryList.css';
-import type { GlossaryRows, GlossaryRowsView } from './GlossaryRows';
+import { useGlossaryRows } from './useGlossaryRows';
 
 export interface GlossaryListProps {
-  /** Where the rows come from (asked for a page at a time) and what is loaded of them. */
-  rows: GlossaryRows;
-  view: GlossaryRowsView;
   /** The entry shown in the reader (main view or reference pane), marked as selected. */
   selectedId: string | null;
   onOpen(id: string): void;
@@ -33,15 +30,16 @@ const keyOf = (entry: EntrySummary) => entry.id;
  * render the list again.
  */
 export const GlossaryList = memo(function GlossaryList({
-  rows,
-  view,
   selectedId,
   onOpen,
   onAddPack,
   onManagePacks,
 }: GlossaryListProps) {
+  const api = useApi();
+  // Its own rows, so a page arriving renders the list alone, not the notebook around it.
+  const { rows, view } = useGlossaryRows(api);
   const counts = useEntryLinkCounts();
-  const { packs } = usePacks(useApi());
+  const { packs } = usePacks(api);
   const packNames = useMemo(() => {
     const shown = (packs ?? []).filter((pack) => !pack.hidden);
     return { all: new Map(shown.map((pack) => [pack.id, pack.name])), several: shown.length > 1 };
