@@ -334,7 +334,12 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async listEntryRows(args): Promise<EntryRows> {
-      return (rowIndex ??= new EntryRowIndex(entrySummaries())).rows(args);
+      if (!rowIndex) {
+        const index = (rowIndex = new EntryRowIndex(entrySummaries()));
+        // The filter's folded texts are made after this first answer, before anyone types.
+        setImmediate(() => void index.warm(() => closed || rowIndex !== index));
+      }
+      return rowIndex.rows(args);
     },
 
     async getEntry({ id }): Promise<GlossaryEntry> {

@@ -85,3 +85,15 @@ describe('EntryRowIndex', () => {
     expect(index.rows({ filter: '', offset: 49_999, limit: 50 }).rows.map((row) => row.id)).toEqual(['e49999']);
   });
 });
+
+describe('EntryRowIndex.warm', () => {
+  it('folds ahead in slices, stops when cancelled, and filters the same afterwards', async () => {
+    const index = new EntryRowIndex(summaries);
+    let calls = 0;
+    await index.warm(() => ++calls > 2, 2);
+    // Cancelled after two slices: the rest is folded by the first filter.
+    expect(titles(index, { filter: 'cafe' })).toEqual(['c']);
+    await index.warm(() => false, 2);
+    expect(titles(index, { filter: 'riverside' })).toEqual(['r']);
+  });
+});
