@@ -4,6 +4,8 @@ import { useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
 import { nextListIndex } from './listNavigation';
 
 const ESTIMATED_ROW = 34;
+/** Rows asked for before and after those in view. */
+const AHEAD = 60;
 
 /** One filter's rows as far as they are loaded (see GlossaryRows). */
 export interface PagedRowsView<T> {
@@ -73,7 +75,8 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = virtual ? (items[0]?.index ?? 0) : 0;
   const end = virtual ? (items.length ? items[items.length - 1]!.index + 1 : 0) : total;
-  useEffect(() => source.ensure(first, end), [source, view, first, end]);
+  // Rows a little beyond the view are asked for too, so a scroll meets loaded rows.
+  useEffect(() => source.ensure(Math.max(0, first - AHEAD), end + AHEAD), [source, view, first, end]);
 
   function changeFilter(value: string) {
     setFilter(value);
