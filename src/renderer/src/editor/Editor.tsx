@@ -312,7 +312,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <PlainTextPastePlugin />
             <KeyboardShortcutsPlugin />
             <HighlightTermsPlugin />
-            <LongDocumentPlugin />
+            <LongDocumentPlugin loading={loading} />
             <ReactSelectionSnapshotPlugin />
             {!readOnly && <ExportWarmupPlugin />}
             <EditorCommandsPlugin />

@@ -169,7 +169,12 @@ export function $startImportMarkdown(markdown: string): MarkdownLoad {
       const parser = parse();
       do {
         if (appended >= parser.settled) parser.step(hasTime);
-        while (appended < parser.settled) $appendBlock(parser, parser.blocks[appended++]!);
+        // Parsing is cheap beside making nodes (and what follows: transforms, rendering, the
+        // views of images and formulas): the time is checked after each block made too.
+        while (appended < parser.settled) {
+          $appendBlock(parser, parser.blocks[appended++]!);
+          if (!hasTime()) break;
+        }
       } while (!load.done && hasTime());
       const units = parser.units;
       const first = units[0];
