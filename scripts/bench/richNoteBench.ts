@@ -23,6 +23,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { optionNamed } from '../../e2e/pages/optionName';
 import { createRandom, makeVocabulary } from './generateVault';
@@ -294,7 +295,10 @@ if (require.main === module) {
       ['typing p95 ratio rich / empty', range((r) => r.ratio, 2), '≤ 1.5', worst((r) => r.ratio) <= 1.5],
     ];
     console.log(
-      `rich note: ${IMAGES} images, ${INLINE_FORMULAS} inline + ${BLOCK_FORMULAS} display formulas; ${runs} runs (min–max)`,
+      `rich note: ${IMAGES} images, ${INLINE_FORMULAS} inline + ${BLOCK_FORMULAS} display formulas; ${runs} runs (min–max); ` +
+        `load average ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')} on ${cpus().length} cores`,
     );
     for (const [name, value, target, ok] of rows)
       console.log(
