@@ -134,14 +134,16 @@ export function packMethods({ library, uploads, events, reload, links }: PackMet
       let linkUpdates: LinkUpdateReport | null = null;
       if (name !== undefined) {
         // What named the pack by its old name, found before the rename (the old name's links).
-        const found = updateLinks && name.trim() !== summary.name ? await packLinks(id) : null;
+        // A new spelling of the same name (only its case) still reaches them all: nothing to do.
+        const sameName = normalizeName(name) === normalizeName(summary.name);
+        const found = updateLinks && !sameName ? await packLinks(id) : null;
         summary = await userFacing(library.rename(id, name));
         // Links name entries as `[[Pack name/Title]]`: the link index follows the new name
         // (and lists that show pack names refetch them when told glossary-changed).
         await reload();
-        if (found && links) {
+        if (updateLinks) {
           linkUpdates =
-            found.sources.length > 0
+            found && links && found.sources.length > 0
               ? await (await links()).rewritePackLinks(found, summary.name)
               : { updated: [], failed: [] };
         }

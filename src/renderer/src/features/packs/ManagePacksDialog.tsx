@@ -1,4 +1,5 @@
 import type { PackSummary } from '@shared/domain/packs';
+import { normalizeName } from '@shared/links/normalizeLinkTarget';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -81,6 +82,8 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
 
   /** Links in notes naming the pack by its old name (`[[Pack/Title]]`): update them too? */
   async function askAboutLinks(pack: PackSummary, name: string) {
+    // Only the case changed: every link still reaches the pack.
+    if (normalizeName(name) === normalizeName(pack.name)) return rename(pack, name, false);
     setBusy(pack.id);
     const counts = await api.countLinksToPack({ id: pack.id }).catch(() => ({ links: 0, notes: 0 }));
     setBusy(null);
