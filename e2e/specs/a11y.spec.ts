@@ -209,6 +209,17 @@ const SCREENS: Record<string, Screen> = {
     await openGlossaryMenu(page, 'Manage reference packs…');
     await expect(new ManagePacksDialog(page).rows.first()).toBeVisible();
   },
+  'rename a reference pack named in links: update them?': async (page, notebook) => {
+    writeFileSync(join(notebook.vaultDir, 'Pack links.md'), `[[Neurochemistry/${ENTRY}]]\n`);
+    await expect(new NotesPane(page).item('Pack links')).toBeVisible();
+    await openGlossaryMenu(page, 'Manage reference packs…');
+    const manage = new ManagePacksDialog(page);
+    await manage.button('Rename', 'Neurochemistry').click();
+    const field = manage.dialog.getByRole('textbox', { name: 'New name for Neurochemistry' });
+    await field.fill('Neuro');
+    await field.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Update 1 link in 1 note?' })).toBeVisible();
+  },
   'quick switcher': async (page) => {
     const switcher = new QuickSwitcher(page);
     await switcher.open();
