@@ -47,7 +47,11 @@ describe('npm run glossary:import', () => {
         '  line 10: no definition for “Empty definition”',
       ].join('\n'),
     );
-    expect((await fs.readdir(join(state, 'packs', 'neuro'))).sort()).toEqual(['entries.ndjson', 'manifest.json']);
+    expect((await fs.readdir(join(state, 'packs', 'neuro'))).sort()).toEqual([
+      'catalog.json',
+      'entries.ndjson',
+      'manifest.json',
+    ]);
 
     const list = run('--list', '--state-dir', state);
     expect(list.stdout).toBe('neuro\tNeuro\t3 entries\tglossary-quoted.csv\n');

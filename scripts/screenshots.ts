@@ -5,7 +5,7 @@
  *   npm run build && npx tsx scripts/screenshots.ts [outDir]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -171,6 +171,11 @@ async function openEntryInMain(page: Page, title: string): Promise<void> {
   await page.locator('.content-scroll').getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
+/** The vault the scenes run on (set by main), for a scene that needs a note the others must not show. */
+let sceneVault = '';
+/** A note naming the shipped pack like a folder, written by the pack-rename scene and removed after it. */
+const PACK_LINKS_NOTE = 'Pack links.md';
+
 const scenes: Record<string, Scene> = {
   // A note with callouts, formulas, tags and properties beside a glossary entry.
   rich: async (page) => {
@@ -275,12 +280,25 @@ const scenes: Record<string, Scene> = {
     await chip.hover();
     await page.locator('.wiki-preview[data-state="ready"]').waitFor();
   },
+  // Renaming a pack that notes name like a folder: the question over the packs dialog.
+  'pack-rename': async (page) => {
+    writeFileSync(join(sceneVault, PACK_LINKS_NOTE), 'See [[Neurochemistry/GABA Glutamate Ratio]].\n');
+    await page.getByRole('option', { name: optionNamed('Pack links') }).waitFor();
+    await page.getByRole('button', { name: 'Glossary options' }).click();
+    await page.getByRole('menuitem', { name: 'Manage reference packs…' }).click();
+    await page.getByRole('button', { name: 'Rename Neurochemistry' }).click();
+    const field = page.getByRole('textbox', { name: 'New name for Neurochemistry' });
+    await field.fill('Neuroscience glossary');
+    await field.press('Enter');
+    await page.getByRole('dialog', { name: 'Update 1 link in 1 note?' }).waitFor();
+  },
 };
 
 async function main() {
   mkdirSync(outDir, { recursive: true });
   const vault = mkdtempSync(join(tmpdir(), 'sn-shots-vault-'));
   const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
+  sceneVault = vault;
   writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
   writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
   writeFileSync(join(vault, 'Cell division.md'), MEDIA_NOTE);
@@ -324,6 +342,7 @@ async function main() {
         await page.screenshot({ path: file });
         console.log(file);
         await page.close();
+        if (name === 'pack-rename') rmSync(join(vault, PACK_LINKS_NOTE), { force: true });
       }
     }
   } finally {

@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe, { type AxeResults } from 'axe-core';
 import type { Page } from '@playwright/test';
 import { expect, test, type NotebookApp } from '../fixtures/app';
+import { writeLargeVault } from '../fixtures/largeVault';
 import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
@@ -120,7 +121,9 @@ const SCREENS: Record<string, Screen> = {
     await expect(page.getByRole('main')).toBeVisible();
   },
   'a large vault being indexed (sidebar and search say so)': async (_page, notebook) => {
-    const page = await notebook.restart({ beforeStart: () => writeLargeVault(notebook) });
+    const page = await notebook.restart({
+      beforeStart: () => writeLargeVault(notebook.vaultDir, notebook.stateDir),
+    });
     await expect(page.getByTestId('vault-indexing')).toBeVisible({ timeout: 30_000 });
     const search = new SearchPanel(page);
     await search.open();
@@ -209,6 +212,17 @@ const SCREENS: Record<string, Screen> = {
     await openGlossaryMenu(page, 'Manage reference packs…');
     await expect(new ManagePacksDialog(page).rows.first()).toBeVisible();
   },
+  'rename a reference pack named in links: update them?': async (page, notebook) => {
+    writeFileSync(join(notebook.vaultDir, 'Pack links.md'), `[[Neurochemistry/${ENTRY}]]\n`);
+    await expect(new NotesPane(page).item('Pack links')).toBeVisible();
+    await openGlossaryMenu(page, 'Manage reference packs…');
+    const manage = new ManagePacksDialog(page);
+    await manage.button('Rename', 'Neurochemistry').click();
+    const field = manage.dialog.getByRole('textbox', { name: 'New name for Neurochemistry' });
+    await field.fill('Neuro');
+    await field.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Update 1 link in 1 note?' })).toBeVisible();
+  },
   'quick switcher': async (page) => {
     const switcher = new QuickSwitcher(page);
     await switcher.open();
@@ -290,16 +304,6 @@ const SCREENS: Record<string, Screen> = {
 const EXCEPTIONS: ReadonlyArray<{ rule: string; target: RegExp; reason: string }> = [];
 
 /** Puts VAULT's notes in the vault and waits until the app lists them (a restart would cost more). */
-/** 4,000 small notes and no cache for the vault: the next start indexes them in the background. */
-function writeLargeVault(notebook: NotebookApp): void {
-  const folder = join(notebook.vaultDir, 'Bulk');
-  mkdirSync(folder, { recursive: true });
-  for (let n = 0; n < 4000; n++) {
-    writeFileSync(join(folder, `Bulk ${n}.md`), `# Bulk ${n}\n\nA synapse, a neuron and a cortex ${n}.\n`);
-  }
-  rmSync(join(notebook.stateDir, 'vaults'), { recursive: true, force: true });
-}
-
 async function seedVault(notebook: NotebookApp): Promise<Page> {
   for (const [file, text] of Object.entries(VAULT)) writeFileSync(join(notebook.vaultDir, file), text);
   await expect(new NotesPane(notebook.page).items).toHaveCount(

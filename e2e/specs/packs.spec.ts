@@ -1,11 +1,14 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { CommandPalette } from '../pages/CommandPalette';
 import { GlossaryPane } from '../pages/GlossaryPane';
+import { NotesPane } from '../pages/NotesPane';
 import { AddPackDialog, ManagePacksDialog, openGlossaryMenu } from '../pages/PackDialogs';
 
 const PACKS = join(__dirname, '..', 'fixtures', 'packs');
+/** A note naming entries of the pack imported below like a folder (a plain [[Neuron]] is not the pack's name). */
+const READING = 'See [[Flashcards/Neuron|the cell]], [[flashcards/bank#Sense]] and [[Neuron]].\n';
 
 /** The pack folders in the app's data folder (the shipped glossary's is "builtin"). */
 function storedPacks(stateDir: string): string[] {
@@ -17,9 +20,12 @@ function storedPacks(stateDir: string): string[] {
 test('a TSV imported from the glossary menu: previewed, then listed with its pack, read-only, and findable', async ({
   notebook,
 }) => {
+  writeFileSync(join(notebook.vaultDir, 'Reading.md'), READING);
   const page = notebook.page;
   const glossary = new GlossaryPane(page);
   await glossary.titles();
+  // In the vault (and so in the link index) before the pack is renamed.
+  await expect(new NotesPane(page).item('Reading')).toBeVisible();
   await openGlossaryMenu(page, 'Add reference pack…');
   const dialog = new AddPackDialog(page);
   await expect(dialog.dialog).toBeVisible();
@@ -63,8 +69,22 @@ test('a TSV imported from the glossary menu: previewed, then listed with its pac
   const field = manage.dialog.getByRole('textbox', { name: 'New name for Flashcards' });
   await field.fill('Neuro cards');
   await field.press('Enter');
+  // A note names the pack like a folder: the app offers to update those links too.
+  const links = page.getByRole('dialog', { name: 'Update 2 links in 1 note?' });
+  await links.getByRole('button', { name: 'Update links' }).click();
   await expect(manage.row('Neuro cards')).toBeVisible();
+  await expect(manage.dialog.getByRole('status')).toHaveText(
+    'Renamed “Flashcards” to “Neuro cards”. Updated 2 links in 1 note.',
+  );
+  expect(readFileSync(join(notebook.vaultDir, 'Reading.md'), 'utf8')).toBe(
+    READING.replace(/flashcards/gi, 'Neuro cards'),
+  );
   await expect(manage.button('Rename', 'Neuro cards')).toBeFocused();
+  await manage.dialog.getByRole('button', { name: 'Done' }).click();
+  const notes = new NotesPane(page);
+  await notes.open('Reading');
+  await expect(notes.linkChip('the cell')).toHaveAttribute('data-link-kind', 'entry');
+  await openGlossaryMenu(page, 'Manage reference packs…');
   await manage.button('Hide', 'Neuro cards').click();
   await expect(manage.row('Neuro cards')).toContainText('Hidden');
   await expect(manage.button('Show', 'Neuro cards')).toBeFocused();

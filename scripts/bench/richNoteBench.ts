@@ -14,15 +14,22 @@
  *   measured in the same run (see typingBench).
  * Targets: first screen ≤ 500 ms, fully rendered ≤ 2 s, no task over 100 ms, p95 ratio ≤ 1.5.
  *
- * CLI: npx tsx --tsconfig tsconfig.tools.json scripts/bench/richNoteBench.ts [--keys N] [--runs N] [--app DIR]
+ * `--trace DIR`: also records a Chromium performance trace and a JavaScript CPU profile of
+ * the measured open and of 40 keys typed in each note (DIR/run-N/*.trace.json and
+ * *.cpuprofile, for DevTools), and prints where the main thread spent its time (see
+ * traceSummary). Tracing slows the page: the figures of a traced run are not comparable.
+ *
+ * CLI: npx tsx --tsconfig tsconfig.tools.json scripts/bench/richNoteBench.ts [--keys N] [--runs N] [--app DIR] [--trace DIR]
  */
 import { crc32, deflateSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { optionNamed } from '../../e2e/pages/optionName';
 import { createRandom, makeVocabulary } from './generateVault';
-import { percentile, startApp } from './startApp';
-import { type NoteRun, typeInto } from './typingBench';
+import { type BenchApp, percentile, startApp } from './startApp';
+import { record, type Recording } from './traceSummary';
+import { type NoteRun, placeCaretInTheMiddle, typeInto } from './typingBench';
 
 const EMPTY = 'Empty note';
 const RICH = 'Rich note';
@@ -100,8 +107,13 @@ interface OpenRun {
   longestTask: number;
 }
 
-async function openRich(app: Awaited<ReturnType<typeof startApp>>, title: string): Promise<OpenRun> {
+async function openRich(
+  app: Awaited<ReturnType<typeof startApp>>,
+  title: string,
+  trace?: (name: string) => Promise<Recording>,
+): Promise<OpenRun & { profile?: string }> {
   const page = app.page;
+  const recording = await trace?.('open');
   const started = (await page.evaluate('performance.now()')) as number;
   await page
     .getByRole('listbox', { name: 'Notes' })
@@ -127,8 +139,11 @@ async function openRich(app: Awaited<ReturnType<typeof startApp>>, title: string
           count('.math--pending') + ' formulas pending, loading ' + count('.editor-loading') + ', title ' + (document.querySelector('[aria-label="Note title"]') || {}).value + ', math ' + count('.math') + ', blocks ' + (root ? root.children.length : -1)));
       }
       if (root && root.querySelector('p')) {
-        const pending = [...root.querySelectorAll('.ed-image-pending, .math--pending')].some(inView);
-        const loading = [...root.querySelectorAll('img.ed-image')].filter(inView).some((img) => !img.complete);
+        // Only the blocks in view are looked into: measuring an element inside a block the
+        // browser skips (content-visibility) would make it lay that block out, once per call.
+        const shown = [...root.children].filter(inView);
+        const pending = shown.some((block) => [...block.querySelectorAll('.ed-image-pending, .math--pending')].some(inView));
+        const loading = shown.some((block) => [...block.querySelectorAll('img.ed-image')].filter(inView).some((img) => !img.complete));
         if (!firstScreen && !pending && !loading) firstScreen = now;
         const all = !document.querySelector('.editor-loading') &&
           root.querySelectorAll('img.ed-image').length >= ${IMAGES} &&
@@ -141,8 +156,37 @@ async function openRich(app: Awaited<ReturnType<typeof startApp>>, title: string
   })`)) as { firstScreen: number; full: number };
   await app.waitForQuiet({ quietMs: 500 });
   const probe = await app.probe();
+  const calls = probe.calls
+    .filter((call) => call.start >= started)
+    .map((call) => `${call.method} ${(call.start - started).toFixed(0)}–${(call.end - started).toFixed(0)} ms`);
+  const profile = recording && `${await recording.stop()}\nAPI calls from the click: ${calls.join(', ')}`;
   const tasks = probe.longTasks.filter((task) => task.start >= started);
-  return { ...times, longestTask: Math.max(0, ...tasks.map((task) => task.duration)) };
+  return { ...times, longestTask: Math.max(0, ...tasks.map((task) => task.duration)), profile };
+}
+
+/** Types `text` into the open note at the caret placed in its middle, traced (see traceSummary). */
+async function tracedTyping(
+  app: BenchApp,
+  title: string,
+  text: string,
+  recording: (name: string) => Promise<Recording>,
+) {
+  const page = app.page;
+  await page
+    .getByRole('listbox', { name: 'Notes' })
+    .getByRole('option', { name: optionNamed(title) })
+    .click();
+  await page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
+  await app.waitForQuiet();
+  await placeCaretInTheMiddle(page);
+  await app.waitForQuiet({ quietMs: 300 });
+  const traced = await recording(`typing-${title === RICH ? 'rich' : 'empty'}`);
+  for (const char of text) {
+    await page.keyboard.type(char);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await app.waitForQuiet({ quietMs: 300 });
+  return traced.stop();
 }
 
 export interface RichRun extends OpenRun {
@@ -152,7 +196,7 @@ export interface RichRun extends OpenRun {
 }
 
 export async function run(
-  options: { keystrokes?: number; appDir?: string; log?: (line: string) => void } = {},
+  options: { keystrokes?: number; appDir?: string; log?: (line: string) => void; trace?: string } = {},
 ): Promise<RichRun> {
   const log = options.log ?? (() => undefined);
   const keystrokes = options.keystrokes ?? 240;
@@ -178,7 +222,15 @@ export async function run(
     await app.page.getByRole('textbox', { name: `Note: ${EMPTY}` }).waitFor();
     await app.waitForQuiet({ quietMs: 500 });
     log('opening the rich note…');
-    const opened = await openRich(app, RICH);
+    const traceDir = options.trace;
+    const trace = traceDir
+      ? (name: string) => {
+          mkdirSync(traceDir, { recursive: true });
+          return record(app.browser, app.page, traceDir, name);
+        }
+      : undefined;
+    const opened = await openRich(app, RICH, trace);
+    if (opened.profile) log(opened.profile);
     const text = 'The cell cycle has four phases, and each one is checked before the next begins. '.repeat(8);
     const empty: NoteRun[] = [];
     const rich: NoteRun[] = [];
@@ -187,6 +239,10 @@ export async function run(
       log(`typing round ${round + 1}/2…`);
       empty.push(await typeInto(app, EMPTY, part, 30));
       rich.push(await typeInto(app, RICH, part, 30));
+    }
+    if (trace) {
+      log(await tracedTyping(app, RICH, text.slice(0, 40), trace));
+      log(await tracedTyping(app, EMPTY, text.slice(0, 40), trace));
     }
     const p95 = (runs: NoteRun[]) =>
       percentile(
@@ -220,6 +276,7 @@ if (require.main === module) {
         await run({
           keystrokes: argument('keys') ? Number(argument('keys')) : undefined,
           appDir: argument('app'),
+          trace: argument('trace') ? join(argument('trace')!, `run-${i + 1}`) : undefined,
           log: (line) => console.error(`run ${i + 1}/${runs}: ${line}`),
         }),
       );
@@ -238,7 +295,10 @@ if (require.main === module) {
       ['typing p95 ratio rich / empty', range((r) => r.ratio, 2), '≤ 1.5', worst((r) => r.ratio) <= 1.5],
     ];
     console.log(
-      `rich note: ${IMAGES} images, ${INLINE_FORMULAS} inline + ${BLOCK_FORMULAS} display formulas; ${runs} runs (min–max)`,
+      `rich note: ${IMAGES} images, ${INLINE_FORMULAS} inline + ${BLOCK_FORMULAS} display formulas; ${runs} runs (min–max); ` +
+        `load average ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')} on ${cpus().length} cores`,
     );
     for (const [name, value, target, ok] of rows)
       console.log(

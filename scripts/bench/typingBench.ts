@@ -230,7 +230,7 @@ export async function typeInto(app: BenchApp, title: string, text: string, burst
  * Puts the caret at the end of the middle top-level paragraph (or into the empty editor)
  * through the DOM selection, which Lexical follows: a click could land on a link chip.
  */
-async function placeCaretInTheMiddle(page: Page): Promise<void> {
+export async function placeCaretInTheMiddle(page: Page): Promise<void> {
   await page.locator('.editor-content').focus();
   await page.evaluate(`(() => {
     const root = document.querySelector('.editor-content');

@@ -526,7 +526,13 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       }
     },
 
-    ...packMethods({ library, uploads, events, reload: reloadReference }),
+    ...packMethods({
+      library,
+      uploads,
+      events,
+      reload: reloadReference,
+      links: async () => (await current()).links,
+    }),
 
     async listVaults(): Promise<string[]> {
       await current();

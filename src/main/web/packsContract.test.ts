@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '@shared/api/envelope';
 import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
-import type { ImportPreview, ImportProgress, ImportResult, PackSummary } from '@shared/domain/packs';
+import type { ImportPreview, ImportProgress, ImportResult, PackSummary, PackUpdate } from '@shared/domain/packs';
 import type { IndexStatus, SearchResults } from '@shared/domain/search';
 import { contractSuite, openTestNotebook } from '../testing/contractSuite';
 import { type ContractTarget, valueOf } from '../testing/contractTargets';
@@ -142,6 +142,72 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
     valueOf(await target.call('removePack', { id }));
     expect(valueOf<PackSummary[]>(await target.call('listPacks', {})).map((p) => p.id)).toEqual(['builtin']);
     expect(error(await target.call('getEntry', { id: synapse!.id })).code).toBe('not-found');
+  });
+
+  it('renames a pack and, when asked, the links naming it, byte for byte elsewhere', async () => {
+    const old = `Words ${target.name}`;
+    const uploadId = await upload(target, 'w.tsv', {
+      'w.tsv': Buffer.from('Bank\tA river side.\nDelta\tA river mouth.\n'),
+    });
+    const { pack } = valueOf<ImportResult>(await target.call('importPack', { uploadId, name: old }));
+    const save = async (title: string, folder: string | undefined, content: string) =>
+      valueOf<{ path: string }>(await target.call('createNote', { title, ...(folder ? { folder } : {}), content }));
+    const mixedCase = old.toUpperCase().replace(' ', '  ');
+    const body = [
+      '---',
+      `see: "[[${old}/Bank]]"`,
+      '---',
+      `[[${old}/Bank]], ![[${mixedCase}\\Bank#Mouth|the bank]], [[${old}/bank#^block]], [[Bank]].`,
+      `| [[${old}/Bank\\|a bank]] | x |`,
+      '| - | - |',
+      `[md](${encodeURIComponent(old)}/Bank.md) and [[${old}/Nothing]] and [[${old}/Folder note]] and [[${old}/Delta]].`,
+      '',
+    ].join('\n');
+    const linking = await save(`Linking ${target.name}`, undefined, body);
+    // A note at `Pack name/Title.md` beats the entry: that link is the note's, not the pack's.
+    await save('Folder note', old, 'A note in a folder named like the pack.\n');
+    await save('Delta', old, 'A note titled like an entry of the pack: it wins.\n');
+    expect(valueOf(await target.call('countLinksToPack', { id: pack.id }))).toEqual({ links: 6, notes: 1 });
+
+    const renamed = valueOf<PackUpdate>(
+      await target.call('updatePack', { id: pack.id, name: `Lexicon ${target.name}`, updateLinks: true }),
+    );
+    const now = `Lexicon ${target.name}`;
+    expect(renamed).toMatchObject({
+      name: now,
+      linkUpdates: { updated: [{ path: linking.path, links: 6 }], failed: [] },
+    });
+    const after = valueOf<{ content: string }>(await target.call('readNote', { path: linking.path })).content;
+    expect(after).toBe(
+      body
+        .replace(`see: "[[${old}/Bank]]"`, `see: "[[${now}/Bank]]"`)
+        .replace(`[[${old}/Bank]], `, `[[${now}/Bank]], `)
+        .replace(`![[${mixedCase}\\Bank`, `![[${now}\\Bank`)
+        .replace(`[[${old}/bank#^block]]`, `[[${now}/bank#^block]]`)
+        .replace(`[[${old}/Bank\\|a bank]]`, `[[${now}/Bank\\|a bank]]`)
+        .replace(`(${encodeURIComponent(old)}/Bank.md)`, `(${encodeURIComponent(now)}/Bank.md)`),
+    );
+    expect(after).toContain(`[[${old}/Nothing]] and [[${old}/Folder note]] and [[${old}/Delta]].`);
+    expect(valueOf(await target.call('resolveLinks', { targets: [`${now}/Bank`], from: linking.path }))).toEqual([
+      expect.objectContaining({ ref: { kind: 'entry', id: `${pack.id}--bank` } }),
+    ]);
+
+    // Hidden packs too; and saying no renames the pack and leaves every link.
+    valueOf(await target.call('updatePack', { id: pack.id, hidden: true }));
+    expect(valueOf(await target.call('countLinksToPack', { id: pack.id }))).toEqual({ links: 6, notes: 1 });
+    const kept = valueOf<PackUpdate>(await target.call('updatePack', { id: pack.id, name: 'Kept' }));
+    expect(kept).toMatchObject({ name: 'Kept', linkUpdates: null });
+    expect(valueOf<{ content: string }>(await target.call('readNote', { path: linking.path })).content).toBe(after);
+    const hidden = valueOf<PackUpdate>(
+      await target.call('updatePack', { id: pack.id, name: `Hidden ${target.name}`, updateLinks: false }),
+    );
+    expect(hidden.linkUpdates).toBeNull();
+    valueOf(await target.call('updatePack', { id: pack.id, name: now }));
+    valueOf(await target.call('updatePack', { id: pack.id, name: `Shelf ${target.name}`, updateLinks: true }));
+    expect(valueOf<{ content: string }>(await target.call('readNote', { path: linking.path })).content).toContain(
+      `[[Shelf ${target.name}/Bank]], `,
+    );
+    valueOf(await target.call('removePack', { id: pack.id }));
   });
 
   it('re-imports an updated folder, keeping the ids of unchanged terms', async () => {

@@ -15,7 +15,14 @@ import type { EmbedContent } from '../domain/embeds';
 import type { PropertyTypesInfo } from '../domain/propertyTypes';
 import type { PropertyType } from '../properties/readProperties';
 import type { Draft, Note, NoteChange, NoteSummary, RenameResult, SaveResult } from '../domain/note';
-import type { ImportOptions, ImportPreview, ImportProgress, ImportResult, PackSummary } from '../domain/packs';
+import type {
+  ImportOptions,
+  ImportPreview,
+  ImportProgress,
+  ImportResult,
+  PackSummary,
+  PackUpdate,
+} from '../domain/packs';
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
 import type { TagSuggestion } from '../domain/tags';
 import type { WorkspaceState } from '../domain/workspace';
@@ -335,10 +342,22 @@ export interface NotebookApi {
 
   /**
    * Renames a pack, or hides or shows it (a hidden pack's entries are not listed, linked or
-   * searched). Its entries' ids never change.
+   * searched). Its entries' ids never change. With `name` and `updateLinks`, the links in
+   * notes naming the pack by its old name (`[[Old name/Title]]`, see countLinksToPack) get
+   * the new one, as renameNote does for notes; `linkUpdates` says what was rewritten (null
+   * when links were not to be updated). The rename stands even if some notes fail.
    * @throws not-found for an unknown pack.
    */
-  updatePack(args: { id: string; name?: string; hidden?: boolean }): Promise<PackSummary>;
+  updatePack(args: { id: string; name?: string; hidden?: boolean; updateLinks?: boolean }): Promise<PackUpdate>;
+
+  /**
+   * The links a pack rename would rewrite: those naming one of its entries as
+   * `[[Pack name/Title]]` (any form) under its current name, as links resolve (a note at
+   * `Pack name/Title.md` wins and is not counted; a plain `[[Title]]` is not counted). A
+   * hidden pack's links count too.
+   * @throws not-found for an unknown pack.
+   */
+  countLinksToPack(args: { id: string }): Promise<{ links: number; notes: number }>;
 
   /**
    * Deletes a pack and its entries from the state folder (links to them become unresolved;

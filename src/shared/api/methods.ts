@@ -133,7 +133,15 @@ export const methods = {
     }),
   },
   discardPackUpload: { args: v.object({ uploadId }) },
-  updatePack: { args: v.object({ id: packId, name: v.optional(packName), hidden: v.optional(v.boolean()) }) },
+  updatePack: {
+    args: v.object({
+      id: packId,
+      name: v.optional(packName),
+      hidden: v.optional(v.boolean()),
+      updateLinks: v.optional(v.boolean()),
+    }),
+  },
+  countLinksToPack: { args: v.object({ id: packId }) },
   removePack: { args: v.object({ id: packId }) },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 

@@ -1,3 +1,5 @@
+import type { LinkUpdateReport } from './links';
+
 /**
  * Reference packs: the read-only glossaries a user imports (a dictionary, a course's word
  * list, an Anki deck). The shipped glossary is one of them. Packs live in the app's state
@@ -47,6 +49,11 @@ export interface PackSummary {
   builtIn: boolean;
   /** Set when the stored pack could not be read (its entries are then missing); re-import or remove it. */
   problem?: string;
+}
+
+/** What updatePack did: the pack as it is now, and the links rewritten by a rename (null when not asked). */
+export interface PackUpdate extends PackSummary {
+  linkUpdates: LinkUpdateReport | null;
 }
 
 /** A row, file or line left out of an import, and why. */

@@ -298,6 +298,19 @@ export class LinkIndex {
     return null;
   }
 
+  /**
+   * The link keys some note uses that start with `prefix` (a normalized `pack name/`), each
+   * with the notes using it: what renaming a pack looks through (a pass over the vault's
+   * distinct keys, not over the pack's entries).
+   */
+  keysStartingWith(prefix: string): Array<{ key: string; paths: string[] }> {
+    const found: Array<{ key: string; paths: string[] }> = [];
+    for (const [key, users] of this.byKey) {
+      if (key.startsWith(prefix) && users.size > 0) found.push({ key, paths: [...users.keys()] });
+    }
+    return found;
+  }
+
   /** The entries a `pack name/title` key names, in title order; undefined when none. */
   private entriesByPackTitle(key: string): string[] | undefined {
     let found: string[] | undefined;

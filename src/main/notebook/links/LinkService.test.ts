@@ -489,3 +489,45 @@ describe('embeds', () => {
     });
   });
 });
+
+describe('updatePack with updateLinks (links naming the pack like a folder)', () => {
+  const ENTRY = 'GABA Glutamate Ratio';
+
+  it('rewrites only the pack part of [[Pack/Title]] links, every form, and leaves plain titles', async () => {
+    const text = [
+      `See [[Neurochemistry/${ENTRY}|the ratio]], ![[neurochemistry/gaba glutamate ratio#Origin]],`,
+      `[[Neurochemistry/${ENTRY}#^block]] and [[${ENTRY}]] and [[glossary:gaba-glutamate-ratio]].`,
+      '',
+      '| term | link |',
+      '| - | - |',
+      `| ratio | [[Neurochemistry/${ENTRY}\\|the ratio]] |`,
+      '',
+    ].join('\n');
+    const { service, read } = await open({ 'Sleep.md': text });
+    expect(await service.countLinksToPack({ id: 'builtin' })).toEqual({ links: 4, notes: 1 });
+    const result = await service.updatePack({ id: 'builtin', name: 'Brain words', updateLinks: true });
+    expect(result.linkUpdates).toEqual({ updated: [{ path: 'Sleep.md', links: 4 }], failed: [] });
+    expect(read('Sleep.md')).toBe(text.replace(/\[\[neurochemistry\//gi, '[[Brain words/'));
+    expect(await service.resolveLinks({ targets: [`Brain words/${ENTRY}`], from: 'Sleep.md' })).toEqual([
+      expect.objectContaining({ ref: GABA }),
+    ]);
+  });
+
+  it('leaves a link a note answers: a note at Pack name/Title.md beats the entry', async () => {
+    const text = `[[Neurochemistry/${ENTRY}]]\n`;
+    const { service, read } = await open({ 'Sleep.md': text, [`Neurochemistry/${ENTRY}.md`]: 'My own page.\n' });
+    expect(await service.countLinksToPack({ id: 'builtin' })).toEqual({ links: 0, notes: 0 });
+    const result = await service.updatePack({ id: 'builtin', name: 'Brain words', updateLinks: true });
+    expect(result).toMatchObject({ name: 'Brain words', linkUpdates: { updated: [], failed: [] } });
+    expect(read('Sleep.md')).toBe(text);
+  });
+
+  it('changes nothing when only the case of the name changes, or when not asked', async () => {
+    const text = `[[Neurochemistry/${ENTRY}]]\n`;
+    const { service, read } = await open({ 'Sleep.md': text });
+    await service.updatePack({ id: 'builtin', name: 'NEUROCHEMISTRY', updateLinks: true });
+    expect(read('Sleep.md')).toBe(text);
+    expect(await service.updatePack({ id: 'builtin', name: 'Other' })).toMatchObject({ linkUpdates: null });
+    expect(read('Sleep.md')).toBe(text);
+  });
+});

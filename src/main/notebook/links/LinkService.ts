@@ -13,6 +13,7 @@ import type {
   OutgoingLink,
   ResolvedTarget,
   UnresolvedLink,
+  LinkUpdateReport,
 } from '@shared/domain/links';
 import type { Note, NoteChange, RenameResult } from '@shared/domain/note';
 import type { IndexStatus } from '@shared/domain/search';
@@ -34,7 +35,7 @@ import { readLinkCache, writeLinkCache } from './linkCache';
 import { linkRecordOf, type IndexedLink } from './linkRecord';
 import { mentionContexts } from './mentionContexts';
 import { LinkMentions } from './LinkMentions';
-import { LinkRenamer } from './LinkRenamer';
+import { LinkRenamer, type PackLinks } from './LinkRenamer';
 import { entryPreview, LinkSuggestions } from './LinkSuggestions';
 import { suggestTags } from './suggestTags';
 
@@ -459,6 +460,16 @@ export class LinkService {
    */
   renameNote(args: { path: string; title: string; updateLinks?: boolean }): Promise<RenameResult> {
     return this.renamer.renameNote(args);
+  }
+
+  /** The links naming a pack by its current name (see LinkRenamer.findPackLinks). */
+  findPackLinks(packId: string, name: string, hasTitle: (titleKey: string) => boolean): Promise<PackLinks> {
+    return this.renamer.findPackLinks(packId, name, hasTitle);
+  }
+
+  /** Gives links found before a pack rename the new name (see LinkRenamer.rewritePackLinks). */
+  rewritePackLinks(found: PackLinks, newName: string): Promise<LinkUpdateReport> {
+    return this.renamer.rewritePackLinks(found, newName);
   }
 
   /** See NotebookApi.suggestLinkTargets. */

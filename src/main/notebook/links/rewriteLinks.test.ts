@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WikiLink } from '@shared/links/parseWikiLinks';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
-import { linkMentionsInText, renamedTarget, replaceLinkTargets } from './rewriteLinks';
+import { linkMentionsInText, renamedPackTarget, renamedTarget, replaceLinkTargets } from './rewriteLinks';
 
 const parseWikiLinks = (text: string): WikiLink[] => [...analyzeNote(text).links];
 
@@ -113,5 +113,47 @@ describe('linkMentionsInText', () => {
     const overlapping = { ...at('GABA/glutamate'), end: at('GABA/glutamate').start + 4, source: 'GABA' };
     const result = linkMentionsInText(text, [at('GABA/glutamate ratio'), inCode, stale, overlapping], 'X');
     expect(result.linked).toBe(1);
+  });
+});
+
+describe('renamedPackTarget', () => {
+  it('replaces the pack part and keeps the separator and title as written', () => {
+    expect(renamedPackTarget('Finance Words/Bank', 'finance words', 'Money')).toBe('Money/Bank');
+    expect(renamedPackTarget(' FINANCE  words\\BANK.md ', 'finance words', 'Money')).toBe('Money\\BANK.md');
+    expect(renamedPackTarget('Finance Words / Bank', 'finance words', 'Money')).toBe('Money/ Bank');
+    expect(renamedPackTarget('Café/Bank', 'café', 'Tea')).toBe('Tea/Bank');
+  });
+
+  it('follows a pack name that has a slash in it, before and after', () => {
+    expect(renamedPackTarget('A/B/Bank', 'a/b', 'C')).toBe('C/Bank');
+    expect(renamedPackTarget('Words/Bank', 'words', 'Old/New')).toBe('Old/New/Bank');
+  });
+
+  it('leaves what does not name that pack, and names a link cannot hold', () => {
+    expect(renamedPackTarget('Cafe/Bank', 'café', 'Tea')).toBeNull();
+    expect(renamedPackTarget('Bank', 'words', 'New')).toBeNull();
+    expect(renamedPackTarget('Words/Bank', 'words', 'A|B')).toBeNull();
+    expect(renamedPackTarget('Words/Bank', 'words', 'A#B')).toBeNull();
+    expect(renamedPackTarget('Words/Bank', 'words', '../Up')).toBeNull();
+    expect(renamedPackTarget('Words/Bank', 'words', '/Root')).toBeNull();
+  });
+
+  it('rewrites, through replaceLinkTargets, only the target of every link form', () => {
+    const text = [
+      '---',
+      'see: "[[Words/Bank]]"',
+      '---',
+      '![[ words/Bank #Part|label]] and [[Words/Bank#^block]] and [[Bank]].',
+      '| [[Words/Bank\\|a bank]] | x |',
+      '',
+    ].join('\n');
+    const model = analyzeNote(text);
+    const edits = model.links
+      .map((link) => ({ link, target: renamedPackTarget(link.target, 'words', 'Lexicon') }))
+      .filter((edit): edit is { link: (typeof model.links)[number]; target: string } => edit.target !== null);
+    expect(edits).toHaveLength(4);
+    expect(replaceLinkTargets(text, edits)).toBe(
+      text.replace(/\[\[ ?[Ww]ords\//g, (m) => m.replace(/[Ww]ords/, 'Lexicon')),
+    );
   });
 });

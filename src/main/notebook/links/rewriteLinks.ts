@@ -1,4 +1,5 @@
 import { formatWikiLink } from '@shared/links/formatWikiLink';
+import { normalizeName } from '@shared/links/normalizeLinkTarget';
 import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { blockAt, type NoteLink, type NoteModel } from '@shared/markdown/noteModel';
 import { mentionExclusions, overlapsAny } from './findMentions';
@@ -91,4 +92,34 @@ export function linkMentionsInText(
     result = result.slice(0, mention.start) + link + result.slice(mention.end);
   }
   return { text: result, linked: accepted.length };
+}
+
+/** Characters a pack name cannot have in a link target (they end or change the target). */
+const UNSAFE_IN_TARGET = /[|#^[\]\r\n]/;
+
+/**
+ * The target to write in place of `written` (a link target as written that names a pack
+ * entry as `Pack name/Title`, the pack's name normalizing to `packKey`) once the pack is
+ * called `newName`: the pack part replaced, the separator after it and the title as they
+ * were written (`finance  words\BANK.md` → `Money\BANK.md`). Null when `written` does not
+ * start with that pack name, or when `newName` cannot be written in a link (`|`, `#`, `^`,
+ * brackets, a leading `/` or a `.` part) — the link is left alone then.
+ */
+export function renamedPackTarget(written: string, packKey: string, newName: string): string | null {
+  const trimmed = written.trim();
+  const parts = packKey.split('/').length;
+  const separators = /[/\\]/g;
+  let at = -1;
+  for (let seen = 0; seen < parts; seen++) {
+    const found = separators.exec(trimmed);
+    if (!found) return null;
+    at = found.index;
+  }
+  if (normalizeName(trimmed.slice(0, at)) !== packKey) return null;
+  const name = newName.trim();
+  const nameKey = normalizeName(name);
+  if (name === '' || UNSAFE_IN_TARGET.test(name) || nameKey.startsWith('/')) return null;
+  if (nameKey.split('/').some((part) => part === '.' || part === '..')) return null;
+  const target = name + trimmed.slice(at);
+  return normalizeName(target) === `${nameKey}/${normalizeName(trimmed.slice(at + 1))}` ? target : null;
 }

@@ -176,6 +176,17 @@ export class PackLibrary {
     return this.packs.get(id)?.manifest.name;
   }
 
+  /**
+   * The titles of a pack's entries, hidden or not (a hidden pack's are read from its file):
+   * what a link naming the pack can reach, for updating links when it is renamed.
+   */
+  async entryTitles(id: string): Promise<string[]> {
+    const pack = this.packs.get(id);
+    if (!pack) return [];
+    const entries = pack.entries ?? (pack.manifestBroken ? [] : await this.readEntriesQuietly(id));
+    return entries.map((entry) => entry.title);
+  }
+
   /** A pack by id. */
   pack(id: string): PackSummary | undefined {
     const pack = this.packs.get(id);

@@ -1,7 +1,11 @@
 import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
 import type { ImportPreview, ImportProgress, PreviewEntry } from '@shared/domain/packs';
+import type { LinkUpdateReport } from '@shared/domain/links';
+import { normalizeName } from '@shared/links/normalizeLinkTarget';
 import type { EventBus } from '../events/EventBus';
+import type { PackLinks } from '../links/LinkRenamer';
+import type { LinkService } from '../links/LinkService';
 import { prepareEntries } from './normalizeDraft';
 import { PackImportError } from './PackImportError';
 import type { PackLibrary } from './PackLibrary';
@@ -22,6 +26,7 @@ export type PackMethods = Pick<
   | 'importPack'
   | 'discardPackUpload'
   | 'updatePack'
+  | 'countLinksToPack'
   | 'removePack'
 >;
 
@@ -34,6 +39,11 @@ export interface PackMethodsOptions {
    * link and search indexes' view of the glossary) and emits `glossary-changed`.
    */
   reload(): Promise<void>;
+  /**
+   * The links of the vault (the current session's: a reload starts a new one), to find and
+   * update the links naming a pack when it is renamed. Without it, links are not updated.
+   */
+  links?: () => Promise<Pick<LinkService, 'findPackLinks' | 'rewritePackLinks'>>;
 }
 
 /**
@@ -41,7 +51,14 @@ export interface PackMethodsOptions {
  * import with progress events, rename, hide/show and remove. Errors a user can act on
  * (an unreadable source, an unknown pack) become NotebookErrors with the library's message.
  */
-export function packMethods({ library, uploads, events, reload }: PackMethodsOptions): PackMethods {
+export function packMethods({ library, uploads, events, reload, links }: PackMethodsOptions): PackMethods {
+  /** The links naming pack `id` by its current name. */
+  async function packLinks(id: string): Promise<PackLinks | null> {
+    if (!links) return null;
+    const titles = new Set((await library.entryTitles(id)).map(normalizeName));
+    return (await links()).findPackLinks(id, library.packName(id) ?? '', (key) => titles.has(key));
+  }
+
   return {
     async listPacks() {
       return library.list();
@@ -111,20 +128,37 @@ export function packMethods({ library, uploads, events, reload }: PackMethodsOpt
       await uploads.discard(uploadId);
     },
 
-    async updatePack({ id, name, hidden }) {
+    async updatePack({ id, name, hidden, updateLinks }) {
       if (!library.pack(id)) throw new NotebookError('not-found', `There is no reference pack “${id}”.`);
       let summary = library.pack(id)!;
+      let linkUpdates: LinkUpdateReport | null = null;
       if (name !== undefined) {
+        // What named the pack by its old name, found before the rename (the old name's links).
+        // A new spelling of the same name (only its case) still reaches them all: nothing to do.
+        const sameName = normalizeName(name) === normalizeName(summary.name);
+        const found = updateLinks && !sameName ? await packLinks(id) : null;
         summary = await userFacing(library.rename(id, name));
         // Links name entries as `[[Pack name/Title]]`: the link index follows the new name
         // (and lists that show pack names refetch them when told glossary-changed).
         await reload();
+        if (updateLinks) {
+          linkUpdates =
+            found && links && found.sources.length > 0
+              ? await (await links()).rewritePackLinks(found, summary.name)
+              : { updated: [], failed: [] };
+        }
       }
       if (hidden !== undefined && hidden !== summary.hidden) {
         summary = await userFacing(library.setHidden(id, hidden));
         await reload();
       }
-      return summary;
+      return { ...summary, linkUpdates };
+    },
+
+    async countLinksToPack({ id }) {
+      if (!library.pack(id)) throw new NotebookError('not-found', `There is no reference pack “${id}”.`);
+      const found = await packLinks(id);
+      return { links: found?.links ?? 0, notes: found?.sources.length ?? 0 };
     },
 
     async removePack({ id }) {

@@ -11,6 +11,19 @@ import { $unwrapDisallowedLinks } from './plugins/LinkGuardPlugin';
 export const FIRST_SLICE_CHARS = 32 * 1024;
 
 /**
+ * What an image, embed or formula counts for, in characters, against FIRST_SLICE_CHARS:
+ * each becomes a view of its own (a picture to find and decode, a formula to typeset) that
+ * costs as much as a page of text. A note full of them loads a first screen at once, the
+ * rest in slices.
+ */
+export const EMBED_WEIGHT_CHARS = 1500;
+
+/** About how many images, embeds and formulas `text` holds (`![`, and `$` pairs). */
+function embedsIn(text: string): number {
+  return (text.match(/!\[/g)?.length ?? 0) + Math.floor((text.match(/\$/g)?.length ?? 0) / 2);
+}
+
+/**
  * A note longer than this loads nothing at once: even finding where its blocks are is a
  * few dozen milliseconds, which would add to the work of showing the editor in one task.
  * It appears a moment later, slice by slice.
@@ -22,7 +35,7 @@ export const DEFERRED_LOAD_CHARS = 512 * 1024;
  * transforms and rendering of them, which cost more as the document grows. The time given
  * to parsing is adjusted after each slice to keep to it.
  */
-const SLICE_TARGET_MS = 50;
+const SLICE_TARGET_MS = 30;
 
 /**
  * Loads a note into the editor without holding the main thread: the first part at once
@@ -58,7 +71,15 @@ export class DocumentLoader {
    */
   $load(markdown: string): void {
     const load = $startImportMarkdown(markdown);
-    const done = markdown.length <= DEFERRED_LOAD_CHARS && load.$continue(() => load.parsedTo < FIRST_SLICE_CHARS);
+    let counted = 0;
+    let embeds = 0;
+    const hasRoom = () => {
+      const to = load.parsedTo;
+      if (to > counted) embeds += embedsIn(markdown.slice(counted, to));
+      counted = Math.max(counted, to);
+      return to + embeds * EMBED_WEIGHT_CHARS < FIRST_SLICE_CHARS;
+    };
+    const done = markdown.length <= DEFERRED_LOAD_CHARS && load.$continue(hasRoom);
     // Transforms registered by plugins have not run on the first load yet: enforce the
     // link policy here so no disallowed link is ever in the document.
     $unwrapDisallowedLinks();
@@ -114,18 +135,22 @@ export class DocumentLoader {
       },
       { tag: [LOAD_MORE_TAG, HISTORY_MERGE_TAG], discrete: true },
     );
-    const took = performance.now() - started;
-    this.budget = Math.min(SLICE_TARGET_MS, Math.max(2, budget * (SLICE_TARGET_MS / Math.max(1, took))));
-    // Replaced meanwhile (setMarkdown) or detached: that load has its own course.
-    if (this.current() !== load || this.editor !== editor) return;
-    if (!done) {
-      this.timer = setTimeout(this.slice, 0);
-      return;
-    }
-    // Undo never goes back to a document that was partly loaded.
-    editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
-    this.loads.delete(editor);
-    if (this.latest === load) this.latest = null;
-    this.changed();
+    // The views of the new nodes (React's decorators) are rendered in a microtask after the
+    // update, in the same task: the slice is measured once they are.
+    queueMicrotask(() => {
+      const took = performance.now() - started;
+      this.budget = Math.min(SLICE_TARGET_MS, Math.max(2, budget * (SLICE_TARGET_MS / Math.max(1, took))));
+      // Replaced meanwhile (setMarkdown) or detached: that load has its own course.
+      if (this.current() !== load || this.editor !== editor) return;
+      if (!done) {
+        this.timer = setTimeout(this.slice, 0);
+        return;
+      }
+      // Undo never goes back to a document that was partly loaded.
+      editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+      this.loads.delete(editor);
+      if (this.latest === load) this.latest = null;
+      this.changed();
+    });
   };
 }

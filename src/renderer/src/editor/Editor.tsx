@@ -30,7 +30,17 @@ import {
   HISTORY_MERGE_TAG,
   type LexicalEditor,
 } from 'lexical';
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  forwardRef,
+  type JSX,
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { isAllowedLinkUrl } from '@shared/markdown/linkPolicy';
 import { EditorCommandsPlugin } from './plugins/EditorCommandsPlugin';
 import { DocumentLoader } from './DocumentLoader';
@@ -124,6 +134,23 @@ export interface EditorProps {
   /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
   suggestTags?(query: string): Promise<TagSuggestion[]>;
 }
+
+/** The view a decorator's error boundary wraps: Lexical's `<Suspense>{decorator}</Suspense>`. */
+function decoratorIn(children: JSX.Element): unknown {
+  return (children.props as { children?: unknown } | undefined)?.children ?? children;
+}
+
+/**
+ * Lexical's error boundary, re-rendered only when its decorator's view changed. Whenever any
+ * decorator of the note changes (each slice of a loading note adds some), Lexical wraps every
+ * decorator again in a new boundary and Suspense with a new `onError` (which always calls the
+ * same editor's handler): without this, React renders all of a note's images and formula
+ * blocks again each time.
+ */
+const DecoratorErrorBoundary = memo(
+  LexicalErrorBoundary,
+  (before, after) => decoratorIn(before.children) === decoratorIn(after.children),
+) as unknown as typeof LexicalErrorBoundary;
 
 /**
  * Lexical's email matcher runs a heavy regular expression over the whole text of every
@@ -282,7 +309,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
                     placeholder={() => (loading ? null : <div className="editor-placeholder">{placeholder}</div>)}
                   />
                 }
-                ErrorBoundary={LexicalErrorBoundary}
+                ErrorBoundary={DecoratorErrorBoundary}
               />
               {loading && (
                 <p className="editor-loading" role="status">
@@ -320,7 +347,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <PlainTextPastePlugin />
             <KeyboardShortcutsPlugin />
             <HighlightTermsPlugin />
-            <LongDocumentPlugin />
+            <LongDocumentPlugin loading={loading} />
             <ReactSelectionSnapshotPlugin />
             {!readOnly && <ExportWarmupPlugin />}
             <EditorCommandsPlugin />

@@ -224,3 +224,40 @@ describe('a large paste', LONG_TEST, () => {
     expect(saved).not.toMatch(/javascript:|<script|onclick|color:red|fallback/);
   });
 });
+
+describe('a note full of images and formulas', LONG_TEST, () => {
+  // 120 blocks, about 6 KB: short as text, but each image and formula is a view of its own.
+  const RICH = Array.from(
+    { length: 60 },
+    (_, i) => `Energy $E = mc^${i}$ and more text ${i}.\n\n![[figure ${i}.png]]\n\n`,
+  ).join('');
+  const PLAIN = RICH.replace(/\$|!\[\[|\]\]/g, '');
+
+  it('loads a first screen at once and the rest in slices, marked long from the first slice', async () => {
+    expect(RICH.length).toBeLessThan(FIRST_SLICE_CHARS);
+    const { handle, editor, surface } = await renderEditor(RICH);
+    // Looked at before any later slice can run (they come in tasks of their own).
+    expect(loadingStatus()).not.toBeNull();
+    expect(topLevelBlocks(editor)).toBeLessThan(LONG_DOCUMENT_BLOCKS);
+    // Marked while it loads, so its blocks are skipped as they arrive.
+    expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(true);
+    await untilLoaded();
+    expect(topLevelBlocks(editor)).toBe(120);
+    await waitFor(() => expect(surface.hasAttribute(LONG_DOCUMENT_ATTRIBUTE)).toBe(false), {
+      timeout: LOADED_WITHIN_MS,
+    });
+    expect(handle.getMarkdown()).toBe(RICH);
+    // Inline formulas are typeset without React, under the same names.
+    // (KaTeX is loaded on the first formula: a while on a busy machine.)
+    await waitFor(() => expect(surface.querySelector('[aria-label="Formula: E = mc^7"] .katex')).not.toBeNull(), {
+      timeout: LOADED_WITHIN_MS,
+    });
+  });
+
+  it('while the same text without them loads at once', async () => {
+    const { handle } = await renderEditor(PLAIN);
+    await act(async () => {});
+    expect(loadingStatus()).toBeNull();
+    expect(handle.getMarkdown()).toBe(PLAIN);
+  });
+});

@@ -40,6 +40,9 @@ function withLazySignature(
   }) as UnitOrigin;
 }
 
+/** How many blocks parsing may run ahead of the nodes made (see MarkdownLoad.$continue). */
+const PARSE_AHEAD_BLOCKS = 16;
+
 /** A fresh id per import: units from another import (another note, pasted) never pass for this one's. */
 function newImportId(): string {
   const random = Math.random().toString(36).slice(2, 10);
@@ -167,9 +170,16 @@ export function $startImportMarkdown(markdown: string): MarkdownLoad {
     $continue(hasTime: () => boolean): boolean {
       const root = $getRoot();
       const parser = parse();
+      // Parsing runs a few blocks ahead of making nodes, not to the end of the time given:
+      // making nodes (and what follows: transforms, rendering, the views of images and
+      // formulas) costs more, so the time is checked after each block made too.
+      const parseAhead = () => hasTime() && parser.settled - appended < PARSE_AHEAD_BLOCKS;
       do {
-        if (appended >= parser.settled) parser.step(hasTime);
-        while (appended < parser.settled) $appendBlock(parser, parser.blocks[appended++]!);
+        if (appended >= parser.settled) parser.step(parseAhead);
+        while (appended < parser.settled) {
+          $appendBlock(parser, parser.blocks[appended++]!);
+          if (!hasTime()) break;
+        }
       } while (!load.done && hasTime());
       const units = parser.units;
       const first = units[0];

@@ -3,6 +3,9 @@
  * source exactly as written, which is its text content: saving writes it back unchanged
  * (the dialect keeps inline math literal). Clicking it, or moving the caret into it with
  * the arrow keys, turns it back into its source text for editing (MathPlugin).
+ *
+ * Its view is plain DOM made in `createDOM` (no React: see mathElement), typeset once near
+ * the viewport by MathPlugin.
  */
 import {
   $applyNodeReplacement,
@@ -16,13 +19,12 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import type { JSX } from 'react';
-import { MathView } from './MathView';
+import { showMath } from './mathElement';
 import { texOf } from './renderMath';
 
 export type SerializedMathInlineNode = Spread<{ source: string }, SerializedLexicalNode>;
 
-export class MathInlineNode extends DecoratorNode<JSX.Element> {
+export class MathInlineNode extends DecoratorNode<null> {
   /** @internal */
   __source: string;
 
@@ -54,6 +56,7 @@ export class MathInlineNode extends DecoratorNode<JSX.Element> {
     element.className = 'math-inline-host';
     // The source as written, for copy as text and for tests that read the note's text.
     element.dataset.mathSource = this.__source;
+    showMath(element, texOf(this.__source).tex, false);
     return element;
   }
 
@@ -84,9 +87,9 @@ export class MathInlineNode extends DecoratorNode<JSX.Element> {
     return false;
   }
 
-  override decorate(_editor: LexicalEditor, _config: EditorConfig): JSX.Element {
-    const { tex } = texOf(this.__source);
-    return <MathView tex={tex} display={false} />;
+  /** Nothing for React to render: the view is the DOM made by createDOM. */
+  override decorate(_editor: LexicalEditor, _config: EditorConfig): null {
+    return null;
   }
 }
 

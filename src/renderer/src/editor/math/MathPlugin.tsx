@@ -31,6 +31,8 @@ import {
 import { useEffect } from 'react';
 import { escapedLiteralsState } from '../markdown/fidelity/states';
 import { $createMathInlineNode, $isMathInlineNode, MathInlineNode } from './MathInlineNode';
+import { typesetWhenVisible } from './mathElement';
+import { texOf } from './renderMath';
 
 /** The first formula in `text` outside `[caretFrom, caretTo]`, not an escaped literal: [start, end) or null. */
 export function findInlineMath(
@@ -110,8 +112,30 @@ export function MathPlugin(): null {
 export function registerInlineMath(editor: LexicalEditor): () => void {
   let caretKey: string | null = null;
   let caretOffset = -1;
+  // Formulas waiting to come near the viewport, by node key: stopped when their node goes.
+  const waiting = new Map<string, () => void>();
   return mergeRegister(
     editor.registerNodeTransform(TextNode, $typesetText),
+    editor.registerMutationListener(
+      MathInlineNode,
+      (mutations) => {
+        const state = editor.getEditorState();
+        for (const [key, mutation] of mutations) {
+          waiting.get(key)?.();
+          waiting.delete(key);
+          if (mutation === 'destroyed') continue;
+          const host = editor.getElementByKey(key);
+          const source = state.read(() => $getNodeByKey(key)?.getTextContent() ?? null);
+          if (host === null || source === null) continue;
+          waiting.set(key, typesetWhenVisible(host, texOf(source).tex, false));
+        }
+      },
+      { skipInitialization: false },
+    ),
+    () => {
+      for (const stop of waiting.values()) stop();
+      waiting.clear();
+    },
     // When the caret moves within or out of a text holding `$`, typeset what it left.
     editor.registerUpdateListener(({ editorState }) => {
       const previousKey = caretKey;

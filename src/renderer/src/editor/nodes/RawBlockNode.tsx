@@ -113,6 +113,8 @@ export class RawBlockNode extends DecoratorNode<JSX.Element> {
     const element = document.createElement('div');
     const className = (config.theme as Record<string, unknown>).markdownRawBlock;
     element.className = typeof className === 'string' ? className : 'md-raw-block';
+    // A formula block draws nothing outside its box: a long note may skip it when out of view (editor.css).
+    if (this.__kind === 'math') element.classList.add('md-raw-block--math');
     return element;
   }
 

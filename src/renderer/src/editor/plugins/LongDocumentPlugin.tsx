@@ -9,7 +9,7 @@ import {
   KEY_DOWN_COMMAND,
   RootNode,
 } from 'lexical';
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { IS_APPLE, matchesShortcut, type Shortcut } from '../../ui/shortcuts';
 
 /** Top-level blocks from which a document counts as long (a 20,000-word note has about 600). */
@@ -53,20 +53,34 @@ function $moveToEdge(event: KeyboardEvent): boolean {
  * ⌘↓ / ⌘↑, with or without Shift) is done in the editor's model, since the browser would
  * place the caret from the layout of blocks it skipped.
  */
-export function LongDocumentPlugin({ threshold = LONG_DOCUMENT_BLOCKS }: { threshold?: number }): null {
+export function LongDocumentPlugin({
+  threshold = LONG_DOCUMENT_BLOCKS,
+  loading = false,
+}: {
+  threshold?: number;
+  /**
+   * True while a note is loaded in slices (DocumentLoader): it is marked long from its
+   * first slice, so its blocks are skipped as they arrive rather than all laid out and
+   * styled again when the count reaches `threshold`.
+   */
+  loading?: boolean;
+}): null {
   const [editor] = useLexicalComposerContext();
+  const loadingRef = useRef(loading);
+  const recheck = useRef<() => void>(() => undefined);
   // A layout effect: the mark must be on before anything measures the document (plugins
   // registering transforms read the DOM selection), or the browser lays out all of it once.
   useLayoutEffect(() => {
     let long = false;
     const apply = (root: HTMLElement | null) => root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
     const check = (state: EditorState) => {
-      const next = state.read(() => $getRoot().getChildrenSize()) >= threshold;
+      const next = loadingRef.current || state.read(() => $getRoot().getChildrenSize()) >= threshold;
       if (next === long) return;
       long = next;
       apply(editor.getRootElement());
     };
     check(editor.getEditorState());
+    recheck.current = () => check(editor.getEditorState());
     return mergeRegister(
       editor.registerRootListener((root, previous) => {
         previous?.removeAttribute(LONG_DOCUMENT_ATTRIBUTE);
@@ -77,7 +91,7 @@ export function LongDocumentPlugin({ threshold = LONG_DOCUMENT_BLOCKS }: { thres
       // before the new blocks are rendered and the selection is placed (which makes the
       // browser lay out the document): a large paste is marked before it is laid out.
       editor.registerNodeTransform(RootNode, (root) => {
-        const next = root.getChildrenSize() >= threshold;
+        const next = loadingRef.current || root.getChildrenSize() >= threshold;
         if (next === long) return;
         long = next;
         apply(editor.getRootElement());
@@ -88,5 +102,9 @@ export function LongDocumentPlugin({ threshold = LONG_DOCUMENT_BLOCKS }: { thres
       },
     );
   }, [editor, threshold]);
+  useLayoutEffect(() => {
+    loadingRef.current = loading;
+    recheck.current();
+  }, [loading]);
   return null;
 }

@@ -1,7 +1,9 @@
 import type { PackSummary } from '@shared/domain/packs';
+import { normalizeName } from '@shared/links/normalizeLinkTarget';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { formatRelativeTime } from '../../ui/formatRelativeTime';
 import { Modal } from '../../ui/Modal';
 import { formatCount } from './formatCount';
@@ -33,6 +35,9 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
     setRenamingState(value);
   };
   const [removing, setRemoving] = useState<PackSummary | null>(null);
+  const [linkAsk, setLinkAsk] = useState<{ pack: PackSummary; name: string; links: number; notes: number } | null>(
+    null,
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -47,12 +52,13 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
     }
   });
 
+  /** Runs an action on a pack; `work` may return the status to announce instead of `done`. */
   async function act(id: string, work: () => Promise<unknown>, done: string) {
     setBusy(id);
     setError(null);
     try {
-      await work();
-      setStatus(done);
+      const said = await work();
+      setStatus(typeof said === 'string' ? said : done);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -71,7 +77,48 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
     setRenaming(null);
     if (!pack || name.trim() === '' || name.trim() === pack.name) return;
     pendingFocus.current = renameButtonId(id);
-    void act(id, () => api.updatePack({ id, name }), `Renamed “${pack.name}” to “${name.trim()}”.`);
+    void askAboutLinks(pack, name.trim());
+  }
+
+  /** Links in notes naming the pack by its old name (`[[Pack/Title]]`): update them too? */
+  async function askAboutLinks(pack: PackSummary, name: string) {
+    // Only the case changed: every link still reaches the pack.
+    if (normalizeName(name) === normalizeName(pack.name)) return rename(pack, name, false);
+    setBusy(pack.id);
+    const counts = await api.countLinksToPack({ id: pack.id }).catch(() => ({ links: 0, notes: 0 }));
+    setBusy(null);
+    if (counts.links === 0) rename(pack, name, false);
+    else setLinkAsk({ pack, name, ...counts });
+  }
+
+  function rename(pack: PackSummary, name: string, updateLinks: boolean) {
+    pendingFocus.current = renameButtonId(pack.id);
+    const renamed = `Renamed “${pack.name}” to “${name}”.`;
+    void act(
+      pack.id,
+      async () => {
+        const { linkUpdates } = await api.updatePack({ id: pack.id, name, ...(updateLinks ? { updateLinks } : {}) });
+        if (linkUpdates && linkUpdates.failed.length > 0) {
+          const failed = linkUpdates.failed.map((failure) => `${failure.path} (${failure.message})`).join('; ');
+          setError(
+            `Links could not be updated in ${formatCount(linkUpdates.failed.length, 'note', 'notes')}: ${failed}`,
+          );
+        }
+        const links = linkUpdates?.updated.reduce((sum, file) => sum + file.links, 0) ?? 0;
+        if (links === 0) return renamed;
+        return `${renamed} Updated ${formatCount(links, 'link', 'links')} in ${formatCount(linkUpdates!.updated.length, 'note', 'notes')}.`;
+      },
+      renamed,
+    );
+  }
+
+  function answerLinks(choice: RenameChoice) {
+    const ask = linkAsk;
+    setLinkAsk(null);
+    if (!ask) return;
+    // Cancelled: the pack keeps its name.
+    if (choice === 'cancel') setTimeout(() => document.getElementById(renameButtonId(ask.pack.id))?.focus(), 0);
+    else rename(ask.pack, ask.name, choice === 'update');
   }
 
   function onRenameKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -89,7 +136,7 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
   }
 
   return (
-    <Modal labelledBy={titleId} className="pack-dialog" onCancel={() => !removing && onClose()}>
+    <Modal labelledBy={titleId} className="pack-dialog" onCancel={() => !removing && !linkAsk && onClose()}>
       <h2 id={titleId} tabIndex={-1}>
         Reference packs
       </h2>
@@ -207,6 +254,15 @@ export function ManagePacksDialog({ onAdd, onReimport, onClose }: ManagePacksDia
           Done
         </button>
       </div>
+      {linkAsk && (
+        <RenameLinksDialog
+          from={linkAsk.pack.name}
+          to={linkAsk.name}
+          links={linkAsk.links}
+          notes={linkAsk.notes}
+          onChoose={answerLinks}
+        />
+      )}
       {removing && (
         <ConfirmDialog
           title={`Remove “${removing.name}”?`}
