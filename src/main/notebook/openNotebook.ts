@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
 import type { AppInfo } from '@shared/domain/appInfo';
-import type { EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
+import type { EntryRows, EntrySummary, GlossaryEntry } from '@shared/domain/glossary';
+import { EntryRowIndex } from './glossary/EntryRowIndex';
 import type { WorkspaceState } from '@shared/domain/workspace';
 import { EventBus } from './events/EventBus';
 import type { VaultFs } from './fs/VaultFs';
@@ -100,6 +101,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   });
   let summaries: EntrySummary[] | null = null;
   let hints: Map<string, SharedTitleHint> | null = null;
+  let rowIndex: EntryRowIndex | null = null;
   const packNameOf = (packId: string) => library.packName(packId);
   /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
   const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
@@ -255,6 +257,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       .then(async () => {
         summaries = null;
         hints = null;
+        rowIndex = null;
         if (closed) return;
         const old = session;
         await old.links.dispose();
@@ -328,6 +331,15 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
 
     async listEntries(): Promise<EntrySummary[]> {
       return entrySummaries().map((s) => ({ ...s, aliases: [...s.aliases] }));
+    },
+
+    async listEntryRows(args): Promise<EntryRows> {
+      if (!rowIndex) {
+        const index = (rowIndex = new EntryRowIndex(entrySummaries()));
+        // The filter's folded texts are made after this first answer, before anyone types.
+        setImmediate(() => void index.warm(() => closed || rowIndex !== index));
+      }
+      return rowIndex.rows(args);
     },
 
     async getEntry({ id }): Promise<GlossaryEntry> {

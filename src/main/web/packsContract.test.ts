@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '@shared/api/envelope';
-import type { EntrySummary } from '@shared/domain/glossary';
+import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
 import type { ImportPreview, ImportProgress, ImportResult, PackSummary, PackUpdate } from '@shared/domain/packs';
 import type { IndexStatus, SearchResults } from '@shared/domain/search';
 import { contractSuite, openTestNotebook } from '../testing/contractSuite';
@@ -117,9 +117,25 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
     expect(renamed).toEqual([8]);
     expect(valueOf<PackSummary>(await target.call('updatePack', { id, hidden: true })).hidden).toBe(true);
     expect(valueOf<EntrySummary[]>(await target.call('listEntries', {})).some((e) => e.packId === id)).toBe(false);
+    // The glossary list's window: a hidden pack lists nothing, and its entries leave the filter's matches.
+    expect(
+      valueOf<EntryRows>(await target.call('listEntryRows', { filter: '', packId: id, offset: 0, limit: 10 })),
+    ).toEqual({ total: 0, all: 0, rows: [] });
+    expect(
+      valueOf<EntryRows>(await target.call('listEntryRows', { filter: 'synapse', offset: 0, limit: 10 })).rows,
+    ).toEqual([]);
+    for (const bad of [
+      { filter: '', offset: -1, limit: 10 },
+      { filter: '', offset: 0, limit: 501 },
+      { offset: 0, limit: 1 },
+    ])
+      expect(error(await target.call('listEntryRows', bad)).code).toBe('invalid-arguments');
     const hidden = await searchWhenReady(target, 'junction');
     expect(hidden.hits.map((h) => h.title)).not.toContain('Synapse');
     valueOf(await target.call('updatePack', { id, hidden: false }));
+    expect(
+      valueOf<EntryRows>(await target.call('listEntryRows', { filter: 'SYNAPSE', packId: id, offset: 0, limit: 10 })),
+    ).toMatchObject({ total: 1, all: 3, rows: [{ id: synapse!.id, title: 'Synapse', packId: id }] });
     expect(valueOf<EntrySummary[]>(await target.call('getEntry', { id: synapse!.id }))).toMatchObject({
       title: 'Synapse',
     });

@@ -1,6 +1,6 @@
 import type { AppInfo } from '../domain/appInfo';
 import type { AttachmentInfo } from '../domain/attachments';
-import type { EntrySummary, GlossaryEntry } from '../domain/glossary';
+import type { EntryRows, EntrySummary, GlossaryEntry } from '../domain/glossary';
 import type { DocRef } from '../domain/docRef';
 import type {
   BacklinkList,
@@ -46,6 +46,14 @@ export interface NotebookApi {
 
   /** All glossary entries, sorted by title (case-insensitive, locale-aware). */
   listEntries(): Promise<EntrySummary[]>;
+
+  /**
+   * A window of the glossary list: the entries (of every shown pack, or of `packId`'s) whose
+   * title or aliases hold every word of `filter` (folded: case and diacritics ignored), in
+   * title order, from `offset`, at most `limit` (≤ MAX_ENTRY_ROWS, 500). `total` counts
+   * every match, `all` every entry listed with no filter; an offset past the end gives no rows.
+   */
+  listEntryRows(args: { filter: string; packId?: string; offset: number; limit: number }): Promise<EntryRows>;
 
   /**
    * One glossary entry in full.

@@ -19,6 +19,7 @@ import {
   workspaceState,
 } from './schemas';
 import * as v from './validate';
+import { MAX_ENTRY_ROWS } from '../domain/glossary';
 
 interface MethodSpec<A> {
   /** Checks the untrusted argument and returns it typed. */
@@ -32,6 +33,14 @@ interface MethodSpec<A> {
 export const methods = {
   getAppInfo: { args: v.none() },
   listEntries: { args: v.none() },
+  listEntryRows: {
+    args: v.object({
+      filter: queryText,
+      packId: v.optional(packId),
+      offset: v.integer(0, 1e9),
+      limit: v.integer(0, MAX_ENTRY_ROWS),
+    }),
+  },
   getEntry: { args: v.object({ id: entryId }) },
   getWorkspaceState: { args: v.none() },
   updateWorkspaceState: { args: v.object({ patch: workspaceState }) },

@@ -14,6 +14,19 @@ export interface EntrySummary {
   hint?: string;
 }
 
+/** The most rows one listEntryRows call returns. */
+export const MAX_ENTRY_ROWS = 500;
+
+/** A window of the glossary list (see NotebookApi.listEntryRows). */
+export interface EntryRows {
+  /** How many entries match the filter. */
+  total: number;
+  /** How many entries the list holds with no filter (in the pack asked for, if any). */
+  all: number;
+  /** The matching entries from the offset asked for, in title order. */
+  rows: EntrySummary[];
+}
+
 /** One titled section of an entry's body ("Origin", "Mechanism"). */
 export interface EntrySection {
   heading: string;

@@ -8,7 +8,8 @@ import { workspaceFrom, type Workspace } from './useWorkspace';
 
 export interface StartupData {
   info: AppInfo;
-  entries: EntrySummary[];
+  /** The glossary's size and first few entries (the welcome view); the list asks for its own rows. */
+  glossary: { all: number; first: EntrySummary[] };
   notes: NoteSummary[];
   drafts: Draft[];
   workspace: Workspace;
@@ -26,15 +27,28 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    Promise.all([api.getAppInfo(), api.listEntries(), api.listNotes(), api.listDrafts(), api.getWorkspaceState()]).then(
-      ([info, entries, notes, drafts, state]) => {
+    // The first screen does not wait for the glossary's entries (a pack may hold 120,000):
+    // only for its size, its first few, and whether the entry open last time is still there.
+    const workspaceState = api.getWorkspaceState();
+    const lastEntry = workspaceState.then((state) => {
+      const main = workspaceFrom(state).main;
+      return main?.kind === 'entry'
+        ? api.getEntry({ id: main.id }).then(
+            () => true,
+            () => false,
+          )
+        : true;
+    });
+    const glossary = api.listEntryRows({ filter: '', offset: 0, limit: 5 });
+    Promise.all([api.getAppInfo(), glossary, api.listNotes(), api.listDrafts(), workspaceState, lastEntry]).then(
+      ([info, rows, notes, drafts, state, entryKept]) => {
         if (!current) return;
         const workspace = workspaceFrom(state);
         // A document deleted since the last session is not reopened.
         const main = workspace.main;
         if (main?.kind === 'note' && !notes.some((note) => note.path === main.path)) workspace.main = null;
-        if (main?.kind === 'entry' && !entries.some((entry) => entry.id === main.id)) workspace.main = null;
-        setData({ info, entries, notes, drafts, workspace });
+        if (main?.kind === 'entry' && !entryKept) workspace.main = null;
+        setData({ info, glossary: { all: rows.all, first: rows.rows }, notes, drafts, workspace });
       },
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );

@@ -9,7 +9,7 @@ import { DraftsNotice } from '../features/drafts/DraftsNotice';
 import { useDrafts } from '../features/drafts/useDrafts';
 import { EntryReader } from '../features/glossary/EntryReader';
 import { GlossaryList } from '../features/glossary/GlossaryList';
-import { useGlossaryEntries } from '../features/glossary/useGlossaryEntries';
+import { useGlossaryHead } from '../features/glossary/useGlossaryRows';
 import { BacklinksToggle } from '../features/links/BacklinksToggle';
 import { SidePanel, type SideTab } from '../features/links/SidePanel';
 import { UnresolvedLinksDialog } from '../features/links/UnresolvedLinksDialog';
@@ -26,6 +26,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ariaKeyShortcut, shortcutLabel } from '../ui/shortcuts';
 import { Splitter } from '../ui/Splitter';
 import type { StartupData } from './App';
+import { useLoad } from '../ui/useLoad';
 import { useNavigation } from './navigation/useNavigation';
 import { useFlushOnLeave } from './useFlushOnLeave';
 import { useNotesList } from './useNotesList';
@@ -40,7 +41,6 @@ import { onSearchRequest } from '../ui/searchRequests';
 export function Notebook({ data }: { data: StartupData }) {
   const api = useApi();
   const notes = useNotesList(api, data.notes);
-  const entries = useGlossaryEntries(api, data.entries);
   const packs = usePackDialogs();
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
@@ -69,6 +69,14 @@ export function Notebook({ data }: { data: StartupData }) {
     notify: setToast,
   });
   const { openNotePath, mainEntryId, openNote, openEntry, openDoc, createNote, createLinkedNote, openWikiLink } = nav;
+  // The side panel's title for an entry: asked for, as the page holds no list of every entry.
+  const mainEntry = useLoad(
+    () => (mainEntryId ? api.getEntry({ id: mainEntryId }) : Promise.resolve(null)),
+    mainEntryId,
+  );
+  const mainEntryTitle = mainEntry.value?.title;
+  // The welcome view: the glossary's size and first entries, as they are now.
+  const welcomeGlossary = useGlossaryHead(api, data.glossary);
   const drafts = useDrafts({ api, initial: data.drafts, openNote, upsertNote: notes.upsert, notify: setToast });
 
   const openVault = useCallback(async () => {
@@ -98,7 +106,7 @@ export function Notebook({ data }: { data: StartupData }) {
   };
   const sideTitle =
     main?.kind === 'entry'
-      ? (entries.find((entry) => entry.id === main.id)?.title ?? 'this entry')
+      ? (mainEntryTitle ?? 'this entry')
       : main?.kind === 'note'
         ? (notes.list.find((note) => note.path === main.path)?.title ??
           main.path.replace(/^.*\//, '').replace(/\.md$/i, ''))
@@ -187,7 +195,6 @@ export function Notebook({ data }: { data: StartupData }) {
         <div className="sidebar-scroll">
           <NotesList notes={notes.list} selectedPath={openNotePath} onOpen={openNote} onCreate={createNoteFromList} />
           <GlossaryList
-            entries={entries}
             selectedId={referenceOpen ? workspace.referenceEntryId : mainEntryId}
             onOpen={openEntry}
             onAddPack={packs.openAdd}
@@ -234,7 +241,7 @@ export function Notebook({ data }: { data: StartupData }) {
             <EntryReader id={mainEntryId} />
           </div>
         ) : (
-          <Welcome entries={entries} onOpenEntry={openEntry} onCreateNote={() => void createNote()} />
+          <Welcome glossary={welcomeGlossary} onOpenEntry={openEntry} onCreateNote={() => void createNote()} />
         )}
       </main>
       {sideOpen && main && (

@@ -179,7 +179,7 @@ export function FilterableListbox<T>(props: FilterableListboxProps<T>) {
  * The nearest scrolling ancestor of the list and where the list starts inside its content
  * (the virtualizer's scroll margin), followed as the sections above it change size.
  */
-function useScrollParent(listRef: React.RefObject<HTMLElement | null>, enabled: boolean) {
+export function useScrollParent(listRef: React.RefObject<HTMLElement | null>, enabled: boolean) {
   const [state, setState] = useState<{ scroller: HTMLElement | null; scrollMargin: number }>({
     scroller: null,
     scrollMargin: 0,

@@ -1,15 +1,15 @@
 import type { EntrySummary } from '@shared/domain/glossary';
 import { memo, useCallback, useMemo } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { FilterableListbox } from '../../ui/FilterableListbox';
+import { PagedListbox } from '../../ui/PagedListbox';
 import { MenuButton } from '../../ui/MenuButton';
 import { useEntryLinkCounts } from '../links/useEntryLinkCounts';
 import { usePacks } from '../packs/usePacks';
 import '../links/linkCount.css';
 import './glossaryList.css';
+import { useGlossaryRows } from './useGlossaryRows';
 
 export interface GlossaryListProps {
-  entries: EntrySummary[];
   /** The entry shown in the reader (main view or reference pane), marked as selected. */
   selectedId: string | null;
   onOpen(id: string): void;
@@ -20,24 +20,26 @@ export interface GlossaryListProps {
 }
 
 const keyOf = (entry: EntrySummary) => entry.id;
-const searchTextOf = (entry: EntrySummary) => [entry.title, ...entry.aliases];
 
 /**
- * The glossary section of the sidebar: the entries alphabetically, with a filter, how many
+ * The glossary section of the sidebar: the entries alphabetically (asked of the backend a
+ * page at a time, see GlossaryRows), with a filter, how many
  * notes link to each and, when several reference packs are shown, the pack of each (and, for
  * entries sharing a title, the first words of their definitions); its
  * menu adds and manages packs. Memoized with stable handlers, so typing in a note does not
  * render the list again.
  */
 export const GlossaryList = memo(function GlossaryList({
-  entries,
   selectedId,
   onOpen,
   onAddPack,
   onManagePacks,
 }: GlossaryListProps) {
+  const api = useApi();
+  // Its own rows, so a page arriving renders the list alone, not the notebook around it.
+  const { rows, view } = useGlossaryRows(api);
   const counts = useEntryLinkCounts();
-  const { packs } = usePacks(useApi());
+  const { packs } = usePacks(api);
   const packNames = useMemo(() => {
     const shown = (packs ?? []).filter((pack) => !pack.hidden);
     return { all: new Map(shown.map((pack) => [pack.id, pack.name])), several: shown.length > 1 };
@@ -67,12 +69,12 @@ export const GlossaryList = memo(function GlossaryList({
     [counts, packNames],
   );
   return (
-    <FilterableListbox
+    <PagedListbox
       className="glossary-list"
       label="Glossary"
-      items={entries}
+      view={view}
+      source={rows}
       keyOf={keyOf}
-      searchTextOf={searchTextOf}
       renderItem={renderItem}
       selectedKey={selectedId}
       onOpen={onOpen}

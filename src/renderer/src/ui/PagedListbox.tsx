@@ -1,0 +1,195 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
+import { nextListIndex } from './listNavigation';
+
+const ESTIMATED_ROW = 34;
+/** Rows asked for before and after those in view. */
+const AHEAD = 60;
+
+/** One filter's rows as far as they are loaded (see GlossaryRows). */
+export interface PagedRowsView<T> {
+  /** The filter these rows answer. */
+  filter: string;
+  /** Matching rows; null until the first answer. */
+  total: number | null;
+  rowAt(index: number): T | undefined;
+}
+
+/** Where the rows come from: asked for by filter and by the range in view. */
+export interface PagedRowsSource<T> {
+  setFilter(filter: string): void;
+  ensure(from: number, to: number): void;
+  /** The row at `index`, asked for if not loaded. */
+  rowAt(index: number): Promise<T | undefined>;
+}
+
+export interface PagedListboxProps<T> {
+  label: string;
+  view: PagedRowsView<T>;
+  source: PagedRowsSource<T>;
+  keyOf(item: T): string;
+  renderItem(item: T): ReactNode;
+  selectedKey: string | null;
+  onOpen(key: string): void;
+  filterPlaceholder: string;
+  actions?: ReactNode;
+  className?: string;
+}
+
+/**
+ * A sidebar section like FilterableListbox (heading with the count of matching rows, a
+ * filter box, a listbox with the same keys: arrows, PageUp/Down, Home/End, Enter, Escape),
+ * for a list whose rows stay in the backend: the filter is the backend's, and only the rows
+ * in view (and a few around them) are asked for and in the DOM, each with
+ * aria-posinset/aria-setsize. A row not loaded yet shows as a placeholder.
+ */
+export function PagedListbox<T>(props: PagedListboxProps<T>) {
+  const { label, view, source, keyOf, renderItem, selectedKey, onOpen } = props;
+  const [filter, setFilter] = useState('');
+  const [active, setActive] = useState({ filter: '', index: 0 });
+  const total = view.total ?? 0;
+  const activeIndex = active.filter === view.filter ? Math.min(active.index, Math.max(0, total - 1)) : 0;
+  const activeRow = total > 0 ? view.rowAt(activeIndex) : undefined;
+  const baseId = useId();
+  const listId = `${baseId}-list`;
+  const optionId = (key: string) => `${baseId}-option-${encodeURIComponent(key)}`;
+  const activeId = activeRow ? optionId(keyOf(activeRow)) : undefined;
+
+  const virtual = total > VIRTUALIZE_ABOVE;
+  const listRef = useRef<HTMLUListElement>(null);
+  const { scroller, scrollMargin } = useScrollParent(listRef, virtual);
+  // The compiler skips this component (the virtualizer's functions are not memoizable).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: virtual ? total : 0,
+    getScrollElement: () => scroller,
+    estimateSize: () => ESTIMATED_ROW,
+    overscan: 8,
+    scrollMargin,
+    // Sizes are kept by position (the virtualizer's default key), not by entry: a key function
+    // is a new closure on each render, which makes the virtualizer walk every row again, and
+    // a row's key would change as it loads. A row measured at a position another filter gives
+    // to a row of another height is measured again when shown.
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const first = virtual ? (items[0]?.index ?? 0) : 0;
+  const end = virtual ? (items.length ? items[items.length - 1]!.index + 1 : 0) : total;
+  // Rows a little beyond the view are asked for too, so a scroll meets loaded rows.
+  useEffect(() => source.ensure(Math.max(0, first - AHEAD), end + AHEAD), [source, view, first, end]);
+
+  function changeFilter(value: string) {
+    setFilter(value);
+    source.setFilter(value);
+  }
+
+  function move(index: number) {
+    setActive({ filter: view.filter, index });
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'auto' });
+    else {
+      const row = view.rowAt(index);
+      if (row) document.getElementById(optionId(keyOf(row)))?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const inFilter = event.currentTarget.tagName === 'INPUT';
+    const next = nextListIndex(event.key, activeIndex, total, { homeEnd: !inFilter });
+    if (next !== null) {
+      move(next);
+      event.preventDefault();
+      return;
+    }
+    switch (event.key) {
+      case 'Enter':
+        if (activeRow) onOpen(keyOf(activeRow));
+        else if (activeIndex < total)
+          void source.rowAt(activeIndex).then(
+            (row) => row && onOpen(keyOf(row)),
+            () => undefined,
+          );
+        break;
+      case 'Escape':
+        if (!filter) return;
+        changeFilter('');
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  const option = (at: number, style?: React.CSSProperties) => {
+    const row = view.rowAt(at);
+    const common = {
+      role: 'option',
+      'aria-posinset': virtual ? at + 1 : undefined,
+      'aria-setsize': virtual ? total : undefined,
+      'data-index': virtual ? at : undefined,
+      ref: virtual ? virtualizer.measureElement : undefined,
+      style,
+    } as const;
+    if (!row)
+      return (
+        <li key={`#${at}`} {...common} aria-selected={false} aria-busy="true" className="row-pending">
+          …
+        </li>
+      );
+    const key = keyOf(row);
+    return (
+      <li
+        key={key}
+        id={optionId(key)}
+        {...common}
+        aria-selected={key === selectedKey}
+        data-active={at === activeIndex || undefined}
+        onClick={() => {
+          setActive({ filter: view.filter, index: at });
+          onOpen(key);
+        }}
+      >
+        {renderItem(row)}
+      </li>
+    );
+  };
+
+  const plain: number[] = [];
+  if (!virtual) for (let at = 0; at < total; at++) if (view.rowAt(at)) plain.push(at);
+  return (
+    <section className={`sidebar-section ${props.className ?? ''}`} aria-labelledby={`${baseId}-heading`}>
+      <div className="sidebar-heading">
+        <h2 id={`${baseId}-heading`}>
+          {label} <span className="count">{view.total ?? ''}</span>
+        </h2>
+        {props.actions}
+      </div>
+      <input
+        className="filter"
+        type="search"
+        placeholder={props.filterPlaceholder}
+        aria-label={`Filter ${label.toLowerCase()}`}
+        aria-controls={listId}
+        aria-activedescendant={activeId}
+        value={filter}
+        onChange={(event) => changeFilter(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ul
+        ref={listRef}
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        tabIndex={0}
+        aria-activedescendant={activeId}
+        onKeyDown={onKeyDown}
+        className={virtual ? 'virtual-list' : undefined}
+        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+      >
+        {virtual
+          ? items.map((item) => option(item.index, { transform: `translateY(${item.start - scrollMargin}px)` }))
+          : plain.map((at) => option(at))}
+      </ul>
+      {view.total === 0 && view.filter !== '' && <p className="empty-hint">Nothing matches “{view.filter}”.</p>}
+    </section>
+  );
+}
