@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
 import { seedTexts } from '../fixtures/seedTexts';
 import { GlossaryPane } from '../pages/GlossaryPane';
@@ -69,13 +71,34 @@ test('the list is keyboard navigable with arrows and Enter', async ({ notebook }
   await expect(glossary.readerTitle()).toHaveText('Neurochemical Balance State');
 });
 
+/** The document the vault's workspace file names as last opened (what a start restores). */
+function lastOpenedOnDisk(stateDir: string): string | null {
+  const vaults = join(stateDir, 'vaults');
+  for (const vault of existsSync(vaults) ? readdirSync(vaults) : []) {
+    const file = join(vaults, vault, 'workspace.json');
+    if (!existsSync(file)) continue;
+    try {
+      const state = JSON.parse(readFileSync(file, 'utf8')) as { lastOpened?: { id?: string } | null };
+      return state.lastOpened?.id ?? null;
+    } catch {
+      return null; // being replaced right now: read again
+    }
+  }
+  return null;
+}
+
 test('a reload and a restart both restore the last entry read', async ({ notebook }) => {
   const glossary = new GlossaryPane(notebook.page);
+  // The page tells the backend what it opened as it opens it, but the entry shows on its own
+  // answer, which may come first: a reload or a quit in the same instant could beat the
+  // telling. Each step waits until the backend has written it (milliseconds).
   await glossary.open('Neurotransmitter Balance Science');
+  await expect.poll(() => lastOpenedOnDisk(notebook.stateDir)).toBe('neurotransmitter-balance-science');
   await notebook.page.reload();
   await expect(new GlossaryPane(notebook.page).readerTitle()).toHaveText('Neurotransmitter Balance Science');
 
   await glossary.open('Optimized Neurotransmitter Balance');
+  await expect.poll(() => lastOpenedOnDisk(notebook.stateDir)).toBe('optimized-neurotransmitter-balance');
   const page = await notebook.restart();
   await expect(new GlossaryPane(page).readerTitle()).toHaveText('Optimized Neurotransmitter Balance');
 });
