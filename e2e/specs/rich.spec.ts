@@ -73,12 +73,23 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     const box = (await last.boundingBox())!;
     await last.click({ position: { x: box.width - 2, y: box.height / 2 } });
     await page.keyboard.press('ControlOrMeta+End');
-    // The caret is at the end of the note before Enter (a click's caret may land mid-word).
+    // The editor itself has the caret at the end of the note before Enter: not only the page
+    // (a click's caret may land mid-word), but Lexical, which takes it from the page's
+    // selectionchange a moment later (Enter before that split the callout typed in above).
     await expect
       .poll(() =>
-        page.evaluate(() => window.getSelection()?.anchorNode?.textContent?.slice(window.getSelection()!.anchorOffset)),
+        notes.editor.evaluate((root) => {
+          type Editor = {
+            getEditorState(): { _selection: { anchor?: { key: string; offset: number } } | null };
+            getElementByKey(key: string): HTMLElement | null;
+          };
+          const editor = (root as HTMLElement & { __lexicalEditor?: Editor }).__lexicalEditor;
+          const anchor = editor?.getEditorState()._selection?.anchor;
+          if (!editor || !anchor) return null;
+          return `${editor.getElementByKey(anchor.key)?.textContent ?? ''}|${anchor.offset}`;
+        }),
       )
-      .toBe('');
+      .toBe('Text after.|11');
     await page.keyboard.press('Enter');
     const palette = new CommandPalette(page);
     await palette.open();
