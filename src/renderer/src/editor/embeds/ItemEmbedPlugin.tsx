@@ -13,25 +13,21 @@ import { mergeRegister } from '@lexical/utils';
 import { attachmentKindOf } from '@shared/domain/attachments';
 import { scanWikiLinks } from '@shared/links/parseWikiLinks';
 import {
-  $createTextNode,
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
   $getSelection,
   $getState,
-  $isElementNode,
   $isRangeSelection,
   $isTextNode,
   CLICK_COMMAND,
   COMMAND_PRIORITY_EDITOR,
   COMMAND_PRIORITY_LOW,
-  KEY_ARROW_LEFT_COMMAND,
-  KEY_ARROW_RIGHT_COMMAND,
   type LexicalEditor,
-  type LexicalNode,
   TextNode,
 } from 'lexical';
 import { useEffect } from 'react';
 import { escapedLiteralsState } from '../markdown/fidelity/states';
+import { $revealSource, registerArrowReveal } from '../plugins/inlineSourceReveal';
 import { $createItemEmbedNode, $isItemEmbedNode, ItemEmbedNode, REVEAL_ITEM_EMBED } from './ItemEmbedNode';
 
 const ONLY_EMBEDS = /^[ \t]*(?:!\[\[[^\]\n]+\]\][ \t]*)+$/;
@@ -60,29 +56,6 @@ function $showEmbeds(node: TextNode): void {
   if (!text.includes('![[') || !isItemEmbedText(text, $getState(item, escapedLiteralsState))) return;
   if ($caretIn(node)) return;
   node.replace($createItemEmbedNode(text));
-}
-
-/** Replaces the embeds by their source text, the caret at `offset` in it. */
-function $revealSource(node: ItemEmbedNode, offset: number): void {
-  const source = node.getSource();
-  const text = $createTextNode(source);
-  node.replace(text);
-  const at = Math.max(0, Math.min(source.length, offset));
-  text.select(at, at);
-}
-
-/** The node right after (or before) a collapsed caret, or null. */
-function $besideCaret(forward: boolean): LexicalNode | null {
-  const selection = $getSelection();
-  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null;
-  const anchor = selection.anchor;
-  const node = anchor.getNode();
-  if (anchor.type === 'text' && $isTextNode(node)) {
-    if (forward) return anchor.offset === node.getTextContentSize() ? node.getNextSibling() : null;
-    return anchor.offset === 0 ? node.getPreviousSibling() : null;
-  }
-  if ($isElementNode(node)) return node.getChildAtIndex(forward ? anchor.offset : anchor.offset - 1);
-  return null;
 }
 
 export function ItemEmbedPlugin(): null {
@@ -144,27 +117,11 @@ export function registerItemEmbeds(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_LOW,
     ),
-    editor.registerCommand(
-      KEY_ARROW_RIGHT_COMMAND,
-      (event) => {
-        const next = $besideCaret(true);
-        if (!$isItemEmbedNode(next) || event.shiftKey) return false;
-        event.preventDefault();
-        $revealSource(next, 0);
-        return true;
-      },
-      COMMAND_PRIORITY_LOW,
-    ),
-    editor.registerCommand(
-      KEY_ARROW_LEFT_COMMAND,
-      (event) => {
-        const previous = $besideCaret(false);
-        if (!$isItemEmbedNode(previous) || event.shiftKey) return false;
-        event.preventDefault();
-        $revealSource(previous, previous.getSource().length);
-        return true;
-      },
-      COMMAND_PRIORITY_LOW,
+    registerArrowReveal(
+      editor,
+      $isItemEmbedNode,
+      () => 0,
+      (node) => node.getSource().length,
     ),
   );
 }

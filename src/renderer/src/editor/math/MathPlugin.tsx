@@ -12,7 +12,6 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { mergeRegister } from '@lexical/utils';
 import { matchInlineMath } from '@shared/markdown/inlineSyntax';
 import {
-  $createTextNode,
   $getNearestNodeFromDOMNode,
   $getNodeByKey,
   $getSelection,
@@ -22,14 +21,12 @@ import {
   $isTextNode,
   CLICK_COMMAND,
   COMMAND_PRIORITY_LOW,
-  KEY_ARROW_LEFT_COMMAND,
-  KEY_ARROW_RIGHT_COMMAND,
   type LexicalEditor,
-  type LexicalNode,
   TextNode,
 } from 'lexical';
 import { useEffect } from 'react';
 import { escapedLiteralsState } from '../markdown/fidelity/states';
+import { $revealSource, registerArrowReveal } from '../plugins/inlineSourceReveal';
 import { $createMathInlineNode, $isMathInlineNode, MathInlineNode } from './MathInlineNode';
 import { typesetWhenVisible } from './mathElement';
 import { texOf } from './renderMath';
@@ -77,29 +74,6 @@ function $typesetText(node: TextNode): void {
   const parts = node.splitText(start, end);
   const target = start === 0 ? parts[0]! : parts[1]!;
   target.replace($createMathInlineNode(text.slice(start, end)));
-}
-
-/** Replaces a formula by its source text, the caret at `offset` in it. */
-function $revealSource(node: MathInlineNode, offset: number): void {
-  const source = node.getSource();
-  const text = $createTextNode(source);
-  node.replace(text);
-  const at = Math.max(0, Math.min(source.length, offset));
-  text.select(at, at);
-}
-
-/** The node right after (or before) a collapsed caret, or null. */
-function $besideCaret(forward: boolean): LexicalNode | null {
-  const selection = $getSelection();
-  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return null;
-  const anchor = selection.anchor;
-  const node = anchor.getNode();
-  if (anchor.type === 'text' && $isTextNode(node)) {
-    if (forward) return anchor.offset === node.getTextContentSize() ? node.getNextSibling() : null;
-    return anchor.offset === 0 ? node.getPreviousSibling() : null;
-  }
-  if ($isElementNode(node)) return node.getChildAtIndex(forward ? anchor.offset : anchor.offset - 1);
-  return null;
 }
 
 export function MathPlugin(): null {
@@ -172,27 +146,11 @@ export function registerInlineMath(editor: LexicalEditor): () => void {
       },
       COMMAND_PRIORITY_LOW,
     ),
-    editor.registerCommand(
-      KEY_ARROW_RIGHT_COMMAND,
-      (event) => {
-        const next = $besideCaret(true);
-        if (!$isMathInlineNode(next) || event.shiftKey) return false;
-        event.preventDefault();
-        $revealSource(next, 1);
-        return true;
-      },
-      COMMAND_PRIORITY_LOW,
-    ),
-    editor.registerCommand(
-      KEY_ARROW_LEFT_COMMAND,
-      (event) => {
-        const previous = $besideCaret(false);
-        if (!$isMathInlineNode(previous) || event.shiftKey) return false;
-        event.preventDefault();
-        $revealSource(previous, previous.getSource().length - 1);
-        return true;
-      },
-      COMMAND_PRIORITY_LOW,
+    registerArrowReveal(
+      editor,
+      $isMathInlineNode,
+      () => 1,
+      (node) => node.getSource().length - 1,
     ),
   );
 }
