@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createFilterIndex } from './filterIndex';
+import { ListboxSection } from './ListboxSection';
 import { nextListIndex } from './listNavigation';
 
 /** Lists longer than this render only the rows in view (and a few around them). */
@@ -54,7 +55,6 @@ export function FilterableListbox<T>(props: FilterableListboxProps<T>) {
   const deferredFilter = useDeferredValue(filter);
   const visible = useMemo(() => index.filter(deferredFilter), [index, deferredFilter]);
   const baseId = useId();
-  const listId = `${baseId}-list`;
   const optionId = (key: string) => `${baseId}-option-${encodeURIComponent(key)}`;
 
   const activeIndex = useMemo(() => {
@@ -134,44 +134,32 @@ export function FilterableListbox<T>(props: FilterableListboxProps<T>) {
 
   const rows = virtual ? virtualizer.getVirtualItems() : [];
   return (
-    <section className={`sidebar-section ${props.className ?? ''}`} aria-labelledby={`${baseId}-heading`}>
-      <div className="sidebar-heading">
-        <h2 id={`${baseId}-heading`}>
-          {label} <span className="count">{items.length}</span>
-        </h2>
-        {props.actions}
-      </div>
-      <input
-        className="filter"
-        type="search"
-        placeholder={props.filterPlaceholder}
-        aria-label={`Filter ${label.toLowerCase()}`}
-        aria-controls={listId}
-        aria-activedescendant={activeId}
-        value={filter}
-        onChange={(event) => setFilter(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <ul
-        ref={listRef}
-        id={listId}
-        role="listbox"
-        aria-label={label}
-        tabIndex={0}
-        aria-activedescendant={activeId}
-        onKeyDown={onKeyDown}
-        className={virtual ? 'virtual-list' : undefined}
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
-      >
-        {virtual
-          ? rows.map((row) =>
-              option(visible[row.index]!, row.index, { transform: `translateY(${row.start - scrollMargin}px)` }),
-            )
-          : visible.map((item, at) => option(item, at))}
-      </ul>
-      {items.length === 0 && props.emptyText && <p className="empty-hint">{props.emptyText}</p>}
-      {items.length > 0 && visible.length === 0 && <p className="empty-hint">Nothing matches “{filter}”.</p>}
-    </section>
+    <ListboxSection
+      baseId={baseId}
+      label={label}
+      count={items.length}
+      actions={props.actions}
+      className={props.className}
+      filterPlaceholder={props.filterPlaceholder}
+      filter={filter}
+      onFilterChange={setFilter}
+      activeId={activeId}
+      onKeyDown={onKeyDown}
+      listRef={listRef}
+      virtualHeight={virtual ? virtualizer.getTotalSize() : null}
+      footer={
+        <>
+          {items.length === 0 && props.emptyText && <p className="empty-hint">{props.emptyText}</p>}
+          {items.length > 0 && visible.length === 0 && <p className="empty-hint">Nothing matches “{filter}”.</p>}
+        </>
+      }
+    >
+      {virtual
+        ? rows.map((row) =>
+            option(visible[row.index]!, row.index, { transform: `translateY(${row.start - scrollMargin}px)` }),
+          )
+        : visible.map((item, at) => option(item, at))}
+    </ListboxSection>
   );
 }
 

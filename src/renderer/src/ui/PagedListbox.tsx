@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
+import { ListboxSection } from './ListboxSection';
 import { nextListIndex } from './listNavigation';
 
 const ESTIMATED_ROW = 34;
@@ -52,7 +53,6 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   const activeIndex = active.filter === view.filter ? Math.min(active.index, Math.max(0, total - 1)) : 0;
   const activeRow = total > 0 ? view.rowAt(activeIndex) : undefined;
   const baseId = useId();
-  const listId = `${baseId}-list`;
   const optionId = (key: string) => `${baseId}-option-${encodeURIComponent(key)}`;
   const activeId = activeRow ? optionId(keyOf(activeRow)) : undefined;
 
@@ -156,40 +156,24 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   const plain: number[] = [];
   if (!virtual) for (let at = 0; at < total; at++) if (view.rowAt(at)) plain.push(at);
   return (
-    <section className={`sidebar-section ${props.className ?? ''}`} aria-labelledby={`${baseId}-heading`}>
-      <div className="sidebar-heading">
-        <h2 id={`${baseId}-heading`}>
-          {label} <span className="count">{view.total ?? ''}</span>
-        </h2>
-        {props.actions}
-      </div>
-      <input
-        className="filter"
-        type="search"
-        placeholder={props.filterPlaceholder}
-        aria-label={`Filter ${label.toLowerCase()}`}
-        aria-controls={listId}
-        aria-activedescendant={activeId}
-        value={filter}
-        onChange={(event) => changeFilter(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <ul
-        ref={listRef}
-        id={listId}
-        role="listbox"
-        aria-label={label}
-        tabIndex={0}
-        aria-activedescendant={activeId}
-        onKeyDown={onKeyDown}
-        className={virtual ? 'virtual-list' : undefined}
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
-      >
-        {virtual
-          ? items.map((item) => option(item.index, { transform: `translateY(${item.start - scrollMargin}px)` }))
-          : plain.map((at) => option(at))}
-      </ul>
-      {view.total === 0 && view.filter !== '' && <p className="empty-hint">Nothing matches “{view.filter}”.</p>}
-    </section>
+    <ListboxSection
+      baseId={baseId}
+      label={label}
+      count={view.total ?? ''}
+      actions={props.actions}
+      className={props.className}
+      filterPlaceholder={props.filterPlaceholder}
+      filter={filter}
+      onFilterChange={changeFilter}
+      activeId={activeId}
+      onKeyDown={onKeyDown}
+      listRef={listRef}
+      virtualHeight={virtual ? virtualizer.getTotalSize() : null}
+      footer={view.total === 0 && view.filter !== '' && <p className="empty-hint">Nothing matches “{view.filter}”.</p>}
+    >
+      {virtual
+        ? items.map((item) => option(item.index, { transform: `translateY(${item.start - scrollMargin}px)` }))
+        : plain.map((at) => option(at))}
+    </ListboxSection>
   );
 }
