@@ -1,5 +1,5 @@
 import { CorruptDataError, type ByteReader } from './bytes';
-import { storedDocOf } from './indexSnapshot';
+import { readDocumentTable, storedDocOf } from './indexSnapshot';
 import { pairFilterOf } from './phraseBloom';
 import { FIELD_COUNT, MAX_DOC_ID, TF_MAX, TF_SCALE, type DecodedDoc, type Postings } from './PostingStore';
 import type { TermTable } from './TermTable';
@@ -68,20 +68,26 @@ export class PackSegment implements TermTable {
     return length - value.length;
   }
 
+  /** Where readVarint reads next in `bytes`: inside one term's postings at a time. */
+  private cursor = 0;
+
+  /** The varint at `cursor`, moving past it (the bytes were checked when the segment was read). */
+  private readVarint(): number {
+    const bytes = this.bytes;
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = bytes[this.cursor++]!;
+      result += (byte & 0x7f) * scale;
+      if (byte < 0x80) return result;
+      scale *= 0x80;
+    }
+  }
+
   /** True when the term at `index` has postings in some field other than `skip`. */
   hasPostings(index: number, skip = -1): boolean {
-    const bytes = this.bytes;
-    let at = this.postingsAt[index]!;
-    const varint = (): number => {
-      let result = 0;
-      let scale = 1;
-      for (;;) {
-        const byte = bytes[at++]!;
-        result += (byte & 0x7f) * scale;
-        if (byte < 0x80) return result;
-        scale *= 0x80;
-      }
-    };
+    this.cursor = this.postingsAt[index]!;
+    const varint = () => this.readVarint();
     for (let f = 0; f < FIELD_COUNT; f++) {
       const count = varint();
       if (count > 0 && f !== skip) return true;
@@ -109,18 +115,8 @@ export class PackSegment implements TermTable {
    * every field `skip` names), numbered as the store numbers documents.
    */
   listsAt(index: number, skip = -1): Array<Postings | undefined> {
-    const bytes = this.bytes;
-    let at = this.postingsAt[index]!;
-    const varint = (): number => {
-      let result = 0;
-      let scale = 1;
-      for (;;) {
-        const byte = bytes[at++]!;
-        result += (byte & 0x7f) * scale;
-        if (byte < 0x80) return result;
-        scale *= 0x80;
-      }
-    };
+    this.cursor = this.postingsAt[index]!;
+    const varint = () => this.readVarint();
     const lists: Array<Postings | undefined> = [];
     for (let f = 0; f < FIELD_COUNT; f++) {
       const count = varint();
@@ -150,14 +146,7 @@ export class PackSegment implements TermTable {
    *   not sorted and distinct, or it has too many documents.
    */
   static read(input: ByteReader): { segment: PackSegment; docs: DecodedDoc[] } {
-    let records: unknown;
-    try {
-      records = JSON.parse(input.string());
-    } catch (error) {
-      if (error instanceof CorruptDataError) throw error;
-      throw new CorruptDataError('document table is not JSON');
-    }
-    if (!Array.isArray(records)) throw new CorruptDataError('document table is not a list');
+    const records = readDocumentTable(input);
     if (records.length >= MAX_DOC_ID) throw new CorruptDataError('too many documents');
     const docs: DecodedDoc[] = [];
     const keys = new Set<string>();

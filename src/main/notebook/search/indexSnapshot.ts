@@ -71,7 +71,11 @@ export function writeSnapshot(store: PostingStore, out: ByteWriter, include: (do
  * @throws CorruptDataError when the bytes are not a well-formed snapshot; the store is
  *   then unchanged.
  */
-export function readSnapshot(store: PostingStore, input: ByteReader, accept: (doc: StoredDoc) => boolean): number {
+/**
+ * The snapshot's document table (a JSON list, one record per document), not yet checked record by record.
+ * @throws CorruptDataError when it is not JSON or not a list.
+ */
+export function readDocumentTable(input: ByteReader): unknown[] {
   let records: unknown;
   try {
     records = JSON.parse(input.string());
@@ -80,6 +84,11 @@ export function readSnapshot(store: PostingStore, input: ByteReader, accept: (do
     throw new CorruptDataError('document table is not JSON');
   }
   if (!Array.isArray(records)) throw new CorruptDataError('document table is not a list');
+  return records;
+}
+
+export function readSnapshot(store: PostingStore, input: ByteReader, accept: (doc: StoredDoc) => boolean): number {
+  const records = readDocumentTable(input);
   const docCount = records.length;
   const docs: Array<DecodedDoc | null> = [];
   const keys = new Set<string>();
