@@ -146,14 +146,14 @@ const CELL_CYCLE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="720" heig
 <rect x="400" y="230" width="22" height="22" rx="5" fill="#e0605a"/><text x="436" y="248">M — mitosis</text>
 </g></svg>`;
 
-/** A study note made of embeds: sections of other notes, a block, an entry, a missing note, a cycle. */
+/** A study note made of embeds: sections of other notes, a block in a sentence, an entry, a missing note, a cycle. */
 const EMBEDS_NOTE = `# Revision sheet: inhibition
 
 The core idea, from the lecture:
 
 ![[Sleep and the brain#Deep sleep]]
 
-![[Action potentials#^threshold]]
+Where it starts: ![[Action potentials#^threshold]] and what follows from it.
 
 ![[GABA Glutamate Ratio#Mechanism]]
 

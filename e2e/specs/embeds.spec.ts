@@ -27,6 +27,8 @@ const HUB = [
   '',
   '![[Loop A]]',
   '',
+  'In a sentence, ![[Cells#Membranes]] shows in its line.',
+  '',
   '- ![[Cells#Membranes]]',
   '- a plain item',
   '',
@@ -94,6 +96,12 @@ test('embeds show their source read-only, missing and cycles as notices; block i
   await inItem.scrollIntoViewIfNeeded();
   await expect(inItem.getByText('Lipid bilayer.')).toBeVisible();
   await expect(notes.editor.locator('[data-block-id="hub-list"]')).toBeHidden();
+  // So does an embed in the middle of a line, between its words.
+  const inLine = notes.editor.locator('p', { hasText: 'In a sentence,' });
+  await expect(inLine.getByRole('group', { name: 'Embed: Cells › Membranes', exact: true })).toContainText(
+    'Lipid bilayer.',
+  );
+  await expect(inLine).toContainText('shows in its line.');
 
   // The embed follows its source.
   writeFileSync(join(vaultDir, 'Cells.md'), CELLS.replace('Mitochondria make', 'Mitochondria, edited, make'));

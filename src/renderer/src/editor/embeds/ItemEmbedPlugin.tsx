@@ -1,11 +1,14 @@
 /**
- * Embeds in list items, as Obsidian shows them: an item whose whole text is embeds of notes,
- * headings, blocks or entries (`- ![[Note]]`, `- ![[Note#^id]]`) shows their content in
- * frames (ItemEmbedNode), except while the caret is in that text, which shows the source for
- * editing. Arrow keys into it, a click on a frame outside its title and links, or the frame's
- * edit button put the caret in the source. The document's text never changes: the node
- * holds its source verbatim, so the item saves byte for byte. Images and attachments are
- * not handled here (the dialect reads them as image nodes); nor is escaped text.
+ * Embeds inside text, as Obsidian shows them: an embed of a note, heading, block or entry
+ * written in a paragraph or a list item (`- ![[Note]]`, `see ![[Note#Part]] here`) shows the
+ * target's content in a frame (ItemEmbedNode) in the line, except while the caret is in that
+ * text, which shows the source for editing. A list item whose whole text is embeds becomes
+ * one node; in other text each embed becomes its own node between the words around it.
+ * Arrow keys into it, a click on a frame outside its title and links, or the frame's edit
+ * button put the caret in the source. The document's text never changes: the node holds its
+ * source verbatim, so the note saves byte for byte. Images and attachments are not handled
+ * here (the dialect reads them as image nodes); nor is escaped text, nor formatted text
+ * (bold, code, links).
  */
 import { $isListItemNode } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -18,6 +21,7 @@ import {
   $getSelection,
   $getState,
   $isRangeSelection,
+  $isParagraphNode,
   $isTextNode,
   CLICK_COMMAND,
   COMMAND_PRIORITY_EDITOR,
@@ -48,14 +52,41 @@ function $caretIn(node: TextNode): boolean {
   return selection.anchor.key === node.getKey() || selection.focus.key === node.getKey();
 }
 
+/** The embeds of notes, headings, blocks or entries in `text` (a line of a paragraph or item), none escaped. */
+export function inlineEmbedSpans(text: string, escaped: readonly string[] = []): Array<{ start: number; end: number }> {
+  if (!text.includes('![[')) return [];
+  return scanWikiLinks(text)
+    .filter((link) => link.embed && attachmentKindOf(link.target) === null && !escaped.includes(link.source.trim()))
+    .map((link) => ({ start: link.start, end: link.end }));
+}
+
 function $showEmbeds(node: TextNode): void {
   if (node.getType() !== 'text' || node.getFormat() !== 0 || !node.isSimpleText()) return;
-  const item = node.getParent();
-  if (!$isListItemNode(item) || item.getChildrenSize() !== 1) return;
   const text = node.getTextContent();
-  if (!text.includes('![[') || !isItemEmbedText(text, $getState(item, escapedLiteralsState))) return;
+  if (!text.includes('![[')) return;
+  const parent = node.getParent();
+  if (!$isListItemNode(parent) && !$isParagraphNode(parent)) return;
   if ($caretIn(node)) return;
-  node.replace($createItemEmbedNode(text));
+  const escaped = $getState(parent, escapedLiteralsState);
+  if ($isListItemNode(parent) && parent.getChildrenSize() === 1 && isItemEmbedText(text, escaped)) {
+    node.replace($createItemEmbedNode(text));
+    return;
+  }
+  const spans = inlineEmbedSpans(text, escaped);
+  if (spans.length === 0) return;
+  // Each embed becomes its own node; the words between them stay text nodes.
+  const cuts = [...new Set(spans.flatMap((span) => [span.start, span.end]))].filter(
+    (offset) => offset > 0 && offset < text.length,
+  );
+  const parts = cuts.length > 0 ? node.splitText(...cuts) : [node];
+  let offset = 0;
+  for (const part of parts) {
+    const start = offset;
+    offset += part.getTextContentSize();
+    if (spans.some((span) => span.start === start && span.end === offset)) {
+      part.replace($createItemEmbedNode(part.getTextContent()));
+    }
+  }
 }
 
 export function ItemEmbedPlugin(): null {

@@ -128,7 +128,7 @@ describe('embeds in list items and callouts, and block ids naming a list (as Obs
         .filter($isItemEmbedNode)
         .map((node) => node.getSource()),
     );
-    expect(shown).toEqual(['![[Cells]]', '![[Cells#^atp-1]]', '![[Glossary entry]]']);
+    expect(shown).toEqual(['![[Cells]]', '![[Cells#Membranes]]', '![[Cells#^atp-1]]', '![[Glossary entry]]']);
     expect(save(editor)).toBe(OBSIDIAN);
   });
 
@@ -144,6 +144,61 @@ describe('embeds in list items and callouts, and block ids naming a list (as Obs
     expect(isItemEmbedText('![[x.png]]')).toBe(false);
     expect(isItemEmbedText('text ![[Note]]')).toBe(false);
     expect(isItemEmbedText('![[Note]]', ['![[Note]]'])).toBe(false);
+  });
+
+  it('shows embeds in the middle of a line in its place, between the words around it, saved byte for byte', async () => {
+    const MIDLINE = [
+      'See ![[Cells#Membranes]] and ![[Glossary entry]] here.',
+      '',
+      'Not these: \\![[Cells]], ![[diagram.png]], **![[Cells]]**, `![[Cells]]`.',
+      '',
+      '> [!tip] In a callout',
+      '> Compare ![[Cells#^atp-1]] with it.',
+      '',
+    ].join('\n');
+    const editor = createMarkdownEditor();
+    registerItemEmbeds(editor);
+    load(editor, MIDLINE);
+    const lines = editor.getEditorState().read(() =>
+      $all($getRoot())
+        .filter((node) => $isElementNode(node) && node.getType() === 'paragraph')
+        .map((node) =>
+          ($isElementNode(node) ? node.getChildren() : []).map((child) =>
+            $isItemEmbedNode(child) ? `<${child.getSource()}>` : child.getTextContent(),
+          ),
+        ),
+    );
+    expect(lines[0]).toEqual(['See ', '<![[Cells#Membranes]]>', ' and ', '<![[Glossary entry]]>', ' here.']);
+    expect(lines[1]!.filter((part) => part.startsWith('<'))).toEqual([]);
+    expect(lines[1]!.join('')).toContain('![[diagram.png]]');
+    expect(lines.flat().filter((part) => part.startsWith('<'))).toEqual([
+      '<![[Cells#Membranes]]>',
+      '<![[Glossary entry]]>',
+      '<![[Cells#^atp-1]]>',
+    ]);
+    expect(save(editor)).toBe(MIDLINE);
+
+    // Revealed for editing, the embed is text again in its line; leaving it shows it again.
+    const key = editor.getEditorState().read(() => $all($getRoot()).find($isItemEmbedNode)!.getKey());
+    editor.dispatchCommand(REVEAL_ITEM_EMBED, key);
+    editor.update(
+      () => {
+        const selection = $getSelection();
+        if ($isRangeSelection(selection)) selection.insertText('!');
+      },
+      { discrete: true },
+    );
+    expect(save(editor)).toBe(MIDLINE.replace('![[Cells#Membranes]]', '![[Cells#Membranes]]!'));
+    editor.update(() => $getRoot().selectEnd(), { discrete: true });
+    // The caret left the text: the plugin's own update (queued by its listener) shows the embeds.
+    await new Promise<void>((resolve) => editor.update(() => undefined, { onUpdate: resolve }));
+    const shownAgain = editor.getEditorState().read(() =>
+      $all($getRoot())
+        .filter($isItemEmbedNode)
+        .map((node) => node.getSource()),
+    );
+    expect(shownAgain).toEqual(['![[Cells#Membranes]]', '![[Glossary entry]]', '![[Cells#^atp-1]]']);
+    expect(save(editor)).toBe(MIDLINE.replace('![[Cells#Membranes]]', '![[Cells#Membranes]]!'));
   });
 
   it('turns the embeds back into their text when revealed, and an edit saves only that item', () => {
