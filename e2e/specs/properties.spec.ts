@@ -7,7 +7,8 @@ import { NotesPane } from '../pages/NotesPane';
 /**
  * The properties panel and the `#` tag menu, on one app launch: a property edited in the
  * panel rewrites only its key (CRLF kept), an outside change merges with it, unsupported
- * shapes stay read-only, a type changed from its icon is saved in `.obsidian/types.json`,
+ * shapes stay read-only, a type changed from its icon is saved in `.obsidian/types.json` (and
+ * one changed there by another program shows),
  * "Add property" creates front matter, and typing `#` offers the vault's tags.
  */
 
@@ -114,6 +115,16 @@ test('properties: edit in place byte for byte, merge, add; # offers the vault ta
       .poll(() => read(vaultDir, '.obsidian/types.json'))
       .toBe(TYPES.replace('"checkbox"', '"checkbox",\n    "lecture": "text"'));
     expect(read(vaultDir, 'Lecture.md')).toBe(before);
+  });
+
+  await test.step('types.json changed outside the app (Obsidian, a sync tool): the panel follows', async () => {
+    writeFileSync(
+      join(vaultDir, '.obsidian', 'types.json'),
+      TYPES.replace('"checkbox"', '"checkbox",\n    "lecture": "number"'),
+    );
+    await expect(panel.getByRole('button', { name: 'Type of lecture: Number. Change type' })).toBeVisible({
+      timeout: 15_000,
+    });
   });
 
   await test.step('a wiki link in a property opens its note', async () => {

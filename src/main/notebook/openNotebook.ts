@@ -25,6 +25,7 @@ import { VaultStore, type RenameHooks, type VaultStoreOptions } from './vault/Va
 import { readVaultFile, type VaultFile } from './attachments/readVaultFile';
 import { saveImage } from './attachments/saveImage';
 import { readVaultPropertyTypes, writeVaultPropertyType } from './properties/propertyTypesFile';
+import { watchPropertyTypes } from './properties/watchPropertyTypes';
 import { AttachmentIndex } from './attachments/AttachmentIndex';
 import { fetchRemoteImage } from './attachments/fetchRemoteImage';
 import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaultAttachment';
@@ -79,6 +80,8 @@ interface Session {
   workspace: WorkspaceStore;
   links: LinkService;
   search: SearchService;
+  /** Stops watching the vault's `.obsidian/types.json`. */
+  stopTypesWatch: () => void;
 }
 
 /**
@@ -152,6 +155,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       store,
       workspace,
       ...startIndexes(store, workspace, stateDir, attachments),
+      stopTypesWatch: watchPropertyTypes(vaultPath, (info) => events.emit('property-types-changed', info)),
     };
   }
 
@@ -288,6 +292,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         throw new NotebookError('io-failure', `Could not open the vault ${target}: ${reason}`);
       });
       session = next;
+      old.stopTypesWatch();
       await old.links.dispose();
       await old.search.close();
       await old.store.close();
@@ -543,6 +548,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       if (closed) return;
       while (barrier) await barrier.catch(() => undefined);
       closed = true;
+      session.stopTypesWatch();
       await session.links.dispose();
       await session.search.close();
       await session.store.close();

@@ -391,6 +391,8 @@ export interface NotebookEvents {
   'links-changed': Record<string, never>;
   /** The search index made progress or became ready. */
   'index-status': IndexStatus;
+  /** The vault's property types (`.obsidian/types.json`) changed on disk, by the app or another program. */
+  'property-types-changed': PropertyTypesInfo;
   /** The link index made progress or became ready (see getLinkIndexStatus). */
   'link-index-status': IndexStatus;
   /**

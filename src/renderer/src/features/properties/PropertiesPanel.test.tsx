@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAYLOADS } from '../../../../../e2e/fixtures/injectionPayloads';
 import { CommandRegistry } from '../../ui/commands/CommandRegistry';
 import { CommandRegistryContext } from '../../ui/commands/useCommands';
+import type { PropertyTypesInfo } from '@shared/domain/propertyTypes';
+import type { PropertyType } from '@shared/properties/readProperties';
 import { PropertiesPanel } from './PropertiesPanel';
 
 const FRONT_MATTER = `---
@@ -163,18 +165,26 @@ describe('PropertiesPanel', () => {
   });
 
   it('changes a type from the type icon menu; a value that does not fit is kept as written', async () => {
-    const onTypeChange = vi.fn(async () => null);
     const frontMatter = '---\ncode: "12"\nnote: soon\nweeks: [1, 2]\n---\n';
     const changes: string[] = [];
-    render(
+    let vaultTypes: PropertyTypesInfo = { types: {}, problem: null };
+    // As usePropertyTypes does: a saved type is in the vault's types the panel is given next.
+    const onTypeChange = vi.fn(async (key: string, type: PropertyType) => {
+      vaultTypes = { types: { ...vaultTypes.types, [key]: type }, problem: null };
+      view.rerender(panelWith(vaultTypes));
+      return null;
+    });
+    const panelWith = (types: PropertyTypesInfo) => (
       <PropertiesPanel
         frontMatter={frontMatter}
         eol={'\n'}
         readOnly={false}
         onChange={(next) => changes.push(next)}
         onTypeChange={onTypeChange}
-      />,
+        vaultTypes={types}
+      />
     );
+    const view = render(panelWith(vaultTypes));
     fireEvent.click(screen.getByRole('button', { name: 'Type of code: Text. Change type' }));
     const menu = screen.getByRole('menu', { name: 'Type of code' });
     expect(
@@ -200,6 +210,10 @@ describe('PropertiesPanel', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual(['1', '2']);
+
+    // Once saved, a type follows the vault's types: changed on disk by another program, it applies.
+    view.rerender(panelWith({ types: { code: 'text', note: 'date' }, problem: null }));
+    expect(screen.getByRole('textbox', { name: 'code (text)' })).toHaveProperty('value', '12');
     expect(changes).toEqual([]);
   });
 

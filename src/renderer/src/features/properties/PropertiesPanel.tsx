@@ -138,7 +138,11 @@ export function PropertiesPanel({
     setAnnouncement(shown);
     if (!onTypeChange) return;
     void onTypeChange(property.key, type).then((problem) => {
-      if (problem === null) return;
+      if (problem === null) {
+        // Saved: the vault's types hold it now, and a later change to them (here or on disk) applies.
+        setChosenTypes(({ [property.key]: _saved, ...others }) => others);
+        return;
+      }
       const text = `The type of ${property.key} applies while this note is open, but was not saved: ${problem}`;
       setError(text);
       setAnnouncement(text);

@@ -33,7 +33,8 @@ function load(api: NotebookClient, store: TypesStore): void {
 
 /**
  * The vault's property types (Obsidian's `.obsidian/types.json`), shared by every open
- * properties panel: read once, again after a reconnect, and updated when a type is set.
+ * properties panel: read once, again after a reconnect, and updated when a type is set here
+ * or the file changes on disk (`property-types-changed`).
  * `setType` resolves to null when saved, else to the message to show (the file is kept).
  */
 export function usePropertyTypes(api: NotebookClient): {
@@ -51,7 +52,13 @@ export function usePropertyTypes(api: NotebookClient): {
   const info = useSyncExternalStore(subscribe, () => store.info);
   useEffect(() => {
     if (!store.loaded) load(api, store);
-    return api.on('resync', () => load(api, store));
+    const offResync = api.on('resync', () => load(api, store));
+    // Changed outside the app (Obsidian, a sync tool): every panel follows.
+    const offChanged = api.on('property-types-changed', (next) => publish(store, next));
+    return () => {
+      offResync();
+      offChanged();
+    };
   }, [api, store]);
   const setType = useCallback(
     async (key: string, type: PropertyType): Promise<string | null> => {
