@@ -84,7 +84,7 @@ The membrane must reach about $-55\\,\\text{mV}$ before the neuron fires. ^thres
 
 ![[action potential.svg|400]]
 
-The resting potential follows the Goldman equation:
+The ==resting potential== follows the Goldman equation:
 
 $$
 V_m = \\frac{RT}{F}\\ln\\frac{P_K[K^+]_o + P_{Na}[Na^+]_o}{P_K[K^+]_i + P_{Na}[Na^+]_i}

@@ -5,7 +5,7 @@ import { CommandPalette } from '../pages/CommandPalette';
 import { NotesPane } from '../pages/NotesPane';
 
 /**
- * Rich notes as Obsidian writes them: callouts, math, tags and properties. One app launch
+ * Rich notes as Obsidian writes them: callouts, math, tags, highlights and properties. One app launch
  * for the file (each step works on its own note of the same vault).
  */
 
@@ -32,6 +32,11 @@ Bad $\\frac{1}{$ one.
 const TAGS = `Revise #neuro/membranes before the exam, not \\#this.
 `;
 
+const HIGHLIGHTS = `The ==resting potential== is about -70 mV, and a == b stays text.
+
+Threshold is -55 mV.
+`;
+
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
 }
@@ -41,8 +46,9 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
   writeFileSync(join(vaultDir, 'Callouts.md'), CALLOUTS);
   writeFileSync(join(vaultDir, 'Math.md'), MATH);
   writeFileSync(join(vaultDir, 'Tags.md'), TAGS);
+  writeFileSync(join(vaultDir, 'Highlights.md'), HIGHLIGHTS);
   const notes = new NotesPane(page);
-  await expect(notes.items).toHaveCount(3);
+  await expect(notes.items).toHaveCount(4);
 
   await test.step('callouts show with their type, title and fold state', async () => {
     await notes.open('Callouts');
@@ -124,6 +130,23 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     const source = notes.editor.getByRole('textbox', { name: 'Edit formula source' });
     await expect(source).toBeFocused();
     await expect(source).toHaveValue('$$\n\\frac{a}{b}\n$$');
+  });
+
+  await test.step('==highlights== show marked; Mod+Shift+H highlights what is typed, saved as ==…==', async () => {
+    await notes.open('Highlights');
+    await expect(notes.editor.locator('mark', { hasText: 'resting potential' })).toBeVisible();
+    await expect(notes.editor).toContainText('a == b stays text.');
+    // The shortcut turns the highlight on for what is typed next, as the toolbar button shows.
+    await notes.editor.getByText('Threshold').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ControlOrMeta+Shift+H');
+    await expect(page.getByRole('button', { name: /^Highlight/ })).toHaveAttribute('aria-pressed', 'true');
+    await notes.type(' key point');
+    await expect(notes.editor.locator('mark', { hasText: 'key point' })).toBeVisible();
+    await notes.waitSaved();
+    await expect
+      .poll(() => read(vaultDir, 'Highlights.md'))
+      .toBe(HIGHLIGHTS.replace('-55 mV.', '-55 mV. ==key point=='));
   });
 
   await test.step('tags are pills; clicking one searches tag:…', async () => {

@@ -10,6 +10,7 @@ import { trimTrailing } from './lines';
 import {
   FORMAT_BOLD,
   FORMAT_CODE,
+  FORMAT_HIGHLIGHT,
   FORMAT_ITALIC,
   FORMAT_STRIKETHROUGH,
   type InlineNode,
@@ -18,7 +19,7 @@ import {
 } from './model';
 
 /** The formats whose markers cannot sit next to whitespace on their inner side. */
-export const EMPHASIS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH;
+export const EMPHASIS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH | FORMAT_HIGHLIGHT;
 
 /**
  * Where inline content lives. A heading is one line (breaks become spaces, no line-start

@@ -4,13 +4,14 @@
  * edited block uses exactly these. The editor's Markdown transformers are built from the
  * same table, so typing shortcuts, loading and saving agree.
  */
-import { FORMAT_BOLD, FORMAT_ITALIC, FORMAT_STRIKETHROUGH } from './model';
+import { FORMAT_BOLD, FORMAT_HIGHLIGHT, FORMAT_ITALIC, FORMAT_STRIKETHROUGH } from './model';
 
 /** Delimiters written for the inline formats (inline code uses a backtick fence sized to its content). */
 export const FORMAT_TAGS: ReadonlyMap<number, string> = new Map([
   [FORMAT_BOLD, '**'],
   [FORMAT_ITALIC, '*'],
   [FORMAT_STRIKETHROUGH, '~~'],
+  [FORMAT_HIGHLIGHT, '=='],
 ]);
 
 /** Bullet marker of a new bullet or task list item. */

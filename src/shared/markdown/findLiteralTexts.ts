@@ -15,7 +15,6 @@ import {
   matchComment,
   matchEntity,
   matchFootnoteReference,
-  matchHighlight,
   matchInlineMath,
   matchRawHtml,
   matchTag,
@@ -146,8 +145,6 @@ function literalEnd(
       return matchInlineMath(plain, index);
     case '%':
       return matchComment(plain, index);
-    case '=':
-      return matchHighlight(plain, index);
     case '#':
       return matchTag(plain, index);
     case '^':

@@ -209,21 +209,6 @@ export function matchComment(text: string, index: number): number {
   return close + 2;
 }
 
-/**
- * An Obsidian highlight `==text==` on one line: the next `==` closes it when it follows a
- * character that is not whitespace.
- */
-export function matchHighlight(text: string, index: number): number {
-  if (!text.startsWith('==', index) || text[index + 2] === '=') return -1;
-  const first = text[index + 2];
-  if (first === undefined || isWhitespace(first)) return -1;
-  const close = nextIndexOf(text, '==', index + 3);
-  if (close < 0 || close - index > MAX_SCAN) return -1;
-  const newline = nextIndexOf(text, '\n', index + 2);
-  if (newline >= 0 && newline < close) return -1;
-  return isWhitespace(text[close - 1]) ? -1 : close + 2;
-}
-
 const TAG = /#[\p{L}\p{N}\p{M}_\-/]+/uy;
 
 /** An Obsidian tag `#tag/sub` after whitespace or at the start; not all digits. */

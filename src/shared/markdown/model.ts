@@ -9,8 +9,10 @@ export const FORMAT_BOLD = 1;
 export const FORMAT_ITALIC = 2;
 export const FORMAT_STRIKETHROUGH = 4;
 export const FORMAT_CODE = 16;
+/** Obsidian's highlight `==text==` (Lexical's `highlight` format). */
+export const FORMAT_HIGHLIGHT = 128;
 /** Every format the dialect can write; any other bit is dropped on save. */
-export const SUPPORTED_FORMATS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH | FORMAT_CODE;
+export const SUPPORTED_FORMATS = FORMAT_BOLD | FORMAT_ITALIC | FORMAT_STRIKETHROUGH | FORMAT_CODE | FORMAT_HIGHLIGHT;
 
 /** A run of text with one set of formats. Constructs the editor does not model are plain text. */
 export interface TextInline {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { FORMAT_BOLD, FORMAT_CODE, FORMAT_ITALIC, FORMAT_STRIKETHROUGH, type InlineNode } from './model';
+import {
+  FORMAT_BOLD,
+  FORMAT_CODE,
+  FORMAT_HIGHLIGHT,
+  FORMAT_ITALIC,
+  FORMAT_STRIKETHROUGH,
+  type InlineNode,
+} from './model';
 import { parseInline, parseInlineContent } from './parseInline';
 
 const text = (value: string, format = 0): InlineNode => ({ type: 'text', text: value, format });
@@ -77,7 +84,6 @@ describe('parseInline', () => {
       '$x_1 * y_2$',
       '$$a_b$$',
       '%%a *b* c%%',
-      '==a_b==',
       '#tag_with_underscores',
       '[^note_1]',
       'https://example.com/a_b_c',
@@ -90,6 +96,20 @@ describe('parseInline', () => {
       expect(parseInline(source), source).toEqual([text(source)]);
     }
     expect(parseInline('end of paragraph ^block-id')).toEqual([text('end of paragraph ^block-id')]);
+  });
+
+  it('reads Obsidian highlights `==x==` as a format, with formats inside; other runs of = stay text', () => {
+    const H = FORMAT_HIGHLIGHT;
+    expect(parseInline('==a_b==')).toEqual([text('a_b', H)]);
+    expect(parseInline('a ==b **c**== d')).toEqual([text('a '), text('b ', H), text('c', H | FORMAT_BOLD), text(' d')]);
+    expect(parseInline('**==key==** term')).toEqual([text('key', H | FORMAT_BOLD), text(' term')]);
+    expect(parseInline('x==y==z')).toEqual([text('x'), text('y', H), text('z')]);
+    for (const source of ['x == y == z', '===x===', '==x', 'a = b', 'base64: dGVzdA==', '`==code==`', '\\==x==']) {
+      expect(
+        parseInline(source).some((node) => node.type === 'text' && (node.format & H) !== 0),
+        source,
+      ).toBe(false);
+    }
   });
 
   it('reads line breaks: soft, two spaces, backslash', () => {

@@ -1,8 +1,8 @@
 /**
  * The inline parser of the dialect: CommonMark/GFM inline syntax reduced to what the
- * editor models (bold, italic, strikethrough, inline code, http/https/mailto links,
- * Obsidian wiki links, line breaks). Everything else — embeds, images, footnote
- * references, inline math, comments, highlights, tags, block ids, bare URLs, raw HTML,
+ * editor models (bold, italic, strikethrough, Obsidian's `==highlight==`, inline code,
+ * http/https/mailto links, Obsidian wiki links, line breaks). Everything else — embeds,
+ * images, footnote references, inline math, comments, tags, block ids, bare URLs, raw HTML,
  * entities, reference links and links to other schemes — is kept as literal text, exactly
  * as written, and is never parsed inside (so `$a_b$` stays `$a_b$`).
  *
@@ -19,6 +19,7 @@ import {
   type InlineNode,
   FORMAT_BOLD,
   FORMAT_CODE,
+  FORMAT_HIGHLIGHT,
   FORMAT_ITALIC,
   FORMAT_STRIKETHROUGH,
   type LinkInline,
@@ -41,7 +42,6 @@ import {
   matchComment,
   matchEntity,
   matchFootnoteReference,
-  matchHighlight,
   matchInlineMath,
   matchRawHtml,
   matchTag,
@@ -302,11 +302,13 @@ function tokenize(
       }
       case '*':
       case '_':
-      case '~': {
+      case '~':
+      case '=': {
         let end = index + 1;
         while (end < to && text[end] === char) end++;
         const length = end - index;
-        if (char === '~' && length !== 2) {
+        // Strikethrough `~~` and Obsidian's highlight `==` are runs of exactly two.
+        if ((char === '~' || char === '=') && length !== 2) {
           index = literal(end, index);
           continue;
         }
@@ -323,9 +325,9 @@ function tokenize(
           open = leftFlanking && (!rightFlanking || isPunctuation(before));
           close = rightFlanking && (!leftFlanking || isPunctuation(after));
         }
-        if (char === '~') {
-          tokens.push({ kind: 'text', text: '~~' });
-          delimiters.push({ marker: '~', length: 2, token: tokens.length - 1, end: -1, open, close });
+        if (char === '~' || char === '=') {
+          tokens.push({ kind: 'text', text: `${char}${char}` });
+          delimiters.push({ marker: char, length: 2, token: tokens.length - 1, end: -1, open, close });
         } else {
           for (let count = 0; count < length; count++) {
             tokens.push({ kind: 'text', text: char });
@@ -347,20 +349,6 @@ function tokenize(
         const comment = matchComment(text, index);
         if (comment > 0 && comment <= to) {
           index = literal(comment, index);
-          continue;
-        }
-        break;
-      }
-      case '=': {
-        if (text[index + 1] === '=') {
-          const highlight = matchHighlight(text, index);
-          if (highlight > 0 && highlight <= to) {
-            index = literal(highlight, index);
-            continue;
-          }
-          let end = index;
-          while (end < to && text[end] === '=') end++;
-          index = literal(end, index);
           continue;
         }
         break;
@@ -542,9 +530,10 @@ function applyEmphasis(tokens: Token[], delimiters: Delimiter[]): void {
     const start = delimiters[index]!;
     if (start.end === -1) continue;
     const end = delimiters[start.end]!;
-    if (start.marker === '~') {
-      tokens[start.token] = { kind: 'open', format: FORMAT_STRIKETHROUGH };
-      tokens[end.token] = { kind: 'close', format: FORMAT_STRIKETHROUGH };
+    if (start.marker === '~' || start.marker === '=') {
+      const format = start.marker === '~' ? FORMAT_STRIKETHROUGH : FORMAT_HIGHLIGHT;
+      tokens[start.token] = { kind: 'open', format };
+      tokens[end.token] = { kind: 'close', format };
       continue;
     }
     const previous = delimiters[index - 1];

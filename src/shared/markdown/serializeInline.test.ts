@@ -152,9 +152,11 @@ describe('serializeInline / writeBlock', () => {
 
   it('keeps literal constructs as written and escapes only where needed', () => {
     const line = (value: string): string => serializeInline([{ type: 'text', text: value, format: 0 }]);
-    expect(line('![[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>')).toBe(
-      '![[a_b]] $x_1$ #t_a ==a_b== %%a*b%% https://x.org/a_b <b>',
+    expect(line('![[a_b]] $x_1$ #t_a %%a*b%% https://x.org/a_b <b>')).toBe(
+      '![[a_b]] $x_1$ #t_a %%a*b%% https://x.org/a_b <b>',
     );
+    // `==` that would read as a highlight is escaped; other `=` stay as written.
+    expect(line('==a_b== x == y, a=b, === and x==')).toBe('\\==a_b\\== x == y, a=b, === and x\\==');
     // Text that would read as a wiki link is escaped: a wiki link is a link, not text.
     expect(line('[[a_b]] and [[ ]]')).toBe('\\[[a_b]] and \\[[ ]]');
     expect(line('snake_case 2 * 3 a*b _x_ `c`')).toBe('snake_case 2 * 3 a\\*b \\_x\\_ \\`c\\`');

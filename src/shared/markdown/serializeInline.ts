@@ -19,13 +19,14 @@ import {
   type BreakInline,
   FORMAT_BOLD,
   FORMAT_CODE,
+  FORMAT_HIGHLIGHT,
   FORMAT_ITALIC,
   FORMAT_STRIKETHROUGH,
   type InlineNode,
   type LinkInline,
 } from './model';
 
-const EMPHASIS_BITS = [FORMAT_BOLD, FORMAT_ITALIC, FORMAT_STRIKETHROUGH] as const;
+const EMPHASIS_BITS = [FORMAT_BOLD, FORMAT_ITALIC, FORMAT_STRIKETHROUGH, FORMAT_HIGHLIGHT] as const;
 
 export interface InlineSerializeOptions {
   /** Escape every ASCII punctuation character (see module doc). */
@@ -158,6 +159,21 @@ function needsEscape(
       return before === undefined || after === undefined || !isSpace(before) || !isSpace(after);
     case '~':
       return edgeBefore || edgeAfter || before === '~' || after === '~';
+    case '=': {
+      // Next to a format's marker (of this text or the text beside it) it would join the marker's run.
+      const marked = segment.node.type === 'text' && (segment.node.format & FORMAT_HIGHLIGHT) !== 0;
+      if (index === segment.start && (marked || (index > 0 && plain[index - 1] !== '\n'))) return true;
+      if (index === segment.end - 1 && (marked || (index + 1 < plain.length && plain[index + 1] !== '\n'))) return true;
+      // Only a run of exactly two that can open or close is a highlight marker; escaping its
+      // first `=` breaks it (`a == b`, `===` and `x=1` stay as written).
+      let start = index;
+      while (start > segment.start && plain[start - 1] === '=') start--;
+      let end = index + 1;
+      while (end < segment.end && plain[end] === '=') end++;
+      if (end - start !== 2 || index !== start) return false;
+      const outside = (at: number) => at < 0 || at >= plain.length || isSpace(plain[at]!) || plain[at] === '\n';
+      return !outside(start - 1) || !outside(end);
+    }
     case '[':
       // Decided by markBrackets (brackets pair as the parser will see them).
       return kind === 'link' || after === '[' || after === '^';

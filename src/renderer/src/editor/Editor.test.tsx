@@ -202,7 +202,7 @@ describe('Editor: toolbar', () => {
   it('is a labelled toolbar whose buttons have names and shortcut tooltips', async () => {
     await renderEditor(NOTE);
     const toolbar = screen.getByRole('toolbar', { name: 'Formatting' });
-    for (const name of ['Bold', 'Italic', 'Strikethrough', 'Inline code', 'Link']) {
+    for (const name of ['Bold', 'Italic', 'Strikethrough', 'Highlight', 'Inline code', 'Link']) {
       const button = within(toolbar).getByRole('button', { name });
       expect(button.getAttribute('aria-pressed')).toBe('false');
       expect(button.getAttribute('aria-keyshortcuts')).toMatch(/^(Control|Meta)\+/);

@@ -96,6 +96,7 @@ function editorCommands(editor: LexicalEditor, hasMedia: boolean): Command[] {
     format('editor.bold', 'Bold', 'bold', 'bold'),
     format('editor.italic', 'Italic', 'italic', 'italic'),
     format('editor.strikethrough', 'Strikethrough', 'strikethrough', 'strikethrough'),
+    format('editor.highlight', 'Highlight', 'highlight', 'highlight'),
     format('editor.code', 'Inline code', 'code', 'code'),
     {
       id: 'editor.link',

@@ -14,6 +14,7 @@ import { SHORTCUTS } from '../toolbar/shortcuts';
 
 const FORMAT_SHORTCUTS: Array<[keyof typeof SHORTCUTS, TextFormatType]> = [
   ['strikethrough', 'strikethrough'],
+  ['highlight', 'highlight'],
   ['code', 'code'],
 ];
 
@@ -47,7 +48,8 @@ function handleKeyDown(editor: LexicalEditor, event: KeyboardEvent): boolean {
 }
 
 /**
- * The shortcuts Lexical does not bind itself: strikethrough (Mod+Shift+X), inline code
+ * The shortcuts Lexical does not bind itself: strikethrough (Mod+Shift+X), highlight
+ * (Mod+Shift+H), inline code
  * (Mod+E), paragraph and headings (Mod+Alt+0…3), lists (Mod+Shift+7/8/9, toggling). Bold,
  * italic, undo and redo are Lexical's own; Mod+K belongs to the link editor.
  */

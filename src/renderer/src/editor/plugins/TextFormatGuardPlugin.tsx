@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { TRANSFORMERS } from '../markdown';
 
 /** The inline formats the editor offers (toolbar, shortcuts). */
-const OFFERED_FORMATS: readonly TextFormatType[] = ['bold', 'italic', 'strikethrough', 'code'];
+const OFFERED_FORMATS: readonly TextFormatType[] = ['bold', 'italic', 'strikethrough', 'highlight', 'code'];
 
 /**
  * The inline formats a note can hold: the offered ones plus any the Markdown dialect can

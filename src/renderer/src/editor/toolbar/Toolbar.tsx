@@ -40,6 +40,7 @@ import {
   RedoIcon,
   RowBelowIcon,
   StrikethroughIcon,
+  HighlightIcon,
   TableIcon,
   UndoIcon,
 } from './icons';
@@ -277,6 +278,15 @@ export function Toolbar() {
         onClick={() => format('strikethrough')}
       >
         <StrikethroughIcon />
+      </ToolbarButton>
+      <ToolbarButton
+        label="Highlight"
+        shortcut={SHORTCUTS.highlight}
+        pressed={state.highlight}
+        disabled={inCode}
+        onClick={() => format('highlight')}
+      >
+        <HighlightIcon />
       </ToolbarButton>
       <ToolbarButton
         label="Inline code"

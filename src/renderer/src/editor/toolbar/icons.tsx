@@ -56,6 +56,15 @@ export const StrikethroughIcon = () => (
   </Icon>
 );
 
+/** A marker pen over a line: Obsidian's `==highlight==`. */
+export const HighlightIcon = () => (
+  <Icon>
+    <path d="m9.6 2.9 3.5 3.5-5.2 5.2H4.4V8.1z" />
+    <path d="M7.4 5.1l3.5 3.5" />
+    <path d="M2.5 13.5h11" />
+  </Icon>
+);
+
 export const InlineCodeIcon = () => (
   <Icon>
     <path d="M5.5 4.5 2 8l3.5 3.5M10.5 4.5 14 8l-3.5 3.5" />

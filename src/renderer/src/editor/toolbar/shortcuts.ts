@@ -5,6 +5,7 @@ export const SHORTCUTS = {
   bold: ['Mod', 'B'],
   italic: ['Mod', 'I'],
   strikethrough: ['Mod', 'Shift', 'X'],
+  highlight: ['Mod', 'Shift', 'H'],
   code: ['Mod', 'E'],
   link: ['Mod', 'K'],
   undo: ['Mod', 'Z'],

@@ -23,6 +23,7 @@ export interface ToolbarState {
   bold: boolean;
   italic: boolean;
   strikethrough: boolean;
+  highlight: boolean;
   code: boolean;
   link: boolean;
   blockType: BlockType;
@@ -37,6 +38,7 @@ const INITIAL: ToolbarState = {
   bold: false,
   italic: false,
   strikethrough: false,
+  highlight: false,
   code: false,
   link: false,
   blockType: 'paragraph',
@@ -81,6 +83,7 @@ function $readSelectionState(): SelectionState {
       bold: selection.hasFormat('bold'),
       italic: selection.hasFormat('italic'),
       strikethrough: selection.hasFormat('strikethrough'),
+      highlight: selection.hasFormat('highlight'),
       code: selection.hasFormat('code'),
       inTable: true,
     };
@@ -96,6 +99,7 @@ function $readSelectionState(): SelectionState {
     bold: hasFormat(format, 'bold'),
     italic: hasFormat(format, 'italic'),
     strikethrough: hasFormat(format, 'strikethrough'),
+    highlight: hasFormat(format, 'highlight'),
     code: hasFormat(format, 'code'),
     link: anchorLink !== null && anchorLink.is($findMatchingParent(focus, $isLinkNode)),
     blockType,

@@ -1,9 +1,9 @@
 /**
  * Inline transformers of the dialect: the text formats (bold, italic, strikethrough,
- * inline code), links and wiki links. Typing `**x**`, `*x*`, `__x__`, `_x_`, `~~x~~`,
- * `` `x` ``, `[text](https://…)` or `[[Target]]` formats as you type; saving writes `**`,
- * `*`, `~~`, backticks, `[text](url)` and `[[…]]` (see `@shared/markdown/dialect`). There
- * is no highlight transformer: `==x==` is Obsidian syntax the editor keeps as literal text.
+ * Obsidian's highlight, inline code), links and wiki links. Typing `**x**`, `*x*`, `__x__`,
+ * `_x_`, `~~x~~`, `==x==`, `` `x` ``, `[text](https://…)` or `[[Target]]` formats as you
+ * type; saving writes `**`, `*`, `~~`, `==`, backticks, `[text](url)` and `[[…]]` (see
+ * `@shared/markdown/dialect`).
  */
 import { $isAutoLinkNode, $isLinkNode, LinkNode } from '@lexical/link';
 import {
@@ -13,6 +13,7 @@ import {
   BOLD_UNDERSCORE,
   INLINE_CODE,
   ITALIC_STAR,
+  HIGHLIGHT,
   ITALIC_UNDERSCORE,
   LINK as LEXICAL_LINK,
   STRIKETHROUGH,
@@ -40,6 +41,7 @@ export const TEXT_FORMAT_TRANSFORMERS: readonly TextFormatTransformer[] = [
   ITALIC_STAR,
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
+  HIGHLIGHT,
 ];
 
 /**
