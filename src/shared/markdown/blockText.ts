@@ -106,7 +106,7 @@ function firstAtOrAfter(ranges: ReadonlyArray<{ start: number }>, offset: number
   return low;
 }
 
-const LIST_PREFIX = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*(?:\[[ xX]\][ \t]+)?/;
+const LIST_PREFIX = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*(?:\[[^\]\n\r]\][ \t]+)?/;
 const QUOTE_PREFIX = /^[ \t]*(?:>[ \t]?)+/;
 const CALLOUT = /^\[![^\]\n]*\][+-]?[ \t]*/;
 const ATX_PREFIX = /^ {0,3}#{1,6}(?:[ \t]+|$)/;

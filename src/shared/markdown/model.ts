@@ -156,7 +156,7 @@ export interface ListItemOrigin {
   readonly marker: string;
   /** Whitespace after the marker, as written. */
   readonly gap: string;
-  /** "[ ]", "[x]" or "[X]" for a task item, '' otherwise. */
+  /** The box as written for a task item ("[ ]", "[x]", "[X]", or another mark such as "[?]"), '' otherwise. */
   readonly checkbox: string;
   /** Whitespace after the checkbox, as written. */
   readonly checkboxGap: string;

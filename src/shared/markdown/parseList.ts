@@ -108,7 +108,8 @@ function parseItem(
   let checkboxGap = '';
   let type: ListType = marker.ordered ? 'number' : 'bullet';
   if (!marker.ordered) {
-    const task = /^\[([ xX])\]([ \t]+|$)/.exec(content);
+    // As in Obsidian, any one character in the box marks a task done (`[x]`, `[?]`, `[-]`, `[/]`…).
+    const task = /^\[([^\]\n\r])\]([ \t]+|$)/.exec(content);
     if (task) {
       checkbox = `[${task[1]}]`;
       checkboxGap = task[2]!;
@@ -139,7 +140,7 @@ function parseItem(
   const inline = parseInlineContent(texts.join('\n'), context.options);
   const entry: ListItemEntry = {
     kind: 'item',
-    checked: checkbox !== '' && checkbox !== '[ ]',
+    checked: checkbox !== '' && !/^\[\s\]$/.test(checkbox),
     children: inline.children,
     ...(inline.escaped.length > 0 ? { escaped: inline.escaped } : {}),
     origin: {

@@ -198,7 +198,9 @@ function appendChunks(
       const gap = base?.gap ?? ' ';
       let prefix = `${indent}${marker}${gap}`;
       if (list.listType === 'check') {
-        const box = entry.checked ? (origin?.checkbox === '[X]' ? '[X]' : '[x]') : '[ ]';
+        // A done task keeps the mark it was written with (`[X]`, Obsidian's `[?]`, `[-]`…).
+        const written = origin?.checkbox;
+        const box = entry.checked ? (written && written !== '[ ]' ? written : '[x]') : '[ ]';
         prefix += `${box}${base?.checkboxGap ?? ' '}`;
       }
       const continuation = `${indent}${' '.repeat(marker.length)}${gap}`;

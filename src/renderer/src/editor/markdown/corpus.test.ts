@@ -155,7 +155,7 @@ describe('the Markdown fixture corpus', () => {
       });
       const original = body.slice(result.start, result.end);
       const written = replacement(body, result);
-      const toggled = original.replace(/\[([ xX])\]/, (_box, mark: string) => (mark === ' ' ? '[x]' : '[ ]'));
+      const toggled = original.replace(/\[([^\]\n\r])\]/, (_box, mark: string) => (mark === ' ' ? '[x]' : '[ ]'));
       expect(written).toBe(toggled);
     });
   });
