@@ -30,6 +30,7 @@ import { fetchRemoteImage } from './attachments/fetchRemoteImage';
 import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaultAttachment';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
+import type { EntryNameKeys } from './titles/NameKeys';
 
 /** The backend behind the contract, plus what only hosts (and tests) need. */
 export interface NotebookService extends NotebookApi {
@@ -160,6 +161,12 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
+    // The entries' names folded and sorted once for both name indexes (switcher, `[[` menu).
+    const entryNames: EntryNameKeys = {
+      entries,
+      ready: () => (library.entries() === entries ? library.nameKeys() : null),
+      load: async () => (library.entries() === entries ? library.loadNameKeys() : null),
+    };
     const links = new LinkService({
       store,
       events,
@@ -168,6 +175,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       cacheDir: stateDir,
       log,
       models,
+      entryNames,
       attachments: async () => {
         const resolve = await attachments.resolver();
         return (target, from) => resolve(target, from)?.path ?? null;
@@ -184,6 +192,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       host: options.searchHost,
       models,
       entryDetail: (id) => formatHint(titleHints().get(id)),
+      entryNames,
     });
     return { links, search };
   }

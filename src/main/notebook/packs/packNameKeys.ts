@@ -1,0 +1,65 @@
+import { nameKeysProblem, sampleMismatch, type NameKeys } from '../titles/NameKeys';
+
+/**
+ * A pack's name keys, `<state dir>/packs/<id>/names.json`: its entries' titles and aliases
+ * folded and sorted for the quick switcher's and the `[[` menu's name index (see NameKeys),
+ * made once (at the first start after an import) so later starts neither fold nor sort
+ * 120,000 names. Owners are entry positions in the entries file (its title order).
+ *
+ * Never trusted: it must describe the entries file's size and entry count, be sorted with
+ * owners in range (one pass), and a sample of entries folded again must find their keys in
+ * it (a change of folding in an app update, or other entries, makes it be made again).
+ */
+export const NAME_KEYS_FILE = 'names.json';
+const NAME_KEYS_FORMAT = 1;
+
+export function formatNameKeys(keys: NameKeys, entriesSize: number): string {
+  return JSON.stringify({
+    format: NAME_KEYS_FORMAT,
+    entriesSize,
+    count: keys.count,
+    keys: keys.keys,
+    owners: Array.from(keys.owners),
+    flags: Array.from(keys.flags),
+  });
+}
+
+/**
+ * Reads a pack's name keys and checks them against its entries (see the file's comment).
+ * @throws Error saying why they cannot be used.
+ */
+export function parseNameKeys(
+  text: string,
+  expected: { entriesSize: number; count: number; namesAt: (at: number) => readonly string[] },
+): NameKeys {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new Error('its name keys are not valid JSON');
+  }
+  const fail = (what: string): never => {
+    throw new Error(`its name keys ${what}`);
+  };
+  const d = data as Record<string, unknown> | null;
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return fail('have no fields');
+  if (d.format !== NAME_KEYS_FORMAT) fail(`have an unknown format (${String(d.format)})`);
+  if (d.entriesSize !== expected.entriesSize) fail('describe another version of the entries file');
+  if (!Array.isArray(d.keys) || !Array.isArray(d.owners) || !Array.isArray(d.flags)) return fail('miss a list');
+  const keys: NameKeys = {
+    count: d.count as number,
+    keys: d.keys as string[],
+    // Int32Array and Uint8Array would wrap what they cannot hold: checked as numbers first.
+    owners: Int32Array.from(d.owners as number[], (owner) => (Number.isInteger(owner) ? owner : -1)),
+    flags: Uint8Array.from(d.flags as number[], (flag) =>
+      Number.isInteger(flag) && flag >= 0 && flag < 256 ? flag : 255,
+    ),
+  };
+  if ((d.owners as unknown[]).some((owner) => typeof owner !== 'number' || owner > 0x7fffffff))
+    fail('have an invalid owner');
+  const problem = nameKeysProblem(keys, expected.count);
+  if (problem) fail(problem);
+  const doc = sampleMismatch(keys, expected.namesAt);
+  if (doc >= 0) fail(`do not hold the names of entry ${doc}`);
+  return keys;
+}
