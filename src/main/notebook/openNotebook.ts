@@ -112,7 +112,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return {
         id,
         title,
-        aliases: [...aliases],
+        // Shared, not copied (120,000 arrays): entries are read-only, and every answer copies them.
+        aliases,
         ...(packId ? { packId } : {}),
         ...(hint ? { hint: hint.words } : {}),
       };

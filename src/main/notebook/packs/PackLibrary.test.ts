@@ -262,14 +262,20 @@ describe('PackLibrary', () => {
     expect(plain(await reopened.loadNameKeys())).toEqual(plain(expected()));
     expect(reads.mock.calls.map(([file]) => String(file))).toContain(path);
 
-    const parsedGood = JSON.parse(good) as { keys: string[]; owners: number[] };
+    const parsedGood = JSON.parse(good) as { keys: string[]; owners: string };
+    const ownerCount = Buffer.from(parsedGood.owners, 'base64').length / 4;
     const damaged = [
       '{"format":1,',
       good.replace('"format":1', '"format":0'),
       JSON.stringify({ ...JSON.parse(good), entriesSize: 1 }),
       // Keys of other names (the folding changed, say): found by folding a sample again.
       JSON.stringify({ ...JSON.parse(good), keys: parsedGood.keys.map((key) => (key === 'cell' ? 'celk' : key)) }),
-      JSON.stringify({ ...JSON.parse(good), owners: parsedGood.owners.map(() => 99) }),
+      JSON.stringify({
+        ...JSON.parse(good),
+        owners: Buffer.from(new Int32Array(ownerCount).fill(99).buffer).toString('base64'),
+      }),
+      JSON.stringify({ ...JSON.parse(good), owners: parsedGood.owners.slice(0, 6) }),
+      JSON.stringify({ ...JSON.parse(good), owners: [1, 2] }),
       JSON.stringify({ ...JSON.parse(good), keys: [...parsedGood.keys].reverse() }),
     ];
     for (const text of damaged) {

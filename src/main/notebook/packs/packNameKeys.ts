@@ -11,16 +11,20 @@ import { nameKeysProblem, sampleMismatch, type NameKeys } from '../titles/NameKe
  * it (a change of folding in an app update, or other entries, makes it be made again).
  */
 export const NAME_KEYS_FILE = 'names.json';
-const NAME_KEYS_FORMAT = 1;
+const NAME_KEYS_FORMAT = 2;
 
+/** Owners and flags as base64 of their bytes (little-endian): read back without a number per key. */
 export function formatNameKeys(keys: NameKeys, entriesSize: number): string {
+  const owners = new Int32Array(keys.owners.length);
+  const view = new DataView(owners.buffer);
+  for (let at = 0; at < keys.owners.length; at++) view.setInt32(at * 4, keys.owners[at]!, true);
   return JSON.stringify({
     format: NAME_KEYS_FORMAT,
     entriesSize,
     count: keys.count,
     keys: keys.keys,
-    owners: Array.from(keys.owners),
-    flags: Array.from(keys.flags),
+    owners: Buffer.from(owners.buffer).toString('base64'),
+    flags: Buffer.from(keys.flags.buffer, keys.flags.byteOffset, keys.flags.byteLength).toString('base64'),
   });
 }
 

@@ -63,6 +63,28 @@ describe('NameKeys', () => {
     expect([...merged.flags]).toEqual([...expected.flags]);
   });
 
+  it('merges a small table into a large one either way round, equal keys in owner order', () => {
+    const words = ['bank', 'cell', 'axon', 'bank cell', 'dendrite', 'cell bank', 'zeta', 'axon hillock'];
+    const many = Array.from({ length: 60 }, (_, at) => doc(`m${at}`, words[at % words.length]!, words[(at * 3) % 8]!));
+    const few = [doc('f0', 'bank'), doc('f1', 'cell wall')];
+    // Interleaved: the few sit at 10 and 40 of the merged list.
+    const all = [...many.slice(0, 10), few[0]!, ...many.slice(10, 39), few[1]!, ...many.slice(39)];
+    const positionsOf = (list: Doc[]) => Int32Array.from(list, (item) => all.indexOf(item));
+    const expected = keysOf(all);
+    for (const order of [
+      [many, few],
+      [few, many],
+    ]) {
+      const merged = mergeNameKeys(
+        order.map((list) => ({ keys: keysOf(list), positions: positionsOf(list) })),
+        all.length,
+      );
+      expect([...merged.keys]).toEqual([...expected.keys]);
+      expect([...merged.owners]).toEqual([...expected.owners]);
+      expect([...merged.flags]).toEqual([...expected.flags]);
+    }
+  });
+
   it('finds what makes a table unusable: order, owners, flags, lengths, count', () => {
     const good = keysOf(entries);
     expect(nameKeysProblem(good, entries.length)).toBeNull();
