@@ -1,4 +1,4 @@
-import { promises as fs, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { promises as fs, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
@@ -258,15 +258,21 @@ describe('PackLibrary', () => {
     const good = readFileSync(path, 'utf8');
 
     const reads = vi.spyOn(fs, 'readFile');
-    const reopened = await PackLibrary.open({ dir, builtIn: () => readPackSource(SHIPPED_GLOSSARY) });
+    const quiet = vi.fn();
+    const reopened = await PackLibrary.open({ dir, log: quiet, builtIn: () => readPackSource(SHIPPED_GLOSSARY) });
+    const stamp = statSync(path).mtimeMs;
     expect(plain(await reopened.loadNameKeys())).toEqual(plain(expected()));
+    await reopened.idle();
+    // Read, found good, not made again.
     expect(reads.mock.calls.map(([file]) => String(file))).toContain(path);
+    expect(quiet).not.toHaveBeenCalled();
+    expect(statSync(path).mtimeMs).toBe(stamp);
 
     const parsedGood = JSON.parse(good) as { keys: string[]; owners: string };
     const ownerCount = Buffer.from(parsedGood.owners, 'base64').length / 4;
     const damaged = [
       '{"format":1,',
-      good.replace('"format":1', '"format":0'),
+      good.replace(/"format":\d+/, '"format":0'),
       JSON.stringify({ ...JSON.parse(good), entriesSize: 1 }),
       // Keys of other names (the folding changed, say): found by folding a sample again.
       JSON.stringify({ ...JSON.parse(good), keys: parsedGood.keys.map((key) => (key === 'cell' ? 'celk' : key)) }),

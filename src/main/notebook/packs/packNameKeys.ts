@@ -49,18 +49,20 @@ export function parseNameKeys(
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return fail('have no fields');
   if (d.format !== NAME_KEYS_FORMAT) fail(`have an unknown format (${String(d.format)})`);
   if (d.entriesSize !== expected.entriesSize) fail('describe another version of the entries file');
-  if (!Array.isArray(d.keys) || !Array.isArray(d.owners) || !Array.isArray(d.flags)) return fail('miss a list');
+  if (!Array.isArray(d.keys) || typeof d.owners !== 'string' || typeof d.flags !== 'string') {
+    return fail('miss a list');
+  }
+  const ownerBytes = Buffer.from(d.owners, 'base64');
+  if (ownerBytes.length % 4 !== 0) fail('have a cut list of owners');
+  const owners = new Int32Array(ownerBytes.length / 4);
+  const view = new DataView(ownerBytes.buffer, ownerBytes.byteOffset, ownerBytes.byteLength);
+  for (let at = 0; at < owners.length; at++) owners[at] = view.getInt32(at * 4, true);
   const keys: NameKeys = {
     count: d.count as number,
     keys: d.keys as string[],
-    // Int32Array and Uint8Array would wrap what they cannot hold: checked as numbers first.
-    owners: Int32Array.from(d.owners as number[], (owner) => (Number.isInteger(owner) ? owner : -1)),
-    flags: Uint8Array.from(d.flags as number[], (flag) =>
-      Number.isInteger(flag) && flag >= 0 && flag < 256 ? flag : 255,
-    ),
+    owners,
+    flags: new Uint8Array(Buffer.from(d.flags, 'base64')),
   };
-  if ((d.owners as unknown[]).some((owner) => typeof owner !== 'number' || owner > 0x7fffffff))
-    fail('have an invalid owner');
   const problem = nameKeysProblem(keys, expected.count);
   if (problem) fail(problem);
   const doc = sampleMismatch(keys, expected.namesAt);
