@@ -12,7 +12,7 @@ import { cleanLine, prepareEntries } from './normalizeDraft';
 import { PACK_INDEX_FILE, type PackIndexSource } from '../search/packIndexCache';
 import { PackImportError } from './PackImportError';
 import { formatNameKeys, NAME_KEYS_FILE, parseNameKeys } from './packNameKeys';
-import { mergeNameKeys, nameKeysInSlices, type NameKeys } from '../titles/NameKeys';
+import { mergeNameKeys, moveOwners, nameKeysInSlices, type NameKeys } from '../titles/NameKeys';
 import {
   CATALOG_FILE,
   catalogFromEntriesFile,
@@ -335,7 +335,12 @@ export class PackLibrary {
       tables.push({ keys, positions: parts[at]!.positions });
     }
     // A pack's positions grow with its own order, so its keys stay sorted once moved.
-    if (tables.length === 1) return { ...tables[0]!.keys, count: all.length, owners: remap(tables[0]!) };
+    if (tables.length === 1)
+      return {
+        ...tables[0]!.keys,
+        count: all.length,
+        owners: moveOwners(tables[0]!.keys.owners, tables[0]!.positions),
+      };
     return mergeNameKeys(tables, all.length);
   }
 
@@ -682,11 +687,6 @@ async function formatEntriesWithProgress(
 /** A document's names as the switcher and the `[[` menu index them: its title, then its aliases. */
 export function namesOf(entry: GlossaryEntry): string[] {
   return [entry.title, ...entry.aliases];
-}
-
-/** A table's keys with their owners moved to `positions`. */
-function remap({ keys, positions }: { keys: NameKeys; positions: Int32Array }): Int32Array {
-  return keys.owners.map((owner) => positions[owner]!);
 }
 
 /** `entries` itself when already in title order (one pass), else a sorted copy. */

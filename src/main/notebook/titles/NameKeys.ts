@@ -120,12 +120,19 @@ export function mergeNameKeys(parts: Array<{ keys: NameKeys; positions: Int32Arr
   // Owners moved first, so the merge below compares plain arrays.
   const moved = parts.map(({ keys, positions }) => ({
     keys: keys.keys,
-    owners: positions ? keys.owners.map((owner) => positions[owner]!) : keys.owners,
+    owners: positions ? moveOwners(keys.owners, positions) : keys.owners,
     flags: keys.flags,
   }));
   let merged = moved[0] ?? { keys: [], owners: new Int32Array(0), flags: new Uint8Array(0) };
   for (let part = 1; part < moved.length; part++) merged = mergeTwo(merged, moved[part]!);
   return { count, ...merged };
+}
+
+/** `owners` with each owner o replaced by positions[o]. */
+export function moveOwners(owners: Int32Array, positions: Int32Array): Int32Array {
+  const out = new Int32Array(owners.length);
+  for (let at = 0; at < owners.length; at++) out[at] = positions[owners[at]!]!;
+  return out;
 }
 
 type KeyLists = { keys: readonly string[]; owners: Int32Array; flags: Uint8Array };
