@@ -106,18 +106,23 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   const packNameOf = (packId: string) => library.packName(packId);
   /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
   const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
-  const entrySummaries = (): EntrySummary[] =>
-    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => {
-      const hint = titleHints().get(id);
-      return {
-        id,
-        title,
-        // Shared, not copied (120,000 arrays): entries are read-only, and every answer copies them.
-        aliases,
-        ...(packId ? { packId } : {}),
-        ...(hint ? { hint: hint.words } : {}),
-      };
-    }));
+  const entrySummaries = (): EntrySummary[] => {
+    if (summaries) return summaries;
+    const hintOf = titleHints();
+    const entries = library.entries();
+    const made = new Array<EntrySummary>(entries.length);
+    for (let at = 0; at < entries.length; at++) {
+      const { id, title, aliases, packId } = entries[at]!;
+      // Shared, not copied (120,000 arrays): entries are read-only, and every answer copies them.
+      const summary: EntrySummary = { id, title, aliases };
+      // Set one by one: spreading `{ packId }` and `{ hint }` made two objects more per entry.
+      if (packId) summary.packId = packId;
+      const hint = hintOf.get(id);
+      if (hint) summary.hint = hint.words;
+      made[at] = summary;
+    }
+    return (summaries = made);
+  };
   const events = new EventBus();
   const settings = new SettingsStore(config.stateDir);
   // Writes never reach these even when a vault contains them.
