@@ -8,7 +8,7 @@
  */
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatePackEntries } from './generatePack';
+import { generatePackEntries, prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { startApp } from './startApp';
 
 function rss(pid: number): string {
@@ -59,7 +59,10 @@ async function main() {
   const samples: Array<{ at: number; mb: number }> = [];
   let sampler: NodeJS.Timeout | undefined;
   const spawned = performance.now();
+  const appDirAt = process.argv.indexOf('--app-dir');
   const app = await startApp({
+    // --app-dir <folder>: another build (of an older commit, say), to compare.
+    appDir: appDirAt >= 0 ? process.argv[appDirAt + 1] : undefined,
     nodeArgs,
     onSpawn: (pid) => {
       sampler = setInterval(() => {
@@ -72,8 +75,13 @@ async function main() {
       }, 25);
     },
     notes: { 'Scratch.md': '# Scratch\n\nA note to type in.\n' },
-    prepareState: (stateDir) =>
-      cpSync(join(prepared, 'state'), stateDir, { recursive: true, preserveTimestamps: true }),
+    // --fresh: the pack written and its caches made in this process right before, as the packs bench does.
+    prepareState: process.argv.includes('--fresh')
+      ? async (stateDir) => {
+          writeBenchPack(stateDir, 120_000);
+          await prepareBenchPackCaches(stateDir);
+        }
+      : (stateDir) => cpSync(join(prepared, 'state'), stateDir, { recursive: true, preserveTimestamps: true }),
   });
   try {
     console.log(`address ${Math.round(app.addressMs)} ms, window ${Math.round(app.windowMs)} ms`);
