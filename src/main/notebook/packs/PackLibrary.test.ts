@@ -62,7 +62,12 @@ describe('PackLibrary', () => {
       builtIn: false,
     });
     expect(readdirSync(dir)).toEqual(['my-dictionary']);
-    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual(['catalog.json', 'entries.ndjson', 'manifest.json']);
+    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual([
+      'catalog.json',
+      'entries.ndjson',
+      'manifest.json',
+      'names.json',
+    ]);
     expect(
       readFileSync(join(dir, 'my-dictionary', 'entries.ndjson'), 'utf8')
         .trim()

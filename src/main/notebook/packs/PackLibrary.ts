@@ -528,12 +528,15 @@ export class PackLibrary {
     entries.sort(compareEntryTitles);
     const { text, catalog } = await formatEntriesWithProgress(entries, target.onProgress);
     const dir = join(this.options.dir, id);
-    // The entries first: the catalog is never older than the entries file (see readEntries).
+    // Its names folded and sorted now, while the import is waited for, not at the next start.
+    const names = await nameKeysInSlices(entries.length, (at) => namesOf(entries[at]!));
+    // The entries first: the catalog and name keys are never older than the entries file (see readEntries).
     await replaceDirectory(
       dir,
       new Map([
         [ENTRIES_FILE, text],
         [CATALOG_FILE, formatCatalog(catalog)],
+        ...(names ? [[NAME_KEYS_FILE, formatNameKeys(names, catalog.entriesSize)] as [string, string]] : []),
         [MANIFEST_FILE, formatManifest(manifest)],
       ]),
     );
