@@ -121,7 +121,8 @@ export class LinkSuggestions {
     const names = this.namesOf(index);
     const entries: Candidate[] = [];
     names.begin();
-    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit);
+    // The menu ranks an alias like a title (rankLinkSuggestions).
+    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit, { aliasesLast: false });
     const notes = () => mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
     const chosen = rankLinkSuggestions(query, concat(entries, notes()), limit);
     if (chosen.length >= limit) return chosen;

@@ -88,6 +88,8 @@ interface Candidate {
  */
 export class SwitcherIndex {
   private readonly items = new Map<string, Prepared>();
+  /** The notes among the items: the looser tiers try every one, without a pass over 120,000 entries. */
+  private readonly notes = new Set<Prepared>();
   private index: NamePrefixIndex<Prepared> | null = null;
   /** Documents set since the index's snapshot (not in it). */
   private readonly added = new Set<Prepared>();
@@ -116,7 +118,9 @@ export class SwitcherIndex {
     const old = this.items.get(entry.key);
     if (old && !this.added.delete(old)) this.stale++;
     if (old?.entry.kind === 'entry') this.entryCount--;
+    if (old) this.notes.delete(old);
     if (entry.kind === 'entry') this.entryCount++;
+    else this.notes.add(item);
     this.items.set(entry.key, item);
     if (this.index || this.building) this.added.add(item);
     this.warmSoon();
@@ -127,6 +131,7 @@ export class SwitcherIndex {
     if (!old) return;
     if (!this.added.delete(old)) this.stale++;
     if (old.entry.kind === 'entry') this.entryCount--;
+    this.notes.delete(old);
     this.items.delete(key);
   }
 
@@ -223,8 +228,8 @@ export class SwitcherIndex {
       if (matched < limit) {
         // The looser tiers, and substrings: every note (the user's own, as below the limit),
         // and the reference entries of a bounded stretch of names near the query.
-        for (const item of this.items.values()) {
-          if (item.entry.kind === 'note' && item.mark !== run) {
+        for (const item of this.notes) {
+          if (item.mark !== run) {
             item.mark = run;
             direct(item);
           }
@@ -310,8 +315,8 @@ export class SwitcherIndex {
         if (ma !== mb) return ma > mb;
         return a.item.sortKey < b.item.sortKey;
       });
-      for (const item of this.items.values()) {
-        if (item.entry.kind === 'note' && !seen.has(item.entry.key)) {
+      for (const item of this.notes) {
+        if (!seen.has(item.entry.key)) {
           newest.offer({ item, tier: MatchTier.Exact, score: 0, name: 0, recent: 0 });
         }
       }
