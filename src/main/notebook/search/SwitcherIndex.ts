@@ -40,6 +40,8 @@ class Prepared {
   private prepared: PreparedName[] | null = null;
   /** The query that last tried it (see SwitcherIndex.query): tried once per query, no set kept. */
   mark = 0;
+  /** False once replaced or deleted (the name index may still list it): no map lookup per item tried. */
+  live = true;
 
   constructor(readonly entry: SwitcherEntry) {}
 
@@ -116,6 +118,7 @@ export class SwitcherIndex {
   set(entry: SwitcherEntry): void {
     const item = new Prepared(entry);
     const old = this.items.get(entry.key);
+    if (old) old.live = false;
     if (old && !this.added.delete(old)) this.stale++;
     if (old?.entry.kind === 'entry') this.entryCount--;
     if (old) this.notes.delete(old);
@@ -129,6 +132,7 @@ export class SwitcherIndex {
   delete(key: string): void {
     const old = this.items.get(key);
     if (!old) return;
+    old.live = false;
     if (!this.added.delete(old)) this.stale++;
     if (old.entry.kind === 'entry') this.entryCount--;
     this.notes.delete(old);
@@ -213,7 +217,7 @@ export class SwitcherIndex {
       const run = ++this.queries;
       /** Tries a live document once in this query (the index may hold replaced or deleted ones). */
       const tryOnce = (item: Prepared) => {
-        if (item.mark === run || this.items.get(item.entry.key) !== item) return;
+        if (item.mark === run || !item.live) return;
         item.mark = run;
         direct(item);
       };
