@@ -7,6 +7,7 @@ import { prepareQuery } from '@shared/titles/matchTitle';
 import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
 import { NamePrefixIndex } from '../titles/NamePrefixIndex';
 import { baseKeysFor, type EntryNameKeys, type NameKeys } from '../titles/NameKeys';
+import { StoredEntry } from '../packs/packCatalog';
 
 const DEFAULT_SUGGESTIONS = 20;
 const ENTRY_PREVIEW_CHARS = 120;
@@ -114,18 +115,18 @@ export class LinkSuggestions {
     } else {
       chosen = this.suggestFromNames(index, query, limit);
     }
-    return chosen.map(({ candidate, matchedAlias }) => ({
+    const entries = chosen.map(({ candidate }) =>
+      !candidate.note && candidate.ref.kind === 'entry' ? this.deps.entries.get(candidate.ref.id) : undefined,
+    );
+    // The rows' definitions in a few reads, not one each.
+    StoredEntry.readBodies(entries);
+    return chosen.map(({ candidate, matchedAlias }, i) => ({
       ref: candidate.ref,
       kind: candidate.kind,
       title: candidate.title,
       insert: index.spellingFor(candidate.ref, null),
       matchedAlias,
-      preview: candidate.note
-        ? candidate.note.preview
-        : entryPreview(
-            candidate.ref.kind === 'entry' ? this.deps.entries.get(candidate.ref.id) : undefined,
-            ENTRY_PREVIEW_CHARS,
-          ),
+      preview: candidate.note ? candidate.note.preview : entryPreview(entries[i], ENTRY_PREVIEW_CHARS),
     }));
   }
 
@@ -136,7 +137,8 @@ export class LinkSuggestions {
     const names = this.namesOf(index);
     const entries: Candidate[] = [];
     names.begin();
-    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit);
+    // The menu ranks an alias like a title (rankLinkSuggestions).
+    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit, { aliasesLast: false });
     const notes = () => mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
     const chosen = rankLinkSuggestions(query, concat(entries, notes()), limit);
     if (chosen.length >= limit) return chosen;
