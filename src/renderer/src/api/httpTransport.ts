@@ -24,14 +24,21 @@ export function startCallWorker(): CallWorker | null {
  * Sends calls through the call worker, so that serializing a large argument (a long
  * note's text), sending it and parsing the answer never hold up the page: handing a
  * string to a worker costs a fraction of what `fetch` costs for it on the main thread.
+ * Until the worker says it has started, calls go from the page: the first screen's calls
+ * (small arguments) do not wait for the worker's script to load (issue #15).
  * If the worker cannot run (it failed to load), its unanswered calls — which then never
  * reached the host — and every later call are sent from the page.
  */
 function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise<Envelope> {
   let usable: CallWorker | null = worker;
+  let started = false;
   let nextId = 1;
   const pending = new Map<number, { request: HttpCallRequest; resolve(e: Envelope): void; reject(e: Error): void }>();
   worker.onmessage = ({ data }) => {
+    if ('started' in data) {
+      started = true;
+      return;
+    }
     const call = pending.get(data.id);
     if (!call) return;
     pending.delete(data.id);
@@ -47,7 +54,7 @@ function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise
     }
   };
   return (request) => {
-    if (!usable) return postCall(request);
+    if (!usable || !started) return postCall(request);
     const id = nextId++;
     return new Promise<Envelope>((resolve, reject) => {
       pending.set(id, { request, resolve, reject });
