@@ -20,7 +20,7 @@ import { usePackDialogs } from '../features/packs/usePackDialogs';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ariaKeyShortcut, shortcutLabel } from '../ui/shortcuts';
 import { Splitter } from '../ui/Splitter';
-import type { StartupData } from './App';
+import type { StartupData } from './loadStartup';
 import { useLoad } from '../ui/useLoad';
 import { useNavigation } from './navigation/useNavigation';
 import { useFlushOnLeave } from './useFlushOnLeave';
