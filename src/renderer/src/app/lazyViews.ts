@@ -27,15 +27,17 @@ export const OpenVaultDialog = lazy(loaders.OpenVaultDialog);
 let preloading: Promise<unknown> | null = null;
 
 /**
- * Fetches every chunk above (once), when the browser is idle after the first screen; the
+ * Fetches every chunk above (once), when the browser is idle after the first screen's frame; the
  * editor first, as it is the one most likely to be wanted next. Resolves when all are loaded.
  */
 export function preloadViews(): Promise<unknown> {
   preloading ??= new Promise<void>((resolve) => {
     const idle = (window as { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number })
       .requestIdleCallback;
-    if (idle) idle(() => resolve(), { timeout: 500 });
-    else setTimeout(resolve, 50);
+    // After the first screen's frame (its rows painted), then when the page is idle.
+    requestAnimationFrame(() =>
+      setTimeout(() => (idle ? idle(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 50)), 0),
+    );
   }).then(() =>
     loaders
       .NoteView()
