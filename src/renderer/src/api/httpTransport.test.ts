@@ -119,6 +119,22 @@ describe('the HTTP transport', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
+  it('sends from the page until a worker given later has arrived and started', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const worker = new FakeCallWorker();
+    let give: (worker: FakeCallWorker) => void = () => undefined;
+    const transport = createHttpTransport('', new Promise<FakeCallWorker>((resolve) => (give = resolve)));
+
+    expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
+    give(worker);
+    await Promise.resolve();
+    worker.start();
+    expect(await transport.call('listDrafts', null)).toEqual({ ok: true, value: { method: 'listDrafts', args: null } });
+    expect(worker.received.map((m) => m.method)).toEqual(['listDrafts']);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('sends from the page where no worker can be started', async () => {
     const fetch = hostFetch();
     vi.stubGlobal('fetch', fetch);

@@ -73,9 +73,16 @@ function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise
  * The transport for the browser build: calls go to the HTTP host that served this page
  * (same origin) through a worker (see workerCaller), events arrive as server-sent events.
  * Every request carries the page's session cookie (see openHttpSession), added by the browser.
+ *
+ * @param worker The call worker; null: none (calls go from the page); a promise: calls go
+ *   from the page until it gives the worker (started later, e.g. after the first screen).
  */
-export function createHttpTransport(base = '', worker: CallWorker | null = startCallWorker()): Transport {
-  const send = worker ? workerCaller(worker) : postCall;
+export function createHttpTransport(
+  base = '',
+  worker: CallWorker | null | Promise<CallWorker | null> = startCallWorker(),
+): Transport {
+  let send = worker && !('then' in worker) ? workerCaller(worker) : postCall;
+  if (worker && 'then' in worker) void worker.then((started) => started && (send = workerCaller(started)));
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
