@@ -36,6 +36,10 @@ export default defineConfig({
     plugins: [react()],
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      // Minified (electron-vite leaves the renderer readable by default): the page parses and
+      // compiles its first chunk before anything shows, and that is most of the first render
+      // (issue #15: the glossary's first row within 300 ms).
+      minify: true,
       // Fonts (KaTeX's) are files, never data: URLs, which the CSP's `font-src 'self'` refuses.
       assetsInlineLimit: (file: string) => (/\.(?:woff2?|ttf|otf)$/i.test(file) ? false : undefined),
     },

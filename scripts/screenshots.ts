@@ -9,9 +9,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { openLaunchUrl } from '../e2e/fixtures/app';
+import { openLaunchUrl, stopProcess } from '../e2e/fixtures/app';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/fixtures/findChromium';
 import { optionNamed } from '../e2e/pages/optionName';
+import { prepareBenchPackCaches, writeBenchPack } from './bench/generatePack';
 
 const root = resolve(__dirname, '..');
 const outDir = resolve(process.argv[2] ?? join(root, 'docs'));
@@ -294,21 +295,27 @@ const scenes: Record<string, Scene> = {
   },
 };
 
-async function main() {
-  mkdirSync(outDir, { recursive: true });
-  const vault = mkdtempSync(join(tmpdir(), 'sn-shots-vault-'));
-  const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
-  sceneVault = vault;
-  writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
-  writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
-  writeFileSync(join(vault, 'Cell division.md'), MEDIA_NOTE);
-  mkdirSync(join(vault, 'attachments'), { recursive: true });
-  writeFileSync(join(vault, 'attachments', 'cell cycle.svg'), CELL_CYCLE_SVG);
-  writeFileSync(join(vault, 'attachments', 'action potential.svg'), ACTION_POTENTIAL_SVG);
-  writeFileSync(join(vault, 'attachments', 'Mitosis review.pdf'), `%PDF-1.4\n${'%'.repeat(184_000)}\n`);
-  writeFileSync(join(vault, 'attachments', 'Lecture 7.mp3'), Buffer.alloc(3_400_000));
-  for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
-  writeFileSync(join(vault, 'Revision sheet.md'), EMBEDS_NOTE);
+/**
+ * Scenes on a second state folder whose reference packs include a 120,000-entry dictionary
+ * beside the shipped glossary, generated as the packs benchmark does it (generatePack.ts;
+ * about a minute, so only when these scenes are taken).
+ */
+const bigPackScenes: Record<string, Scene> = {
+  // The glossary with the whole pack listed (its count in the heading), an entry beside a note.
+  'pack-120k': async (page) => {
+    await page.getByRole('option', { name: 'Inhibition and excitation' }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).waitFor();
+    const glossary = page.getByRole('listbox', { name: 'Glossary' });
+    await glossary.getByRole('option').nth(3).click();
+    await page.getByRole('complementary', { name: 'Reference' }).getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('textbox', { name: /^Note: / }).click();
+  },
+};
+
+const wanted = (name: string) => !process.env.SCENES || process.env.SCENES.split(',').includes(name);
+
+/** Starts `serve` on `vault` and `state`, takes `list`'s scenes in both themes, and stops it. */
+async function shoot(vault: string, state: string, list: Record<string, Scene>): Promise<void> {
   const server = spawn(process.execPath, [join(root, 'out/main/serve.js'), '--vault', vault, '--state-dir', state], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -328,9 +335,9 @@ async function main() {
     const storageState = await first.context().storageState();
     await first.close();
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, scene] of Object.entries(scenes)) {
+      for (const [name, scene] of Object.entries(list)) {
         // SCENES=rich,editor takes only those.
-        if (process.env.SCENES && !process.env.SCENES.split(',').includes(name)) continue;
+        if (!wanted(name)) continue;
         const page = await browser.newPage({
           viewport: { width: 1280, height: 800 },
           colorScheme: scheme,
@@ -347,7 +354,39 @@ async function main() {
     }
   } finally {
     await browser.close();
-    server.kill();
+    await stopProcess(server);
+  }
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  // The vault's folder has a name a reader can make sense of: the sidebar's foot shows it.
+  const vault = join(mkdtempSync(join(tmpdir(), 'sn-shots-vault-')), 'Neuroscience');
+  mkdirSync(vault);
+  const state = mkdtempSync(join(tmpdir(), 'sn-shots-state-'));
+  sceneVault = vault;
+  writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
+  writeFileSync(join(vault, 'Action potentials.md'), RICH_NOTE);
+  writeFileSync(join(vault, 'Cell division.md'), MEDIA_NOTE);
+  mkdirSync(join(vault, 'attachments'), { recursive: true });
+  writeFileSync(join(vault, 'attachments', 'cell cycle.svg'), CELL_CYCLE_SVG);
+  writeFileSync(join(vault, 'attachments', 'action potential.svg'), ACTION_POTENTIAL_SVG);
+  writeFileSync(join(vault, 'attachments', 'Mitosis review.pdf'), `%PDF-1.4\n${'%'.repeat(184_000)}\n`);
+  writeFileSync(join(vault, 'attachments', 'Lecture 7.mp3'), Buffer.alloc(3_400_000));
+  for (const [file, text] of Object.entries(LINKED_NOTES)) writeFileSync(join(vault, file), text);
+  writeFileSync(join(vault, 'Revision sheet.md'), EMBEDS_NOTE);
+  if (Object.keys(scenes).some(wanted)) await shoot(vault, state, scenes);
+  if (Object.keys(bigPackScenes).some(wanted)) {
+    // Two notes (the glossary gets the sidebar), and a state folder of their own holding the
+    // big pack (its caches made).
+    const packVault = join(mkdtempSync(join(tmpdir(), 'sn-shots-vault-')), 'Neuroscience');
+    mkdirSync(packVault);
+    writeFileSync(join(packVault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
+    writeFileSync(join(packVault, 'Sleep and the brain.md'), LINKED_NOTES['Sleep and the brain.md']!);
+    const packState = mkdtempSync(join(tmpdir(), 'sn-shots-pack-state-'));
+    writeBenchPack(packState, 120_000, 15, 'Dictionary');
+    await prepareBenchPackCaches(packState);
+    await shoot(packVault, packState, bigPackScenes);
   }
 }
 

@@ -36,7 +36,9 @@ test('a 20,000-row TSV imported through the UI: the glossary renders only the ro
 
   // The count says every entry is there; the DOM holds only a screenful of them.
   const total = ROWS + 5;
-  await expect(glossary.list.locator('xpath=..').locator('.count')).toHaveText(String(total), { timeout: 30_000 });
+  await expect(glossary.list.locator('xpath=..').locator('.count')).toHaveText(total.toLocaleString('en-US'), {
+    timeout: 30_000,
+  });
   await expect(glossary.items.first()).toHaveAttribute('aria-setsize', String(total));
   const rendered = await glossary.items.count();
   expect(rendered).toBeGreaterThan(5);

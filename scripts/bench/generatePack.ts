@@ -139,7 +139,7 @@ export function generatePackEntries(count: number, seed = 15): GlossaryEntry[] {
 }
 
 /** Writes a generated pack of `count` entries into `<stateDir>/packs/`, as an import would store it. */
-export function writeBenchPack(stateDir: string, count: number, seed = 15): GlossaryEntry[] {
+export function writeBenchPack(stateDir: string, count: number, seed = 15, name = BENCH_PACK_NAME): GlossaryEntry[] {
   // Stored in title order, as an import stores it.
   const entries = generatePackEntries(count, seed).sort(compareEntryTitles);
   const dir = join(stateDir, 'packs', BENCH_PACK_ID);
@@ -149,7 +149,7 @@ export function writeBenchPack(stateDir: string, count: number, seed = 15): Glos
     join(dir, MANIFEST_FILE),
     formatManifest({
       id: BENCH_PACK_ID,
-      name: BENCH_PACK_NAME,
+      name,
       source: { name: 'dictionary.tsv', format: 'tsv' },
       entryCount: entries.length,
       skippedCount: 0,

@@ -42,8 +42,11 @@ export interface BenchApp {
   browser: Browser;
   /** Calls one NotebookApi method over HTTP from Node (with the first page's session); throws on an error envelope. */
   call<T = unknown>(method: string, args?: unknown): Promise<T>;
-  /** Opens the app in another page (its own browser context, sharing the session), probe installed, notes list shown. */
-  openPage(): Promise<Page>;
+  /**
+   * Opens the app in another page (its own browser context, sharing the session), probe
+   * installed (and `initScript`, page source run before the app's own scripts), notes list shown.
+   */
+  openPage(initScript?: string): Promise<Page>;
   /** What the in-page probe of `page` (default: the first page) recorded so far (see PageProbe). */
   probe(page?: Page): Promise<PageProbe>;
   /**
@@ -254,10 +257,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     browser = launched;
     // The launch code opens one session; later pages and Node's calls share its cookie.
     let session: Cookie[] | undefined;
-    const openPage = async () => {
+    const openPage = async (initScript?: string) => {
       const context = await launched.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(PROBE_SCRIPT);
+      if (initScript) await page.addInitScript(initScript);
       if (session) {
         await context.addCookies(session);
         await page.goto(`${origin}/`);
@@ -289,7 +293,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
       page,
       browser: launched,
       call,
-      openPage,
+      openPage: (initScript?: string) => openPage(initScript),
       probe: (on = page) => on.evaluate<PageProbe>('({ ...window.__bench, now: performance.now() })'),
       waitForQuiet: (quiet = {}) => waitForQuiet(quiet.page ?? page, quiet.quietMs ?? 500, quiet.timeoutMs ?? 60_000),
       close,

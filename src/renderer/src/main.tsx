@@ -1,7 +1,7 @@
-import { createClient } from '@shared/api/createClient';
+// First: starts the session check and the first screen's calls before the rest evaluates.
+import { starting } from './app/startLoading';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { chooseTransport } from './api/chooseTransport';
 import { ApiProvider } from './api/ApiContext';
 import { App } from './app/App';
 import { MissingBackend } from './app/MissingBackend';
@@ -10,15 +10,15 @@ import './styles/app.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-void chooseTransport().then((connection) =>
+void starting.then(({ connection, loading }) =>
   root.render(
     <StrictMode>
-      {'transport' in connection ? (
-        <ApiProvider client={createClient(connection.transport)}>
-          <App />
+      {loading ? (
+        <ApiProvider client={loading.client}>
+          <App initial={loading.initial} />
         </ApiProvider>
       ) : (
-        <MissingBackend problem={connection.problem} />
+        <MissingBackend problem={'problem' in connection ? connection.problem : 'unreachable'} />
       )}
     </StrictMode>,
   ),

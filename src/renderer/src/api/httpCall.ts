@@ -33,8 +33,12 @@ export interface WorkerCallMessage extends HttpCallRequest {
   id: number;
 }
 
-/** The call worker's answer: the envelope, or why the call did not reach the host. */
-export type WorkerReplyMessage = { id: number; envelope: Envelope } | { id: number; failure: string };
+/**
+ * The call worker's messages: `started` once, when its script has run (it takes calls from
+ * then on); then for each call its envelope, or why the call did not reach the host.
+ */
+export type WorkerReplyMessage =
+  { started: true } | { id: number; envelope: Envelope } | { id: number; failure: string };
 
 /** What the call worker does with each message (see httpCallWorker). */
 export async function answerCall(message: WorkerCallMessage): Promise<WorkerReplyMessage> {

@@ -12,3 +12,6 @@ const scope = self as unknown as {
 scope.onmessage = (event) => {
   void answerCall(event.data).then((reply) => scope.postMessage(reply));
 };
+
+// Tells the page that calls can come here now (until then it sends them itself).
+scope.postMessage({ started: true });

@@ -21,6 +21,11 @@ class FakeCallWorker implements CallWorker {
   terminate(): void {
     this.terminated = true;
   }
+
+  /** The worker's script has run: it says so, as httpCallWorker does. */
+  start(): void {
+    this.onmessage?.(new MessageEvent('message', { data: { started: true } }));
+  }
 }
 
 /** A fetch that answers like the HTTP host, echoing the call it got. */
@@ -44,6 +49,7 @@ describe('the HTTP transport', () => {
     vi.stubGlobal('fetch', fetch);
     const worker = new FakeCallWorker();
     const transport = createHttpTransport('http://127.0.0.1:5000', worker);
+    worker.start();
     const content = 'x'.repeat(200_000);
 
     const [saved, read] = await Promise.all([
@@ -67,6 +73,7 @@ describe('the HTTP transport', () => {
   it('rejects a call that did not reach the host, or got no envelope back, with the reason', async () => {
     const worker = new FakeCallWorker();
     const transport = createHttpTransport('', worker);
+    worker.start();
     vi.stubGlobal(
       'fetch',
       vi.fn(async () => {
@@ -84,6 +91,7 @@ describe('the HTTP transport', () => {
     const worker = new FakeCallWorker();
     worker.answers = false;
     const transport = createHttpTransport('', worker);
+    worker.start();
 
     const waiting = transport.call('readNote', { path: 'A.md' });
     await Promise.resolve();
@@ -94,6 +102,36 @@ describe('the HTTP transport', () => {
 
     expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
     expect(worker.received.map((m) => m.method)).toEqual(['readNote']);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends from the page until the worker has started, then through it', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const worker = new FakeCallWorker();
+    const transport = createHttpTransport('', worker);
+
+    expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
+    expect(worker.received).toEqual([]);
+    worker.start();
+    expect(await transport.call('listDrafts', null)).toEqual({ ok: true, value: { method: 'listDrafts', args: null } });
+    expect(worker.received.map((m) => m.method)).toEqual(['listDrafts']);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('sends from the page until a worker given later has arrived and started', async () => {
+    const fetch = hostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const worker = new FakeCallWorker();
+    let give: (worker: FakeCallWorker) => void = () => undefined;
+    const transport = createHttpTransport('', new Promise<FakeCallWorker>((resolve) => (give = resolve)));
+
+    expect(await transport.call('listNotes', null)).toEqual({ ok: true, value: { method: 'listNotes', args: null } });
+    give(worker);
+    await Promise.resolve();
+    worker.start();
+    expect(await transport.call('listDrafts', null)).toEqual({ ok: true, value: { method: 'listDrafts', args: null } });
+    expect(worker.received.map((m) => m.method)).toEqual(['listDrafts']);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 

@@ -24,14 +24,21 @@ export function startCallWorker(): CallWorker | null {
  * Sends calls through the call worker, so that serializing a large argument (a long
  * note's text), sending it and parsing the answer never hold up the page: handing a
  * string to a worker costs a fraction of what `fetch` costs for it on the main thread.
+ * Until the worker says it has started, calls go from the page: the first screen's calls
+ * (small arguments) do not wait for the worker's script to load (issue #15).
  * If the worker cannot run (it failed to load), its unanswered calls — which then never
  * reached the host — and every later call are sent from the page.
  */
 function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise<Envelope> {
   let usable: CallWorker | null = worker;
+  let started = false;
   let nextId = 1;
   const pending = new Map<number, { request: HttpCallRequest; resolve(e: Envelope): void; reject(e: Error): void }>();
   worker.onmessage = ({ data }) => {
+    if ('started' in data) {
+      started = true;
+      return;
+    }
     const call = pending.get(data.id);
     if (!call) return;
     pending.delete(data.id);
@@ -47,7 +54,7 @@ function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise
     }
   };
   return (request) => {
-    if (!usable) return postCall(request);
+    if (!usable || !started) return postCall(request);
     const id = nextId++;
     return new Promise<Envelope>((resolve, reject) => {
       pending.set(id, { request, resolve, reject });
@@ -66,9 +73,16 @@ function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise
  * The transport for the browser build: calls go to the HTTP host that served this page
  * (same origin) through a worker (see workerCaller), events arrive as server-sent events.
  * Every request carries the page's session cookie (see openHttpSession), added by the browser.
+ *
+ * @param worker The call worker; null: none (calls go from the page); a promise: calls go
+ *   from the page until it gives the worker (started later, e.g. after the first screen).
  */
-export function createHttpTransport(base = '', worker: CallWorker | null = startCallWorker()): Transport {
-  const send = worker ? workerCaller(worker) : postCall;
+export function createHttpTransport(
+  base = '',
+  worker: CallWorker | null | Promise<CallWorker | null> = startCallWorker(),
+): Transport {
+  let send = worker && !('then' in worker) ? workerCaller(worker) : postCall;
+  if (worker && 'then' in worker) void worker.then((started) => started && (send = workerCaller(started)));
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 

@@ -1,25 +1,14 @@
-import type { AppInfo } from '@shared/domain/appInfo';
-import type { EntrySummary } from '@shared/domain/glossary';
-import type { Draft, NoteSummary } from '@shared/domain/note';
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
 import { Notebook } from './Notebook';
-import { workspaceFrom, type Workspace } from './useWorkspace';
-
-export interface StartupData {
-  info: AppInfo;
-  /** The glossary's size and first few entries (the welcome view); the list asks for its own rows. */
-  glossary: { all: number; first: EntrySummary[] };
-  notes: NoteSummary[];
-  drafts: Draft[];
-  workspace: Workspace;
-}
+import { loadStartup, type StartupData } from './loadStartup';
 
 /**
- * Loads what the first screen needs, then shows the notebook. A vault switch loads
- * everything again (the key remounts the notebook with fresh state).
+ * Shows the notebook once what the first screen needs has arrived (`initial`: asked for
+ * before React mounted, see startLoading). A vault switch loads everything again (the key
+ * remounts the notebook with fresh state).
  */
-export function App() {
+export function App({ initial }: { initial?: Promise<StartupData> }) {
   const api = useApi();
   const [data, setData] = useState<StartupData | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,35 +16,14 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    // The first screen does not wait for the glossary's entries (a pack may hold 120,000):
-    // only for its size, its first few, and whether the entry open last time is still there.
-    const workspaceState = api.getWorkspaceState();
-    const lastEntry = workspaceState.then((state) => {
-      const main = workspaceFrom(state).main;
-      return main?.kind === 'entry'
-        ? api.getEntry({ id: main.id }).then(
-            () => true,
-            () => false,
-          )
-        : true;
-    });
-    const glossary = api.listEntryRows({ filter: '', offset: 0, limit: 5 });
-    Promise.all([api.getAppInfo(), glossary, api.listNotes(), api.listDrafts(), workspaceState, lastEntry]).then(
-      ([info, rows, notes, drafts, state, entryKept]) => {
-        if (!current) return;
-        const workspace = workspaceFrom(state);
-        // A document deleted since the last session is not reopened.
-        const main = workspace.main;
-        if (main?.kind === 'note' && !notes.some((note) => note.path === main.path)) workspace.main = null;
-        if (main?.kind === 'entry' && !entryKept) workspace.main = null;
-        setData({ info, glossary: { all: rows.all, first: rows.rows }, notes, drafts, workspace });
-      },
+    (generation === 0 && initial ? initial : loadStartup(api)).then(
+      (loaded) => current && setData(loaded),
       (failure: unknown) => current && setError(failure instanceof Error ? failure.message : String(failure)),
     );
     return () => {
       current = false;
     };
-  }, [api, generation]);
+  }, [api, generation, initial]);
 
   useEffect(
     () =>

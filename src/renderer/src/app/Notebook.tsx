@@ -1,8 +1,7 @@
 import type { OutgoingLink } from '@shared/domain/links';
 import type { NoteSummary } from '@shared/domain/note';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api/ApiContext';
-import { CommandPalette } from '../features/commands/CommandPalette';
 import { useShortcutDispatcher } from '../ui/commands/useCommands';
 import { useShellCommands } from '../features/commands/useShellCommands';
 import { DraftsNotice } from '../features/drafts/DraftsNotice';
@@ -12,20 +11,16 @@ import { GlossaryList } from '../features/glossary/GlossaryList';
 import { useGlossaryHead } from '../features/glossary/useGlossaryRows';
 import { BacklinksToggle } from '../features/links/BacklinksToggle';
 import { SidePanel, type SideTab } from '../features/links/SidePanel';
-import { UnresolvedLinksDialog } from '../features/links/UnresolvedLinksDialog';
 import { useLinkCommands, useSidePanel } from '../features/links/useSidePanel';
 import { NotesList } from '../features/notes/NotesList';
-import { NoteView } from '../features/notes/NoteView';
 import { flushAllNotes } from '../features/notes/openSessions';
 import { ReferencePane } from '../features/reference/ReferencePane';
 import { SearchPanel } from '../features/search/SearchPanel';
-import { QuickSwitcher } from '../features/switcher/QuickSwitcher';
 import { usePackDialogs } from '../features/packs/usePackDialogs';
-import { OpenVaultDialog } from '../features/vault/OpenVaultDialog';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ariaKeyShortcut, shortcutLabel } from '../ui/shortcuts';
 import { Splitter } from '../ui/Splitter';
-import type { StartupData } from './App';
+import type { StartupData } from './loadStartup';
 import { useLoad } from '../ui/useLoad';
 import { useNavigation } from './navigation/useNavigation';
 import { useFlushOnLeave } from './useFlushOnLeave';
@@ -33,6 +28,14 @@ import { useNotesList } from './useNotesList';
 import { useToast } from './useToast';
 import { useWorkspace } from './useWorkspace';
 import { IndexingStatus } from './IndexingStatus';
+import {
+  CommandPalette,
+  NoteView,
+  OpenVaultDialog,
+  preloadViews,
+  QuickSwitcher,
+  UnresolvedLinksDialog,
+} from './lazyViews';
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
 import { onSearchRequest } from '../ui/searchRequests';
@@ -55,6 +58,8 @@ export function Notebook({ data }: { data: StartupData }) {
     [],
   );
   const [picker, setPicker] = useState<'switcher' | 'palette' | null>(null);
+  // The editor and the dialogs are fetched once the first screen is up (see lazyViews).
+  useEffect(() => void preloadViews(), []);
 
   const main = workspace.main;
   // The side panel (backlinks, outgoing links, reference) and the links dialogs.
@@ -195,6 +200,7 @@ export function Notebook({ data }: { data: StartupData }) {
         <div className="sidebar-scroll">
           <NotesList notes={notes.list} selectedPath={openNotePath} onOpen={openNote} onCreate={createNoteFromList} />
           <GlossaryList
+            firstPage={data.glossary.firstPage}
             selectedId={referenceOpen ? workspace.referenceEntryId : mainEntryId}
             onOpen={openEntry}
             onAddPack={packs.openAdd}
@@ -220,19 +226,22 @@ export function Notebook({ data }: { data: StartupData }) {
           onDiscard={drafts.discard}
         />
         {openNotePath ? (
-          <NoteView
-            key={nav.noteGeneration}
-            path={openNotePath}
-            restoreContent={nav.openOptions.restoreContent}
-            focusTitle={nav.openOptions.focusTitle}
-            onSummaryChanged={onSummaryChanged}
-            onForked={onForked}
-            onClosed={() => changeWorkspace({ main: null })}
-            onOpenPath={(path) => openNote(path)}
-            onNotice={setToast}
-            onOpenWikiLink={openWikiLink}
-            headerTools={<BacklinksToggle doc={main!} open={backlinksShown} onToggle={toggleBacklinks} />}
-          />
+          // The editor's chunk loads the first time a note opens (see lazyViews).
+          <Suspense fallback={<div className="note-loading" aria-busy="true" />}>
+            <NoteView
+              key={nav.noteGeneration}
+              path={openNotePath}
+              restoreContent={nav.openOptions.restoreContent}
+              focusTitle={nav.openOptions.focusTitle}
+              onSummaryChanged={onSummaryChanged}
+              onForked={onForked}
+              onClosed={() => changeWorkspace({ main: null })}
+              onOpenPath={(path) => openNote(path)}
+              onNotice={setToast}
+              onOpenWikiLink={openWikiLink}
+              headerTools={<BacklinksToggle doc={main!} open={backlinksShown} onToggle={toggleBacklinks} />}
+            />
+          </Suspense>
         ) : mainEntryId ? (
           <div className="content-scroll">
             <div className="entry-tools">
@@ -286,21 +295,33 @@ export function Notebook({ data }: { data: StartupData }) {
         </>
       )}
       {picker === 'switcher' && (
-        <QuickSwitcher onOpen={openDoc} onCreate={(title) => void createNote(title)} onClose={() => setPicker(null)} />
+        <Suspense fallback={null}>
+          <QuickSwitcher
+            onOpen={openDoc}
+            onCreate={(title) => void createNote(title)}
+            onClose={() => setPicker(null)}
+          />
+        </Suspense>
       )}
-      {picker === 'palette' && <CommandPalette onClose={() => setPicker(null)} />}
+      {picker === 'palette' && (
+        <Suspense fallback={null}>
+          <CommandPalette onClose={() => setPicker(null)} />
+        </Suspense>
+      )}
       {unresolvedOpen && (
-        <UnresolvedLinksDialog
-          onClose={() => setUnresolvedOpen(false)}
-          onOpenNote={(path) => {
-            setUnresolvedOpen(false);
-            openNote(path);
-          }}
-          onCreate={(target) => {
-            setUnresolvedOpen(false);
-            void createLinkedNote(target);
-          }}
-        />
+        <Suspense fallback={null}>
+          <UnresolvedLinksDialog
+            onClose={() => setUnresolvedOpen(false)}
+            onOpenNote={(path) => {
+              setUnresolvedOpen(false);
+              openNote(path);
+            }}
+            onCreate={(target) => {
+              setUnresolvedOpen(false);
+              void createLinkedNote(target);
+            }}
+          />
+        </Suspense>
       )}
       {nav.createAsk !== null && (
         <ConfirmDialog
@@ -323,18 +344,20 @@ export function Notebook({ data }: { data: StartupData }) {
         </div>
       )}
       {vaultDialog && (
-        <OpenVaultDialog
-          currentPath={data.info.vaultPath}
-          onCancel={() => setVaultDialog(false)}
-          onOpen={async (path) => {
-            try {
-              await api.openVault({ path });
-              return null;
-            } catch (error) {
-              return error instanceof Error ? error.message : String(error);
-            }
-          }}
-        />
+        <Suspense fallback={null}>
+          <OpenVaultDialog
+            currentPath={data.info.vaultPath}
+            onCancel={() => setVaultDialog(false)}
+            onOpen={async (path) => {
+              try {
+                await api.openVault({ path });
+                return null;
+              } catch (error) {
+                return error instanceof Error ? error.message : String(error);
+              }
+            }}
+          />
+        </Suspense>
       )}
     </div>
   );

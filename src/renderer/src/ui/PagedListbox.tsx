@@ -159,7 +159,8 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
     <ListboxSection
       baseId={baseId}
       label={label}
-      count={view.total ?? ''}
+      // 120,005, not 120005: a pack can be dictionary-sized.
+      count={view.total === null ? '' : view.total.toLocaleString('en-US')}
       actions={props.actions}
       className={props.className}
       filterPlaceholder={props.filterPlaceholder}

@@ -1,4 +1,4 @@
-import type { EntrySummary } from '@shared/domain/glossary';
+import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
 import { memo, useCallback, useMemo } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { PagedListbox } from '../../ui/PagedListbox';
@@ -10,6 +10,8 @@ import './glossaryList.css';
 import { useGlossaryRows } from './useGlossaryRows';
 
 export interface GlossaryListProps {
+  /** The list's first page with no filter, when the start-up calls brought it (see loadStartup). */
+  firstPage?: EntryRows;
   /** The entry shown in the reader (main view or reference pane), marked as selected. */
   selectedId: string | null;
   onOpen(id: string): void;
@@ -30,6 +32,7 @@ const keyOf = (entry: EntrySummary) => entry.id;
  * render the list again.
  */
 export const GlossaryList = memo(function GlossaryList({
+  firstPage,
   selectedId,
   onOpen,
   onAddPack,
@@ -37,7 +40,7 @@ export const GlossaryList = memo(function GlossaryList({
 }: GlossaryListProps) {
   const api = useApi();
   // Its own rows, so a page arriving renders the list alone, not the notebook around it.
-  const { rows, view } = useGlossaryRows(api);
+  const { rows, view } = useGlossaryRows(api, firstPage);
   const counts = useEntryLinkCounts();
   const { packs } = usePacks(api);
   const packNames = useMemo(() => {

@@ -28,6 +28,22 @@ const answer = (call: Call, total: number, prefix = 'e') =>
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('GlossaryRows', () => {
+  it('shows a first page it was given at once, without asking for it, and asks for the others', async () => {
+    const { calls, fetch } = backend();
+    const first = { total: 1000, all: 1000, rows: Array.from({ length: ROW_PAGE }, (_, n) => row(n)) };
+    const rows = new GlossaryRows(fetch, first);
+    expect(rows.snapshot()).toMatchObject({ filter: '', total: 1000, all: 1000 });
+    expect(rows.snapshot().rowAt(5)?.id).toBe('e5');
+    expect(calls).toEqual([]);
+
+    rows.ensure(0, 150);
+    expect(calls.map((c) => c.args.offset)).toEqual([100]);
+    rows.setFilter('');
+    expect(calls).toHaveLength(1);
+    rows.refresh();
+    expect(calls.slice(1).map((c) => c.args)).toEqual([{ filter: '', offset: 0, limit: ROW_PAGE }]);
+  });
+
   it('asks for the first page, then only the missing pages in view', async () => {
     const { calls, fetch } = backend();
     const rows = new GlossaryRows(fetch);

@@ -36,9 +36,22 @@ export class GlossaryRows {
   private view: GlossaryRowsView;
   private readonly listeners = new Set<() => void>();
 
-  constructor(private readonly fetch: Fetch) {
+  /**
+   * @param first The answer for the first page with no filter, when the caller already has
+   *   it (the start-up calls ask for it, see loadStartup): shown at once, not asked again.
+   */
+  constructor(
+    private readonly fetch: Fetch,
+    first?: EntryRows,
+  ) {
     this.view = this.makeView('', null, null, new Map());
-    this.setFilter('');
+    if (first) {
+      this.generation = this.shown = 1;
+      this.pages.set(0, first.rows);
+      this.view = this.makeView('', first.total, first.all, this.pages);
+    } else {
+      this.setFilter('');
+    }
   }
 
   /** The current view; a new object whenever it changes (for useSyncExternalStore). */

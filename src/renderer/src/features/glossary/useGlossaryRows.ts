@@ -1,15 +1,18 @@
 import type { NotebookClient } from '@shared/api/createClient';
-import type { EntrySummary } from '@shared/domain/glossary';
+import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { GlossaryRows, type GlossaryRowsView } from './GlossaryRows';
 
 /**
  * The glossary list's rows, asked of the backend a page at a time for the current filter
- * (see GlossaryRows), and asked again when the glossary changes (a pack imported, hidden,
+ * (see GlossaryRows; `first`: the first page, when the start-up calls brought it), and asked again when the glossary changes (a pack imported, hidden,
  * shown or removed) or the event stream reconnected.
  */
-export function useGlossaryRows(api: NotebookClient): { rows: GlossaryRows; view: GlossaryRowsView } {
-  const [rows] = useState(() => new GlossaryRows((args) => api.listEntryRows(args)));
+export function useGlossaryRows(
+  api: NotebookClient,
+  first?: EntryRows,
+): { rows: GlossaryRows; view: GlossaryRowsView } {
+  const [rows] = useState(() => new GlossaryRows((args) => api.listEntryRows(args), first));
   useEffect(() => {
     const refresh = () => rows.refresh();
     const offChanged = api.on('glossary-changed', refresh);

@@ -1,8 +1,18 @@
 import type { PackSummary } from '@shared/domain/packs';
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { useCommands } from '../../ui/commands/useCommands';
-import { AddPackDialog } from './AddPackDialog';
-import { ManagePacksDialog } from './ManagePacksDialog';
+
+// In chunks of their own, loaded the first time a dialog opens (the first screen needs
+// neither; app/lazyViews preloads them once it is up).
+const loadAdd = () => import('./AddPackDialog').then((m) => ({ default: m.AddPackDialog }));
+const loadManage = () => import('./ManagePacksDialog').then((m) => ({ default: m.ManagePacksDialog }));
+const AddPackDialog = lazy(loadAdd);
+const ManagePacksDialog = lazy(loadManage);
+
+/** Fetches the pack dialogs' chunks (see preloadViews). */
+export function loadPackDialogs(): Promise<unknown> {
+  return Promise.all([loadAdd(), loadManage()]);
+}
 
 export interface PackDialogs {
   /** Opens "Add a reference pack". */
@@ -43,7 +53,7 @@ export function usePackDialogs(): PackDialogs {
   ]);
 
   const dialogs = (
-    <>
+    <Suspense fallback={null}>
       {manage && (
         <ManagePacksDialog
           onAdd={openAdd}
@@ -52,7 +62,7 @@ export function usePackDialogs(): PackDialogs {
         />
       )}
       {add && <AddPackDialog replace={add.replace} onClose={() => setAdd(null)} />}
-    </>
+    </Suspense>
   );
   return { openAdd, openManage, dialogs };
 }
