@@ -62,6 +62,26 @@ describe('images and attachments in the editor', () => {
     expect(handle.getMarkdown()).toBe(markdown.trimEnd() + '\n');
   });
 
+  it('shows an image the host found before the editor showed it at once, its place reserved, with no lookup of its own', async () => {
+    const { host } = fakeHost();
+    const info: AttachmentInfo = { path: 'attachments/fig.png', size: 10, kind: 'image', width: 640, height: 360 };
+    const never = vi.fn((target: string) => new Promise<AttachmentInfo | null>(() => void target));
+    const found = { ...host, resolveAttachment: never };
+    const known = { ...found, knownAttachment: (target: string) => (target === 'fig.png' ? info : undefined) };
+    await renderWith('Text ![[fig.png]] and ![[other.png]]\n', known);
+    const image = screen.getByRole('img', { name: 'fig.png' });
+    expect([image.getAttribute('src'), image.getAttribute('width'), image.getAttribute('height')]).toEqual([
+      '/vault-file/attachments/fig.png',
+      '640',
+      '360',
+    ]);
+    expect(never.mock.calls.map(([target]) => target)).toEqual(['other.png']);
+    cleanup();
+    // Without it, the image waits for its lookup.
+    await renderWith('Text ![[fig.png]]\n', found);
+    expect(screen.queryByRole('img', { name: 'fig.png' })).toBeNull();
+  });
+
   it('loads a web image through the host only once allowed, for the note or always', async () => {
     const { host, always } = fakeHost();
     await renderWith('A ![chart|120](https://example.org/c.png) b\n', host);
