@@ -19,5 +19,7 @@ describe('attachmentTargets', () => {
     const note = Array.from({ length: 50 }, (_, i) => `![[figure ${i}.png]]`).join('\n\n');
     expect(attachmentTargets(note, 3)).toEqual(['figure 0.png', 'figure 1.png', 'figure 2.png']);
     expect(attachmentTargets('no images here')).toEqual([]);
+    // Only the beginning of a huge note is read.
+    expect(attachmentTargets(`![[first.png]]${' '.repeat(300 * 1024)}![[late.png]]`)).toEqual(['first.png']);
   });
 });
