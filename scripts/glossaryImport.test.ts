@@ -51,6 +51,7 @@ describe('npm run glossary:import', () => {
       'catalog.json',
       'entries.ndjson',
       'manifest.json',
+      'names.json',
     ]);
 
     const list = run('--list', '--state-dir', state);
