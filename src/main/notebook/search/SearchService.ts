@@ -20,6 +20,7 @@ import { docKey, entryText, entryToIndexDoc, noteFieldsOf, refOfKey, type NoteMe
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
 import type { PackIndexSource } from './packIndexCache';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
+import { sameStatus } from './sameStatus';
 import { SwitcherIndex } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
@@ -127,7 +128,12 @@ export class SearchService {
     }
     const notes = this.store.listNotes();
     for (const note of notes) this.switcher.set(switcherEntryOf(note));
-    this.status = { state: 'building', indexed: 0, total: this.entries.size + notes.length };
+    this.status = {
+      state: 'building',
+      indexed: 0,
+      total: notes.length,
+      entries: { indexed: 0, total: this.entries.size },
+    };
     // Subscribed before the index is told what the vault holds, so no change falls in between.
     // The cache is the indexer's to write (see IndexerCore); changes go to it in batches.
     this.lifecycle = new DerivedIndexLifecycle({
@@ -289,11 +295,11 @@ export class SearchService {
     if (!worker) return;
     const vault = this.store.readProgress;
     const status: IndexStatus = !this.vaultChecked
-      ? { state: 'building', indexed: worker.indexed, total: Math.max(worker.total, this.entries.size + vault.total) }
+      ? { ...worker, state: 'building', total: Math.max(worker.total, vault.total) }
       : worker;
     const last = this.status;
     this.status = status;
-    if (last.state !== status.state || last.indexed !== status.indexed || last.total !== status.total) {
+    if (!sameStatus(last, status)) {
       if (!this.closed) this.events.emit('index-status', { ...status });
     }
     if (status.state === 'ready') this.lifecycle.markReady();
@@ -306,7 +312,12 @@ export class SearchService {
     if (this.restarts >= MAX_RESTARTS) return;
     this.restarts++;
     this.indexerStatus = null;
-    this.status = { state: 'building', indexed: 0, total: this.status.total };
+    this.status = {
+      state: 'building',
+      indexed: 0,
+      total: this.status.total,
+      ...(this.status.entries ? { entries: { indexed: 0, total: this.status.entries.total } } : {}),
+    };
     this.lifecycle.markBuilding();
     this.events.emit('index-status', { ...this.status });
     // The last attempt runs in this thread: slower, but search keeps working.
