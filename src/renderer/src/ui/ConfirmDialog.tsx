@@ -26,7 +26,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
           type="button"
           className={danger ? 'button button-danger' : 'button button-primary'}
           onClick={onConfirm}
-          autoFocus
+          data-autofocus
         >
           {confirmLabel}
         </button>
