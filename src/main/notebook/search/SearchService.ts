@@ -4,7 +4,6 @@ import { NotebookError } from '@shared/api/errors';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
-import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
@@ -424,14 +423,18 @@ export class SearchService {
     } catch {
       return null;
     }
-    // A huge note is shown and checked by its first megabyte, so a keystroke stays fast.
+    // A huge note is shown and checked by its first megabyte, so a keystroke stays fast: its
+    // blocks from there on are left out of the shared model (analysed once, by whichever
+    // feature asked first), rather than its first megabyte analysed again.
     const complete = note.content.length <= MAX_SOURCE_CHARS;
-    const model = complete
-      ? this.models.get(note.path, note.version, note.content)
-      : analyzeNote(note.content.slice(0, MAX_SOURCE_CHARS));
+    const model = this.models.get(note.path, note.version, note.content);
     const source: DocSource = {
-      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart)].join('\n'),
-      blocks: snippetBlocks(model),
+      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart, MAX_SOURCE_CHARS)].join(
+        '\n',
+      ),
+      blocks: snippetBlocks(
+        complete ? model : { ...model, blocks: model.blocks.filter((b) => b.end <= MAX_SOURCE_CHARS) },
+      ),
       complete,
     };
     if (note.content.length <= SOURCE_CACHE_MAX_CHARS) {
