@@ -221,10 +221,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     writeFileSync(abs, content);
   }
   const spawned = performance.now();
-  const server = spawn(process.execPath, [serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
-  });
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR": Node options for the server (where its time goes).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const server = spawn(
+    process.execPath,
+    [...nodeArgs, serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
+    },
+  );
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);
