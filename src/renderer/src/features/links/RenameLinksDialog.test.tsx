@@ -1,20 +1,15 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installShowModal } from '../../ui/testing/showModal';
 import { RenameLinksDialog } from './RenameLinksDialog';
 
+let uninstall: () => void;
 beforeEach(() => {
-  // As the browser does it: showModal() opens the dialog and focuses the first element with
-  // an `autofocus` attribute, else the first focusable one. (jsdom has no such focusing.)
-  HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-    const target =
-      this.querySelector<HTMLElement>('[autofocus]') ?? this.querySelector<HTMLElement>('button, input, [tabindex]');
-    target?.focus();
-  };
+  uninstall = installShowModal();
 });
 afterEach(() => {
   cleanup();
-  delete (HTMLDialogElement.prototype as Partial<HTMLDialogElement>).showModal;
+  uninstall();
 });
 
 describe('RenameLinksDialog', () => {
