@@ -7,8 +7,11 @@ const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 // long-note tests that take 1–2 s alone must not time out on a loaded 2-core CI machine.
 const timeouts = { testTimeout: 30_000, hookTimeout: 30_000 };
 
-/** Node tests that mock modules (Electron's, mostly): each file needs its own module cache. */
-const ISOLATED = ['src/main/electron/**/*.test.ts', 'src/preload/**/*.test.ts'];
+/**
+ * Node tests that mock modules (Electron's, mostly; elsewhere named `*.isolated.test.ts`):
+ * each file needs its own module cache.
+ */
+const ISOLATED = ['src/main/electron/**/*.test.ts', 'src/preload/**/*.test.ts', 'src/main/**/*.isolated.test.ts'];
 
 export default defineConfig({
   resolve: { alias },

@@ -55,6 +55,17 @@ test('a 20,000-row TSV imported through the UI: the glossary renders only the ro
   await page.keyboard.press('Enter');
   await expect(glossary.readerTitle()).toHaveText('Term 19999');
 
+  // Scrolled up by the wheel, the arrows go on from the rows in view, not from the last one left behind.
+  const box = (await glossary.list.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  await page.mouse.move(box.x + box.width / 2, Math.min(box.y + box.height, viewport.height) - 20);
+  await page.mouse.wheel(0, -4000);
+  await expect(glossary.list.getByRole('option', { name: /Term 1999\d/ })).toHaveCount(0);
+  await glossary.list.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(last).toBeInViewport();
+  await expect(last).not.toContainText('Term 1999');
+
   // Typing narrows (from the previous result as the query grows), Escape brings all back.
   await glossary.filter.fill('term 1234');
   // Term 01234, Term 11234 and Term 12340 … 12349.

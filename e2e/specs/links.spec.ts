@@ -146,7 +146,9 @@ test('rename a note and the links in other notes follow; labels and prose stay',
 
   const dialog = notebook.page.getByRole('dialog', { name: 'Update 4 links in 2 notes?' });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('button', { name: 'Update links' }).click();
+  // The focus is on the main action (not on Cancel): Enter updates the links.
+  await expect(dialog.getByRole('button', { name: 'Update links' })).toBeFocused();
+  await notebook.page.keyboard.press('Enter');
   await expect(notes.item('Nerve cells')).toBeVisible();
   // The notes are rewritten one after another; the report comes when all are done.
   await expect(notebook.page.getByRole('status').filter({ hasText: 'Updated 4 links in 2 notes.' })).toBeVisible();

@@ -67,11 +67,13 @@ test('a TSV imported from the glossary menu: previewed, then listed with its pac
   await expect(manage.row('Flashcards')).toContainText('4 entries · flashcards.tsv');
   await manage.button('Rename', 'Flashcards').click();
   const field = manage.dialog.getByRole('textbox', { name: 'New name for Flashcards' });
+  await expect(field).toBeFocused();
   await field.fill('Neuro cards');
   await field.press('Enter');
-  // A note names the pack like a folder: the app offers to update those links too.
+  // A note names the pack like a folder: the app offers to update those links too, the focus on that action.
   const links = page.getByRole('dialog', { name: 'Update 2 links in 1 note?' });
-  await links.getByRole('button', { name: 'Update links' }).click();
+  await expect(links.getByRole('button', { name: 'Update links' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(manage.row('Neuro cards')).toBeVisible();
   await expect(manage.dialog.getByRole('status')).toHaveText(
     'Renamed “Flashcards” to “Neuro cards”. Updated 2 links in 1 note.',

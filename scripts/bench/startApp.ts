@@ -228,9 +228,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     writeFileSync(abs, content);
   }
   const spawned = performance.now();
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR": Node options for the server (where its time goes).
+  const envArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const server = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'],
+    [...(options.nodeArgs ?? []), ...envArgs, serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },

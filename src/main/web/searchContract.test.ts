@@ -22,7 +22,7 @@ describe.each(targets)('the search methods over the $name', (target) => {
     const results = valueOf<SearchResults>(await target.call('search', { query: 'glutamate', limit: 5 }));
     expect(results.hits).toHaveLength(5);
     expect(results.total).toBeGreaterThan(5);
-    expect(results.status).toEqual({ state: 'ready', indexed: 49, total: 49 });
+    expect(results.status).toEqual({ state: 'ready', indexed: 44, total: 44, entries: { indexed: 5, total: 5 } });
     expect(new Set(results.hits.map((hit) => hit.kind))).toEqual(new Set(['entry', 'note']));
     for (const hit of results.hits) {
       expect(hit.terms).toContain('glutamate');
@@ -108,7 +108,12 @@ describe('the index-status event over the HTTP host', () => {
         });
       });
       await suite.service.createNote({ title: 'Event Check', content: 'ocelotneuron' });
-      await expect(received).resolves.toEqual({ state: 'ready', indexed: before.indexed + 1, total: before.total + 1 });
+      await expect(received).resolves.toEqual({
+        ...before,
+        state: 'ready',
+        indexed: before.indexed + 1,
+        total: before.total + 1,
+      });
     } finally {
       stream.destroy();
     }

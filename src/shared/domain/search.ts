@@ -29,11 +29,18 @@ export interface SearchHit {
   missing?: string[];
 }
 
-/** Where the search index stands; it is built in the background after a start. */
+/** Where an index stands; it is built in the background after a start. */
 export interface IndexStatus {
   state: 'building' | 'ready';
+  /** The user's notes indexed so far (reference-pack entries are counted apart, in `entries`). */
   indexed: number;
+  /** The user's notes the index is to hold. */
   total: number;
+  /**
+   * The reference-pack entries, for an index that holds them too (the search index): how
+   * many of them it holds so far of how many. Absent for an index of notes only (links).
+   */
+  entries?: { indexed: number; total: number };
 }
 
 export interface SearchResults {

@@ -5,8 +5,9 @@ import { MAX_NOTE_BYTES } from '@shared/domain/note';
 import { decodeNote } from '../vault/decodeNote';
 import { isInside } from '../vault/VaultPaths';
 import { CacheWriter } from '../derived/CacheWriter';
-import { FullTextIndex, type StoredDoc } from './FullTextIndex';
+import { FullTextIndex, type IndexDoc, type StoredDoc } from './FullTextIndex';
 import { decodeIndexCache, encodeIndexCache, readIndexCacheFile, writeIndexCacheFile } from './indexCache';
+import { sameStatus } from './sameStatus';
 import { docKey, noteToIndexDoc, type NoteMeta } from './indexDocs';
 import type { FromIndexer, IndexerOptions, NoteUpsert, ToIndexer } from './indexerProtocol';
 import { loadPackIndex, type PackIndexSource } from './packIndexCache';
@@ -33,6 +34,8 @@ export class IndexerCore {
   /** Notes changed by `apply` while building: the build must not overwrite them. */
   private readonly touched = new Set<string>();
   private entryCount = 0;
+  /** Notes in the index (the rest of its documents are reference-pack entries). */
+  private notesIndexed = 0;
   private building = true;
   private closed = false;
   private cachePath: string | null = null;
@@ -154,6 +157,8 @@ export class IndexerCore {
     const pending = [...this.notes.values()].filter(
       (note) => !this.index.has(docKey({ kind: 'note', path: note.path })),
     );
+    // The cache added notes (whatever it held, even when found damaged part way): counted once here.
+    this.notesIndexed = this.notes.size - pending.length;
     if (pending.length > 0) needsWrite = true;
     this.postStatus(true);
     await forEachLimit(pending, this.options.readConcurrency, async (note) => {
@@ -161,7 +166,7 @@ export class IndexerCore {
       const text = await this.readNote(root, note.path).catch(() => null);
       // A change applied meanwhile is newer than what was read.
       if (this.closed || this.touched.has(note.path) || this.notes.get(note.path) !== note) return;
-      this.index.add(noteToIndexDoc(note, text));
+      this.addNote(noteToIndexDoc(note, text));
       this.postStatus(false);
     });
     // Posting lists grew as notes were added; drop the slack before settling in.
@@ -177,13 +182,15 @@ export class IndexerCore {
     for (const path of removals) {
       this.notes.delete(path);
       if (this.building) this.touched.add(path);
-      this.index.remove(docKey({ kind: 'note', path }));
+      const key = docKey({ kind: 'note', path });
+      if (this.index.has(key)) this.notesIndexed--;
+      this.index.remove(key);
     }
     for (const upsert of upserts) {
       const { text, ...meta } = upsert;
       this.notes.set(meta.path, meta);
       if (this.building) this.touched.add(meta.path);
-      this.index.add(noteToIndexDoc(meta, text));
+      this.addNote(noteToIndexDoc(meta, text));
     }
     if (upserts.length + removals.length === 0) return;
     this.postStatus(false);
@@ -191,11 +198,18 @@ export class IndexerCore {
     this.scheduleVacuum();
   }
 
+  private addNote(doc: IndexDoc): void {
+    if (!this.index.has(doc.key)) this.notesIndexed++;
+    this.index.add(doc);
+  }
+
+  /** Notes and entries counted apart: the UI says "n of N notes" and means the user's notes. */
   private status(): IndexStatus {
     return {
       state: this.building ? 'building' : 'ready',
-      indexed: this.index.size,
-      total: this.entryCount + this.notes.size,
+      indexed: this.notesIndexed,
+      total: this.notes.size,
+      entries: { indexed: this.index.size - this.notesIndexed, total: this.entryCount },
     };
   }
 
@@ -203,7 +217,7 @@ export class IndexerCore {
   private postStatus(force: boolean): void {
     const status = this.status();
     const last = this.lastStatus;
-    if (last && last.state === status.state && last.indexed === status.indexed && last.total === status.total) return;
+    if (last && sameStatus(last, status)) return;
     const now = Date.now();
     if (!force && last?.state === status.state && status.state === 'building') {
       if (now - this.lastStatusAt < this.options.statusIntervalMs) return;

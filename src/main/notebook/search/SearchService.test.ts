@@ -271,9 +271,11 @@ describe('the index builds in the background and is cached', () => {
       expect((await service.getIndexStatus()).state).toBe('building');
       await (await service.searchService()).whenReady();
       const status = await service.getIndexStatus();
-      expect(status).toEqual({ state: 'ready', indexed: 5 + 44, total: 5 + 44 });
+      // Notes counted as notes, the glossary's entries apart ("n of N notes" means the user's notes).
+      expect(status).toEqual({ state: 'ready', indexed: 44, total: 44, entries: { indexed: 5, total: 5 } });
       expect(statuses.at(-1)).toEqual(status);
       expect(statuses.some((s) => s.state === 'building' && s.indexed < s.total)).toBe(true);
+      expect(statuses.every((s) => s.total === 44)).toBe(true);
       expect((await service.search({ query: 'krebs' })).hits[0]!.title).toBe('Krebs Cycle');
     } finally {
       await service.close();

@@ -4,7 +4,6 @@ import { NotebookError } from '@shared/api/errors';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
-import { analyzeNote } from '@shared/markdown/analyzeNote';
 import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/matchTerms';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
@@ -22,6 +21,7 @@ import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol'
 import type { PackIndexSource } from './packIndexCache';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import type { EntryNameKeys } from '../titles/NameKeys';
+import { sameStatus } from './sameStatus';
 import { SwitcherIndex } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
@@ -132,7 +132,12 @@ export class SearchService {
     }
     const notes = this.store.listNotes();
     for (const note of notes) this.switcher.set(switcherEntryOf(note));
-    this.status = { state: 'building', indexed: 0, total: this.entries.size + notes.length };
+    this.status = {
+      state: 'building',
+      indexed: 0,
+      total: notes.length,
+      entries: { indexed: 0, total: this.entries.size },
+    };
     // Subscribed before the index is told what the vault holds, so no change falls in between.
     // The cache is the indexer's to write (see IndexerCore); changes go to it in batches.
     this.lifecycle = new DerivedIndexLifecycle({
@@ -301,11 +306,11 @@ export class SearchService {
     if (!worker) return;
     const vault = this.store.readProgress;
     const status: IndexStatus = !this.vaultChecked
-      ? { state: 'building', indexed: worker.indexed, total: Math.max(worker.total, this.entries.size + vault.total) }
+      ? { ...worker, state: 'building', total: Math.max(worker.total, vault.total) }
       : worker;
     const last = this.status;
     this.status = status;
-    if (last.state !== status.state || last.indexed !== status.indexed || last.total !== status.total) {
+    if (!sameStatus(last, status)) {
       if (!this.closed) this.events.emit('index-status', { ...status });
     }
     if (status.state === 'ready') this.lifecycle.markReady();
@@ -318,7 +323,12 @@ export class SearchService {
     if (this.restarts >= MAX_RESTARTS) return;
     this.restarts++;
     this.indexerStatus = null;
-    this.status = { state: 'building', indexed: 0, total: this.status.total };
+    this.status = {
+      state: 'building',
+      indexed: 0,
+      total: this.status.total,
+      ...(this.status.entries ? { entries: { indexed: 0, total: this.status.entries.total } } : {}),
+    };
     this.lifecycle.markBuilding();
     this.events.emit('index-status', { ...this.status });
     // The last attempt runs in this thread: slower, but search keeps working.
@@ -425,14 +435,18 @@ export class SearchService {
     } catch {
       return null;
     }
-    // A huge note is shown and checked by its first megabyte, so a keystroke stays fast.
+    // A huge note is shown and checked by its first megabyte, so a keystroke stays fast: its
+    // blocks from there on are left out of the shared model (analysed once, by whichever
+    // feature asked first), rather than its first megabyte analysed again.
     const complete = note.content.length <= MAX_SOURCE_CHARS;
-    const model = complete
-      ? this.models.get(note.path, note.version, note.content)
-      : analyzeNote(note.content.slice(0, MAX_SOURCE_CHARS));
+    const model = this.models.get(note.path, note.version, note.content);
     const source: DocSource = {
-      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart)].join('\n'),
-      blocks: snippetBlocks(model),
+      searchText: [note.title, ...note.aliases, ...note.tags, model.text.slice(model.bodyStart, MAX_SOURCE_CHARS)].join(
+        '\n',
+      ),
+      blocks: snippetBlocks(
+        complete ? model : { ...model, blocks: model.blocks.filter((b) => b.end <= MAX_SOURCE_CHARS) },
+      ),
       complete,
     };
     if (note.content.length <= SOURCE_CACHE_MAX_CHARS) {

@@ -158,9 +158,9 @@ describe('the search index cache of a reference pack', () => {
       options: {},
     });
     const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
-    expect(statuses()[0]).toMatchObject({ state: 'building', indexed: 0, total: 3 });
+    expect(statuses()[0]).toMatchObject({ state: 'building', indexed: 0, total: 0, entries: { indexed: 0, total: 3 } });
     for (let i = 0; i < 200 && statuses().at(-1)?.state !== 'ready'; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(statuses().at(-1)).toEqual({ state: 'ready', indexed: 3, total: 3 });
+    expect(statuses().at(-1)).toEqual({ state: 'ready', indexed: 0, total: 0, entries: { indexed: 3, total: 3 } });
     expect(
       statuses()
         .slice(0, -1)

@@ -56,7 +56,12 @@ import { ImageInsertPlugin } from './media/ImageInsertPlugin';
 import { type MediaHost, MediaHostContext } from './media/mediaHost';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
-import { APPLY_DOCUMENT_TAG, ContentChangePlugin, LOAD_DOCUMENT_TAG } from './plugins/ContentChangePlugin';
+import {
+  APPLY_DOCUMENT_TAG,
+  type ContentChange,
+  ContentChangePlugin,
+  LOAD_DOCUMENT_TAG,
+} from './plugins/ContentChangePlugin';
 import { KeyboardShortcutsPlugin } from './plugins/KeyboardShortcutsPlugin';
 import { LargePastePlugin, SlicedPaste } from './plugins/LargePastePlugin';
 import { LinkClickPlugin } from './plugins/LinkClickPlugin';
@@ -105,8 +110,12 @@ export interface EditorProps {
   /** The note body (front matter already removed). Read once on mount (remount with a React key to load another note). */
   initialMarkdown: string;
   readOnly?: boolean;
-  /** Called after every content change made by the user (NOT selection-only changes, NOT the initial load, NOT setMarkdown). Cheap: must not export Markdown itself. */
-  onChange?(): void;
+  /**
+   * Called after every content change made by the user (NOT selection-only changes, NOT the
+   * initial load, NOT setMarkdown); `change.complete` marks the end of an edit that arrived
+   * in slices (a large paste). Cheap: must not export Markdown itself.
+   */
+  onChange?(change: ContentChange): void;
   /** Editor lost focus (the lead flushes a save then). */
   onBlur?(): void;
   /** An input-method composition ended (the lead flushes a save then). */

@@ -185,6 +185,11 @@ describe('a large paste', LONG_TEST, () => {
     expect(saved).toContain('\n\nLine 3999 of the pasted text, long enough to count.');
     expect(saved.split('\n\n')).toHaveLength(4000);
     expect(onChange.mock.calls.length).toBeGreaterThan(1);
+    // Every slice is an edit; the last says the paste is complete (it is saved at once).
+    expect(onChange.mock.calls.map(([change]) => (change as { complete: boolean }).complete)).toEqual([
+      ...Array.from({ length: onChange.mock.calls.length - 1 }, () => false),
+      true,
+    ]);
     await act(async () => editor.dispatchCommand(UNDO_COMMAND, undefined));
     expect(handle.getMarkdown()).toBe('Before.\n');
   });

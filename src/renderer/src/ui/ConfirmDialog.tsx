@@ -11,7 +11,11 @@ export interface ConfirmDialogProps {
   onCancel(): void;
 }
 
-/** A modal question with two answers, built on <dialog> so focus and Escape behave natively. */
+/**
+ * A modal question with two answers, built on <dialog> so focus and Escape behave natively.
+ * It opens with the focus on the confirming answer, or on Cancel when that answer is
+ * destructive (`danger`).
+ */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: ConfirmDialogProps) {
   const titleId = useId();
   return (
@@ -26,7 +30,8 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
           type="button"
           className={danger ? 'button button-danger' : 'button button-primary'}
           onClick={onConfirm}
-          autoFocus
+          // A destructive answer is never where Enter lands first: the focus stays on Cancel then.
+          data-autofocus={danger ? undefined : true}
         >
           {confirmLabel}
         </button>

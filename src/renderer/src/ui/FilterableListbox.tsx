@@ -200,7 +200,8 @@ export function useScrollParent(listRef: React.RefObject<HTMLElement | null>, en
   return state;
 }
 
-function scrollParentOf(element: HTMLElement): HTMLElement {
+/** The element that scrolls `element` (its nearest ancestor with overflow auto or scroll, else the page). */
+export function scrollParentOf(element: HTMLElement): HTMLElement {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const overflow = getComputedStyle(node).overflowY;
     if (overflow === 'auto' || overflow === 'scroll') return node;

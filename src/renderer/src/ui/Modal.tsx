@@ -11,7 +11,12 @@ export interface ModalProps {
 
 /**
  * A modal dialog on the native <dialog> element: shown with showModal() so the rest of the
- * app is inert, focus moves in and Escape closes, the way the platform does it. When it goes
+ * app is inert, focus moves in and Escape closes, the way the platform does it. The focus
+ * goes to the element marked `data-autofocus` (the dialog's main action, or its field), else
+ * to the first focusable one. React's `autoFocus` cannot do it on opening: React focuses the
+ * element while the dialog is still closed (not rendered, so nothing happens), and it sets no
+ * `autofocus` attribute that showModal() could follow, which then picks the first button
+ * (Cancel). When it goes
  * away, the focus goes back to what had it before (the button that opened it), if that is
  * still there: the parent removes the dialog rather than closing it, and a removed dialog
  * would leave the focus nowhere.
@@ -22,6 +27,7 @@ export function Modal({ labelledBy, onCancel, className, children }: ModalProps)
     const dialog = ref.current;
     const opener = document.activeElement;
     if (dialog && !dialog.open) dialog.showModal?.();
+    dialog?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       const focused = document.activeElement;
       const lost = focused === null || focused === document.body || dialog?.contains(focused) === true;

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
+import { scrollParentOf, useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
 import { ListboxSection } from './ListboxSection';
 import { nextListIndex } from './listNavigation';
 
@@ -94,6 +94,16 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
 
   function onKeyDown(event: KeyboardEvent) {
     const inFilter = event.currentTarget.tagName === 'INPUT';
+    // After a scroll that left the active row out of view, the arrows go on from the rows in
+    // view (as in a file list): ArrowDown to the first of them, ArrowUp to the last.
+    if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && listRef.current) {
+      const shown = rowsInView(listRef.current, scroller ?? scrollParentOf(listRef.current));
+      if (shown && (activeIndex < shown.first || activeIndex > shown.last)) {
+        move(event.key === 'ArrowDown' ? shown.first : shown.last);
+        event.preventDefault();
+        return;
+      }
+    }
     const next = nextListIndex(event.key, activeIndex, total, { homeEnd: !inFilter });
     if (next !== null) {
       move(next);
@@ -125,7 +135,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
       role: 'option',
       'aria-posinset': virtual ? at + 1 : undefined,
       'aria-setsize': virtual ? total : undefined,
-      'data-index': virtual ? at : undefined,
+      'data-index': at,
       ref: virtual ? virtualizer.measureElement : undefined,
       style,
     } as const;
@@ -177,4 +187,30 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
         : plain.map((at) => option(at))}
     </ListboxSection>
   );
+}
+
+/**
+ * The first and last rows (their `data-index`) of `list` wholly in view in `scroller` (a
+ * row cut by an edge counts when nothing else is in view); null when none is.
+ */
+export function rowsInView(list: HTMLElement, scroller: HTMLElement): { first: number; last: number } | null {
+  const frame = scroller.getBoundingClientRect();
+  const page = scroller === scroller.ownerDocument.scrollingElement;
+  const top = page ? 0 : frame.top;
+  const bottom = page ? (scroller.ownerDocument.defaultView?.innerHeight ?? frame.bottom) : frame.bottom;
+  let whole: { first: number; last: number } | null = null;
+  let cut: { first: number; last: number } | null = null;
+  for (const row of Array.from(list.querySelectorAll<HTMLElement>('[role="option"][data-index]'))) {
+    const rect = row.getBoundingClientRect();
+    if (rect.height === 0 || rect.bottom <= top || rect.top >= bottom) continue;
+    const index = Number(row.dataset.index);
+    const inside = rect.top >= top - 1 && rect.bottom <= bottom + 1;
+    const range: { first: number; last: number } | null = inside ? whole : cut;
+    const next: { first: number; last: number } = range
+      ? { first: Math.min(range.first, index), last: Math.max(range.last, index) }
+      : { first: index, last: index };
+    if (inside) whole = next;
+    else cut = next;
+  }
+  return whole ?? cut;
 }

@@ -27,6 +27,21 @@ export const LOAD_MORE_TAG = 'study-notebook:load-more';
 export const PASTE_MORE_TAG = 'study-notebook:paste-more';
 
 /**
+ * Update tag of the update that inserts the last slice of a large paste (LargePastePlugin):
+ * the edit is complete, nothing more of it is coming.
+ */
+export const PASTE_END_TAG = 'study-notebook:paste-end';
+
+/** What `onChange` says about the change. */
+export interface ContentChange {
+  /**
+   * True for the last part of an edit that arrived in slices (a large paste): it is
+   * complete, so it can be saved at once; a pause in typing need not be waited for.
+   */
+  complete: boolean;
+}
+
+/**
  * Calls `onChange` after every content change made by the user, including undo and redo.
  * Not for selection-only updates, not for the initial load or a `LOAD_DOCUMENT_TAG`,
  * `APPLY_DOCUMENT_TAG` or `LOAD_MORE_TAG` update, and not for Lexical's own bookkeeping updates (tagged
@@ -34,7 +49,7 @@ export const PASTE_MORE_TAG = 'study-notebook:paste-more';
  * per update: it only looks at the sizes of the dirty sets and the tags, never at the
  * document.
  */
-export function ContentChangePlugin({ onChange }: { onChange?: () => void }): null {
+export function ContentChangePlugin({ onChange }: { onChange?: (change: ContentChange) => void }): null {
   const [editor] = useLexicalComposerContext();
   const onChangeRef = useRef(onChange);
   useEffect(() => {
@@ -48,7 +63,7 @@ export function ContentChangePlugin({ onChange }: { onChange?: () => void }): nu
         if (prevEditorState.isEmpty()) return;
         if (tags.has(HISTORY_MERGE_TAG) && !tags.has(PASTE_MORE_TAG)) return;
         if (tags.has(LOAD_DOCUMENT_TAG) || tags.has(LOAD_MORE_TAG) || tags.has(APPLY_DOCUMENT_TAG)) return;
-        onChangeRef.current?.();
+        onChangeRef.current?.({ complete: tags.has(PASTE_END_TAG) });
       }),
     [editor],
   );

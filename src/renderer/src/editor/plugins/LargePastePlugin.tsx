@@ -19,7 +19,8 @@ import {
 import { useEffect } from 'react';
 import { $insertClipboardDom, clipboardHtmlToImport, parseInertHtml } from '../clipboardHtml';
 import { $insertPlainText } from '../insertPlainText';
-import { PASTE_MORE_TAG } from './ContentChangePlugin';
+import { $warmExportCache } from '../markdown/exportMarkdown';
+import { PASTE_END_TAG, PASTE_MORE_TAG } from './ContentChangePlugin';
 
 /** Pasted HTML or text longer than this is inserted in slices. */
 export const LARGE_PASTE_CHARS = 100_000;
@@ -85,6 +86,18 @@ function pointOf(selection: RangeSelection): Point {
   return { key, offset, type };
 }
 
+/** The index, among the root's children, of the top-level block holding `point` (null when gone). */
+function $topLevelIndex(point: Point): number | null {
+  const root = $getRoot();
+  let node = $getNodeByKey(point.key);
+  if (node === null || !node.isAttached()) return null;
+  if (node.is(root)) return Math.max(0, Math.min(point.offset, root.getChildrenSize() - 1));
+  for (let parent = node.getParent(); parent !== null && !parent.is(root); parent = parent.getParent()) {
+    node = parent;
+  }
+  return node.getIndexWithinParent();
+}
+
 /** Puts the caret where the paste goes on (the end of the document if that place is gone). */
 function $restore(point: Point): void {
   const node = $getNodeByKey(point.key);
@@ -109,6 +122,8 @@ export class SlicedPaste {
   private point: Point | null = null;
   private editor: LexicalEditor | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The first top-level block of the paste whose Markdown is not computed yet (see warm). */
+  private warmFrom: number | null = null;
 
   /** True while slices of a paste are waiting to be inserted. */
   get pending(): boolean {
@@ -124,6 +139,8 @@ export class SlicedPaste {
     this.slices = slices;
     this.next = 0;
     this.point = null;
+    const selection = $getSelection();
+    this.warmFrom = $isRangeSelection(selection) ? $topLevelIndex(pointOf(selection)) : null;
     // In the paste's own update: a paste, its own undo step.
     $addUpdateTag(PASTE_TAG);
     this.$run();
@@ -159,8 +176,32 @@ export class SlicedPaste {
     this.timer = undefined;
     if (!this.pending || this.editor === null) return;
     this.editor.update(() => this.$run(), { tag: [PASTE_MORE_TAG, HISTORY_MERGE_TAG], discrete: true });
+    this.warm(this.editor);
     this.schedule();
   };
+
+  /**
+   * Computes the Markdown of the blocks pasted so far (the export cache), in the task of the
+   * slice that completed them: saving the paste then serializes nothing, where warming them
+   * all after the paste, between other work, held the save back by seconds on a busy
+   * machine. The block holding the caret is left for the next slice, which goes on in it.
+   */
+  private warm(editor: LexicalEditor): void {
+    const point = this.point;
+    if (this.warmFrom === null || point === null) return;
+    const from = this.warmFrom;
+    this.warmFrom = editor.getEditorState().read(
+      () => {
+        const at = $topLevelIndex(point);
+        if (at === null) return null;
+        const to = this.pending ? at : at + 1;
+        let left = to - from;
+        if (left > 0) $warmExportCache(from, () => --left > 0);
+        return Math.max(from, to);
+      },
+      { editor },
+    );
+  }
 
   /** Inserts the next slice where the previous one ended. */
   private $run(): void {
@@ -175,6 +216,8 @@ export class SlicedPaste {
     if (this.pending) {
       $addUpdateTag(SKIP_DOM_SELECTION_TAG);
       $addUpdateTag(SKIP_SCROLL_INTO_VIEW_TAG);
+    } else {
+      $addUpdateTag(PASTE_END_TAG);
     }
   }
 }

@@ -40,7 +40,7 @@ export function RenameLinksDialog({ from, to, links, notes, onChoose }: RenameLi
         <button type="button" className="button" onClick={() => onChoose('keep')}>
           Don’t update
         </button>
-        <button type="button" className="button button-primary" onClick={() => onChoose('update')} autoFocus>
+        <button type="button" className="button button-primary" onClick={() => onChoose('update')} data-autofocus>
           Update links
         </button>
       </div>

@@ -47,6 +47,22 @@ describe('NoteSession', () => {
     expect(session.state.save).toEqual({ kind: 'saved' });
   });
 
+  it('saves the end of an edit that arrived in slices (a large paste) at once, not after the typing pause', async () => {
+    const api = fakeNotebookApi({ saveNote: async () => saved('v2') });
+    const editor = new FakeEditor('old');
+    const session = new NoteSession(api, note('old'), editor, { autosaveDelayMs: 500 });
+    editor.body = 'first slice';
+    session.edited({ complete: false });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(api.saveNote).not.toHaveBeenCalled();
+    editor.body = 'first slice, last slice';
+    session.edited({ complete: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.saveNote).toHaveBeenCalledExactlyOnceWith(
+      expect.objectContaining({ content: 'first slice, last slice', baseVersion: 'v1' }),
+    );
+  });
+
   it('chains versions across saves and never runs two saves at once', async () => {
     let inFlight = 0;
     let maxInFlight = 0;

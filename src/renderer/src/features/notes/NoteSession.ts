@@ -132,14 +132,18 @@ export class NoteSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** The user changed the document: schedule an autosave. */
-  edited(): void {
+  /**
+   * The user changed the document: schedule an autosave, after the autosave delay (a pause
+   * in typing), or at once (`complete`) for the end of an edit that arrived in slices (a
+   * large paste): nothing more of it is coming, and its slices already took their time.
+   */
+  edited(change: { complete?: boolean } = {}): void {
     if (this.disposed) return;
     this.dirty = true;
     // Only a change of state is published: a new snapshot per keystroke would re-render the note view on every key.
     if (this.snapshot.save.kind === 'saved') this.update({ save: { kind: 'pending' } });
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.save(false), this.delay);
+    this.timer = setTimeout(() => void this.save(false), change.complete ? 0 : this.delay);
   }
 
   /**

@@ -376,7 +376,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           readOnly={readOnly}
           ariaLabel={`Note: ${summary.title}`}
           placeholder="Start writing… Markdown shortcuts work: # heading, - list, [ ] task, > quote"
-          onChange={() => session.edited()}
+          onChange={(change) => session.edited(change)}
           onBlur={() => void session.flush()}
           onCompositionEnd={() => void session.flush()}
           wikiLinks={wikiLinks}

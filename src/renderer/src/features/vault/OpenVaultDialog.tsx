@@ -77,7 +77,7 @@ export function OpenVaultDialog({ currentPath, onOpen, onCancel }: OpenVaultDial
           )}
           <label className="field">
             <span>Folder path</span>
-            <input value={path} onChange={(event) => setPath(event.target.value)} autoFocus spellCheck={false} />
+            <input value={path} onChange={(event) => setPath(event.target.value)} data-autofocus spellCheck={false} />
           </label>
           <p className="field-hint">
             For your safety, the browser build opens only vaults you opened before or named when starting it. To add
