@@ -29,6 +29,7 @@ import {
   type Spread,
 } from 'lexical';
 import { type JSX, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { FootnoteBlockView } from '../footnotes/FootnoteBlockView';
 import '../markdown/rawBlock.css';
 import { MathView } from '../math/MathView';
 import { texOf } from '../math/renderMath';
@@ -324,6 +325,23 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
           setSelected(true);
           startEditing();
         }}
+        onBlur={() => finish(true)}
+      />
+    );
+  }
+
+  if (kind === 'footnote') {
+    return (
+      <FootnoteBlockView
+        text={text}
+        selected={isSelected}
+        editing={editing}
+        textareaRef={textareaRef}
+        onSelect={(event) => {
+          if (!event.shiftKey) clearSelection();
+          setSelected(true);
+        }}
+        onStartEditing={startEditing}
         onBlur={() => finish(true)}
       />
     );
