@@ -21,7 +21,10 @@ import {
   $getState,
   $isElementNode,
   $isRangeSelection,
+  $onUpdate,
   $setSelection,
+  CLICK_COMMAND,
+  COMMAND_PRIORITY_LOW,
   type LexicalEditor,
   type LexicalNode,
   type NodeKey,
@@ -129,16 +132,14 @@ export function footnoteTextOf(source: string, index: FootnoteIndex): string | n
   return index.definitions.get(label)?.text ?? null;
 }
 
-/** Scrolls to the definition of `label` and selects it; false when there is none. */
-export function revealFootnoteDefinition(editor: LexicalEditor, label: string): boolean {
+/** Selects the definition of `label` (in an update) and scrolls to it once shown; false when there is none. */
+export function $revealFootnoteDefinition(editor: LexicalEditor, label: string): boolean {
   const definition = getFootnoteIndex(editor).definitions.get(label);
-  if (!definition) return false;
-  editor.update(() => {
-    const selection = $createNodeSelection();
-    selection.add(definition.key);
-    $setSelection(selection);
-  });
-  editor.getElementByKey(definition.key)?.scrollIntoView({ block: 'center' });
+  if (!definition || $getNodeByKey(definition.key) === null) return false;
+  const selection = $createNodeSelection();
+  selection.add(definition.key);
+  $setSelection(selection);
+  $onUpdate(() => editor.getElementByKey(definition.key)?.scrollIntoView({ block: 'center' }));
   return true;
 }
 
@@ -213,16 +214,18 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
       updateCard();
     }
   };
-  // A plain click on a marker (not one being edited) goes to its definition instead of placing the caret.
+  // A plain click on a marker (not one being edited) goes to its definition instead of
+  // placing the caret: the mouse down keeps the caret where it was, the click selects the definition.
+  let pendingMarker: HTMLElement | null = null;
   const onMouseDown = (event: MouseEvent): void => {
+    pendingMarker = null;
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     const marker = event.target instanceof Element ? event.target.closest<HTMLElement>('.footnote-ref') : null;
     const label = marker?.dataset.footnote;
     if (!marker || !label || marker.classList.contains('footnote-ref--editing')) return;
     if (!getFootnoteIndex(editor).definitions.has(label)) return;
     event.preventDefault();
-    card?.hide();
-    revealFootnoteDefinition(editor, label);
+    pendingMarker = marker;
   };
 
   return mergeRegister(
@@ -294,6 +297,19 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
       caretMarker?.classList.add('footnote-ref--editing');
       updateCard();
     }),
+    editor.registerCommand(
+      CLICK_COMMAND,
+      (event) => {
+        const marker = pendingMarker;
+        pendingMarker = null;
+        const label = marker?.dataset.footnote;
+        if (!marker || !label || !(event.target instanceof Node) || !marker.contains(event.target)) return false;
+        card?.hide();
+        hovered = null;
+        return $revealFootnoteDefinition(editor, label);
+      },
+      COMMAND_PRIORITY_LOW,
+    ),
     editor.registerRootListener((root, previous) => {
       previous?.removeEventListener('mouseover', onMouseOver);
       previous?.removeEventListener('mouseout', onMouseOut);
