@@ -3,10 +3,10 @@
  * first reference, definitions are read by label, the note saves byte for byte, and editing
  * one definition rewrites only it. Footnote text and ids carrying markup stay text.
  */
-import { $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $createTextNode, $getRoot, $isElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { PAYLOADS } from '../../../../../e2e/fixtures/injectionPayloads';
-import { createMarkdownEditor, load, save } from '../markdown/testing/headlessEditor';
+import { createMarkdownEditor, createShortcutEditor, load, save, typeText } from '../markdown/testing/headlessEditor';
 import type { RawBlockNode } from '../nodes/RawBlockNode';
 import { $isRawBlockNode } from '../nodes/RawBlockNode';
 import { $isFootnoteRefNode } from './FootnoteRefNode';
@@ -116,6 +116,30 @@ describe('footnotes in the editor', () => {
     expect(editor.getEditorState().read(() => $markers($getRoot()))).toEqual(['[^a]']);
     expect(Object.fromEntries(getFootnoteIndex(editor).numbers)).toEqual({ a: 1 });
     expect(save(editor)).toBe('A^b and B[^a].\n\n[^a]: first\n[^b]: second\n');
+    cleanup();
+  });
+
+  it('saves an edited paragraph holding markers with the markers as written', () => {
+    const note = 'Cells[^a] pump ^[inline *note*] ions.\n\n[^a]: first\n';
+    const { editor, cleanup } = loaded(note);
+    editor.update(
+      () => {
+        const paragraph = $getRoot().getFirstChildOrThrow();
+        if (!$isElementNode(paragraph)) throw new Error('paragraph expected');
+        paragraph.getLastDescendant()!.insertAfter($createTextNode(' More.'));
+      },
+      { discrete: true },
+    );
+    expect(save(editor)).toBe('Cells[^a] pump ^[inline *note*] ions. More.\n\n[^a]: first\n');
+    cleanup();
+  });
+
+  it('marks a reference as it is typed and saves it unescaped', () => {
+    const editor = createShortcutEditor();
+    const cleanup = registerFootnotes(editor);
+    typeText(editor, 'Cited[^src] and ^[aside] here');
+    expect(editor.getEditorState().read(() => $markers($getRoot()))).toEqual(['[^src]', '^[aside]']);
+    expect(save(editor)).toBe('Cited[^src] and ^[aside] here\n');
     cleanup();
   });
 
