@@ -174,6 +174,13 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     await expect(card).toHaveText('Hodgkin & Huxley, 1952.\nA second line of the same footnote.');
     await reference.click();
     await expect(definition).toHaveClass(/md-footnote--selected/);
+    // Enter on the selected definition edits its source, as any raw block; Escape leaves it as it was.
+    await page.keyboard.press('Enter');
+    const source = notes.editor.getByRole('textbox', { name: 'Edit footnote source' });
+    await expect(source).toBeFocused();
+    await expect(source).toHaveValue('[^hodgkin]: Hodgkin & Huxley, 1952.\n  A second line of the same footnote.');
+    await page.keyboard.press('Escape');
+    await expect(source).toBeHidden();
     expect(read(vaultDir, 'Footnotes.md')).toBe(FOOTNOTES);
   });
 

@@ -214,8 +214,8 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
       updateCard();
     }
   };
-  // A plain click on a marker (not one being edited) goes to its definition instead of
-  // placing the caret: the mouse down keeps the caret where it was, the click selects the definition.
+  // A plain click on a marker (not one being edited) goes to its definition: the click
+  // selects the definition instead of leaving the caret in the marker.
   let pendingMarker: HTMLElement | null = null;
   const onMouseDown = (event: MouseEvent): void => {
     pendingMarker = null;
@@ -224,7 +224,7 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
     const label = marker?.dataset.footnote;
     if (!marker || !label || marker.classList.contains('footnote-ref--editing')) return;
     if (!getFootnoteIndex(editor).definitions.has(label)) return;
-    event.preventDefault();
+    // The mouse down goes on as usual, so the editor has the keyboard (Enter then edits the selected definition).
     pendingMarker = marker;
   };
 
@@ -306,7 +306,10 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
         if (!marker || !label || !(event.target instanceof Node) || !marker.contains(event.target)) return false;
         card?.hide();
         hovered = null;
-        return $revealFootnoteDefinition(editor, label);
+        if (!getFootnoteIndex(editor).definitions.has(label)) return false;
+        // After the selection change the click caused (queued as a task), or it would put the caret back.
+        setTimeout(() => editor.update(() => void $revealFootnoteDefinition(editor, label)), 0);
+        return true;
       },
       COMMAND_PRIORITY_LOW,
     ),
