@@ -321,6 +321,15 @@ export function registerFootnotes(editor: LexicalEditor): () => void {
       root?.addEventListener('mouseout', onMouseOut);
       root?.addEventListener('mousedown', onMouseDown);
     }),
+    // The card is placed once, beside its marker: a scroll would leave it behind, so it goes.
+    (() => {
+      const onScroll = (): void => {
+        hovered = null;
+        card?.hide();
+      };
+      window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+      return () => window.removeEventListener('scroll', onScroll, { capture: true });
+    })(),
     () => {
       card?.remove();
       card = null;
