@@ -39,8 +39,9 @@ function canaries(text: string): number {
 }
 
 /**
- * The text of an element with every typeset formula read as its source (`$…$`) and every
- * callout's type and every footnote definition's label (not shown as text) before it, as the note holds them.
+ * The text of an element with every typeset formula and rendered HTML block read as its
+ * source (`$…$`, `<div>…`) and every callout's type and footnote definition's label (not
+ * shown as text) before it, as the note holds them.
  */
 function sourceText(locator: Locator): Promise<string> {
   return locator.evaluate((root) => {
@@ -53,6 +54,10 @@ function sourceText(locator: Locator): Promise<string> {
     }
     for (const formula of copy.querySelectorAll('[data-math-source]')) {
       formula.replaceWith(formula.getAttribute('data-math-source') ?? '');
+    }
+    // An HTML block shows its sanitized rendering; the note holds its source.
+    for (const html of copy.querySelectorAll('[data-html-source]')) {
+      html.replaceWith(html.getAttribute('data-html-source') ?? '');
     }
     return copy.textContent ?? '';
   });

@@ -88,11 +88,12 @@ describe('RawBlockNode', () => {
 
   it('edits in a textarea and writes back exactly what was typed', async () => {
     const { editor } = renderEditor('Intro.\n\n<div>\nE = mc^2\n</div>\n');
-    const pre = document.querySelector('pre.md-raw__text')!;
+    const view = document.querySelector('.md-html__view')!;
+    expect(view.textContent?.trim()).toBe('E = mc^2');
     await act(async () => {
-      fireEvent.doubleClick(pre);
+      fireEvent.doubleClick(view);
     });
-    const textarea = document.querySelector('textarea.md-raw__editor') as HTMLTextAreaElement;
+    const textarea = screen.getByRole('textbox', { name: 'Edit HTML source' }) as HTMLTextAreaElement;
     expect(textarea.value).toBe('<div>\nE = mc^2\n</div>');
     textarea.value = '<div>\n\\int_0^1 x\\,dx  \n</div>';
     await act(async () => {
@@ -100,6 +101,28 @@ describe('RawBlockNode', () => {
     });
     expect(editor.getEditorState().read(() => $exportMarkdown())).toBe('Intro.\n\n<div>\n\\int_0^1 x\\,dx  \n</div>\n');
     expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('shows an HTML block rendered from its sanitized form, never its scripts, styles that load or classes', () => {
+    const html = [
+      '<h2 class="tb-button" id="x" onclick="alert(1)" style="color: red; position: fixed; background: url(https://t.example/p)">Title</h2>',
+      '<details><summary>More</summary>',
+      '<a href="javascript:alert(1)">bad</a> <a href="https://example.com/">good</a> <img src="https://t.example/x.png"> <font color="teal">teal</font>',
+      '</details>',
+    ].join('\n');
+    const { editor } = renderEditor(`Intro.\n\n${html}\n`);
+    const view = document.querySelector('[data-raw-kind="html"] .md-html__view')!;
+    const heading = view.querySelector('h2')!;
+    expect(heading.textContent).toBe('Title');
+    expect([...heading.attributes].map((attribute) => `${attribute.name}=${attribute.value}`)).toEqual([
+      'style=color: red',
+    ]);
+    expect([...view.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([null, 'https://example.com/']);
+    expect(view.querySelector('img')).toBeNull();
+    expect(view.querySelector('font')?.getAttribute('color')).toBe('teal');
+    expect(view.querySelector('summary')?.textContent).toBe('More');
+    expect(document.querySelector('pre.md-raw__text')).toBeNull();
+    expect(editor.getEditorState().read(() => $exportMarkdown())).toBe(`Intro.\n\n${html}\n`);
   });
 
   it('shows a $$ block as a formula; a click opens its source, written back exactly', async () => {
@@ -132,7 +155,7 @@ describe('RawBlockNode', () => {
   });
 
   it('is removed like any block, and emptying it removes it', async () => {
-    const { editor } = renderEditor('a\n\n<hr class="x">\n\nb\n');
+    const { editor } = renderEditor('a\n\n<!-- a comment shows as its source -->\n\nb\n');
     await act(async () => {
       fireEvent.doubleClick(document.querySelector('pre.md-raw__text')!);
     });

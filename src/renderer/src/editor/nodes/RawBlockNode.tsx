@@ -28,8 +28,10 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import { type JSX, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type JSX, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FootnoteBlockView } from '../footnotes/FootnoteBlockView';
+import { HtmlBlockView } from '../html/HtmlBlockView';
+import { isEmptyFragment, sanitizeNoteHtml } from '../html/sanitizeNoteHtml';
 import '../markdown/rawBlock.css';
 import { MathView } from '../math/MathView';
 import { texOf } from '../math/renderMath';
@@ -238,6 +240,11 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
   const finishedRef = useRef(false);
   const label = KIND_LABELS[kind];
   const editable = text.length <= MAX_EDITABLE_RAW_TEXT;
+  // HTML is shown rendered (sanitized) unless nothing of it would show (a comment, a script).
+  const htmlShown = useMemo(
+    () => kind === 'html' && editable && !isEmptyFragment(sanitizeNoteHtml(text)),
+    [kind, editable, text],
+  );
 
   const startEditing = useCallback(() => {
     if (!editor.isEditable() || !editable) return;
@@ -312,6 +319,23 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
       for (const type of isolated) textarea.removeEventListener(type, isolate);
     };
   }, [editing, editor, finish]);
+
+  if (htmlShown) {
+    return (
+      <HtmlBlockView
+        text={text}
+        selected={isSelected}
+        editing={editing}
+        textareaRef={textareaRef}
+        onSelect={(event) => {
+          if (!event.shiftKey) clearSelection();
+          setSelected(true);
+        }}
+        onEdit={startEditing}
+        onBlur={() => finish(true)}
+      />
+    );
+  }
 
   if (kind === 'math') {
     return (
