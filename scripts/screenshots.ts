@@ -85,7 +85,7 @@ The membrane must reach about $-55\\,\\text{mV}$ before the neuron fires. ^thres
 
 ![[action potential.svg|400]]
 
-The ==resting potential== follows the Goldman equation:
+The ==resting potential== follows the Goldman equation[^goldman]:
 
 $$
 V_m = \\frac{RT}{F}\\ln\\frac{P_K[K^+]_o + P_{Na}[Na^+]_o}{P_K[K^+]_i + P_{Na}[Na^+]_i}
@@ -96,6 +96,8 @@ $$
 
 > [!question] Check yourself
 > Why does the [[GABA Glutamate Ratio]] matter for $\\Delta V$? Revise with [my exam prep](Exam%20prep.md).
+
+[^goldman]: Goldman, 1943; Hodgkin & Katz, 1949.
 `;
 
 /** The diagram of RICH_NOTE: an action potential, membrane voltage over time. */

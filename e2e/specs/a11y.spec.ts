@@ -69,6 +69,10 @@ tags: [neuro]
 > [!quote]
 > > [!danger] Nested
 > > Inner.
+
+Resting potential is -70 mV.[^kandel] A missing source[^none] and an aside.^[Measured at rest.]
+
+[^kandel]: Kandel, Principles of Neural Science, 2013.
 `,
   'Cell cycle.md':
     '# Cell cycle\n\nFrom the slides: ![[cycle.svg|200]] and ![[lost.png]]\n\n' +
@@ -277,9 +281,12 @@ const SCREENS: Record<string, Screen> = {
     await notes.linkChip('Missing idea').click();
     await expect(page.getByRole('dialog', { name: 'Create “Missing idea”?' })).toBeVisible();
   },
-  'a note with callouts, math, tags and properties': async (page) => {
+  'a note with callouts, math, tags, footnotes (a footnote card shown) and properties': async (page) => {
     const notes = await openNote(page, 'Rich');
     await expect(notes.editor.locator('.callout[data-callout="tip"]')).toBeVisible();
+    await expect(notes.editor.locator('.md-footnote')).toBeVisible();
+    await notes.editor.locator('.footnote-ref[data-footnote="kandel"]').hover();
+    await expect(page.getByRole('tooltip')).toHaveText('Kandel, Principles of Neural Science, 2013.');
   },
   'the properties panel with several types, a type menu open': async (page) => {
     await openNote(page, 'Rich');

@@ -25,7 +25,13 @@ import { SearchPanel } from '../pages/SearchPanel';
 const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 /** Every payload as one Markdown document, each under a heading naming it. */
-const ALL_PAYLOADS = PAYLOADS.map((p) => `## ${p.name}\n\n${p.markdown}\n`).join('\n');
+/** Footnote ids and texts (definitions, inline footnotes, the card on hover) carrying payloads. */
+const FOOTNOTE_ID = '<svg/onload=window.__canary=1>';
+const FOOTNOTE_PAYLOADS =
+  `## footnotes\n\nCited[^${FOOTNOTE_ID}] and ^[<img src=x onerror=window.__canary=1>].\n\n` +
+  `[^${FOOTNOTE_ID}]: <script>window.__canary=1</script> <img src=x onerror="window.__canary=1">\n` +
+  `  <iframe srcdoc="<script>parent.__canary=1</script>"></iframe>\n`;
+const ALL_PAYLOADS = `${PAYLOADS.map((p) => `## ${p.name}\n\n${p.markdown}\n`).join('\n')}\n${FOOTNOTE_PAYLOADS}`;
 
 /** How many times the canary assignment is written in a text. */
 function canaries(text: string): number {
@@ -34,14 +40,17 @@ function canaries(text: string): number {
 
 /**
  * The text of an element with every typeset formula and rendered HTML block read as its
- * source (`$…$`, `<div>…`) and every callout's type (not shown as text) before it, as the
- * note holds them.
+ * source (`$…$`, `<div>…`) and every callout's type and footnote definition's label (not
+ * shown as text) before it, as the note holds them.
  */
 function sourceText(locator: Locator): Promise<string> {
   return locator.evaluate((root) => {
     const copy = root.cloneNode(true) as HTMLElement;
     for (const callout of copy.querySelectorAll('[data-callout-type]')) {
       callout.prepend(`[!${callout.getAttribute('data-callout-type')}]`);
+    }
+    for (const footnote of copy.querySelectorAll('[data-footnote-label]')) {
+      footnote.prepend(`[^${footnote.getAttribute('data-footnote-label')}]: `);
     }
     for (const formula of copy.querySelectorAll('[data-math-source]')) {
       formula.replaceWith(formula.getAttribute('data-math-source') ?? '');
@@ -97,6 +106,23 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   const shown = await sourceText(notes.editor);
   expect(canaries(shown), shown).toBe(canaries(allPayloads));
   await guard.assertNothingRan('the note in the editor');
+
+  // Footnotes: a marker's card shows its definition as text (the corpus's `[^1]` and ours).
+  const footnoteCard = page.getByRole('tooltip');
+  const footnoteCards: Array<[string, string]> = [
+    ['1', '<img src=x onerror=window.__canary=1>'],
+    [FOOTNOTE_ID, '<script>window.__canary=1</script> <img src=x onerror="window.__canary=1">'],
+  ];
+  for (const [label, text] of footnoteCards) {
+    const marker = notes.editor.locator(`.footnote-ref[data-footnote="${label}"]`);
+    await expect(marker).toHaveAttribute('data-footnote-number', /\d+/);
+    await marker.scrollIntoViewIfNeeded();
+    await marker.hover();
+    await expect(footnoteCard).toHaveText(text);
+    await page.mouse.move(0, 0);
+    await expect(footnoteCard).toBeHidden();
+  }
+  await guard.assertNothingRan('footnote cards');
 
   // The preview card of [[Target]] (its first paragraph, all payloads) and of the link whose target is HTML.
   const card = await hoverPreview(page, notes.linkChip('Target'));

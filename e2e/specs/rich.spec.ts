@@ -37,6 +37,12 @@ const HIGHLIGHTS = `The ==resting potential== is about -70 mV, and a == b stays 
 Threshold is -55 mV.
 `;
 
+const FOOTNOTES = `Sodium channels open first.[^hodgkin] Potassium follows.^[About a millisecond later.]
+
+[^hodgkin]: Hodgkin & Huxley, 1952.
+  A second line of the same footnote.
+`;
+
 function read(vaultDir: string, file: string): string {
   return readFileSync(join(vaultDir, file), 'utf8');
 }
@@ -47,8 +53,9 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
   writeFileSync(join(vaultDir, 'Math.md'), MATH);
   writeFileSync(join(vaultDir, 'Tags.md'), TAGS);
   writeFileSync(join(vaultDir, 'Highlights.md'), HIGHLIGHTS);
+  writeFileSync(join(vaultDir, 'Footnotes.md'), FOOTNOTES);
   const notes = new NotesPane(page);
-  await expect(notes.items).toHaveCount(4);
+  await expect(notes.items).toHaveCount(5);
 
   await test.step('callouts show with their type, title and fold state', async () => {
     await notes.open('Callouts');
@@ -147,6 +154,34 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     await expect
       .poll(() => read(vaultDir, 'Highlights.md'))
       .toBe(HIGHLIGHTS.replace('-55 mV.', '-55 mV. ==key point=='));
+  });
+
+  await test.step('footnotes show numbered markers with their text on hover; a click goes to the definition', async () => {
+    await notes.open('Footnotes');
+    const reference = notes.editor.locator('.footnote-ref[data-footnote="hodgkin"]');
+    await expect(reference).toHaveAttribute('data-footnote-number', '1');
+    await expect(notes.editor.locator('.footnote-ref[data-footnote-inline]')).toHaveAttribute(
+      'data-footnote-number',
+      '2',
+    );
+    const definition = notes.editor.locator('.md-footnote[data-footnote-label="hodgkin"]');
+    await expect(definition.locator('.md-footnote__number')).toHaveText('1');
+    await expect(definition.locator('.md-footnote__text')).toHaveText(
+      'Hodgkin & Huxley, 1952.\nA second line of the same footnote.',
+    );
+    await reference.hover();
+    const card = page.getByRole('tooltip');
+    await expect(card).toHaveText('Hodgkin & Huxley, 1952.\nA second line of the same footnote.');
+    await reference.click();
+    await expect(definition).toHaveClass(/md-footnote--selected/);
+    // Enter on the selected definition edits its source, as any raw block; Escape leaves it as it was.
+    await page.keyboard.press('Enter');
+    const source = notes.editor.getByRole('textbox', { name: 'Edit footnote source' });
+    await expect(source).toBeFocused();
+    await expect(source).toHaveValue('[^hodgkin]: Hodgkin & Huxley, 1952.\n  A second line of the same footnote.');
+    await page.keyboard.press('Escape');
+    await expect(source).toBeHidden();
+    expect(read(vaultDir, 'Footnotes.md')).toBe(FOOTNOTES);
   });
 
   await test.step('tags are pills; clicking one searches tag:…', async () => {

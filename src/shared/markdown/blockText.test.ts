@@ -42,6 +42,20 @@ describe('analyzeNote blocks and plainTextOf', () => {
     });
   });
 
+  it('keeps footnote text searchable: a definition without its label, continuation lines, inline footnotes', () => {
+    const text =
+      'Cells pump[^kandel] ions. ^[An inline saltatory note.]\n\n[^kandel]: Kandel, *Principles*.\n  Second myelination line.\n';
+    expect(plainAt(text, 'Principles')).toMatchObject({
+      kind: 'footnote',
+      text: 'Kandel, Principles. Second myelination line.',
+      mark: 'Principles',
+    });
+    expect(plainAt(text, 'myelination')).toMatchObject({ kind: 'footnote', mark: 'myelination' });
+    expect(plainAt(text, 'saltatory')).toMatchObject({ kind: 'paragraph', mark: 'saltatory' });
+    expect(plainAt(text, 'saltatory').text).toContain('An inline saltatory note.');
+    expect(plainAt(text, 'ions').text).toBe('Cells pump ions. ^[An inline saltatory note.]');
+  });
+
   it('drops only delimiters that pair: a lone run is text, as it shows in a reader', () => {
     const cases: Array<[string, string]> = [
       ['call window.__canary=1 now', 'call window.__canary=1 now'],

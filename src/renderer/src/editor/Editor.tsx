@@ -2,6 +2,7 @@ import { $isCodeNode } from '@lexical/code';
 import { CalloutPlugin } from './callouts/CalloutPlugin';
 import { MathPlugin } from './math/MathPlugin';
 import { TagPlugin } from './tags/TagPlugin';
+import { FootnotePlugin } from './footnotes/FootnotePlugin';
 import { BlockIdPlugin } from './blockIds/BlockIdPlugin';
 import { EmbedPlugin } from './embeds/EmbedPlugin';
 import { ItemEmbedPlugin } from './embeds/ItemEmbedPlugin';
@@ -344,6 +345,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <CommentPlugin />
             <MathPlugin />
             <TagPlugin />
+            <FootnotePlugin />
             {!readOnly && media && <ImageInsertPlugin />}
             <BlockIdPlugin />
             {wikiLinks && <EmbedPlugin host={wikiLinks} />}

@@ -21,6 +21,7 @@ import { WikiLinkResolutionPlugin } from '../plugins/WikiLinkResolutionPlugin';
 import { hostSeenFrom, WikiLinkResolutions } from '../plugins/wikiLinkHost';
 import { MediaHostContext } from '../media/mediaHost';
 import { TagPlugin } from '../tags/TagPlugin';
+import { FootnotePlugin } from '../footnotes/FootnotePlugin';
 import { editorTheme } from '../theme/editorTheme';
 import type { EmbeddedContentProps } from './embedScope';
 import { EmbedScopePlugin } from './EmbedScopePlugin';
@@ -54,6 +55,7 @@ export function EmbeddedNote({ markdown, path, scope, label }: EmbeddedContentPr
           <CommentPlugin />
           <MathPlugin />
           <TagPlugin />
+          <FootnotePlugin />
           <BlockIdPlugin />
           <WikiLinkResolutionPlugin host={host} resolutions={resolutions} />
           <WikiLinkClickPlugin host={host} resolutions={resolutions} />

@@ -23,6 +23,7 @@ import { ImageNode } from '../nodes/ImageNode';
 import { RawBlockNode } from '../nodes/RawBlockNode';
 import { MathInlineNode } from '../math/MathInlineNode';
 import { TagNode } from '../tags/TagNode';
+import { FootnoteRefNode } from '../footnotes/FootnoteRefNode';
 import { WikiLinkNode } from '../nodes/WikiLinkNode';
 import {
   CHECK_LIST,
@@ -58,6 +59,7 @@ export const EDITOR_NODES: Array<Klass<LexicalNode>> = [
   CommentNode,
   MathInlineNode,
   TagNode,
+  FootnoteRefNode,
   ImageNode,
   EmbedBlockNode,
   ItemEmbedNode,

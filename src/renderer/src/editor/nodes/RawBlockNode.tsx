@@ -29,6 +29,7 @@ import {
   type Spread,
 } from 'lexical';
 import { type JSX, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { FootnoteBlockView } from '../footnotes/FootnoteBlockView';
 import { HtmlBlockView } from '../html/HtmlBlockView';
 import { isEmptyFragment, sanitizeNoteHtml } from '../html/sanitizeNoteHtml';
 import '../markdown/rawBlock.css';
@@ -348,6 +349,23 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
           setSelected(true);
           startEditing();
         }}
+        onBlur={() => finish(true)}
+      />
+    );
+  }
+
+  if (kind === 'footnote') {
+    return (
+      <FootnoteBlockView
+        text={text}
+        selected={isSelected}
+        editing={editing}
+        textareaRef={textareaRef}
+        onSelect={(event) => {
+          if (!event.shiftKey) clearSelection();
+          setSelected(true);
+        }}
+        onStartEditing={startEditing}
         onBlur={() => finish(true)}
       />
     );
