@@ -146,6 +146,21 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     // The shortcut turns the highlight on for what is typed next, as the toolbar button shows.
     await notes.editor.getByText('Threshold').click();
     await page.keyboard.press('End');
+    // Lexical takes the caret from the page's selectionchange: the shortcut acts on Lexical's.
+    await expect
+      .poll(() =>
+        notes.editor.evaluate((root) => {
+          type Editor = {
+            getEditorState(): { _selection: { anchor?: { key: string; offset: number } } | null };
+            getElementByKey(key: string): HTMLElement | null;
+          };
+          const editor = (root as HTMLElement & { __lexicalEditor?: Editor }).__lexicalEditor;
+          const anchor = editor?.getEditorState()._selection?.anchor;
+          if (!editor || !anchor) return null;
+          return `${editor.getElementByKey(anchor.key)?.textContent ?? ''}|${anchor.offset}`;
+        }),
+      )
+      .toBe('Threshold is -55 mV.|20');
     await page.keyboard.press('ControlOrMeta+Shift+H');
     await expect(page.getByRole('button', { name: /^Highlight/ })).toHaveAttribute('aria-pressed', 'true');
     await notes.type(' key point');
