@@ -1,4 +1,5 @@
-import { type Stats, unwatchFile, watchFile } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PropertyTypesInfo } from '@shared/domain/propertyTypes';
 import { readVaultPropertyTypes } from './propertyTypesFile';
@@ -11,9 +12,10 @@ export const PROPERTY_TYPES_POLL_MS = 2000;
  * on disk, whoever changed it (Obsidian, a sync tool, another device): created, edited,
  * replaced or removed. The file's status is polled, one `stat` per interval, because the
  * file and its folder may not exist yet and Obsidian replaces the file rather than editing
- * it; watching the folder would miss both. The file is read as `getPropertyTypes` reads it
- * (a link or an oversized file is reported, never followed or loaded). Only the newest read
- * is reported. Returns the function that stops watching.
+ * it; watching the folder would miss both. The first status is taken by this call, so any
+ * change after it is reported. The file is read as `getPropertyTypes` reads it
+ * (a link or an oversized file is reported, never followed or loaded). Checks never overlap.
+ * Returns the function that stops watching.
  */
 export function watchPropertyTypes(
   vaultPath: string,
@@ -22,18 +24,41 @@ export function watchPropertyTypes(
 ): () => void {
   const file = join(vaultPath, '.obsidian', 'types.json');
   let stopped = false;
-  let latest = 0;
-  const listener = (current: Stats, previous: Stats) => {
-    const same = current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino;
-    if (same || stopped) return;
-    const read = ++latest;
-    void readVaultPropertyTypes(vaultPath).then((info) => {
-      if (!stopped && read === latest) onChange(info);
-    });
+  let checking = false;
+  // The state the app starts from, taken now: any change after this call is reported.
+  let known = currentVersion(file);
+  const check = async () => {
+    if (checking || stopped) return;
+    checking = true;
+    try {
+      const now = await stat(file).then(versionOf, () => NO_FILE);
+      if (now === known || stopped) return;
+      known = now;
+      const info = await readVaultPropertyTypes(vaultPath);
+      if (!stopped) onChange(info);
+    } finally {
+      checking = false;
+    }
   };
-  watchFile(file, { persistent: false, interval: intervalMs }, listener);
+  const timer = setInterval(() => void check(), intervalMs);
+  timer.unref();
   return () => {
     stopped = true;
-    unwatchFile(file, listener);
+    clearInterval(timer);
   };
+}
+
+const NO_FILE = 'none';
+
+/** What tells versions of the file apart: its inode, size and modification time. */
+function versionOf(stats: Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+}
+
+function currentVersion(file: string): string {
+  try {
+    return versionOf(statSync(file));
+  } catch {
+    return NO_FILE;
+  }
 }
