@@ -14,7 +14,8 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { generatePackEntries, prepareBenchPackCaches, writeBenchPack } from './generatePack';
+import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
+import { queriesFrom } from './packsQueries';
 import { percentile, startApp, type BenchApp } from './startApp';
 
 interface Figures {
@@ -54,24 +55,6 @@ function argument(name: string, fallback: number): number {
 function stringArgument(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
-/**
- * Typeahead prefixes, whole titles, titles with two letters swapped (a typo), and two words
- * of a definition with the first in another form (word forms: "organisms" for "organism").
- */
-function queriesFrom(count: number): string[] {
-  const entries = generatePackEntries(count);
-  const queries: string[] = ['bank', 'b', 'ba', 'st', 'cl'];
-  for (let n = 0; n < 45; n++) {
-    const entry = entries[Math.floor((n * 7919) % entries.length)]!;
-    const title = entry.title;
-    const swapped = title.length >= 5 ? `${title.slice(0, 2)}${title[3]}${title[2]}${title.slice(4)}` : title;
-    const [first = title, second = ''] = entry.definition.toLowerCase().match(/[a-z]{5,}/g) ?? [];
-    const form = first.endsWith('s') && !first.endsWith('ss') ? first.slice(0, -1) : `${first}s`;
-    queries.push([title.slice(0, 3), title, title.slice(0, 5), swapped, `${form} ${second}`.trim()][n % 5]!);
-  }
-  return queries;
 }
 
 async function timeCalls(app: BenchApp, method: string, args: (query: string) => unknown, queries: string[]) {

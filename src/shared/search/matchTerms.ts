@@ -16,6 +16,8 @@ export type TermMatch = 'exact' | 'prefix' | 'stem' | 'fuzzy';
  */
 export const WORD_PREFIX_MIN_LENGTH = 3;
 
+let scratch = new Int32Array(96);
+
 /**
  * The edit distance between `a` and `b` when it is at most `max`, else `max + 1`. Edits are
  * insertions, deletions, substitutions and swaps of two adjacent letters (Damerau, the
@@ -26,32 +28,45 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let twoBack = new Array<number>(n + 1).fill(0);
-  let previous = Array.from({ length: n + 1 }, (_, j) => j);
-  let current = new Array<number>(n + 1).fill(0);
+  const width = n + 1;
+  // Three rows in one scratch array reused by every call, at rotating offsets (highlighting
+  // calls this for every word of every hit: three arrays each would be garbage at once).
+  if (scratch.length < 3 * width) scratch = new Int32Array(6 * width);
+  const rows = scratch;
+  let twoBack = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j <= n; j++) {
+    rows[twoBack + j] = 0;
+    rows[previous + j] = j;
+    rows[current + j] = 0;
+  }
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
+    rows[current] = i;
     let rowMin = i;
     const code = a.charCodeAt(i - 1);
     const codeBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
     for (let j = 1; j <= n; j++) {
       let value = Math.min(
-        previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1),
-        previous[j]! + 1,
-        current[j - 1]! + 1,
+        rows[previous + j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1),
+        rows[previous + j]! + 1,
+        rows[current + j - 1]! + 1,
       );
       if (i > 1 && j > 1 && code === b.charCodeAt(j - 2) && codeBefore === b.charCodeAt(j - 1)) {
-        value = Math.min(value, twoBack[j - 2]! + 1);
+        value = Math.min(value, rows[twoBack + j - 2]! + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     // Distances never shrink down the rows (a swap costs no less than the substitutions it
     // replaces): no need to finish.
     if (rowMin > max) return max + 1;
-    [twoBack, previous, current] = [previous, current, twoBack];
+    const oldest = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = oldest;
   }
-  return Math.min(previous[n]!, max + 1);
+  return Math.min(rows[previous + n]!, max + 1);
 }
 
 /**
@@ -68,7 +83,8 @@ export function matchPart(
 ): TermMatch | null {
   if (term === part) return 'exact';
   if (prefix && term.startsWith(part)) return 'prefix';
-  if (stem !== null && stemOf(term) === stem) return 'stem';
+  // Porter2 never changes a word's first letter: most terms are ruled out without stemming.
+  if (stem !== null && term.charCodeAt(0) === stem.charCodeAt(0) && stemOf(term) === stem) return 'stem';
   if (fuzzy) {
     const edits = maxEdits(part);
     if (edits > 0 && boundedEditDistance(part, term, edits) <= edits) return 'fuzzy';

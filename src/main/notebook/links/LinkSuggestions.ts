@@ -6,6 +6,7 @@ import { shorten } from '@shared/markdown/notePreview';
 import { prepareQuery } from '@shared/titles/matchTitle';
 import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
 import { NamePrefixIndex } from '../titles/NamePrefixIndex';
+import { StoredEntry } from '../packs/packCatalog';
 
 const DEFAULT_SUGGESTIONS = 20;
 const ENTRY_PREVIEW_CHARS = 120;
@@ -99,18 +100,18 @@ export class LinkSuggestions {
     } else {
       chosen = this.suggestFromNames(index, query, limit);
     }
-    return chosen.map(({ candidate, matchedAlias }) => ({
+    const entries = chosen.map(({ candidate }) =>
+      !candidate.note && candidate.ref.kind === 'entry' ? this.deps.entries.get(candidate.ref.id) : undefined,
+    );
+    // The rows' definitions in a few reads, not one each.
+    StoredEntry.readBodies(entries);
+    return chosen.map(({ candidate, matchedAlias }, i) => ({
       ref: candidate.ref,
       kind: candidate.kind,
       title: candidate.title,
       insert: index.spellingFor(candidate.ref, null),
       matchedAlias,
-      preview: candidate.note
-        ? candidate.note.preview
-        : entryPreview(
-            candidate.ref.kind === 'entry' ? this.deps.entries.get(candidate.ref.id) : undefined,
-            ENTRY_PREVIEW_CHARS,
-          ),
+      preview: candidate.note ? candidate.note.preview : entryPreview(entries[i], ENTRY_PREVIEW_CHARS),
     }));
   }
 
@@ -121,7 +122,8 @@ export class LinkSuggestions {
     const names = this.namesOf(index);
     const entries: Candidate[] = [];
     names.begin();
-    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit);
+    // The menu ranks an alias like a title (rankLinkSuggestions).
+    names.direct(q, (entry) => entries.push(this.entryCandidate(entry)), limit, { aliasesLast: false });
     const notes = () => mapIterable(index.allNotes(), (note) => this.noteCandidate(note));
     const chosen = rankLinkSuggestions(query, concat(entries, notes()), limit);
     if (chosen.length >= limit) return chosen;

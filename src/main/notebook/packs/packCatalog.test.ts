@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -61,6 +61,30 @@ describe('the pack catalog', () => {
     }
     // The same catalog from the entries file alone (a pack stored before catalogs).
     expect(catalogFromEntriesFile(Buffer.from(text), 'p').catalog).toEqual(finishCatalog(structuredClone(catalog)));
+  });
+
+  it('reads the bodies of several entries together, into the cache their reads answer from', () => {
+    const { dir, catalog, file, log } = stored();
+    const entries = entriesOf(catalog, file);
+    // In any order, with entries of no file (plain objects) and gaps between the lines.
+    StoredEntry.readBodies([entries[3], ENTRIES[1], undefined, entries[0], entries[2]]);
+    // The file gone: what was read together still answers, as the entries it holds.
+    rmSync(join(dir, 'entries.ndjson'));
+    for (const at of [0, 2, 3]) expect(entries[at]!.toEntry()).toEqual({ ...ENTRIES[at]!, packId: 'p' });
+    expect(log).not.toHaveBeenCalled();
+    // Not read together: read alone, and (the file gone) reported.
+    expect(entries[1]!.definition).toBe('');
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('leaves a line that is not the entry asked for to the single read, which reports it', () => {
+    const { catalog, file, log } = stored();
+    const entries = entriesOf({ ...catalog, ids: [catalog.ids[1]!, catalog.ids[0]!, ...catalog.ids.slice(2)] }, file);
+    StoredEntry.readBodies(entries);
+    expect(log).not.toHaveBeenCalled();
+    // The single read finds the mismatch and reads the whole file instead.
+    expect(entries[0]!.definition).toBe(ENTRIES[1]!.definition);
+    expect(log).toHaveBeenCalledOnce();
   });
 
   it('is refused when it does not describe the entries file', () => {

@@ -196,6 +196,10 @@ interface EntryBody {
 
 /** Bodies kept after a read: the open entry, the `[[` menu's and search's rows. */
 const BODY_CACHE_SIZE = 256;
+/** readBodies reads lines less than this many bytes apart in one read (skipping what lies between). */
+const READ_GAP = 16 * 1024;
+/** …and at most this many bytes in one read. */
+const MAX_RUN = 256 * 1024;
 const EMPTY_BODY: EntryBody = { source: '', editorialTitle: false, definition: '', sections: [] };
 
 /**
@@ -266,6 +270,52 @@ export class EntryFile {
     return body;
   }
 
+  /**
+   * Reads the bodies of several entries at once, into the cache body() answers from: the
+   * lines are read in file order, neighbours (less than READ_GAP apart) in one read, one
+   * open for them all. Search hits and `[[` rows are often neighbours: the file is in title
+   * order and such rows share the start of their titles. Never throws; what it cannot read
+   * is left to body().
+   */
+  readBodies(wanted: ReadonlyArray<{ id: string; start: number; end: number }>): void {
+    const missing = wanted.filter((want) => !this.bodies.has(want.id)).sort((a, b) => a.start - b.start);
+    if (missing.length < 2 || this.whole) return;
+    let fd: number;
+    try {
+      fd = openSync(this.path, 'r');
+    } catch {
+      return;
+    }
+    try {
+      for (let first = 0; first < missing.length;) {
+        let last = first;
+        while (
+          last + 1 < missing.length &&
+          missing[last + 1]!.start - missing[last]!.end < READ_GAP &&
+          missing[last + 1]!.end - missing[first]!.start <= MAX_RUN
+        )
+          last++;
+        const from = missing[first]!.start;
+        const buffer = Buffer.alloc(missing[last]!.end - from);
+        const read = readSync(fd, buffer, 0, buffer.length, from);
+        for (let i = first; i <= last; i++) {
+          const { id, start, end } = missing[i]!;
+          if (end - from > read) break;
+          const entries = parseEntries(buffer.toString('utf8', start - from, end - from), this.packId);
+          // A line that is not the entry asked for is left to body(), which reports it.
+          if (entries.length !== 1 || entries[0]!.id !== id) continue;
+          this.bodies.set(id, bodyOf(entries[0]!));
+          if (this.bodies.size > BODY_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value!);
+        }
+        first = last + 1;
+      }
+    } catch {
+      // body() reads each one again and reports what fails.
+    } finally {
+      closeSync(fd);
+    }
+  }
+
   private readWhole(): void {
     this.whole = new Map();
     try {
@@ -328,6 +378,22 @@ export class StoredEntry implements GlossaryEntry {
 
   private body(): EntryBody {
     return this.#file.body(this.id, this.#start, this.#end);
+  }
+
+  /**
+   * Reads the bodies of the stored entries among `entries` (others are in memory already)
+   * together, a few reads for all (see EntryFile.readBodies): for a page of search hits or
+   * `[[` rows, before their texts are asked for one by one.
+   */
+  static readBodies(entries: Iterable<GlossaryEntry | undefined>): void {
+    const byFile = new Map<EntryFile, Array<{ id: string; start: number; end: number }>>();
+    for (const entry of entries) {
+      if (!(entry instanceof StoredEntry)) continue;
+      let wanted = byFile.get(entry.#file);
+      if (!wanted) byFile.set(entry.#file, (wanted = []));
+      wanted.push({ id: entry.id, start: entry.#start, end: entry.#end });
+    }
+    for (const [file, wanted] of byFile) file.readBodies(wanted);
   }
 
   get source(): string {

@@ -9,6 +9,7 @@ import { needsTextCheck, QueryTermMatcher, textSatisfies } from '@shared/search/
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryItem } from '@shared/search/parseQuery';
 import { DerivedIndexLifecycle } from '../derived/DerivedIndexLifecycle';
 import type { EventBus } from '../events/EventBus';
+import { StoredEntry } from '../packs/packCatalog';
 import { NoteModelCache } from '../notes/NoteModelCache';
 import type { VaultStore } from '../vault/VaultStore';
 import type { WorkspaceStore } from '../workspace/WorkspaceStore';
@@ -185,6 +186,13 @@ export class SearchService {
       this.log('The search index did not answer', error);
       return { hits: [], total: 0, status: this.getIndexStatus() };
     }
+    // The hits' definitions in a few reads, not one each.
+    StoredEntry.readBodies(
+      result.hits.map((hit) => {
+        const ref = refOfKey(hit.key);
+        return ref.kind === 'entry' ? this.entries.get(ref.id) : undefined;
+      }),
+    );
     const matcher = new QueryTermMatcher(query);
     const hits = await pLimit(8).map(result.hits, (hit) => this.toSearchHit(hit, query, matcher, check));
     const kept = hits.filter((hit): hit is SearchHit => hit !== null);

@@ -40,6 +40,8 @@ class Prepared {
   private prepared: PreparedName[] | null = null;
   /** The query that last tried it (see SwitcherIndex.query): tried once per query, no set kept. */
   mark = 0;
+  /** False once replaced or deleted (the name index may still list it): no map lookup per item tried. */
+  live = true;
 
   constructor(readonly entry: SwitcherEntry) {}
 
@@ -88,6 +90,8 @@ interface Candidate {
  */
 export class SwitcherIndex {
   private readonly items = new Map<string, Prepared>();
+  /** The notes among the items: the looser tiers try every one, without a pass over 120,000 entries. */
+  private readonly notes = new Set<Prepared>();
   private index: NamePrefixIndex<Prepared> | null = null;
   /** Documents set since the index's snapshot (not in it). */
   private readonly added = new Set<Prepared>();
@@ -114,9 +118,12 @@ export class SwitcherIndex {
   set(entry: SwitcherEntry): void {
     const item = new Prepared(entry);
     const old = this.items.get(entry.key);
+    if (old) old.live = false;
     if (old && !this.added.delete(old)) this.stale++;
     if (old?.entry.kind === 'entry') this.entryCount--;
+    if (old) this.notes.delete(old);
     if (entry.kind === 'entry') this.entryCount++;
+    else this.notes.add(item);
     this.items.set(entry.key, item);
     if (this.index || this.building) this.added.add(item);
     this.warmSoon();
@@ -125,8 +132,10 @@ export class SwitcherIndex {
   delete(key: string): void {
     const old = this.items.get(key);
     if (!old) return;
+    old.live = false;
     if (!this.added.delete(old)) this.stale++;
     if (old.entry.kind === 'entry') this.entryCount--;
+    this.notes.delete(old);
     this.items.delete(key);
   }
 
@@ -208,7 +217,7 @@ export class SwitcherIndex {
       const run = ++this.queries;
       /** Tries a live document once in this query (the index may hold replaced or deleted ones). */
       const tryOnce = (item: Prepared) => {
-        if (item.mark === run || this.items.get(item.entry.key) !== item) return;
+        if (item.mark === run || !item.live) return;
         item.mark = run;
         direct(item);
       };
@@ -223,8 +232,8 @@ export class SwitcherIndex {
       if (matched < limit) {
         // The looser tiers, and substrings: every note (the user's own, as below the limit),
         // and the reference entries of a bounded stretch of names near the query.
-        for (const item of this.items.values()) {
-          if (item.entry.kind === 'note' && item.mark !== run) {
+        for (const item of this.notes) {
+          if (item.mark !== run) {
             item.mark = run;
             direct(item);
           }
@@ -310,8 +319,8 @@ export class SwitcherIndex {
         if (ma !== mb) return ma > mb;
         return a.item.sortKey < b.item.sortKey;
       });
-      for (const item of this.items.values()) {
-        if (item.entry.kind === 'note' && !seen.has(item.entry.key)) {
+      for (const item of this.notes) {
+        if (!seen.has(item.entry.key)) {
           newest.offer({ item, tier: MatchTier.Exact, score: 0, name: 0, recent: 0 });
         }
       }

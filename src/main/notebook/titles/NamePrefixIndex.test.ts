@@ -50,6 +50,27 @@ describe('NamePrefixIndex', () => {
     expect(direct('zzz')).toEqual([]);
   });
 
+  it('visits, for several words, only the items with a word starting with each', () => {
+    const many: Item[] = [
+      { id: 'both', names: ['Hic Plome'] },
+      { id: 'reversed', names: ['Plain Hill'] },
+      { id: 'alias', names: ['Plinth', 'Hidden Plinth'] },
+      ...Array.from({ length: 50 }, (_, n) => ({ id: `pl-${n}`, names: [`Plo${n} Stone`] })),
+      { id: 'one-word', names: ['Hiplex'] },
+    ];
+    const wide = NamePrefixIndex.build(many, (item) => item.names);
+    const visited: string[] = [];
+    wide.begin();
+    wide.direct(prepareQuery('hi pl')!, (item) => visited.push(item.id));
+    expect(visited.sort()).toEqual(['alias', 'both', 'reversed']);
+    // The same word twice needs an item to have it only once (the matcher decides the rest).
+    visited.length = 0;
+    wide.begin();
+    wide.direct(prepareQuery('pl pl')!, (item) => visited.push(item.id));
+    expect(visited).toContain('both');
+    expect(visited).toHaveLength(53);
+  });
+
   it('gives the whole range for an empty prefix, and none past the last key', () => {
     expect(index.range('')).toEqual([0, index.range('\uffff')[0]]);
     expect(index.range('')[1]).toBeGreaterThanOrEqual(items.length);

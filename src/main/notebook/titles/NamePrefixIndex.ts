@@ -17,6 +17,9 @@ import { wordSpans } from '@shared/text/words';
 export class NamePrefixIndex<T> {
   private readonly seen: Uint32Array;
   private stamp = 0;
+  /** For visitCommon: per item, how many of the query's words it has a key for, in the query `tallied` says. */
+  private tally: Uint8Array | null = null;
+  private tallied: Uint32Array | null = null;
 
   private constructor(
     readonly items: readonly T[],
@@ -63,6 +66,7 @@ export class NamePrefixIndex<T> {
     this.stamp++;
     if (this.stamp === 0xffffffff) {
       this.seen.fill(0);
+      this.tallied?.fill(0);
       this.stamp = 1;
     }
   }
@@ -70,21 +74,58 @@ export class NamePrefixIndex<T> {
   /**
    * Visits every item with a name that is `q`, starts with it, or has words starting with
    * each of `q`'s words (a superset of the matcher's tiers 1–4: the caller matches each).
-   * Work: the keys starting with `q` and those starting with `q`'s most selective word.
+   * Work: the keys starting with `q`, and the items with a key starting with each of `q`'s
+   * words (counted over each word's keys; only those are matched).
    */
-  direct(q: PreparedQuery, visit: (item: T) => void, limit = Infinity): void {
+  direct(q: PreparedQuery, visit: (item: T) => void, limit = Infinity, options: { aliasesLast?: boolean } = {}): void {
     const whole = this.range(q.folded);
     // A short query in a large glossary ("b": thousands of names start with it): the closest
     // whole names are enough, as no word-prefix match can rank above `limit` prefix matches.
-    if (whole[1] - whole[0] > Math.max(4 * limit, MIN_SELECT) && this.visitClosestStarts(q.folded, whole, limit, visit))
+    if (
+      whole[1] - whole[0] > Math.max(4 * limit, MIN_SELECT) &&
+      this.visitClosestStarts(q.folded, whole, limit, options.aliasesLast ?? true, visit)
+    )
       return;
     this.visitRange(whole, visit);
-    let best: [number, number] | null = null;
-    for (const word of q.words) {
-      const range = this.range(word);
-      if (!best || range[1] - range[0] < best[1] - best[0]) best = range;
+    const ranges = q.words
+      .map((word) => this.range(word))
+      .sort((a, b) => a[1] - a[0] - (b[1] - b[0]))
+      .slice(0, MAX_WORDS);
+    if (ranges.length === 1) this.visitRange(ranges[0]!, visit);
+    else if (ranges.length > 1) this.visitCommon(ranges, visit);
+  }
+
+  /**
+   * Visits the owners found in every range (smallest first): an item matches the word
+   * tiers only if each query word starts a word of one of its names. Counting owners
+   * through typed arrays costs far less than matching each item of the smallest range ("hi
+   * pl": "pl" starts 10,000 names in a dictionary, few of which have a word starting "hi").
+   */
+  private visitCommon(ranges: Array<[number, number]>, visit: (item: T) => void): void {
+    const stamp = this.stamp;
+    const tally = (this.tally ??= new Uint8Array(this.items.length));
+    const tallied = (this.tallied ??= new Uint32Array(this.items.length));
+    const owners = this.owners;
+    const [first, ...others] = ranges;
+    for (let at = first![0]; at < first![1]; at++) {
+      const owner = owners[at]!;
+      tallied[owner] = stamp;
+      tally[owner] = 1;
     }
-    if (best) this.visitRange(best, visit);
+    let need = 1;
+    for (const [from, to] of others) {
+      for (let at = from; at < to; at++) {
+        const owner = owners[at]!;
+        if (tallied[owner] === stamp && tally[owner] === need) tally[owner] = need + 1;
+      }
+      need++;
+    }
+    for (let at = first![0]; at < first![1]; at++) {
+      const owner = owners[at]!;
+      if (tallied[owner] !== stamp || tally[owner] !== need || this.seen[owner] === stamp) continue;
+      this.seen[owner] = stamp;
+      visit(this.items[owner]!);
+    }
   }
 
   /**
@@ -115,18 +156,20 @@ export class NamePrefixIndex<T> {
 
   /**
    * Visits the owners of the 2 × `limit` best whole names in [from, to) by (the query itself
-   * first, titles before aliases, shorter, alphabetical), the order the callers rank prefix
-   * matches in; true when that gave `limit` items or more.
+   * first, titles before aliases when `aliasesLast`, shorter, alphabetical), the order the
+   * caller ranks prefix matches in; true when that gave `limit` items or more.
    */
   private visitClosestStarts(
     query: string,
     [from, to]: [number, number],
     limit: number,
+    aliasesLast: boolean,
     visit: (item: T) => void,
   ): boolean {
     const want = 2 * limit;
+    const aliasMask = aliasesLast ? FLAG_ALIAS : 0;
     const rankOf = (at: number) =>
-      (this.keys[at] === query ? 0 : 1 << 30) + ((this.flags[at]! & FLAG_ALIAS) << 29) + this.keys[at]!.length;
+      (this.keys[at] === query ? 0 : 1 << 30) + ((this.flags[at]! & aliasMask) << 29) + this.keys[at]!.length;
     // Kept sorted, best first; `want` is small (the caller's limit).
     const best: number[] = [];
     for (let at = from; at < to; at++) {
@@ -137,6 +180,17 @@ export class NamePrefixIndex<T> {
       while (slot > 0 && rankOf(best[slot - 1]!) > rank) slot--;
       best.splice(slot, 0, at);
       if (best.length > want) best.pop();
+    }
+    // Names equal to the last one kept tie on everything the keys tell; the caller breaks
+    // such ties by what only it knows (a document's key), so it gets them all (homonyms:
+    // "bank" is 18 entries' title). Equal keys sit next to each other.
+    const last = best.length === want ? best[want - 1]! : -1;
+    if (last >= 0) {
+      const rank = rankOf(last);
+      const tied = (at: number) =>
+        this.keys[at] === this.keys[last] && this.flags[at]! & FLAG_START && rankOf(at) === rank && !best.includes(at);
+      for (let at = last - 1; at >= from && this.keys[at] === this.keys[last]; at--) if (tied(at)) best.push(at);
+      for (let at = last + 1; at < to && this.keys[at] === this.keys[last]; at++) if (tied(at)) best.push(at);
     }
     let visited = 0;
     for (const at of best) {
@@ -182,8 +236,15 @@ export class NamePrefixIndex<T> {
 
 const FLAG_START = 1;
 const FLAG_ALIAS = 2;
-/** Below this many keys for the whole query, every one is visited. */
-const MIN_SELECT = 2000;
+/** Query words intersected (the most selective): more only narrow what the matcher rules out anyway. */
+const MAX_WORDS = 8;
+/**
+ * Below this many keys for the whole query (and 4 × the caller's limit), every one is
+ * visited; above, the closest whole names (visitClosestStarts), which rank as the caller
+ * would rank them: matching a few hundred names costs little, 2,000 cost a keystroke's
+ * budget on a loaded machine (each prepared, matched and compared).
+ */
+const MIN_SELECT = 128;
 
 /** Folds names and collects their word keys, a slice of items at a time. */
 class KeyCollector<T> {
