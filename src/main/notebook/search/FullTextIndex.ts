@@ -140,6 +140,11 @@ export class FullTextIndex {
     return readSnapshot(this.store, input, accept);
   }
 
+  /** The read-only segments of reference packs, in the order added (see addSegment). */
+  get segments(): readonly PackSegment[] {
+    return this.store.segments;
+  }
+
   /**
    * Adds the documents of a snapshot as a read-only segment (see PackSegment): its terms and
    * postings stay in the snapshot's bytes, decoded when a query needs them. For a reference

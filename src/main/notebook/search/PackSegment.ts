@@ -1,7 +1,9 @@
+import { crc32 } from 'node:zlib';
 import { CorruptDataError, type ByteReader } from './bytes';
 import { readDocumentTable, storedDocOf } from './indexSnapshot';
 import { pairFilterOf } from './phraseBloom';
 import { FIELD_COUNT, MAX_DOC_ID, TF_MAX, TF_SCALE, type DecodedDoc, type Postings } from './PostingStore';
+import type { StemTable } from './packStemTable';
 import type { TermTable } from './TermTable';
 
 /**
@@ -27,6 +29,9 @@ import type { TermTable } from './TermTable';
 export class PackSegment implements TermTable {
   /** The store's number of this segment's first document (PostingStore sets it, vacuum moves it). */
   base = 0;
+  /** Its terms by English stem (packStemTable.ts), once loaded; until then stems are found by stemming. */
+  stems: StemTable | null = null;
+  private checksum: number | null = null;
 
   private constructor(
     /** The terms, sorted, each followed by a newline. */
@@ -66,6 +71,11 @@ export class PackSegment implements TermTable {
       if (difference !== 0) return difference;
     }
     return length - value.length;
+  }
+
+  /** CRC-32 of the vocabulary (what a stem table is bound to). */
+  vocabularyChecksum(): number {
+    return (this.checksum ??= crc32(this.text));
   }
 
   /** Where readVarint reads next in `bytes`: inside one term's postings at a time. */

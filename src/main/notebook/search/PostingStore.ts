@@ -397,12 +397,32 @@ export class PostingStore {
   }
 
   /**
-   * The known terms whose English stem is `stem` (see stemWord.ts): those among the terms
-   * starting with its key (stemKey) that stem to it. May include terms only removed
-   * documents had, until vacuum.
+   * The known terms whose English stem is `stem` (see stemWord.ts), each once, in
+   * vocabulary order: from a pack segment's stem table when it has one (packStemTable.ts),
+   * else those among the terms starting with the stem's key (stemKey) that stem to it. May
+   * include terms only removed documents had, until vacuum.
    */
   termsWithStem(stem: string): string[] {
-    return this.termsWithPrefix(stemKey(stem)).filter((term) => stemOf(term) === stem);
+    const key = stemKey(stem);
+    const found = new Set<string>();
+    const tables = this.tables();
+    for (const table of tables) {
+      const stems = table === tables[0] ? null : (table as PackSegment).stems;
+      if (stems) {
+        // A pack's stem table (packStemTable.ts); its terms are checked, not trusted.
+        for (const index of stems.termsOf(stem)) {
+          const term = table.termAt(index);
+          if (stemOf(term) === stem) found.add(term);
+        }
+        continue;
+      }
+      const [from, to] = prefixRangeOf(table, key);
+      for (let i = from; i < to; i++) {
+        const term = table.termAt(i);
+        if (!found.has(term) && stemOf(term) === stem) found.add(term);
+      }
+    }
+    return [...found];
   }
 
   /** True when some field of the live maps or a segment has postings for the term. */

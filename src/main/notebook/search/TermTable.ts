@@ -76,7 +76,11 @@ export function walkWithinDistance(
 ): void {
   const width = word.length + 1;
   // Row `depth` of the edit-distance table: distances between the first `depth`
-  // characters of the terms in the current run and each prefix of `word`.
+  // characters of the terms in the current run and each prefix of `word`. Only the cells
+  // within `maxDistance` of the diagonal are computed (Ukkonen's band): any other cell is
+  // more than `maxDistance` (at least the difference in length), so it keeps `over`, which
+  // decides pruning and matching the same way; the walk's results are unchanged.
+  const over = maxDistance + 1;
   const rows: Uint16Array[] = [Uint16Array.from({ length: width }, (_, j) => j)];
   const walk = (from: number, to: number, depth: number): void => {
     const previous = rows[depth]!;
@@ -86,7 +90,9 @@ export function walkWithinDistance(
       if (previous[width - 1]! <= maxDistance) visit(start, previous[width - 1]!);
       start++;
     }
-    const row = (rows[depth + 1] ??= new Uint16Array(width));
+    const row = (rows[depth + 1] ??= new Uint16Array(width).fill(over));
+    const bandFrom = Math.max(1, depth + 1 - maxDistance);
+    const bandTo = Math.min(width - 1, depth + 1 + maxDistance);
     // For a transposition: the row before `previous`, and the run's letter there.
     const twoBack = transpositions && depth > 0 ? rows[depth - 1]! : null;
     const before = twoBack ? table.codeAt(from, depth - 1) : -1;
@@ -94,8 +100,8 @@ export function walkWithinDistance(
       const code = table.codeAt(start, depth);
       const end = runEnd(table, start, to, depth, code);
       row[0] = depth + 1;
-      let best = row[0];
-      for (let j = 1; j < width; j++) {
+      let best = bandFrom === 1 ? row[0] : over;
+      for (let j = bandFrom; j <= bandTo; j++) {
         const substitute = previous[j - 1]! + (word.charCodeAt(j - 1) === code ? 0 : 1);
         let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, substitute);
         // Pruning on the row minimum stays sound: a swap costs no less than the

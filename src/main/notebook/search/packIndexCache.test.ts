@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '@shared/search/parseQuery';
 import { tempDirs } from '../../testing/tempDirs';
@@ -10,6 +10,7 @@ import { crc32 } from 'node:zlib';
 import { IndexerCore } from './IndexerCore';
 import type { FromIndexer } from './indexerProtocol';
 import { loadPackIndex, type PackIndexSource } from './packIndexCache';
+import { STEM_TABLE_FILE } from './packStemTable';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
@@ -118,6 +119,22 @@ describe('the search index cache of a reference pack', () => {
     const edited = (await PackLibrary.open({ dir })).indexSources()[0]!;
     expect(edited.version).not.toBe(source.version);
     expect((await load(edited)).from).toBe('entries');
+  });
+
+  it('gives the pack its stem table, built with the cache, rebuilt when damaged, not needing the cache rebuilt', async () => {
+    const { source } = await libraryWithPack();
+    const stemsPath = join(dirname(source.cachePath), STEM_TABLE_FILE);
+    const first = await load(source, 'rivers ');
+    expect(first.found).toHaveLength(2);
+    const written = readFileSync(stemsPath);
+    writeFileSync(stemsPath, written.subarray(0, written.length - 3));
+    const index = new FullTextIndex();
+    const logged: string[] = [];
+    expect((await loadPackIndex(index, source, (message) => logged.push(message))).from).toBe('cache');
+    expect(logged).toEqual([expect.stringMatching(/stem table .* was corrupt; rebuilding it/)]);
+    expect(index.segments[0]!.stems?.termsOf('river').length).toBe(1);
+    expect(readFileSync(stemsPath)).toEqual(written);
+    expect((await load(source, 'rivers ')).found).toEqual(first.found);
   });
 
   it('fails (and leaves the index empty) when neither the cache nor the entries can be read', async () => {

@@ -9,6 +9,7 @@ import {
 } from './indexCache';
 import { entryToIndexDoc } from './indexDocs';
 import { FullTextIndex } from './FullTextIndex';
+import { loadStemTable, stemTablePath } from './packStemTable';
 
 /**
  * The search index of one reference pack, stored in the pack's folder beside its entries
@@ -91,7 +92,10 @@ export async function loadPackIndex(
   const cached = await readIndexCacheFile(source.cachePath);
   if (cached !== null) {
     const result = decodePackIndexCache(cached, source.version, index);
-    if ('added' in result) return { added: result.added, from: 'cache' };
+    if ('added' in result) {
+      await attachStemTable(index, source, log);
+      return { added: result.added, from: 'cache' };
+    }
     log(`The search index of the pack ${source.packId} was ${result.problem}; rebuilding it`);
   }
   // Built apart and then read like a cache, so writing it never walks the other packs' terms.
@@ -106,5 +110,19 @@ export async function loadPackIndex(
   } catch (error) {
     log(`Could not write the search index of the pack ${source.packId}`, error);
   }
+  // Its stem table is built with it (the old one, for another vocabulary, is stale).
+  await attachStemTable(index, source, log);
   return { added: entries.length, from: 'entries' };
+}
+
+/** Gives the pack's segment, the last one added, its stem table (see packStemTable.ts). */
+async function attachStemTable(
+  index: FullTextIndex,
+  source: PackIndexSource,
+  log: (message: string, error?: unknown) => void,
+): Promise<void> {
+  const segment = index.segments.at(-1);
+  if (!segment) return;
+  const { table } = await loadStemTable(stemTablePath(source.cachePath), segment, log);
+  segment.stems = table;
 }
