@@ -165,11 +165,14 @@ export function writeBenchPack(stateDir: string, count: number, seed = 15): Glos
 
 /**
  * Writes what the app derives from a stored pack once and keeps in the pack's folder (its
- * search index, see packIndexCache), through the same code the app's indexer runs: the
- * state of a pack after the app's first start since its import.
+ * catalog, name keys and search index: see packCatalog, packNameKeys, packIndexCache),
+ * through the same code the app runs: the state of a pack after the app's first start since
+ * its import.
  */
 export async function prepareBenchPackCaches(stateDir: string): Promise<void> {
   const library = await PackLibrary.open({ dir: join(stateDir, 'packs') });
+  await library.loadNameKeys();
+  await library.idle();
   for (const source of library.indexSources()) {
     await loadPackIndex(new FullTextIndex(), source, (message, error) => console.error(message, error ?? ''));
   }

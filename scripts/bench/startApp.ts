@@ -30,6 +30,10 @@ export interface StartAppOptions {
   viewport?: { width: number; height: number };
   /** Fills the state folder before the app starts (e.g. with a stored reference pack). */
   prepareState?(stateDir: string): void | Promise<void>;
+  /** Flags for the server's Node (e.g. `--cpu-prof`, to profile its start-up). */
+  nodeArgs?: string[];
+  /** Called with the server's process id as soon as it is spawned (to follow its memory from the start). */
+  onSpawn?(pid: number): void;
 }
 
 export interface BenchApp {
@@ -221,10 +225,15 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     writeFileSync(abs, content);
   }
   const spawned = performance.now();
-  const server = spawn(process.execPath, [serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
-  });
+  const server = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), serve, '--vault', vaultDir, '--state-dir', stateDir, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, STUDY_NOTEBOOK_VAULT: '' },
+    },
+  );
+  if (server.pid !== undefined) options.onSpawn?.(server.pid);
   let browser: Browser | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);

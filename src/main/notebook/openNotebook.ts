@@ -31,6 +31,7 @@ import { fetchRemoteImage } from './attachments/fetchRemoteImage';
 import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaultAttachment';
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
+import type { EntryNameKeys } from './titles/NameKeys';
 
 /** The backend behind the contract, plus what only hosts (and tests) need. */
 export interface NotebookService extends NotebookApi {
@@ -108,17 +109,23 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   const packNameOf = (packId: string) => library.packName(packId);
   /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
   const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
-  const entrySummaries = (): EntrySummary[] =>
-    (summaries ??= library.entries().map(({ id, title, aliases, packId }) => {
-      const hint = titleHints().get(id);
-      return {
-        id,
-        title,
-        aliases: [...aliases],
-        ...(packId ? { packId } : {}),
-        ...(hint ? { hint: hint.words } : {}),
-      };
-    }));
+  const entrySummaries = (): EntrySummary[] => {
+    if (summaries) return summaries;
+    const hintOf = titleHints();
+    const entries = library.entries();
+    const made = new Array<EntrySummary>(entries.length);
+    for (let at = 0; at < entries.length; at++) {
+      const { id, title, aliases, packId } = entries[at]!;
+      // Shared, not copied (120,000 arrays): entries are read-only, and every answer copies them.
+      const summary: EntrySummary = { id, title, aliases };
+      // Set one by one: spreading `{ packId }` and `{ hint }` made two objects more per entry.
+      if (packId) summary.packId = packId;
+      const hint = hintOf.get(id);
+      if (hint) summary.hint = hint.words;
+      made[at] = summary;
+    }
+    return (summaries = made);
+  };
   const events = new EventBus();
   const settings = new SettingsStore(config.stateDir);
   // Writes never reach these even when a vault contains them.
@@ -164,6 +171,12 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     const entries = library.entries();
     // One model per note version, shared by the link index and search.
     const models = new NoteModelCache();
+    // The entries' names folded and sorted once for both name indexes (switcher, `[[` menu).
+    const entryNames: EntryNameKeys = {
+      entries,
+      ready: () => (library.entries() === entries ? library.nameKeys() : null),
+      load: async () => (library.entries() === entries ? library.loadNameKeys() : null),
+    };
     const links = new LinkService({
       store,
       events,
@@ -172,6 +185,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       cacheDir: stateDir,
       log,
       models,
+      entryNames,
       attachments: async () => {
         const resolve = await attachments.resolver();
         return (target, from) => resolve(target, from)?.path ?? null;
@@ -188,6 +202,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       host: options.searchHost,
       models,
       entryDetail: (id) => formatHint(titleHints().get(id)),
+      entryNames,
     });
     return { links, search };
   }

@@ -38,6 +38,7 @@ import { LinkMentions } from './LinkMentions';
 import { LinkRenamer, type PackLinks } from './LinkRenamer';
 import { entryPreview, LinkSuggestions } from './LinkSuggestions';
 import { suggestTags } from './suggestTags';
+import type { EntryNameKeys } from '../titles/NameKeys';
 
 export interface LinkServiceOptions {
   store: VaultStore;
@@ -57,6 +58,8 @@ export interface LinkServiceOptions {
   models?: NoteModelCache;
   /** The vault's attachments, so links to missing ones are unresolved and present ones are not. */
   attachments?: () => Promise<AttachmentLookup>;
+  /** The name keys of `entries`, made once for the `[[` menu's name index (see LinkSuggestions). */
+  entryNames?: EntryNameKeys;
 }
 
 /** Timings, for the benchmark and diagnostics. */
@@ -119,7 +122,12 @@ export class LinkService {
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
     this.index.setEntries(options.entries, options.packNameOf);
     const index = () => this.index;
-    this.suggestions = new LinkSuggestions({ index, store: this.store, entries: this.entries });
+    this.suggestions = new LinkSuggestions({
+      index,
+      store: this.store,
+      entries: this.entries,
+      entryNames: options.entryNames,
+    });
     this.renamer = new LinkRenamer({
       index,
       store: this.store,

@@ -6,6 +6,7 @@ import { shorten } from '@shared/markdown/notePreview';
 import { prepareQuery } from '@shared/titles/matchTitle';
 import { rankLinkSuggestions, type SuggestionCandidate } from './rankLinkSuggestions';
 import { NamePrefixIndex } from '../titles/NamePrefixIndex';
+import { baseKeysFor, type EntryNameKeys, type NameKeys } from '../titles/NameKeys';
 
 const DEFAULT_SUGGESTIONS = 20;
 const ENTRY_PREVIEW_CHARS = 120;
@@ -39,6 +40,8 @@ export class LinkSuggestions {
       index: () => LinkIndex;
       store: VaultStore;
       entries: ReadonlyMap<string, GlossaryEntry>;
+      /** The glossary's name keys made once (see SwitcherIndex's option of that name). */
+      entryNames?: EntryNameKeys;
       /** For tests: see SUGGEST_FULL_SCAN_LIMIT and LOOSE_CAP. */
       fullScanLimit?: number;
       looseCap?: number;
@@ -57,10 +60,14 @@ export class LinkSuggestions {
     const index = this.deps.index();
     if (index.entryCount <= this.fullScanLimit || this.names?.index === index || this.warming === index) return;
     this.warming = index;
+    const keys = (await this.deps.entryNames?.load()) ?? null;
+    const items = [...index.allEntries()];
     const names = await NamePrefixIndex.buildInSlices(
-      [...index.allEntries()],
+      items,
       entryNames,
       () => this.warming !== index || this.names?.index === index,
+      undefined,
+      this.baseKeys(items, keys),
     );
     if (names && this.warming === index) this.names = { index, names };
     if (this.warming === index) this.warming = null;
@@ -69,9 +76,17 @@ export class LinkSuggestions {
   private namesOf(index: LinkIndex): NamePrefixIndex<EntrySummary> {
     if (this.names?.index !== index) {
       this.warming = null;
-      this.names = { index, names: NamePrefixIndex.build([...index.allEntries()], entryNames) };
+      const items = [...index.allEntries()];
+      this.names = {
+        index,
+        names: NamePrefixIndex.build(items, entryNames, this.baseKeys(items, this.deps.entryNames?.ready())),
+      };
     }
     return this.names.names;
+  }
+
+  private baseKeys(items: readonly EntrySummary[], keys: NameKeys | null | undefined): NameKeys | undefined {
+    return baseKeysFor(this.deps.entryNames, keys, items, (entry) => entry);
   }
 
   /**

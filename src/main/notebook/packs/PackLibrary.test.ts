@@ -1,11 +1,12 @@
-import { promises as fs, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { promises as fs, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
 import type { DraftEntry, ParsedSource } from './DraftEntry';
 import { PackImportError } from './PackImportError';
-import { BUILT_IN_PACK_ID, PackLibrary } from './PackLibrary';
+import { BUILT_IN_PACK_ID, namesOf, PackLibrary } from './PackLibrary';
 import { readPackSource } from './readPackSource';
+import { nameKeysOf, type NameKeys } from '../titles/NameKeys';
 
 const dirs = tempDirs();
 afterEach(() => {
@@ -61,7 +62,12 @@ describe('PackLibrary', () => {
       builtIn: false,
     });
     expect(readdirSync(dir)).toEqual(['my-dictionary']);
-    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual(['catalog.json', 'entries.ndjson', 'manifest.json']);
+    expect(readdirSync(join(dir, 'my-dictionary')).sort()).toEqual([
+      'catalog.json',
+      'entries.ndjson',
+      'manifest.json',
+      'names.json',
+    ]);
     expect(
       readFileSync(join(dir, 'my-dictionary', 'entries.ndjson'), 'utf8')
         .trim()
@@ -233,6 +239,88 @@ describe('PackLibrary', () => {
       expect(readFileSync(catalogPath, 'utf8')).toBe(good);
       expect(log).toHaveBeenCalledTimes(text === null ? 0 : 1);
     }
+  });
+
+  it('makes the name keys once, stores them, and reads them at the next start unless they are not of these entries', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir, builtIn: () => readPackSource(SHIPPED_GLOSSARY) });
+    await library.importPack(
+      parsed([draft('Cell', 'A unit of life.'), draft('Axon'), { ...draft('Bank'), aliases: ['Riverside'] }]),
+      target,
+    );
+    // Over the merged list of both packs, as if folded and sorted at once.
+    const expected = () => {
+      const all = library.entries();
+      return nameKeysOf(all.length, (at) => namesOf(all[at]!));
+    };
+    const plain = (keys: NameKeys | null) =>
+      keys && { ...keys, keys: [...keys.keys], owners: [...keys.owners], flags: [...keys.flags] };
+    expect(library.nameKeys()).toBeNull();
+    expect(plain(await library.loadNameKeys())).toEqual(plain(expected()));
+    expect(library.nameKeys()).toBe(await library.loadNameKeys());
+    await library.idle();
+    const path = join(dir, 'words', 'names.json');
+    const good = readFileSync(path, 'utf8');
+
+    const reads = vi.spyOn(fs, 'readFile');
+    const quiet = vi.fn();
+    const reopened = await PackLibrary.open({ dir, log: quiet, builtIn: () => readPackSource(SHIPPED_GLOSSARY) });
+    const stamp = statSync(path).mtimeMs;
+    expect(plain(await reopened.loadNameKeys())).toEqual(plain(expected()));
+    await reopened.idle();
+    // Read, found good, not made again.
+    expect(reads.mock.calls.map(([file]) => String(file))).toContain(path);
+    expect(quiet).not.toHaveBeenCalled();
+    expect(statSync(path).mtimeMs).toBe(stamp);
+
+    const parsedGood = JSON.parse(good) as { keys: string[]; owners: string };
+    const ownerCount = Buffer.from(parsedGood.owners, 'base64').length / 4;
+    const damaged = [
+      '{"format":1,',
+      good.replace(/"format":\d+/, '"format":0'),
+      JSON.stringify({ ...JSON.parse(good), entriesSize: 1 }),
+      // Keys of other names (the folding changed, say): found by folding a sample again.
+      JSON.stringify({ ...JSON.parse(good), keys: parsedGood.keys.map((key) => (key === 'cell' ? 'celk' : key)) }),
+      JSON.stringify({
+        ...JSON.parse(good),
+        owners: Buffer.from(new Int32Array(ownerCount).fill(99).buffer).toString('base64'),
+      }),
+      JSON.stringify({ ...JSON.parse(good), owners: parsedGood.owners.slice(0, 6) }),
+      JSON.stringify({ ...JSON.parse(good), owners: [1, 2] }),
+      JSON.stringify({ ...JSON.parse(good), keys: [...parsedGood.keys].reverse() }),
+    ];
+    for (const text of damaged) {
+      writeFileSync(path, text);
+      const log = vi.fn();
+      const again = await PackLibrary.open({ dir, log, builtIn: () => readPackSource(SHIPPED_GLOSSARY) });
+      expect(plain(await again.loadNameKeys())).toEqual(plain(expected()));
+      expect(log).toHaveBeenCalledWith(
+        expect.stringContaining('name keys of the reference pack words'),
+        expect.any(Error),
+      );
+      await again.idle();
+      expect(readFileSync(path, 'utf8')).toBe(good);
+    }
+  });
+
+  it('drops name keys being made when the entries change meanwhile', async () => {
+    const dir = join(dirs.make(), 'packs');
+    const library = await PackLibrary.open({ dir });
+    await library.importPack(parsed([draft('Cell'), draft('Axon')]), target);
+    // The stored keys' file is looked for first: held there until the other import is in.
+    let release = () => undefined as void;
+    const stat = fs.stat.bind(fs);
+    vi.spyOn(fs, 'stat').mockImplementation(async (path, ...rest) => {
+      if (String(path).endsWith('names.json')) await new Promise<void>((resolve) => (release = resolve));
+      return stat(path, ...(rest as []));
+    });
+    const loading = library.loadNameKeys();
+    await library.importPack(parsed([draft('Dendrite')]), { ...target, name: 'more' });
+    release();
+    expect(await loading).toBeNull();
+    vi.restoreAllMocks();
+    const keys = await library.loadNameKeys();
+    expect(keys?.count).toBe(3);
   });
 
   describe('the built-in pack', () => {

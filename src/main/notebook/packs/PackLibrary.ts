@@ -11,6 +11,8 @@ import type { ParsedSource } from './DraftEntry';
 import { cleanLine, prepareEntries } from './normalizeDraft';
 import { PACK_INDEX_FILE, type PackIndexSource } from '../search/packIndexCache';
 import { PackImportError } from './PackImportError';
+import { formatNameKeys, NAME_KEYS_FILE, parseNameKeys } from './packNameKeys';
+import { mergeNameKeys, moveOwners, nameKeysInSlices, type NameKeys } from '../titles/NameKeys';
 import {
   CATALOG_FILE,
   catalogFromEntriesFile,
@@ -93,7 +95,13 @@ interface StoredPack {
 export class PackLibrary {
   private readonly packs = new Map<string, StoredPack>();
   private sorted: GlossaryEntry[] | null = null;
+  /** The shown packs' lists merged into `sorted` (a pack's own array when stored in title order). */
+  private lists: Array<{ pack: StoredPack; list: GlossaryEntry[] }> = [];
   private byId: Map<string, GlossaryEntry> | null = null;
+  private names: NameKeys | null = null;
+  private namesLoading: Promise<NameKeys | null> | null = null;
+  /** Bumped by every change of the shown entries: work begun before is dropped. */
+  private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly log: (message: string, error?: unknown) => void;
   private readonly now: () => Date;
@@ -134,13 +142,58 @@ export class PackLibrary {
     if (!this.sorted) {
       // Each pack's entries are stored in title order (see write), so start-up checks that
       // order in one pass and merges the packs, instead of sorting 120,000 entries again.
-      const lists: GlossaryEntry[][] = [];
+      this.lists = [];
       for (const pack of this.packs.values()) {
-        if (!pack.manifest.hidden && pack.entries) lists.push(sortedByTitle(pack.entries));
+        if (!pack.manifest.hidden && pack.entries) this.lists.push({ pack, list: sortedByTitle(pack.entries) });
       }
-      this.sorted = mergeSorted(lists, compareEntryTitles);
+      this.sorted = mergeSorted(
+        this.lists.map(({ list }) => list),
+        compareEntryTitles,
+      );
     }
     return this.sorted;
+  }
+
+  /**
+   * The name keys of entries() (titles and aliases folded and sorted: see NameKeys) once
+   * loadNameKeys made them; null before, and after a change until made again.
+   */
+  nameKeys(): NameKeys | null {
+    return this.names;
+  }
+
+  /**
+   * Makes the name keys of entries(): each shown pack's from its stored copy when that
+   * matches its entries (see packNameKeys.ts), else folded and sorted in slices and stored
+   * for the next start; then merged in entries()' order. Resolves null when the entries
+   * changed meanwhile (ask again) or on an error (logged; callers fold the names themselves).
+   */
+  loadNameKeys(): Promise<NameKeys | null> {
+    if (this.names) return Promise.resolve(this.names);
+    if (!this.namesLoading) {
+      const generation = this.generation;
+      const loading = this.makeNameKeys(generation).then(
+        (keys) => {
+          if (this.generation !== generation) return null;
+          this.names = keys;
+          return keys;
+        },
+        (error: unknown) => {
+          this.log('Could not make the name keys of the glossary', error);
+          return null;
+        },
+      );
+      this.namesLoading = loading;
+      void loading.finally(() => {
+        if (this.namesLoading === loading) this.namesLoading = null;
+      });
+    }
+    return this.namesLoading;
+  }
+
+  /** Resolves when the changes and writes queued so far are done (tests, tools). */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
   }
 
   /** A shown entry by id. */
@@ -255,6 +308,81 @@ export class PackLibrary {
   private changed(): void {
     this.sorted = null;
     this.byId = null;
+    this.names = null;
+    this.namesLoading = null;
+    this.generation++;
+  }
+
+  private async makeNameKeys(generation: number): Promise<NameKeys | null> {
+    const all = this.entries();
+    const lists = this.lists;
+    const cancelled = () => this.generation !== generation;
+    // Where each pack's entries went in the merged list (a pack's order is kept in it).
+    const parts = lists.map(({ list }) => ({ list, positions: new Int32Array(list.length), next: 0 }));
+    const byPack = new Map(parts.map((part, at) => [lists[at]!.pack.manifest.id, part]));
+    for (let at = 0; at < all.length; at++) {
+      const part = byPack.get(all[at]!.packId ?? '');
+      if (!part || part.list[part.next] !== all[at]) {
+        // Not the merge of the packs' lists (never expected): the merged list's own keys.
+        return nameKeysInSlices(all.length, (n) => namesOf(all[n]!), cancelled);
+      }
+      part.positions[part.next++] = at;
+    }
+    const tables: Array<{ keys: NameKeys; positions: Int32Array }> = [];
+    for (let at = 0; at < lists.length; at++) {
+      const keys = await this.packNameKeys(lists[at]!.pack, lists[at]!.list, cancelled);
+      if (!keys) return null;
+      tables.push({ keys, positions: parts[at]!.positions });
+    }
+    // A pack's positions grow with its own order, so its keys stay sorted once moved.
+    if (tables.length === 1)
+      return {
+        ...tables[0]!.keys,
+        count: all.length,
+        owners: moveOwners(tables[0]!.keys.owners, tables[0]!.positions),
+      };
+    return mergeNameKeys(tables, all.length);
+  }
+
+  /** One pack's name keys (owners: positions in `list`), read from its folder or made and stored there. */
+  private async packNameKeys(
+    pack: StoredPack,
+    list: GlossaryEntry[],
+    cancelled: () => boolean,
+  ): Promise<NameKeys | null> {
+    const id = pack.manifest.id;
+    const path = join(this.options.dir, id, NAME_KEYS_FILE);
+    // Stored only for a pack kept in its file's order (owners are positions in the file).
+    const stored = list === pack.entries && pack.stamp !== undefined;
+    const entriesSize = Number(pack.stamp?.split(':')[0]);
+    if (stored) {
+      try {
+        const [keyStats, entryStats] = await Promise.all([
+          fs.stat(path),
+          fs.stat(join(this.options.dir, id, ENTRIES_FILE)),
+        ]);
+        // Made from the entries: older keys are another version's.
+        if (keyStats.mtimeMs < entryStats.mtimeMs) throw new Error('its name keys are older than its entries file');
+        return parseNameKeys(await fs.readFile(path, 'utf8'), {
+          entriesSize,
+          count: list.length,
+          namesAt: (at) => namesOf(list[at]!),
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          this.log(`The name keys of the reference pack ${id} cannot be used; making them again`, error);
+        }
+      }
+    }
+    const keys = await nameKeysInSlices(list.length, (at) => namesOf(list[at]!), cancelled);
+    if (keys && stored) {
+      // Through the queue, so no import replaces the folder meanwhile; not for a pack changed since.
+      void this.serial(async () => {
+        if (this.packs.get(id) !== pack || pack.entries !== list) return;
+        await writeFileAtomic(path, formatNameKeys(keys, entriesSize));
+      }).catch((error: unknown) => this.log(`Could not store the name keys of the reference pack ${id}`, error));
+    }
+    return keys;
   }
 
   private known(id: string): StoredPack {
@@ -400,12 +528,15 @@ export class PackLibrary {
     entries.sort(compareEntryTitles);
     const { text, catalog } = await formatEntriesWithProgress(entries, target.onProgress);
     const dir = join(this.options.dir, id);
-    // The entries first: the catalog is never older than the entries file (see readEntries).
+    // Its names folded and sorted now, while the import is waited for, not at the next start.
+    const names = await nameKeysInSlices(entries.length, (at) => namesOf(entries[at]!));
+    // The entries first: the catalog and name keys are never older than the entries file (see readEntries).
     await replaceDirectory(
       dir,
       new Map([
         [ENTRIES_FILE, text],
         [CATALOG_FILE, formatCatalog(catalog)],
+        ...(names ? [[NAME_KEYS_FILE, formatNameKeys(names, catalog.entriesSize)] as [string, string]] : []),
         [MANIFEST_FILE, formatManifest(manifest)],
       ]),
     );
@@ -554,6 +685,11 @@ async function formatEntriesWithProgress(
     if (start + SLICE < entries.length) await new Promise((resolve) => setImmediate(resolve));
   }
   return { text: parts.join(''), catalog: finishCatalog(catalog) };
+}
+
+/** A document's names as the switcher and the `[[` menu index them: its title, then its aliases. */
+export function namesOf(entry: GlossaryEntry): string[] {
+  return [entry.title, ...entry.aliases];
 }
 
 /** `entries` itself when already in title order (one pass), else a sorted copy. */

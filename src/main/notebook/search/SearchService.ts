@@ -20,6 +20,7 @@ import { docKey, entryText, entryToIndexDoc, noteFieldsOf, refOfKey, type NoteMe
 import type { FromIndexer, IndexerOptions, NoteUpsert } from './indexerProtocol';
 import type { PackIndexSource } from './packIndexCache';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
+import type { EntryNameKeys } from '../titles/NameKeys';
 import { SwitcherIndex } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
@@ -50,6 +51,8 @@ export interface SearchServiceOptions {
   indexer?: IndexerOptions;
   /** The vault's note models, shared with the link index (each note version is analysed once). Default: its own. */
   models?: NoteModelCache;
+  /** The name keys of `entries`, made once for the switcher's name index (see SwitcherIndex). */
+  entryNames?: EntryNameKeys;
 }
 
 interface DocSource {
@@ -89,7 +92,7 @@ export class SearchService {
   private readonly log: (message: string, error?: unknown) => void;
   private readonly host: IndexerHost;
   private readonly cachePath: string | null;
-  private readonly switcher = new SwitcherIndex();
+  private readonly switcher: SwitcherIndex;
   private readonly models: NoteModelCache;
   /** Reads changed notes, taking the texts the vault just read or wrote (see VaultStore.textReader). */
   private readonly texts: ReturnType<VaultStore['textReader']>;
@@ -108,6 +111,7 @@ export class SearchService {
     this.store = options.store;
     this.workspace = options.workspace;
     this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
+    this.switcher = new SwitcherIndex({ entryNames: options.entryNames });
     this.events = options.events;
     this.log = options.log;
     this.host = options.host ?? defaultIndexerHost();

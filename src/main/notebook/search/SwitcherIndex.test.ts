@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { nameKeysOf } from '../titles/NameKeys';
 import { SwitcherIndex, type SwitcherEntry } from './SwitcherIndex';
 
 function note(title: string, aliases: string[] = [], modified = '2024-01-01T00:00:00.000Z'): SwitcherEntry {
@@ -130,6 +131,50 @@ describe('SwitcherIndex', () => {
       full.delete('e:e4');
       for (const query of ['bank', 'riverb', 'banks'])
         expect(results(indexed, query), query).toEqual(results(full, query));
+    });
+
+    it('takes the entries’ name keys made once (see NameKeys) and answers as when it folds every name', async () => {
+      const items = dictionary(1500);
+      const entries = items.map((item) => ({
+        id: (item.ref as { id: string }).id,
+        title: item.title,
+        aliases: item.aliases,
+      }));
+      const keys = nameKeysOf(entries.length, (at) => [entries[at]!.title, ...entries[at]!.aliases]);
+      // One source per index, each counting its own loads.
+      const source = () => {
+        const counted = {
+          loads: 0,
+          entries,
+          ready: () => keys,
+          load: () => {
+            counted.loads++;
+            return Promise.resolve(keys);
+          },
+        };
+        return counted;
+      };
+      const entryNames = source();
+      const full = new SwitcherIndex({ fullScanLimit: Infinity });
+      const indexed = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10_000, entryNames });
+      // The entries first (as SearchService sets them), then notes: only the notes are folded.
+      for (const item of [...items, note('Bank holiday'), note('Cell notes', ['ramon'])]) {
+        full.set(item);
+        indexed.set(item);
+      }
+      for (const query of queries) expect(results(indexed, query), query).toEqual(results(full, query));
+      // In the background (after documents stop arriving), it waits for the keys the same way.
+      const backgroundNames = source();
+      const background = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10_000, entryNames: backgroundNames });
+      for (const item of items) background.set(item);
+      await vi.waitFor(() => expect(backgroundNames.loads).toBe(1));
+      for (const query of queries) expect(results(background, query), query).toEqual(results(full, query));
+      // Keys of other entries (a glossary changed since): not used, every name is folded.
+      const other = new SwitcherIndex({ fullScanLimit: 0, looseCap: 10_000, entryNames: source() });
+      for (const item of items.slice(1)) other.set(item);
+      const fullOther = new SwitcherIndex({ fullScanLimit: Infinity });
+      for (const item of items.slice(1)) fullOther.set(item);
+      for (const query of queries) expect(results(other, query), query).toEqual(results(fullOther, query));
     });
 
     it('ranks the closest of thousands of prefix matches like the full scan', () => {

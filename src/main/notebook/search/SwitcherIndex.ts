@@ -13,6 +13,7 @@ import {
   type PreparedQuery,
 } from '@shared/titles/matchTitle';
 import { NamePrefixIndex } from '../titles/NamePrefixIndex';
+import { baseKeysFor, type EntryNameKeys, type NameKeys } from '../titles/NameKeys';
 
 /**
  * Up to this many reference entries a query tries every document (every tier complete, as
@@ -100,11 +101,18 @@ export class SwitcherIndex {
   private entryCount = 0;
   private readonly fullScanLimit: number;
   private readonly looseCap: number;
+  private readonly entryNames: EntryNameKeys | undefined;
 
-  /** The limits are for tests: the defaults are SWITCHER_FULL_SCAN_LIMIT and SWITCHER_LOOSE_CAP. */
-  constructor(options: { fullScanLimit?: number; looseCap?: number } = {}) {
+  /**
+   * The limits are for tests: the defaults are SWITCHER_FULL_SCAN_LIMIT and SWITCHER_LOOSE_CAP.
+   * `entryNames`: the glossary's name keys made once (see PackLibrary.loadNameKeys), used
+   * when the documents begin with its entries (as SearchService sets them), so building the
+   * name index folds only the notes' names.
+   */
+  constructor(options: { fullScanLimit?: number; looseCap?: number; entryNames?: EntryNameKeys } = {}) {
     this.fullScanLimit = options.fullScanLimit ?? SWITCHER_FULL_SCAN_LIMIT;
     this.looseCap = options.looseCap ?? SWITCHER_LOOSE_CAP;
+    this.entryNames = options.entryNames;
   }
 
   get size(): number {
@@ -152,11 +160,19 @@ export class SwitcherIndex {
 
   private async buildInBackground(): Promise<void> {
     const run = ++this.building;
+    const keys = (await this.entryNames?.load()) ?? null;
+    if (this.building !== run) return;
     const snapshot = [...this.items.values()];
     // Until the new index is in, the old one (if any) still needs these beside it.
     const covered = [...this.added];
     const staleBefore = this.stale;
-    const built = await NamePrefixIndex.buildInSlices(snapshot, namesOf, () => this.building !== run);
+    const built = await NamePrefixIndex.buildInSlices(
+      snapshot,
+      namesOf,
+      () => this.building !== run,
+      undefined,
+      this.baseKeys(snapshot, keys),
+    );
     if (built && this.building === run) {
       this.index = built;
       this.building = 0;
@@ -172,8 +188,14 @@ export class SwitcherIndex {
     const snapshot = [...this.items.values()];
     this.added.clear();
     this.stale = 0;
-    this.index = NamePrefixIndex.build(snapshot, namesOf);
+    this.index = NamePrefixIndex.build(snapshot, namesOf, this.baseKeys(snapshot, this.entryNames?.ready()));
     return this.index;
+  }
+
+  private baseKeys(snapshot: readonly Prepared[], keys: NameKeys | null | undefined): NameKeys | undefined {
+    return baseKeysFor(this.entryNames, keys, snapshot, ({ entry }) =>
+      entry.ref.kind === 'entry' ? { id: entry.ref.id, title: entry.title, aliases: entry.aliases } : null,
+    );
   }
 
   has(key: string): boolean {

@@ -1,5 +1,5 @@
-import { foldTitleName, type PreparedQuery } from '@shared/titles/matchTitle';
-import { wordSpans } from '@shared/text/words';
+import type { PreparedQuery } from '@shared/titles/matchTitle';
+import { FLAG_ALIAS, FLAG_START, mergeNameKeys, NameKeyCollector, type NameKeys } from './NameKeys';
 
 /**
  * Names (titles and aliases) folded as the title matcher folds them (shared/titles/
@@ -28,30 +28,41 @@ export class NamePrefixIndex<T> {
     this.seen = new Uint32Array(items.length);
   }
 
-  /** Builds the index at once. */
-  static build<T>(items: readonly T[], namesOf: (item: T) => readonly string[]): NamePrefixIndex<T> {
-    const collector = new KeyCollector(items, namesOf);
+  /**
+   * Builds the index at once. With `base`, the keys of items 0…base.count-1 (the same
+   * documents, in the same order: see NameKeys), only the items after them are folded.
+   */
+  static build<T>(items: readonly T[], namesOf: (item: T) => readonly string[], base?: NameKeys): NamePrefixIndex<T> {
+    const collector = new NameKeyCollector(items.length, (at) => namesOf(items[at]!), base?.count ?? 0);
     collector.collect(items.length);
-    return collector.finish();
+    return NamePrefixIndex.fromKeys(items, withBase(collector.finish(), base));
   }
 
   /**
    * Builds the index a slice of items at a time, giving other work a turn between slices
-   * (the sort at the end is one step). Resolves null when `cancelled()` turned true.
+   * (the sort at the end is one step). Resolves null when `cancelled()` turned true. `base`:
+   * as for build.
    */
   static async buildInSlices<T>(
     items: readonly T[],
     namesOf: (item: T) => readonly string[],
     cancelled: () => boolean,
     slice = 5000,
+    base?: NameKeys,
   ): Promise<NamePrefixIndex<T> | null> {
-    const collector = new KeyCollector(items, namesOf);
+    const collector = new NameKeyCollector(items.length, (at) => namesOf(items[at]!), base?.count ?? 0);
     while (!collector.collect(slice)) {
       await new Promise((resolve) => setImmediate(resolve));
       if (cancelled()) return null;
     }
     await new Promise((resolve) => setImmediate(resolve));
-    return cancelled() ? null : collector.finish();
+    return cancelled() ? null : NamePrefixIndex.fromKeys(items, withBase(collector.finish(), base));
+  }
+
+  /** The index over `items` with keys made before (see NameKeys); `keys.count` must be items.length. */
+  static fromKeys<T>(items: readonly T[], keys: NameKeys): NamePrefixIndex<T> {
+    if (keys.count !== items.length) throw new Error(`name keys of ${keys.count} items for ${items.length}`);
+    return new NamePrefixIndex(items, keys.keys as string[], keys.owners, keys.flags);
   }
 
   get size(): number {
@@ -173,67 +184,20 @@ export class NamePrefixIndex<T> {
   keyAt(at: number): string | undefined {
     return this.keys[at];
   }
-
-  /** For the builder (KeyCollector). */
-  static fromSorted<T>(items: readonly T[], keys: string[], owners: Int32Array, flags: Uint8Array): NamePrefixIndex<T> {
-    return new NamePrefixIndex(items, keys, owners, flags);
-  }
 }
 
-const FLAG_START = 1;
-const FLAG_ALIAS = 2;
 /** Below this many keys for the whole query, every one is visited. */
 const MIN_SELECT = 2000;
 
-/** Folds names and collects their word keys, a slice of items at a time. */
-class KeyCollector<T> {
-  private readonly keys: string[] = [];
-  private readonly owners: number[] = [];
-  private readonly flags: number[] = [];
-  private next = 0;
-
-  constructor(
-    private readonly items: readonly T[],
-    private readonly namesOf: (item: T) => readonly string[],
-  ) {}
-
-  /** Collects up to `count` more items; true when every item is in. */
-  collect(count: number): boolean {
-    const end = Math.min(this.items.length, this.next + count);
-    for (; this.next < end; this.next++) {
-      const names = this.namesOf(this.items[this.next]!);
-      for (let n = 0; n < names.length; n++) {
-        const folded = foldTitleName(names[n]!);
-        if (folded === '') continue;
-        const alias = n > 0 ? FLAG_ALIAS : 0;
-        this.add(folded, this.next, FLAG_START | alias);
-        const spans = wordSpans(folded);
-        for (let i = 0; i < spans.length; i += 2)
-          if (spans[i] !== 0) this.add(folded.slice(spans[i]), this.next, alias);
-      }
-    }
-    return this.next >= this.items.length;
-  }
-
-  private add(key: string, owner: number, flags: number): void {
-    this.keys.push(key);
-    this.owners.push(owner);
-    this.flags.push(flags);
-  }
-
-  finish(): NamePrefixIndex<T> {
-    const order = new Int32Array(this.keys.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    const keys = this.keys;
-    order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : this.owners[a]! - this.owners[b]!));
-    const sortedKeys = new Array<string>(order.length);
-    const owners = new Int32Array(order.length);
-    const flags = new Uint8Array(order.length);
-    for (let i = 0; i < order.length; i++) {
-      sortedKeys[i] = keys[order[i]!]!;
-      owners[i] = this.owners[order[i]!]!;
-      flags[i] = this.flags[order[i]!]!;
-    }
-    return NamePrefixIndex.fromSorted(this.items, sortedKeys, owners, flags);
-  }
+/** `rest` (the keys of the items after `base`'s) and `base` as one table. */
+function withBase(rest: NameKeys, base: NameKeys | undefined): NameKeys {
+  if (!base) return rest;
+  if (rest.keys.length === 0) return { ...base, count: rest.count };
+  return mergeNameKeys(
+    [
+      { keys: base, positions: null },
+      { keys: rest, positions: null },
+    ],
+    rest.count,
+  );
 }
