@@ -6,6 +6,7 @@ import { normalizeHeading, normalizeName } from '@shared/links/normalizeLinkTarg
 import { fold } from '@shared/text/fold';
 import type { IndexedLink, NoteAnalysis } from './linkRecord';
 import { linkKeyOf } from './linkKey';
+import { compareEntryTitles, inTitleOrder } from '../glossary/compareEntryTitles';
 
 /** What the index knows of a note besides its text: from the vault's summary. */
 export interface NoteMeta {
@@ -110,10 +111,9 @@ export class LinkIndex {
     this.entryByAlias.clear();
     this.packNames.clear();
     this.packsByKey.clear();
-    const order = (a: EntrySummary, b: EntrySummary) => collator.compare(a.title, b.title) || compareText(a.id, b.id);
-    // The library hands entries over in title order already: one pass checks it instead of a sort.
-    const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
-    const sorted = inOrder ? entries : [...entries].sort(order);
+    // The glossary's order (as listed). The library hands entries over in that order and says
+    // so (see markTitleOrdered); other lists are checked in one pass, sorted when not in order.
+    const sorted = inTitleOrder(entries) ? entries : [...entries].sort(compareEntryTitles);
     for (const entry of sorted) {
       // Kept as given, not copied: entries are read-only, and a copy of 120,000 was 15 MB.
       this.entries.set(entry.id, entry);
