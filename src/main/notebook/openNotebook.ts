@@ -1,4 +1,9 @@
-import { formatHint, sharedTitleHints, type SharedTitleHint } from './glossary/sharedTitleHints';
+import {
+  formatHint,
+  sharedTitleHints,
+  sharedTitleHintsFromKeys,
+  type SharedTitleHint,
+} from './glossary/sharedTitleHints';
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NotebookError } from '@shared/api/errors';
@@ -32,6 +37,7 @@ import { openVaultAttachment, vaultAttachmentPath } from './attachments/openVaul
 import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 import type { EntryNameKeys } from './titles/NameKeys';
+import { SWITCHER_FULL_SCAN_LIMIT } from './search/SwitcherIndex';
 
 /** The backend behind the contract, plus what only hosts (and tests) need. */
 export interface NotebookService extends NotebookApi {
@@ -107,8 +113,29 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   let hints: Map<string, SharedTitleHint> | null = null;
   let rowIndex: EntryRowIndex | null = null;
   const packNameOf = (packId: string) => library.packName(packId);
-  /** How entries sharing a title are told apart (see sharedTitleHints); made once per glossary. */
-  const titleHints = () => (hints ??= sharedTitleHints(library.entries(), packNameOf));
+  /**
+   * How entries sharing a title are told apart (see sharedTitleHints); made once per glossary,
+   * from the entries' stored name keys when they are in (a dictionary-sized pack), else by
+   * folding every title.
+   */
+  const titleHints = () => {
+    if (hints) return hints;
+    const keys = library.nameKeys();
+    return (hints = keys
+      ? sharedTitleHintsFromKeys(library.entries(), keys, packNameOf)
+      : sharedTitleHints(library.entries(), packNameOf));
+  };
+  /**
+   * With a pack of over SWITCHER_FULL_SCAN_LIMIT entries, the name keys the switcher reads
+   * anyway (a stored file per pack) are waited for before the hints are made: a sorted pass
+   * over them instead of folding 120,000 titles while the glossary's first rows are waited for.
+   */
+  const titleHintsSoon = async () => {
+    if (!hints && library.entries().length > SWITCHER_FULL_SCAN_LIMIT && !library.nameKeys()) {
+      // Resolves null when the glossary changed meanwhile: titleHints then folds the new one.
+      await library.loadNameKeys();
+    }
+  };
   const entrySummaries = (): EntrySummary[] => {
     if (summaries) return summaries;
     const hintOf = titleHints();
@@ -177,6 +204,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       ready: () => (library.entries() === entries ? library.nameKeys() : null),
       load: async () => (library.entries() === entries ? library.loadNameKeys() : null),
     };
+    // Read now, while the page loads: the first glossary rows wait for them (see titleHintsSoon).
+    if (entries.length > SWITCHER_FULL_SCAN_LIMIT) void library.loadNameKeys();
     const links = new LinkService({
       store,
       events,
@@ -354,6 +383,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async listEntryRows(args): Promise<EntryRows> {
+      if (!rowIndex) await titleHintsSoon();
       if (!rowIndex) {
         const index = (rowIndex = new EntryRowIndex(entrySummaries()));
         // The filter's folded texts are made after this first answer, before anyone types.

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '@shared/api/envelope';
 import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
 import type { ImportPreview, ImportProgress, ImportResult, PackSummary, PackUpdate } from '@shared/domain/packs';
-import type { IndexStatus, SearchResults } from '@shared/domain/search';
+import type { IndexStatus, SearchResults, SwitcherItem } from '@shared/domain/search';
 import { contractSuite, openTestNotebook } from '../testing/contractSuite';
 import { type ContractTarget, valueOf } from '../testing/contractTargets';
 import { tempDirs } from '../testing/tempDirs';
@@ -142,6 +142,39 @@ describe.each(suite.targets)('the pack methods over the $name', (target) => {
     valueOf(await target.call('removePack', { id }));
     expect(valueOf<PackSummary[]>(await target.call('listPacks', {})).map((p) => p.id)).toEqual(['builtin']);
     expect(error(await target.call('getEntry', { id: synapse!.id })).code).toBe('not-found');
+  });
+
+  it('tells entries sharing a title apart by pack and first words, in the list, the switcher and search', async () => {
+    const name = `Shores ${target.name}`;
+    const uploadId = await upload(target, 's.tsv', {
+      's.tsv': Buffer.from(
+        'Bank\tThe land alongside a river.\nbank\tA place that keeps money.\nDelta\tA river mouth.\n',
+      ),
+    });
+    const { pack } = valueOf<ImportResult>(await target.call('importPack', { uploadId, name }));
+    // Removed even when a check fails, so the next tests see the glossary alone.
+    try {
+      const rows = valueOf<EntryRows>(
+        await target.call('listEntryRows', { filter: '', packId: pack.id, offset: 0, limit: 10 }),
+      ).rows;
+      expect(rows.map((row) => [row.title, row.hint])).toEqual([
+        ['Bank', 'The land alongside a river.'],
+        ['bank', 'A place that keeps money.'],
+        ['Delta', undefined],
+      ]);
+      const found = await searchWhenReady(target, 'money');
+      expect(found.hits.find((hit) => hit.title === 'bank')?.folder).toBe(`${name} · A place that keeps money.`);
+      const switched = valueOf<SwitcherItem[]>(await target.call('quickSwitch', { query: 'bank' }));
+      expect(
+        switched
+          .filter((item) => item.kind === 'entry')
+          .map((item) => item.folder)
+          .sort(),
+      ).toEqual([`${name} · A place that keeps money.`, `${name} · The land alongside a river.`]);
+      expect(switched.find((item) => item.title === 'Delta')).toBeUndefined();
+    } finally {
+      valueOf(await target.call('removePack', { id: pack.id }));
+    }
   });
 
   it('renames a pack and, when asked, the links naming it, byte for byte elsewhere', async () => {

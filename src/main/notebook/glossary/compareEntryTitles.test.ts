@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareEntryTitles } from './compareEntryTitles';
+import { compareEntryTitles, inTitleOrder, markTitleOrdered } from './compareEntryTitles';
 
 const entry = (title: string, id = title.toLowerCase()) => ({ id, title, aliases: [] });
 
@@ -19,5 +19,17 @@ describe('compareEntryTitles', () => {
     const b = entry('same', 'same-b');
     expect([b, a].sort(compareEntryTitles)).toEqual([a, b]);
     expect([a, b].sort(compareEntryTitles)).toEqual([a, b]);
+  });
+});
+
+describe('inTitleOrder', () => {
+  it('checks a list it was not told about, and takes a marked one at its word', () => {
+    const sorted = [entry('Alpha'), entry('beta')];
+    const unsorted = [entry('beta'), entry('Alpha')];
+    expect(inTitleOrder(sorted)).toBe(true);
+    expect(inTitleOrder(unsorted)).toBe(false);
+    // Marked by the code that sorted it (PackLibrary.entries): not compared again.
+    expect(inTitleOrder(markTitleOrdered([...unsorted]))).toBe(true);
+    expect(inTitleOrder([...unsorted])).toBe(false);
   });
 });

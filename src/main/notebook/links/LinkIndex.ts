@@ -6,6 +6,7 @@ import { normalizeHeading, normalizeName } from '@shared/links/normalizeLinkTarg
 import { fold } from '@shared/text/fold';
 import type { IndexedLink, NoteAnalysis } from './linkRecord';
 import { linkKeyOf } from './linkKey';
+import { compareEntryTitles, inTitleOrder } from '../glossary/compareEntryTitles';
 
 /** What the index knows of a note besides its text: from the vault's summary. */
 export interface NoteMeta {
@@ -80,8 +81,9 @@ export class LinkIndex {
   private readonly byTitle = new Map<string, Set<string>>();
   private readonly byAlias = new Map<string, Set<string>>();
   private readonly entries = new Map<string, EntrySummary>();
-  private readonly entryByTitle = new Map<string, string[]>();
-  private readonly entryByAlias = new Map<string, string[]>();
+  /** Normalized title or alias → the entry, or the entries in title order when several share it (see idsIn). */
+  private readonly entryByTitle = new Map<string, IdList>();
+  private readonly entryByAlias = new Map<string, IdList>();
   /**
    * Each pack's name, and its normalized form → the packs so named: `[[Pack name/Title]]` is
    * looked up through these and the titles (see entriesByPackTitle), not through a table of
@@ -109,14 +111,13 @@ export class LinkIndex {
     this.entryByAlias.clear();
     this.packNames.clear();
     this.packsByKey.clear();
-    const order = (a: EntrySummary, b: EntrySummary) => collator.compare(a.title, b.title) || compareText(a.id, b.id);
-    // The library hands entries over in title order already: one pass checks it instead of a sort.
-    const inOrder = entries.every((entry, at) => at === 0 || order(entries[at - 1]!, entry) <= 0);
-    const sorted = inOrder ? entries : [...entries].sort(order);
+    // The glossary's order (as listed). The library hands entries over in that order and says
+    // so (see markTitleOrdered); other lists are checked in one pass, sorted when not in order.
+    const sorted = inTitleOrder(entries) ? entries : [...entries].sort(compareEntryTitles);
     for (const entry of sorted) {
       // Kept as given, not copied: entries are read-only, and a copy of 120,000 was 15 MB.
       this.entries.set(entry.id, entry);
-      pushTo(this.entryByTitle, normalizeName(entry.title), entry.id);
+      addId(this.entryByTitle, normalizeName(entry.title), entry.id);
       // One lookup per pack, not per entry (120,000 entries, a handful of packs).
       if (entry.packId && !this.packNames.has(entry.packId)) {
         const packName = packNameOf?.(entry.packId);
@@ -131,7 +132,7 @@ export class LinkIndex {
         if (alias === '') continue;
         let repeated = false;
         for (let before = 0; before < at && !repeated; before++) repeated = normalizeName(aliases[before]!) === alias;
-        if (!repeated) pushTo(this.entryByAlias, alias, entry.id);
+        if (!repeated) addId(this.entryByAlias, alias, entry.id);
       }
     }
   }
@@ -289,11 +290,11 @@ export class LinkIndex {
         slash < 0 ? [...named] : [...named].filter((path) => this.notes.get(path)!.pathKey.endsWith(`/${key}`));
       if (ids.length > 0) return { tier: Tier.FileName, ids };
     }
-    const entryTitle = this.entryByTitle.get(key) ?? (slash < 0 ? undefined : this.entriesByPackTitle(key));
+    const entryTitle = idsIn(this.entryByTitle, key) ?? (slash < 0 ? undefined : this.entriesByPackTitle(key));
     if (entryTitle) return { tier: Tier.EntryTitle, ids: entryTitle };
     const alias = this.byAlias.get(key);
     if (alias) return { tier: Tier.NoteAlias, ids: [...alias] };
-    const entryAlias = this.entryByAlias.get(key);
+    const entryAlias = idsIn(this.entryByAlias, key);
     if (entryAlias) return { tier: Tier.EntryAlias, ids: entryAlias };
     return null;
   }
@@ -316,7 +317,7 @@ export class LinkIndex {
     let found: string[] | undefined;
     for (const [packKey, packIds] of this.packsByKey) {
       if (!key.startsWith(`${packKey}/`)) continue;
-      for (const id of this.entryByTitle.get(key.slice(packKey.length + 1)) ?? []) {
+      for (const id of idsIn(this.entryByTitle, key.slice(packKey.length + 1)) ?? []) {
         const packId = this.entries.get(id)?.packId;
         if (packId && packIds.includes(packId)) (found ??= []).push(id);
       }
@@ -492,8 +493,8 @@ export class LinkIndex {
     // walking 120,000 entries on every entry opened took seconds and sent 4 MB of zeros.
     const candidates = new Set<string>();
     for (const key of this.byKey.keys()) {
-      for (const id of this.entryByTitle.get(key) ?? []) candidates.add(id);
-      for (const id of this.entryByAlias.get(key) ?? []) candidates.add(id);
+      for (const id of idsIn(this.entryByTitle, key) ?? []) candidates.add(id);
+      for (const id of idsIn(this.entryByAlias, key) ?? []) candidates.add(id);
       const id = key.startsWith(ENTRY_ID_PREFIX) ? key.slice(ENTRY_ID_PREFIX.length).trim() : '';
       if (id !== '' && this.entries.has(id)) candidates.add(id);
     }
@@ -517,7 +518,7 @@ export class LinkIndex {
       // The pack form only tells entries sharing a title apart; an entry hidden by a note
       // keeps the `glossary:<id>` form (see docs/links.md).
       const packName = entry.packId ? this.packNames.get(entry.packId) : undefined;
-      const shared = (this.entryByTitle.get(normalizeName(entry.title))?.length ?? 0) > 1;
+      const shared = Array.isArray(this.entryByTitle.get(normalizeName(entry.title)));
       return [entry.title, ...(packName && shared ? [`${packName}/${entry.title}`] : []), ENTRY_ID_PREFIX + entry.id];
     }
     const parts = ref.path.replace(/\.md$/i, '').split('/');
@@ -557,6 +558,25 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
   const values = map.get(key);
   if (values) values.add(value);
   else map.set(key, new Set([value]));
+}
+
+/**
+ * One id, or several in the order added: most names belong to one entry, and an array per
+ * name was 120,000 arrays made at every start with a dictionary-sized pack.
+ */
+type IdList = string | string[];
+
+function addId(map: Map<string, IdList>, key: string, id: string): void {
+  const ids = map.get(key);
+  if (ids === undefined) map.set(key, id);
+  else if (typeof ids === 'string') map.set(key, [ids, id]);
+  else ids.push(id);
+}
+
+/** The ids under `key` as a list (a fresh one for a single id); undefined when none. */
+function idsIn(map: Map<string, IdList>, key: string): string[] | undefined {
+  const ids = map.get(key);
+  return typeof ids === 'string' ? [ids] : ids;
 }
 
 function pushTo(map: Map<string, string[]>, key: string, value: string): void {

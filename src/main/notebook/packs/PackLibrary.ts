@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import { MAX_PACK_NAME_LENGTH, type ImportProblem, type ImportResult, type PackSummary } from '@shared/domain/packs';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
-import { compareEntryTitles } from '../glossary/compareEntryTitles';
+import { compareEntryTitles, markTitleOrdered } from '../glossary/compareEntryTitles';
 import { replaceDirectory } from '../glossary/replaceDirectory';
 import { slugify } from '../glossary/slugify';
 import { assignEntryIds } from './assignEntryIds';
@@ -146,9 +146,12 @@ export class PackLibrary {
       for (const pack of this.packs.values()) {
         if (!pack.manifest.hidden && pack.entries) this.lists.push({ pack, list: sortedByTitle(pack.entries) });
       }
-      this.sorted = mergeSorted(
-        this.lists.map(({ list }) => list),
-        compareEntryTitles,
+      // Each list is in title order (sortedByTitle), so their merge is too: said once here.
+      this.sorted = markTitleOrdered(
+        mergeSorted(
+          this.lists.map(({ list }) => list),
+          compareEntryTitles,
+        ),
       );
     }
     return this.sorted;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { NotebookError } from '@shared/api/errors';
+import type { DocRef } from '@shared/domain/docRef';
 import type { GlossaryEntry } from '@shared/domain/glossary';
 import type { NoteChange, NoteSummary } from '@shared/domain/note';
 import type { IndexStatus, SearchHit, SearchResults, SearchScope, SwitcherItem } from '@shared/domain/search';
@@ -22,7 +23,7 @@ import type { PackIndexSource } from './packIndexCache';
 import { snippetBlocks, type TextBlock } from './snippetBlocks';
 import type { EntryNameKeys } from '../titles/NameKeys';
 import { sameStatus } from './sameStatus';
-import { SwitcherIndex } from './SwitcherIndex';
+import { SwitcherIndex, type SwitcherEntry } from './SwitcherIndex';
 
 /** Hits returned when the caller gives no limit. */
 export const DEFAULT_SEARCH_LIMIT = 30;
@@ -111,7 +112,9 @@ export class SearchService {
   constructor(private readonly options: SearchServiceOptions) {
     this.store = options.store;
     this.workspace = options.workspace;
-    this.entries = new Map(options.entries.map((entry) => [entry.id, entry]));
+    // Filled in a loop: a [id, entry] pair per entry was 120,000 arrays made at every start.
+    this.entries = new Map();
+    for (const entry of options.entries) this.entries.set(entry.id, entry);
     this.switcher = new SwitcherIndex({ entryNames: options.entryNames });
     this.events = options.events;
     this.log = options.log;
@@ -119,17 +122,7 @@ export class SearchService {
     this.models = options.models ?? new NoteModelCache();
     this.texts = this.store.textReader();
     this.cachePath = options.stateDir ? join(options.stateDir, CACHE_FILE_NAME) : null;
-    for (const entry of options.entries) {
-      this.switcher.set({
-        key: docKey({ kind: 'entry', id: entry.id }),
-        ref: { kind: 'entry', id: entry.id },
-        kind: 'entry',
-        title: entry.title,
-        folder: options.entryDetail?.(entry.id) ?? '',
-        aliases: entry.aliases,
-        modified: '',
-      });
-    }
+    for (const entry of options.entries) this.switcher.set(new EntrySwitcherEntry(entry, options.entryDetail));
     const notes = this.store.listNotes();
     for (const note of notes) this.switcher.set(switcherEntryOf(note));
     this.status = {
@@ -476,6 +469,38 @@ function entrySource(entry: GlossaryEntry): DocSource {
       ...entry.sections.flatMap((s) => [{ text: s.heading, heading: true }, ...paragraphs(s.text)]),
     ],
   };
+}
+
+/**
+ * A glossary entry as the switcher holds it. Its detail (the same-title hint: every entry's
+ * title folded and compared) and its ref are made when first read, for the few entries a
+ * query shows, not for each of a 120,000-entry pack's while the app starts.
+ */
+class EntrySwitcherEntry implements SwitcherEntry {
+  readonly kind = 'entry';
+  readonly modified = '';
+  readonly key: string;
+  readonly title: string;
+  readonly aliases: readonly string[];
+  private detail: string | undefined;
+  private docRef: DocRef | undefined;
+
+  constructor(
+    private readonly entry: GlossaryEntry,
+    private readonly detailOf: ((id: string) => string) | undefined,
+  ) {
+    this.key = docKey({ kind: 'entry', id: entry.id });
+    this.title = entry.title;
+    this.aliases = entry.aliases;
+  }
+
+  get ref(): DocRef {
+    return (this.docRef ??= { kind: 'entry', id: this.entry.id });
+  }
+
+  get folder(): string {
+    return (this.detail ??= this.detailOf?.(this.entry.id) ?? '');
+  }
 }
 
 function switcherEntryOf(note: NoteSummary) {
