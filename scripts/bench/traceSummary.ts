@@ -24,6 +24,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time: what the event ran on its core, without the time it waited for one. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -91,16 +93,24 @@ export function summarizeTrace(events: TraceEvent[], top = 18): string {
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const label = (e: TraceEvent) =>
     e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
-  // Self time: an event's duration less that of the events directly inside it.
+  // Self time: an event's duration less that of the events directly inside it. CPU time
+  // likewise: on a loaded machine a task's wall time includes the time it waited for a core.
   const self = new Map<string, number>();
+  const selfCpu = new Map<string, number>();
   const tasks: Array<{ event: TraceEvent; parts: Map<string, number> }> = [];
-  const stack: Array<{ event: TraceEvent; children: number; task: (typeof tasks)[number] | null }> = [];
+  const stack: Array<{
+    event: TraceEvent;
+    children: number;
+    childrenCpu: number;
+    task: (typeof tasks)[number] | null;
+  }> = [];
   const close = (until: number) => {
     while (stack.length > 0 && stack[stack.length - 1]!.event.ts + stack[stack.length - 1]!.event.dur! <= until) {
       const done = stack.pop()!;
       const time = done.event.dur! - done.children;
       const name = label(done.event);
       self.set(name, (self.get(name) ?? 0) + time);
+      selfCpu.set(name, (selfCpu.get(name) ?? 0) + (done.event.tdur ?? 0) - done.childrenCpu);
       const task = stack.find((s) => s.task)?.task ?? done.task;
       if (task) task.parts.set(name, (task.parts.get(name) ?? 0) + time);
     }
@@ -108,26 +118,30 @@ export function summarizeTrace(events: TraceEvent[], top = 18): string {
   for (const e of own) {
     close(e.ts);
     const parent = stack[stack.length - 1];
-    if (parent) parent.children += e.dur!;
+    if (parent) {
+      parent.children += e.dur!;
+      parent.childrenCpu += e.tdur ?? 0;
+    }
     const isTask = e.name === 'RunTask' && !stack.some((s) => s.task);
     const task = isTask ? { event: e, parts: new Map<string, number>() } : null;
     if (task) tasks.push(task);
-    stack.push({ event: e, children: 0, task });
+    stack.push({ event: e, children: 0, childrenCpu: 0, task });
   }
   close(Infinity);
   const total = tasks.reduce((sum, t) => sum + t.event.dur!, 0);
+  const totalCpu = tasks.reduce((sum, t) => sum + (t.event.tdur ?? 0), 0);
   const styles = own.filter((e) => e.name === 'UpdateLayoutTree');
   const layouts = own.filter((e) => e.name === 'Layout');
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   const lines = [
-    `main thread busy ${ms(total)} in ${tasks.length} tasks`,
+    `main thread busy ${ms(total)} (CPU ${ms(totalCpu)}) in ${tasks.length} tasks`,
     `style recalcs: ${styles.length}, ${sum(styles.map((e) => e.args?.elementCount ?? 0))} elements, ${ms(sum(styles.map((e) => e.dur!)))}; ` +
       `layouts: ${layouts.length}, ${sum(layouts.map((e) => e.args?.beginData?.dirtyObjects ?? 0))} dirty of ` +
       `${sum(layouts.map((e) => e.args?.beginData?.totalObjects ?? 0))} objects, ${ms(sum(layouts.map((e) => e.dur!)))}`,
-    'self time by event:',
+    'self time by event (wall, CPU):',
   ];
   for (const [name, time] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
-    lines.push(`  ${ms(time).padStart(10)}  ${name}`);
+    lines.push(`  ${ms(time).padStart(10)} ${ms(selfCpu.get(name) ?? 0).padStart(10)}  ${name}`);
   const longest = [...tasks].sort((a, b) => b.event.dur! - a.event.dur!).slice(0, 6);
   lines.push('longest tasks:');
   for (const task of longest) {
@@ -137,7 +151,7 @@ export function summarizeTrace(events: TraceEvent[], top = 18): string {
       .slice(0, 6)
       .map(([name, time]) => `${name} ${ms(time)}`)
       .join(', ');
-    lines.push(`  ${ms(task.event.dur!).padStart(10)}: ${parts}`);
+    lines.push(`  ${ms(task.event.dur!).padStart(10)} (CPU ${ms(task.event.tdur ?? 0)}): ${parts}`);
   }
   return lines.join('\n');
 }

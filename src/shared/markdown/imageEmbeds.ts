@@ -52,3 +52,38 @@ export function markdownImageAt(text: string, start: number, end: number): WikiL
   const label = source.slice(2, close);
   return { type: 'wikilink', ...parts, label, escapedPipe: false, format: 0, markdown: source, image: true };
 }
+
+/** A Markdown image, roughly (a label without brackets, a destination on one line): checked by markdownImageAt. */
+const MARKDOWN_IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/g;
+
+/** How much of a note attachmentTargets reads: a huge note's later images are looked up when shown. */
+const ATTACHMENT_SCAN_CHARS = 256 * 1024;
+
+/**
+ * The attachments of the vault a note embeds (`![[x.png]]`, `![[paper.pdf]]`,
+ * `![alt](x.png)`), as the editor's nodes name them, in the order written, each once, at
+ * most `limit`, from the note's first 256 KB (it runs on the page as a note opens). For
+ * looking them up before the editor shows them, so a guess: code is not skipped (a target
+ * named there is looked up for nothing) and a Markdown image whose label holds brackets is
+ * left to the editor.
+ */
+export function attachmentTargets(note: string, limit = 1000): string[] {
+  const text = note.length > ATTACHMENT_SCAN_CHARS ? note.slice(0, ATTACHMENT_SCAN_CHARS) : note;
+  const found: Array<{ at: number; target: string }> = [];
+  for (const link of scanWikiLinks(text))
+    if (link.embed && link.heading === null && attachmentKindOf(link.target) !== null)
+      found.push({ at: link.start, target: link.target });
+  if (text.includes('](')) {
+    for (const match of text.matchAll(MARKDOWN_IMAGE)) {
+      const image = markdownImageAt(text, match.index, match.index + match[0].length);
+      if (image && !REMOTE_IMAGE.test(image.target)) found.push({ at: match.index, target: image.target });
+    }
+    found.sort((a, b) => a.at - b.at);
+  }
+  const targets = new Set<string>();
+  for (const { target } of found) {
+    if (targets.size >= limit) break;
+    if (target.trim() !== '') targets.add(target.trim());
+  }
+  return [...targets];
+}

@@ -5,7 +5,7 @@
  * the edit, Escape cancels).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import { useNodeSelection } from '../nodes/useNodeSelection';
 import { scanWikiLinks } from '@shared/links/parseWikiLinks';
 import { $setSelection, COMMAND_PRIORITY_LOW, KEY_ENTER_COMMAND, type NodeKey } from 'lexical';
 import { type JSX, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -26,7 +26,7 @@ function isolate(event: Event): void {
 export function EmbedBlockView({ nodeKey, text }: EmbedBlockViewProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const scope = useEmbedScope(editor);
-  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  const [isSelected, setSelected, clearSelection] = useNodeSelection(nodeKey);
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const finishedRef = useRef(false);

@@ -28,9 +28,12 @@ export interface AttachmentViewProps {
 /** undefined while looking, null when the vault has none. */
 function useAttachment(target: string): AttachmentInfo | null | undefined {
   const host = useContext(MediaHostContext);
+  // Already found (looked up before the editor showed it): shown at once, with no lookup or second render.
+  const known = host?.knownAttachment?.(target);
   const [found, setFound] = useState<{ target: string; info: AttachmentInfo | null } | null>(null);
+  const waiting = known === undefined;
   useEffect(() => {
-    if (!host) return;
+    if (!host || !waiting) return;
     let live = true;
     host.resolveAttachment(target).then(
       (info) => live && setFound({ target, info }),
@@ -39,7 +42,8 @@ function useAttachment(target: string): AttachmentInfo | null | undefined {
     return () => {
       live = false;
     };
-  }, [host, target]);
+  }, [host, target, waiting]);
+  if (known !== undefined) return known;
   return found?.target === target ? found.info : undefined;
 }
 

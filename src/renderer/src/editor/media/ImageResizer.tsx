@@ -8,7 +8,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import { useNodeSelection } from '../nodes/useNodeSelection';
 import { mergeRegister } from '@lexical/utils';
 import { CLICK_COMMAND, COMMAND_PRIORITY_LOW, KEY_ENTER_COMMAND, KEY_TAB_COMMAND } from 'lexical';
 import {
@@ -39,7 +39,7 @@ interface Props {
 export function ImageResizer({ nodeKey, width, label, onResize, children }: Props): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const editable = useLexicalEditable();
-  const [selected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  const [selected, setSelected, clearSelection] = useNodeSelection(nodeKey);
   const frameRef = useRef<HTMLSpanElement>(null);
   const handleRef = useRef<HTMLSpanElement>(null);
   // The width while dragging or stepping, before it is written.

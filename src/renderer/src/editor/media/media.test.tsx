@@ -1,5 +1,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { $getRoot, $isElementNode, getNearestEditorFromDOMNode, type LexicalEditor, PASTE_COMMAND } from 'lexical';
+import {
+  $createNodeSelection,
+  $getRoot,
+  $isElementNode,
+  $setSelection,
+  getNearestEditorFromDOMNode,
+  type LexicalEditor,
+  PASTE_COMMAND,
+} from 'lexical';
 import { createRef } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttachmentInfo } from '@shared/domain/attachments';
@@ -62,6 +70,26 @@ describe('images and attachments in the editor', () => {
     expect(handle.getMarkdown()).toBe(markdown.trimEnd() + '\n');
   });
 
+  it('shows an image the host found before the editor showed it at once, its place reserved, with no lookup of its own', async () => {
+    const { host } = fakeHost();
+    const info: AttachmentInfo = { path: 'attachments/fig.png', size: 10, kind: 'image', width: 640, height: 360 };
+    const never = vi.fn((target: string) => new Promise<AttachmentInfo | null>(() => void target));
+    const found = { ...host, resolveAttachment: never };
+    const known = { ...found, knownAttachment: (target: string) => (target === 'fig.png' ? info : undefined) };
+    await renderWith('Text ![[fig.png]] and ![[other.png]]\n', known);
+    const image = screen.getByRole('img', { name: 'fig.png' });
+    expect([image.getAttribute('src'), image.getAttribute('width'), image.getAttribute('height')]).toEqual([
+      '/vault-file/attachments/fig.png',
+      '640',
+      '360',
+    ]);
+    expect(never.mock.calls.map(([target]) => target)).toEqual(['other.png']);
+    cleanup();
+    // Without it, the image waits for its lookup.
+    await renderWith('Text ![[fig.png]]\n', found);
+    expect(screen.queryByRole('img', { name: 'fig.png' })).toBeNull();
+  });
+
   it('loads a web image through the host only once allowed, for the note or always', async () => {
     const { host, always } = fakeHost();
     await renderWith('A ![chart|120](https://example.org/c.png) b\n', host);
@@ -110,6 +138,51 @@ describe('images and attachments in the editor', () => {
       ),
     );
     expect(handle.getMarkdown()).toBe('Intro  *kept*  as is\n\n![[x.png|240]] and ![alt|120](x.png)\n\n- list\n');
+  });
+
+  it('marks the image the selection takes, from one update listener for all images', async () => {
+    const files = Object.fromEntries(
+      ['a.png', 'b.png', 'c.png'].map((name) => [name, { path: name, size: 1, kind: 'image' as const }]),
+    );
+    const { host } = fakeHost(files);
+    const { surface, editor } = await renderWith('Text ![[a.png]] and ![[b.png]]\n\n![[c.png]]\n', host);
+    const frames = () => [...surface.querySelectorAll('.ed-image-resizable')];
+    const marked = () => frames().map((frame) => frame.hasAttribute('data-selected'));
+    expect(frames()).toHaveLength(3);
+    const images = () =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .flatMap((block) => ($isElementNode(block) ? block.getChildren() : []))
+          .filter($isImageNode),
+      );
+    const [a, b, c] = images();
+    const select = async (change: () => void) => act(async () => editor.update(change, { discrete: true }));
+    await select(() => {
+      const selection = $createNodeSelection();
+      selection.add(b!.getKey());
+      $setSelection(selection);
+    });
+    expect(marked()).toEqual([false, true, false]);
+    // A caret right after an image does not select it; a range over the first paragraph selects both of its images.
+    await select(() => a!.getParentOrThrow().select(2, 2));
+    expect(marked()).toEqual([false, false, false]);
+    await select(() => a!.getParentOrThrow().select(0, 2));
+    expect(marked()).toEqual([true, false, false]);
+    await select(() => $getRoot().select(0, 2));
+    expect(marked()).toEqual([true, true, true]);
+    // The same answers as Lexical's own.
+    await select(() => c!.getParentOrThrow().select(0, 0));
+    expect(marked()).toEqual(editor.getEditorState().read(() => images().map((image) => image.isSelected())));
+    // One listener for the three images (Lexical's own hook adds one per image).
+    const listeners = (editor as unknown as { _listeners: { update: Set<unknown> } })._listeners.update.size;
+    cleanup();
+    const more = await renderWith(
+      Array.from({ length: 12 }, (_, i) => `![[${['a', 'b', 'c'][i % 3]}.png]]`).join('\n\n') + '\n',
+      host,
+    );
+    expect(more.surface.querySelectorAll('.ed-image-resizable')).toHaveLength(12);
+    expect((more.editor as unknown as { _listeners: { update: Set<unknown> } })._listeners.update.size).toBe(listeners);
   });
 
   it('saves a pasted image through the host and inserts its embed; refuses a file that is not an image', async () => {

@@ -13,6 +13,11 @@ export interface MediaHost {
   saveImage(file: Blob): Promise<string>;
   /** The attachment a target names from the note (batched by the host), or null when there is none. */
   resolveAttachment(target: string): Promise<AttachmentInfo | null>;
+  /**
+   * The attachment a target names if the host has it already (undefined: not yet asked, or
+   * not answered), so an image whose file was found before it was shown renders at once.
+   */
+  knownAttachment?(target: string): AttachmentInfo | null | undefined;
   /** Opens an attachment (a vault path) with the system's app, or downloads it in the browser build. */
   openAttachment(path: string): Promise<void>;
   /** An image from the web as a `data:` URL, fetched by the backend. */

@@ -13,7 +13,7 @@
  * HTML.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
+import { useNodeSelection } from './useNodeSelection';
 import {
   $getNodeByKey,
   $setSelection,
@@ -232,7 +232,7 @@ function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur 
 
 function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
-  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
+  const [isSelected, setSelected, clearSelection] = useNodeSelection(nodeKey);
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   // Set once an edit session ends, so the blur that may follow cannot end it again.

@@ -13,6 +13,7 @@ import {
 import { useApi } from '../../api/ApiContext';
 import { createNoteLinkHost } from './noteLinkHost';
 import { createNoteMediaHost } from './noteMediaHost';
+import { attachmentTargets } from '@shared/markdown/imageEmbeds';
 import { Editor, type EditorHandle } from '../../editor/Editor';
 import type { WikiLinkHost, WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -197,6 +198,15 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   // Made once per note path: a new host would look every attachment up again.
   const onNotice = props.onNotice;
   const media = useMemo(() => createNoteMediaHost(api, notePath, onNotice), [api, notePath, onNotice]);
+  // The note's attachments are looked up while the editor mounts, not once each image is
+  // made (a note loads in slices): the first screen's images show without waiting for a
+  // lookup, and the rest of a note full of them are found in one call, not one per slice.
+  const prefetched = useRef<string | null>(null);
+  useEffect(() => {
+    if (prefetched.current === notePath) return;
+    prefetched.current = notePath;
+    media.prefetchAttachments(attachmentTargets(NoteSession.bodyOf(note.content)));
+  }, [media, notePath, note.content]);
   const wikiLinks = useMemo<WikiLinkHost>(
     // The host reads the ref only when a link is opened or a note created, never while rendering.
     // eslint-disable-next-line react-hooks/refs
