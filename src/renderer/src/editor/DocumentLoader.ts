@@ -104,7 +104,8 @@ export class DocumentLoader {
     if (!done) {
       const weight = richness(markdown);
       this.ceiling = SLICE_TARGET_MS / weight;
-      this.budget = Math.min(SLICE_TARGET_MS / 3 / weight, this.budget, this.ceiling);
+      // Prose (weight 1) keeps the budget it had, as before.
+      if (weight > 1) this.budget = Math.min(SLICE_TARGET_MS / 3 / weight, this.budget);
     }
     // Transforms registered by plugins have not run on the first load yet: enforce the
     // link policy here so no disallowed link is ever in the document.
