@@ -38,6 +38,25 @@ export const DEFERRED_LOAD_CHARS = 512 * 1024;
 const SLICE_TARGET_MS = 30;
 
 /**
+ * How much of a note is read to tell how rich it is (images, embeds and formulas per
+ * character), which sizes its slices: see `richness`.
+ */
+const RICHNESS_SAMPLE_CHARS = 64 * 1024;
+
+/**
+ * How many times its own length a note weighs once each image, embed and formula counts as
+ * EMBED_WEIGHT_CHARS (1 for plain text). Making the nodes of a rich note is cheap beside
+ * what follows in the same slice (their elements, images and formulas put in the page), so
+ * the time a slice may spend making nodes is divided by this: otherwise the first slices,
+ * sized before the loader has measured any, take several times their target.
+ */
+export function richness(markdown: string): number {
+  const sample = markdown.slice(0, RICHNESS_SAMPLE_CHARS);
+  if (sample.length === 0) return 1;
+  return Math.min(8, 1 + (embedsIn(sample) * EMBED_WEIGHT_CHARS) / sample.length);
+}
+
+/**
  * Loads a note into the editor without holding the main thread: the first part at once
  * (`$load`, in the update that replaces the document; nothing for a very long note, see
  * DEFERRED_LOAD_CHARS), then, once the editor is attached,
@@ -62,6 +81,8 @@ export class DocumentLoader {
   private readonly listeners = new Set<() => void>();
   /** Time the next slice may spend parsing and creating nodes. */
   private budget = SLICE_TARGET_MS / 3;
+  /** The most the budget may grow to for the note being loaded (less for a rich note, see `richness`). */
+  private ceiling = SLICE_TARGET_MS;
   /** What the listeners were last told. */
   private notified = false;
 
@@ -80,6 +101,12 @@ export class DocumentLoader {
       return to + embeds * EMBED_WEIGHT_CHARS < FIRST_SLICE_CHARS;
     };
     const done = markdown.length <= DEFERRED_LOAD_CHARS && load.$continue(hasRoom);
+    if (!done) {
+      const weight = richness(markdown);
+      this.ceiling = SLICE_TARGET_MS / weight;
+      // Prose (weight 1) keeps the budget it had, as before.
+      if (weight > 1) this.budget = Math.min(SLICE_TARGET_MS / 3 / weight, this.budget);
+    }
     // Transforms registered by plugins have not run on the first load yet: enforce the
     // link policy here so no disallowed link is ever in the document.
     $unwrapDisallowedLinks();
@@ -139,7 +166,10 @@ export class DocumentLoader {
     // update, in the same task: the slice is measured once they are.
     queueMicrotask(() => {
       const took = performance.now() - started;
-      this.budget = Math.min(SLICE_TARGET_MS, Math.max(2, budget * (SLICE_TARGET_MS / Math.max(1, took))));
+      // In a rich note it grows at most twice per slice: a slice of prose says little of the next.
+      const growth = SLICE_TARGET_MS / Math.max(1, took);
+      const next = budget * (this.ceiling < SLICE_TARGET_MS ? Math.min(2, growth) : growth);
+      this.budget = Math.min(this.ceiling, Math.max(2, next));
       // Replaced meanwhile (setMarkdown) or detached: that load has its own course.
       if (this.current() !== load || this.editor !== editor) return;
       if (!done) {

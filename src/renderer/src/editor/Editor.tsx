@@ -54,6 +54,7 @@ import { CodeBlockPlugin } from './plugins/CodeBlockPlugin';
 import { CommentPlugin } from './plugins/CommentPlugin';
 import { ImageHostContext } from './media/vaultFiles';
 import { ImageInsertPlugin } from './media/ImageInsertPlugin';
+import { ImagePlugin } from './media/ImagePlugin';
 import { type MediaHost, MediaHostContext } from './media/mediaHost';
 import { ExportWarmupPlugin } from './plugins/ExportWarmupPlugin';
 import { HighlightTermsPlugin } from './plugins/HighlightTermsPlugin';
@@ -344,6 +345,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <CalloutPlugin />
             <CommentPlugin />
             <MathPlugin />
+            <ImagePlugin />
             <TagPlugin />
             <FootnotePlugin />
             {!readOnly && media && <ImageInsertPlugin />}

@@ -19,6 +19,7 @@ import { CommentPlugin } from '../plugins/CommentPlugin';
 import { WikiLinkClickPlugin } from '../plugins/WikiLinkClickPlugin';
 import { WikiLinkResolutionPlugin } from '../plugins/WikiLinkResolutionPlugin';
 import { hostSeenFrom, WikiLinkResolutions } from '../plugins/wikiLinkHost';
+import { ImagePlugin } from '../media/ImagePlugin';
 import { MediaHostContext } from '../media/mediaHost';
 import { TagPlugin } from '../tags/TagPlugin';
 import { FootnotePlugin } from '../footnotes/FootnotePlugin';
@@ -54,6 +55,7 @@ export function EmbeddedNote({ markdown, path, scope, label }: EmbeddedContentPr
           <CalloutPlugin />
           <CommentPlugin />
           <MathPlugin />
+          <ImagePlugin />
           <TagPlugin />
           <FootnotePlugin />
           <BlockIdPlugin />

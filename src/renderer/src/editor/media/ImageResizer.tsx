@@ -5,20 +5,15 @@
  * selected (arrow onto it), Enter focuses the handle, a slider: the arrow keys change the
  * width by 10 px (Shift: 50), Home/End to the smallest and the text width, Enter or Escape
  * goes back to the text. Each change is announced as the slider's value.
+ *
+ * Mounted by ImagePlugin into the selected image's frame only (the image itself is plain
+ * DOM, see imageElement); it sets the frame's width while dragging.
  */
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalEditable } from '@lexical/react/useLexicalEditable';
-import { useNodeSelection } from '../nodes/useNodeSelection';
-import { mergeRegister } from '@lexical/utils';
-import { CLICK_COMMAND, COMMAND_PRIORITY_LOW, KEY_ENTER_COMMAND, KEY_TAB_COMMAND } from 'lexical';
 import {
   type JSX,
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
-  type ReactNode,
-  useEffect,
   useLayoutEffect,
-  useRef,
   useState,
 } from 'react';
 
@@ -27,76 +22,47 @@ const STEP = 10;
 const BIG_STEP = 50;
 
 interface Props {
-  nodeKey: string;
+  /** The image's frame (`.ed-image-resizable`), which the handle is rendered into. */
+  frame: HTMLElement;
   /** The width written in the source, if any. */
   width: number | undefined;
   /** What the image shows (alt text or file name), for the handle's name. */
   label: string;
   onResize(width: number): void;
-  children: ReactNode;
+  /** Back to the text, the image still selected (Enter or Escape on the handle). */
+  onDone(): void;
 }
 
-export function ImageResizer({ nodeKey, width, label, onResize, children }: Props): JSX.Element {
-  const [editor] = useLexicalComposerContext();
-  const editable = useLexicalEditable();
-  const [selected, setSelected, clearSelection] = useNodeSelection(nodeKey);
-  const frameRef = useRef<HTMLSpanElement>(null);
-  const handleRef = useRef<HTMLSpanElement>(null);
+function measuredWidth(frame: HTMLElement): number | null {
+  const image = frame.querySelector('img');
+  return image ? Math.round(image.getBoundingClientRect().width) : null;
+}
+
+function showWidth(frame: HTMLElement, width: number | undefined): void {
+  if (width === undefined) {
+    delete frame.dataset.sized;
+    frame.style.removeProperty('width');
+  } else {
+    frame.dataset.sized = 'true';
+    frame.style.width = `${width}px`;
+  }
+}
+
+export function ImageResizer({ frame, width, label, onResize, onDone }: Props): JSX.Element {
   // The width while dragging or stepping, before it is written.
   const [live, setLive] = useState<number | null>(null);
   // The width the image is shown at, measured when it is selected (for the slider's value).
-  const [measured, setMeasured] = useState<number | null>(null);
+  const [measured] = useState(() => measuredWidth(frame));
   const shown = live ?? width;
 
-  useLayoutEffect(() => {
-    if (!selected) return;
-    const image = frameRef.current?.querySelector('img');
-    if (image) setMeasured(Math.round(image.getBoundingClientRect().width));
-  }, [selected, live]);
-
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerCommand(
-          CLICK_COMMAND,
-          (event) => {
-            const image = frameRef.current?.querySelector('img');
-            if (!image || event.target !== image) return false;
-            if (!event.shiftKey) clearSelection();
-            setSelected(true);
-            return true;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-        editor.registerCommand(
-          KEY_ENTER_COMMAND,
-          (event) => {
-            if (!selected || !editor.isEditable()) return false;
-            event?.preventDefault();
-            handleRef.current?.focus();
-            return true;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-        editor.registerCommand(
-          KEY_TAB_COMMAND,
-          (event) => {
-            if (!selected || !editor.isEditable() || event.shiftKey) return false;
-            event.preventDefault();
-            handleRef.current?.focus();
-            return true;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-      ),
-    [editor, selected, setSelected, clearSelection],
-  );
+  // The frame shows the live width while dragging, and the written one otherwise.
+  useLayoutEffect(() => showWidth(frame, shown), [frame, shown]);
 
   const maxWidth = () => {
-    const content = frameRef.current?.closest('.editor-content');
+    const content = frame.closest('.editor-content');
     return Math.max(MIN_WIDTH, Math.floor(content?.clientWidth ?? 2000) - 8);
   };
-  const currentWidth = () => live ?? width ?? Math.round(frameRef.current?.querySelector('img')?.clientWidth ?? 0);
+  const currentWidth = () => live ?? width ?? Math.round(frame.querySelector('img')?.clientWidth ?? 0);
   const clamp = (value: number) => Math.min(maxWidth(), Math.max(MIN_WIDTH, Math.round(value)));
 
   const commit = (value: number) => {
@@ -148,40 +114,26 @@ export function ImageResizer({ nodeKey, width, label, onResize, children }: Prop
     if (event.key === 'Enter' || event.key === 'Escape') {
       event.preventDefault();
       if (live !== null) commit(live);
-      editor.focus();
-      setSelected(true);
+      onDone();
     }
   };
 
-  const showHandle = editable && (selected || live !== null);
+  const value = shown ?? measured;
   return (
     <span
-      ref={frameRef}
-      className="ed-image-resizable"
-      data-selected={selected || undefined}
-      data-sized={shown !== undefined || undefined}
-      style={shown !== undefined ? { width: shown } : undefined}
-    >
-      {children}
-      {editable && (
-        <span
-          ref={handleRef}
-          className="ed-image-handle"
-          role="slider"
-          tabIndex={showHandle ? 0 : -1}
-          hidden={!showHandle}
-          aria-label={`Width of image ${label}`}
-          aria-valuemin={MIN_WIDTH}
-          aria-valuemax={2000}
-          aria-valuenow={shown ?? measured ?? undefined}
-          aria-valuetext={(shown ?? measured) !== null ? `${shown ?? measured} pixels wide` : 'natural width'}
-          aria-orientation="horizontal"
-          onPointerDown={onPointerDown}
-          onKeyDown={onKeyDown}
-          onKeyUp={(event) => event.stopPropagation()}
-          onBlur={() => live !== null && commit(live)}
-        />
-      )}
-    </span>
+      className="ed-image-handle"
+      role="slider"
+      tabIndex={0}
+      aria-label={`Width of image ${label}`}
+      aria-valuemin={MIN_WIDTH}
+      aria-valuemax={2000}
+      aria-valuenow={value ?? undefined}
+      aria-valuetext={value !== null ? `${value} pixels wide` : 'natural width'}
+      aria-orientation="horizontal"
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+      onKeyUp={(event) => event.stopPropagation()}
+      onBlur={() => live !== null && commit(live)}
+    />
   );
 }

@@ -185,6 +185,46 @@ describe('images and attachments in the editor', () => {
     expect((more.editor as unknown as { _listeners: { update: Set<unknown> } })._listeners.update.size).toBe(listeners);
   });
 
+  it('draws images of the vault as plain DOM, with a resize handle for the selected image only', async () => {
+    const files = Object.fromEntries(
+      ['a.png', 'b.png'].map((name) => [name, { path: `img/${name}`, size: 1, kind: 'image' as const }]),
+    );
+    const { host } = fakeHost(files);
+    const { surface, editor, handle } = await renderWith('Text ![[a.png]] and ![b|80](b.png)\n', host);
+    // No React view (portal) for either image: Lexical holds no decorator for them.
+    expect(Object.keys((editor as unknown as { _decorators: object })._decorators)).toEqual([]);
+    const images = [...surface.querySelectorAll('img.ed-image')];
+    expect(
+      images.map((img) => [img.getAttribute('src'), img.getAttribute('alt'), img.getAttribute('loading')]),
+    ).toEqual([
+      ['/vault-file/img/a.png', 'a.png', 'lazy'],
+      ['/vault-file/img/b.png', 'b', 'lazy'],
+    ]);
+    expect(images.map((img) => img.getAttribute('decoding'))).toEqual(['async', 'async']);
+    expect(screen.queryByRole('slider')).toBeNull();
+    await act(async () => fireEvent.click(images[1]!));
+    const slider = screen.getByRole('slider', { name: 'Width of image b' });
+    expect(surface.querySelectorAll('.ed-image-handle')).toHaveLength(1);
+    expect(slider.getAttribute('aria-valuetext')).toBe('80 pixels wide');
+    expect(images[1]!.parentElement!.hasAttribute('data-selected')).toBe(true);
+    // Enter goes to the handle; an arrow steps 10 px; Enter writes the width into that image only.
+    Object.defineProperty(surface, 'clientWidth', { value: 600 }); // jsdom lays nothing out
+    await act(async () => void fireEvent.keyDown(surface, { key: 'Enter' }));
+    expect(document.activeElement).toBe(slider);
+    await act(async () => void fireEvent.keyDown(slider, { key: 'ArrowRight' }));
+    expect(slider.getAttribute('aria-valuetext')).toBe('90 pixels wide');
+    await act(async () => void fireEvent.keyDown(slider, { key: 'Enter' }));
+    await act(async () => {});
+    expect(handle.getMarkdown()).toBe('Text ![[a.png]] and ![b|90](b.png)\n');
+    // The image made again for its new source keeps its selection and its handle.
+    const frame = surface.querySelector('img[alt="b"]')!.parentElement!;
+    expect([frame.hasAttribute('data-selected'), frame.style.width]).toEqual([true, '90px']);
+    expect(screen.getAllByRole('slider')).toHaveLength(1);
+    // A click on the other image moves the handle there.
+    await act(async () => fireEvent.click(surface.querySelector('img[alt="a.png"]')!));
+    expect(screen.getByRole('slider').getAttribute('aria-label')).toBe('Width of image a.png');
+  });
+
   it('saves a pasted image through the host and inserts its embed; refuses a file that is not an image', async () => {
     const { host } = fakeHost({
       'Pasted image 20261204153000.png': {

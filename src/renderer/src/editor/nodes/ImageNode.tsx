@@ -4,6 +4,9 @@
  * as written, so saving writes it back byte for byte. The picture is loaded from the
  * host's `/vault-file/…` (same origin: the app's CSP allows nothing else), lazily and
  * decoded off the main thread; one that cannot be found shows as missing.
+ *
+ * An image of the vault is plain DOM, filled by ImagePlugin (see media/imageElement: no
+ * React portal per image); a web image and any other attachment keep their React view.
  */
 import {
   $applyNodeReplacement,
@@ -16,6 +19,7 @@ import {
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
+import { attachmentKindOf } from '@shared/domain/attachments';
 import type { JSX } from 'react';
 import { AttachmentView } from '../media/AttachmentView';
 import { readImageLabel, withImageWidth } from '../media/imageSource';
@@ -41,7 +45,12 @@ export function imageSize(label: string | null): { width?: number; height?: numb
   return { ...(width !== undefined ? { width } : {}), ...(height !== undefined ? { height } : {}) };
 }
 
-export class ImageNode extends DecoratorNode<JSX.Element> {
+/** Whether `target` names an image of the vault (shown as plain DOM), not a web image or another file. */
+export function isVaultImage(target: string): boolean {
+  return !/^https?:\/\//i.test(target) && attachmentKindOf(target) === 'image';
+}
+
+export class ImageNode extends DecoratorNode<JSX.Element | null> {
   /** @internal */
   __parts: ImageParts;
 
@@ -79,8 +88,9 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     return span;
   }
 
-  override updateDOM(): false {
-    return false;
+  /** A new source (a resize) makes a new element, which ImagePlugin fills again. */
+  override updateDOM(previous: ImageNode): boolean {
+    return previous.__parts.source !== this.__parts.source || previous.__parts.target !== this.__parts.target;
   }
 
   override isInline(): true {
@@ -105,9 +115,11 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     writable.__parts = { ...writable.__parts, source, label };
   }
 
-  override decorate(editor: LexicalEditor): JSX.Element {
+  /** Nothing for React to render for an image of the vault: ImagePlugin fills the DOM of createDOM. */
+  override decorate(editor: LexicalEditor): JSX.Element | null {
     const key = this.__key;
     const { source, target, label } = this.__parts;
+    if (isVaultImage(target)) return null;
     return (
       <AttachmentView
         nodeKey={key}

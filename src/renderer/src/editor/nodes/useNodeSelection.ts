@@ -58,39 +58,57 @@ function selectedKeys(state: EditorState): Set<NodeKey> {
 
 interface SelectionStore {
   subscribe(key: NodeKey, listener: () => void): () => void;
+  /** Tells `listener` the keys whose state changed, after each update that changes any. */
+  subscribeChanges(listener: (changed: NodeKey[]) => void): () => void;
   isSelected(key: NodeKey): boolean;
 }
 
 const stores = new WeakMap<LexicalEditor, SelectionStore>();
 
 /** The editor's store: listens to updates while a node is subscribed. */
-function storeOf(editor: LexicalEditor): SelectionStore {
+export function selectionStoreOf(editor: LexicalEditor): SelectionStore {
   let store = stores.get(editor);
   if (store) return store;
   const listeners = new Map<NodeKey, Set<() => void>>();
+  const changeListeners = new Set<(changed: NodeKey[]) => void>();
   // The selected keys as of the last update, kept while something listens (else read afresh).
   let selected = new Set<NodeKey>();
   let unregister: (() => void) | null = null;
+  const listen = () => {
+    if (!unregister) selected = selectedKeys(editor.getEditorState());
+    unregister ??= editor.registerUpdateListener(({ editorState }) => {
+      const previous = selected;
+      const next = selectedKeys(editorState);
+      selected = next;
+      const changed = [...previous].filter((k) => !next.has(k)).concat([...next].filter((k) => !previous.has(k)));
+      if (changed.length === 0) return;
+      for (const k of changed) listeners.get(k)?.forEach((call) => call());
+      for (const call of changeListeners) call(changed);
+    });
+  };
+  const stopIfUnheard = () => {
+    if (listeners.size > 0 || changeListeners.size > 0) return;
+    unregister?.();
+    unregister = null;
+  };
   store = {
     subscribe(key, listener) {
       let forKey = listeners.get(key);
       if (!forKey) listeners.set(key, (forKey = new Set()));
       forKey.add(listener);
-      if (!unregister) selected = selectedKeys(editor.getEditorState());
-      unregister ??= editor.registerUpdateListener(({ editorState }) => {
-        const previous = selected;
-        const next = selectedKeys(editorState);
-        selected = next;
-        const changed = [...previous].filter((k) => !next.has(k)).concat([...next].filter((k) => !previous.has(k)));
-        for (const k of changed) listeners.get(k)?.forEach((call) => call());
-      });
+      listen();
       return () => {
         forKey.delete(listener);
         if (forKey.size === 0) listeners.delete(key);
-        if (listeners.size === 0) {
-          unregister?.();
-          unregister = null;
-        }
+        stopIfUnheard();
+      };
+    },
+    subscribeChanges(listener) {
+      changeListeners.add(listener);
+      listen();
+      return () => {
+        changeListeners.delete(listener);
+        stopIfUnheard();
       };
     },
     isSelected: (key) => (unregister ? selected : selectedKeys(editor.getEditorState())).has(key),
@@ -105,7 +123,7 @@ function storeOf(editor: LexicalEditor): SelectionStore {
  */
 export function useNodeSelection(key: NodeKey): [boolean, (selected: boolean) => void, () => void] {
   const [editor] = useLexicalComposerContext();
-  const store = storeOf(editor);
+  const store = selectionStoreOf(editor);
   const isSelected = useSyncExternalStore(
     useCallback((listener: () => void) => store.subscribe(key, listener), [store, key]),
     () => store.isSelected(key),
