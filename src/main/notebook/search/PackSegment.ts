@@ -4,7 +4,7 @@ import { readDocumentTable, storedDocOf } from './indexSnapshot';
 import { pairFilterOf } from './phraseBloom';
 import { FIELD_COUNT, MAX_DOC_ID, TF_MAX, TF_SCALE, type DecodedDoc, type Postings } from './PostingStore';
 import type { StemTable } from './packStemTable';
-import type { TermTable } from './TermTable';
+import { compareStoredStrings, type TermTable } from './TermTable';
 
 /**
  * A reference pack's terms and postings, read-only, straight from the bytes of its index
@@ -108,16 +108,7 @@ export class PackSegment implements TermTable {
 
   /** Compares the terms at `a` and `b` as compareAt does, without making either a string. */
   private compareTerms(a: number, b: number): number {
-    const startA = this.starts[a]!;
-    const startB = this.starts[b]!;
-    const lengthA = this.starts[a + 1]! - startA - 1;
-    const lengthB = this.starts[b + 1]! - startB - 1;
-    const shared = Math.min(lengthA, lengthB);
-    for (let i = 0; i < shared; i++) {
-      const difference = this.text.charCodeAt(startA + i) - this.text.charCodeAt(startB + i);
-      if (difference !== 0) return difference;
-    }
-    return lengthA - lengthB;
+    return compareStoredStrings(this.text, this.starts, a, b);
   }
 
   /**

@@ -133,3 +133,21 @@ function runEnd(table: TermTable, from: number, to: number, depth: number, code:
   }
   return lo;
 }
+
+/**
+ * Compares the strings at `a` and `b` of a table stored as one text with their starts (each
+ * string followed by one separator, `starts[i + 1]` past it), as the table's order does,
+ * without making either a string.
+ */
+export function compareStoredStrings(text: string, starts: Uint32Array, a: number, b: number): number {
+  const startA = starts[a]!;
+  const startB = starts[b]!;
+  const lengthA = starts[a + 1]! - startA - 1;
+  const lengthB = starts[b + 1]! - startB - 1;
+  const shared = Math.min(lengthA, lengthB);
+  for (let i = 0; i < shared; i++) {
+    const difference = text.charCodeAt(startA + i) - text.charCodeAt(startB + i);
+    if (difference !== 0) return difference;
+  }
+  return lengthA - lengthB;
+}

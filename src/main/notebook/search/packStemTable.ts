@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { STEMMER_VERSION, stemOf } from '@shared/search/stemWord';
 import { readIndexCacheFile, writeIndexCacheFile } from './indexCache';
-import type { TermTable } from './TermTable';
+import { compareStoredStrings, type TermTable } from './TermTable';
 
 /**
  * A reference pack's stem table: for each English stem (stemWord.ts) of its vocabulary, the
@@ -196,16 +196,7 @@ export class StemTable {
 
   /** Compares the stems at `a` and `b` as compareAt does, without making either a string. */
   private compareStems(a: number, b: number): number {
-    const startA = this.starts[a]!;
-    const startB = this.starts[b]!;
-    const lengthA = this.starts[a + 1]! - startA - 1;
-    const lengthB = this.starts[b + 1]! - startB - 1;
-    const shared = Math.min(lengthA, lengthB);
-    for (let i = 0; i < shared; i++) {
-      const difference = this.text.charCodeAt(startA + i) - this.text.charCodeAt(startB + i);
-      if (difference !== 0) return difference;
-    }
-    return lengthA - lengthB;
+    return compareStoredStrings(this.text, this.starts, a, b);
   }
 }
 
