@@ -6,6 +6,7 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { type JSX, type RefObject, useCallback, useSyncExternalStore } from 'react';
+import { SourceEditor } from '../nodes/SourceEditor';
 import { getFootnoteIndex, subscribeFootnoteIndex } from './footnoteIndex';
 import { parseFootnoteDefinition } from './footnoteSyntax';
 
@@ -40,14 +41,7 @@ export function FootnoteBlockView({
       data-footnote-label={definition?.label}
     >
       {editing ? (
-        <textarea
-          ref={textareaRef}
-          className="md-raw__editor"
-          defaultValue={text}
-          spellCheck={false}
-          aria-label="Edit footnote source"
-          onBlur={onBlur}
-        />
+        <SourceEditor textareaRef={textareaRef} label="Edit footnote source" text={text} onBlur={onBlur} />
       ) : (
         <div
           className="md-footnote__view"

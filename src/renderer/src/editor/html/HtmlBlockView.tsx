@@ -7,6 +7,7 @@
  */
 import { toExternalUrl } from '@shared/markdown/linkPolicy';
 import { type JSX, type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { SourceEditor } from '../nodes/SourceEditor';
 import { sanitizeNoteHtml } from './sanitizeNoteHtml';
 import './html.css';
 
@@ -55,18 +56,13 @@ export function HtmlBlockView({
       data-html-source={text}
     >
       {editing ? (
-        <textarea
-          ref={textareaRef}
-          className="md-raw__editor md-html__editor"
-          defaultValue={text}
-          spellCheck={false}
-          aria-label="Edit HTML source"
-          onFocus={() => setDraft(null)}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-          onBlur={() => {
-            setDraft(null);
-            onBlur();
-          }}
+        <SourceEditor
+          textareaRef={textareaRef}
+          className="md-html__editor"
+          label="Edit HTML source"
+          text={text}
+          onDraft={setDraft}
+          onBlur={onBlur}
         />
       ) : null}
       <div

@@ -31,6 +31,7 @@ import {
 import { type JSX, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FootnoteBlockView } from '../footnotes/FootnoteBlockView';
 import { HtmlBlockView } from '../html/HtmlBlockView';
+import { SourceEditor } from './SourceEditor';
 import { isEmptyFragment, sanitizeNoteHtml } from '../html/sanitizeNoteHtml';
 import '../markdown/rawBlock.css';
 import { MathView } from '../math/MathView';
@@ -209,18 +210,13 @@ function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur 
       data-math-source={text}
     >
       {editing ? (
-        <textarea
-          ref={textareaRef}
-          className="md-raw__editor md-math__editor"
-          defaultValue={text}
-          spellCheck={false}
-          aria-label="Edit formula source"
-          onFocus={() => setDraft(null)}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-          onBlur={() => {
-            setDraft(null);
-            onBlur();
-          }}
+        <SourceEditor
+          textareaRef={textareaRef}
+          className="md-math__editor"
+          label="Edit formula source"
+          text={text}
+          onDraft={setDraft}
+          onBlur={onBlur}
         />
       ) : null}
       <div className="md-math__view" onClick={editing ? undefined : onSelect}>
@@ -381,12 +377,11 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
         data-block-id={text.trim().slice(1)}
       >
         {editing ? (
-          <textarea
-            ref={textareaRef}
-            className="md-raw__editor md-block-id__editor"
-            defaultValue={text}
-            spellCheck={false}
-            aria-label="Edit block id"
+          <SourceEditor
+            textareaRef={textareaRef}
+            className="md-block-id__editor"
+            label="Edit block id"
+            text={text}
             onBlur={() => finish(true)}
           />
         ) : isSelected ? (
@@ -411,14 +406,7 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
         Markdown{label ? ` · ${label}` : ''}
       </div>
       {editing ? (
-        <textarea
-          ref={textareaRef}
-          className="md-raw__editor"
-          defaultValue={text}
-          spellCheck={false}
-          aria-label="Edit Markdown source"
-          onBlur={() => finish(true)}
-        />
+        <SourceEditor textareaRef={textareaRef} label="Edit Markdown source" text={text} onBlur={() => finish(true)} />
       ) : (
         <pre
           className="md-raw__text"

@@ -1,0 +1,34 @@
+import type { JSX, RefObject } from 'react';
+
+interface SourceEditorProps {
+  readonly textareaRef: RefObject<HTMLTextAreaElement | null>;
+  /** Classes besides `md-raw__editor`. */
+  readonly className?: string;
+  readonly label: string;
+  readonly text: string;
+  /** Told what is typed, for a live preview; null when the edit starts or ends. */
+  readonly onDraft?: (draft: string | null) => void;
+  readonly onBlur: () => void;
+}
+
+/**
+ * The plain textarea a raw block's source is edited in (math, HTML, footnotes and the rest):
+ * uncontrolled, so the block's view decides when the edit is kept (RawBlockView's finish).
+ */
+export function SourceEditor({ textareaRef, className, label, text, onDraft, onBlur }: SourceEditorProps): JSX.Element {
+  return (
+    <textarea
+      ref={textareaRef}
+      className={className ? `md-raw__editor ${className}` : 'md-raw__editor'}
+      defaultValue={text}
+      spellCheck={false}
+      aria-label={label}
+      onFocus={onDraft ? () => onDraft(null) : undefined}
+      onInput={onDraft ? (event) => onDraft(event.currentTarget.value) : undefined}
+      onBlur={() => {
+        onDraft?.(null);
+        onBlur();
+      }}
+    />
+  );
+}
