@@ -61,6 +61,24 @@ export class NotesPane {
     await this.editor.pressSequentially(text, { delay: 5 });
   }
 
+  /**
+   * Where Lexical itself has the caret, as `text of its node|offset` (null when it has none).
+   * Lexical takes the caret from the page's selectionchange a moment after a click or a key:
+   * poll this before a key that acts on Lexical's selection.
+   */
+  lexicalCaret(): Promise<string | null> {
+    return this.editor.evaluate((root) => {
+      type Editor = {
+        getEditorState(): { _selection: { anchor?: { key: string; offset: number } } | null };
+        getElementByKey(key: string): HTMLElement | null;
+      };
+      const editor = (root as HTMLElement & { __lexicalEditor?: Editor }).__lexicalEditor;
+      const anchor = editor?.getEditorState()._selection?.anchor;
+      if (!editor || !anchor) return null;
+      return `${editor.getElementByKey(anchor.key)?.textContent ?? ''}|${anchor.offset}`;
+    });
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.saveStatus).toHaveText('Saved', { timeout: 10_000 });
   }

@@ -89,20 +89,7 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     // The editor itself has the caret at the end of the note before Enter: not only the page
     // (a click's caret may land mid-word), but Lexical, which takes it from the page's
     // selectionchange a moment later (Enter before that split the callout typed in above).
-    await expect
-      .poll(() =>
-        notes.editor.evaluate((root) => {
-          type Editor = {
-            getEditorState(): { _selection: { anchor?: { key: string; offset: number } } | null };
-            getElementByKey(key: string): HTMLElement | null;
-          };
-          const editor = (root as HTMLElement & { __lexicalEditor?: Editor }).__lexicalEditor;
-          const anchor = editor?.getEditorState()._selection?.anchor;
-          if (!editor || !anchor) return null;
-          return `${editor.getElementByKey(anchor.key)?.textContent ?? ''}|${anchor.offset}`;
-        }),
-      )
-      .toBe('Text after.|11');
+    await expect.poll(() => notes.lexicalCaret()).toBe('Text after.|11');
     await page.keyboard.press('Enter');
     const palette = new CommandPalette(page);
     await palette.open();
@@ -147,20 +134,7 @@ test('rich notes: callouts render, edit in place and save byte for byte', async 
     await notes.editor.getByText('Threshold').click();
     await page.keyboard.press('End');
     // Lexical takes the caret from the page's selectionchange: the shortcut acts on Lexical's.
-    await expect
-      .poll(() =>
-        notes.editor.evaluate((root) => {
-          type Editor = {
-            getEditorState(): { _selection: { anchor?: { key: string; offset: number } } | null };
-            getElementByKey(key: string): HTMLElement | null;
-          };
-          const editor = (root as HTMLElement & { __lexicalEditor?: Editor }).__lexicalEditor;
-          const anchor = editor?.getEditorState()._selection?.anchor;
-          if (!editor || !anchor) return null;
-          return `${editor.getElementByKey(anchor.key)?.textContent ?? ''}|${anchor.offset}`;
-        }),
-      )
-      .toBe('Threshold is -55 mV.|20');
+    await expect.poll(() => notes.lexicalCaret()).toBe('Threshold is -55 mV.|20');
     await page.keyboard.press('ControlOrMeta+Shift+H');
     await expect(page.getByRole('button', { name: /^Highlight/ })).toHaveAttribute('aria-pressed', 'true');
     await notes.type(' key point');
