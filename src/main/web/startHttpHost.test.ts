@@ -175,10 +175,12 @@ describe('an answer given before the body is read', () => {
   it.each([
     ['421 for a foreign Host', () => host, () => ({ ...json, Host: 'evil.example' }), '/api/call', 421],
     ['401 without a session', () => host, () => ({ ...json }), '/api/call', 401],
+    ['401 for a batch without a session', () => host, () => ({ ...json }), '/api/calls', 401],
     ['403 from a foreign origin', () => host, () => ({ ...json, Origin: 'https://evil.example' }), '/api/call', 403],
     ['404 for an unknown endpoint', () => host, () => ({ ...json }), '/api/nope', 404],
     ['405 for the UI', () => host, () => ({ ...json }), '/index.html', 405],
     ['413 for a declared length over the limit', () => host, () => session(host, json), '/api/call', 413],
+    ['413 for a batch over the limit', () => host, () => session(host, json), '/api/calls', 413],
     [
       '413 for chunks that pass the limit',
       () => small,
@@ -214,6 +216,56 @@ describe('an answer given before the body is read', () => {
     });
     expect(res.status).toBe(400);
     expect(res.headers.connection).toBe('keep-alive');
+  });
+});
+
+describe('a batch of calls (POST /api/calls)', () => {
+  const post = async (body: string) => {
+    const res = await rawRequest(host.port, {
+      method: 'POST',
+      path: '/api/calls',
+      headers: { ...(await sessionHeaders(host)), 'Content-Type': 'application/json' },
+      body,
+    });
+    return { status: res.status, answer: JSON.parse(res.body) as unknown };
+  };
+
+  it('answers each call as /api/call would, in order, one failing never affecting the others', async () => {
+    writeFileSync(join(vaultPath, 'Batch.md'), '# Batch\n\nText.\n');
+    const { status, answer } = await post(
+      JSON.stringify({
+        calls: [
+          { method: 'readNote', args: { path: 'Batch.md' } },
+          { method: 'noSuchMethod', args: null },
+          { method: 'readNote', args: { path: '../outside.md' } },
+          'not a call',
+          { method: 'listDrafts', args: null },
+        ],
+      }),
+    );
+    expect(status).toBe(200);
+    const envelopes = (answer as { envelopes: Array<{ ok: boolean; value?: unknown; error?: { code: string } }> })
+      .envelopes;
+    expect(envelopes).toHaveLength(5);
+    expect(envelopes[0]).toMatchObject({ ok: true, value: { path: 'Batch.md', content: '# Batch\n\nText.\n' } });
+    expect(envelopes[1]).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(envelopes[2]).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(envelopes[3]).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(envelopes[4]).toEqual({ ok: true, value: [] });
+  });
+
+  it.each([
+    ['no list', '{}'],
+    ['an empty list', '{"calls": []}'],
+    ['more than 32 calls', JSON.stringify({ calls: Array.from({ length: 33 }, () => ({ method: 'listDrafts' })) })],
+    ['a list that is not one', '{"calls": {"method": "listDrafts"}}'],
+  ])('refuses %s with a message', async (_label, body) => {
+    const { status, answer } = await post(body);
+    expect(status).toBe(400);
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', message: expect.stringMatching(/1 to 32 calls/) },
+    });
   });
 });
 

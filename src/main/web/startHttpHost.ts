@@ -36,6 +36,11 @@ export interface HttpHost {
 const LOOPBACK = '127.0.0.1';
 /** The launch-code exchange carries one short JSON object. */
 const MAX_SESSION_BODY = 1024;
+/**
+ * The most calls one POST /api/calls may carry: the page batches the calls it makes in one
+ * go (its first screen's, see httpCall's batching), a handful, never an unbounded list.
+ */
+export const MAX_BATCH_CALLS = 32;
 
 /**
  * Serves the NotebookApi contract and the built UI over HTTP on 127.0.0.1 only.
@@ -116,6 +121,31 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const envelope = await call(method, args);
       const status = envelope.ok ? 200 : statusFor(envelope.error.code);
       return sendJson(res, status, envelope);
+    }
+
+    if (url.pathname === '/api/calls') {
+      if (req.method !== 'POST') return sendText(res, 405, 'Use POST.', { Allow: 'POST' });
+      if (!hasSession(req)) return sendJson(res, 401, failure('forbidden', NO_SESSION));
+      const request = await readJsonCall(req, res, maxBody);
+      if (!request) return;
+      const calls = (request as { calls?: unknown }).calls;
+      if (!Array.isArray(calls) || calls.length === 0 || calls.length > MAX_BATCH_CALLS) {
+        return sendJson(
+          res,
+          400,
+          failure('invalid-arguments', `calls must be a list of 1 to ${MAX_BATCH_CALLS} calls ({ method, args }).`),
+        );
+      }
+      // Each call is answered exactly as /api/call answers it (validated by the dispatcher),
+      // concurrently, as separate requests would be; one failing never affects the others.
+      const envelopes = await Promise.all(
+        calls.map((one: unknown) =>
+          typeof one === 'object' && one !== null && !Array.isArray(one)
+            ? call((one as { method?: unknown }).method, (one as { args?: unknown }).args)
+            : failure('invalid-arguments', 'Each call must be an object { method, args }.'),
+        ),
+      );
+      return sendJson(res, 200, { envelopes });
     }
 
     if (url.pathname === '/api/events') {

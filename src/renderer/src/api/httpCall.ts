@@ -28,6 +28,85 @@ export async function postCall({ base, method, args }: HttpCallRequest): Promise
   return (await response.json()) as Envelope;
 }
 
+/** The host's answer to POST /api/calls: one envelope per call, in order. */
+interface BatchAnswer {
+  envelopes: Envelope[];
+}
+
+/**
+ * Sends several calls in one request (POST /api/calls) and returns their envelopes, in
+ * order. A refusal of the whole request (no session: one envelope, not a list) is every
+ * call's answer.
+ *
+ * @throws Error when the host cannot be reached or answers without JSON.
+ */
+export async function postCalls(base: string, calls: readonly HttpCallRequest[]): Promise<Envelope[]> {
+  const response = await fetch(`${base}/api/calls`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ calls: calls.map(({ method, args }) => ({ method, args })) }),
+  });
+  if (!(response.headers.get('Content-Type') ?? '').includes('application/json')) {
+    throw new Error(`The backend answered ${response.status} without a result.`);
+  }
+  const answer = (await response.json()) as BatchAnswer | Envelope;
+  if ('envelopes' in answer && Array.isArray(answer.envelopes) && answer.envelopes.length === calls.length) {
+    return answer.envelopes;
+  }
+  if ('ok' in answer) return calls.map(() => answer);
+  throw new Error('The backend answered a batch of calls with something else.');
+}
+
+/**
+ * Sends the calls made in one go (in the same task, e.g. the first screen's five, or the
+ * views' own once mounted) as one request instead of one each: every `fetch` costs the
+ * page's main thread a few milliseconds before the first screen is painted (issue #15).
+ * A call made alone is sent as before (POST /api/call).
+ */
+export function batchingPoster(
+  one: (request: HttpCallRequest) => Promise<Envelope> = postCall,
+  many: (base: string, calls: readonly HttpCallRequest[]) => Promise<Envelope[]> = postCalls,
+): (request: HttpCallRequest) => Promise<Envelope> {
+  let queue: Array<{ request: HttpCallRequest; resolve(e: Envelope): void; reject(e: unknown): void }> = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    const byBase = new Map<string, typeof batch>();
+    for (const item of batch) byBase.set(item.request.base, [...(byBase.get(item.request.base) ?? []), item]);
+    for (const [base, items] of byBase) {
+      for (let start = 0; start < items.length; start += MAX_BATCH) {
+        const part = items.slice(start, start + MAX_BATCH);
+        const [first] = part;
+        if (part.length === 1 && first) {
+          one(first.request).then(first.resolve, first.reject);
+          continue;
+        }
+        many(
+          base,
+          part.map((item) => item.request),
+        ).then(
+          (envelopes) =>
+            part.forEach((item, index) => {
+              const envelope = envelopes[index];
+              if (envelope) item.resolve(envelope);
+              else item.reject(new Error('The backend left a call of the batch unanswered.'));
+            }),
+          (error: unknown) => part.forEach((item) => item.reject(error)),
+        );
+      }
+    }
+  };
+  return (request) =>
+    new Promise<Envelope>((resolve, reject) => {
+      if (queue.length === 0) queueMicrotask(flush);
+      queue.push({ request, resolve, reject });
+    });
+}
+
+/** The most calls in one batch: the host's limit (MAX_BATCH_CALLS in startHttpHost). */
+const MAX_BATCH = 32;
+
 /** A call as posted to the call worker. */
 export interface WorkerCallMessage extends HttpCallRequest {
   id: number;

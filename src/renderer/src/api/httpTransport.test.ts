@@ -143,3 +143,95 @@ describe('the HTTP transport', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
+
+/** A fetch that answers like the HTTP host, for single calls and batches alike, echoing each call. */
+function batchHostFetch(answer?: (calls: Array<{ method: string }>) => unknown) {
+  return vi.fn(async (url: string, init: RequestInit) => {
+    const body = JSON.parse(init.body as string) as {
+      method: string;
+      args: unknown;
+      calls?: Array<{ method: string; args: unknown }>;
+    };
+    const value = url.endsWith('/api/calls')
+      ? (answer?.(body.calls!) ?? { envelopes: body.calls!.map((call) => ({ ok: true, value: call })) })
+      : { ok: true, value: { method: body.method, args: body.args } };
+    return new Response(JSON.stringify(value), { headers: { 'Content-Type': 'application/json' } });
+  });
+}
+
+describe('calls sent from the page', () => {
+  it('go in one request when made in one go, each getting its own envelope in order', async () => {
+    const fetch = batchHostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const transport = createHttpTransport('', null);
+
+    const answers = await Promise.all([
+      transport.call('getAppInfo', null),
+      transport.call('listNotes', null),
+      transport.call('readNote', { path: 'A.md' }),
+    ]);
+
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![0]).toBe('/api/calls');
+    expect(answers).toEqual([
+      { ok: true, value: { method: 'getAppInfo', args: null } },
+      { ok: true, value: { method: 'listNotes', args: null } },
+      { ok: true, value: { method: 'readNote', args: { path: 'A.md' } } },
+    ]);
+    // A call made alone, later, is sent alone.
+    expect(await transport.call('listDrafts', null)).toEqual({ ok: true, value: { method: 'listDrafts', args: null } });
+    expect(fetch.mock.calls[1]![0]).toBe('/api/call');
+  });
+
+  it('splits a burst into batches of at most 32 calls', async () => {
+    const fetch = batchHostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const transport = createHttpTransport('', null);
+    const paths = Array.from({ length: 70 }, (_, n) => `N${n}.md`);
+
+    const answers = await Promise.all(paths.map((path) => transport.call('readNote', { path })));
+
+    expect(answers.map((a) => (a as { value: { args: { path: string } } }).value.args.path)).toEqual(paths);
+    expect(
+      fetch.mock.calls.map(([url, init]) => [
+        url,
+        (JSON.parse(init.body as string) as { calls?: unknown[] }).calls?.length,
+      ]),
+    ).toEqual([
+      ['/api/calls', 32],
+      ['/api/calls', 32],
+      ['/api/calls', 6],
+    ]);
+  });
+
+  it("give every call of a refused batch the host's refusal, and a failed request's reason", async () => {
+    const refusal = { ok: false, error: { code: 'forbidden', message: 'no session' } };
+    vi.stubGlobal(
+      'fetch',
+      batchHostFetch(() => refusal),
+    );
+    const transport = createHttpTransport('', null);
+    expect(await Promise.all([transport.call('listNotes', null), transport.call('listDrafts', null)])).toEqual([
+      refusal,
+      refusal,
+    ]);
+
+    vi.stubGlobal(
+      'fetch',
+      batchHostFetch(() => ({ envelopes: [] })),
+    );
+    const short = [transport.call('listNotes', null), transport.call('listDrafts', null)];
+    await expect(short[0]).rejects.toThrow('something else');
+    await expect(short[1]).rejects.toThrow('something else');
+
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const failing = [transport.call('listNotes', null), transport.call('listDrafts', null)];
+    await expect(failing[0]).rejects.toThrow('Failed to fetch');
+    await expect(failing[1]).rejects.toThrow('Failed to fetch');
+  });
+});

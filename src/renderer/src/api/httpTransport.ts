@@ -1,6 +1,6 @@
 import type { Transport } from '@shared/api/createClient';
 import type { Envelope } from '@shared/api/envelope';
-import { type HttpCallRequest, postCall, type WorkerCallMessage, type WorkerReplyMessage } from './httpCall';
+import { batchingPoster, type HttpCallRequest, type WorkerCallMessage, type WorkerReplyMessage } from './httpCall';
 
 /** What the transport needs of the call worker (a Worker, or a stand-in in tests). */
 export interface CallWorker {
@@ -24,12 +24,16 @@ export function startCallWorker(): CallWorker | null {
  * Sends calls through the call worker, so that serializing a large argument (a long
  * note's text), sending it and parsing the answer never hold up the page: handing a
  * string to a worker costs a fraction of what `fetch` costs for it on the main thread.
- * Until the worker says it has started, calls go from the page: the first screen's calls
- * (small arguments) do not wait for the worker's script to load (issue #15).
+ * Until the worker says it has started, calls go from the page, those made in one go in one
+ * request (see batchingPoster): the first screen's calls (small arguments) do not wait for
+ * the worker's script to load (issue #15).
  * If the worker cannot run (it failed to load), its unanswered calls — which then never
  * reached the host — and every later call are sent from the page.
  */
-function workerCaller(worker: CallWorker): (request: HttpCallRequest) => Promise<Envelope> {
+function workerCaller(
+  worker: CallWorker,
+  postCall: (request: HttpCallRequest) => Promise<Envelope>,
+): (request: HttpCallRequest) => Promise<Envelope> {
   let usable: CallWorker | null = worker;
   let started = false;
   let nextId = 1;
@@ -81,8 +85,10 @@ export function createHttpTransport(
   base = '',
   worker: CallWorker | null | Promise<CallWorker | null> = startCallWorker(),
 ): Transport {
-  let send = worker && !('then' in worker) ? workerCaller(worker) : postCall;
-  if (worker && 'then' in worker) void worker.then((started) => started && (send = workerCaller(started)));
+  // Calls sent from the page (until the worker has started, or without one) go in batches.
+  const fromPage = batchingPoster();
+  let send = worker && !('then' in worker) ? workerCaller(worker, fromPage) : fromPage;
+  if (worker && 'then' in worker) void worker.then((started) => started && (send = workerCaller(started, fromPage)));
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
 

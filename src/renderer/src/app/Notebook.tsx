@@ -63,7 +63,11 @@ export function Notebook({ data }: { data: StartupData }) {
 
   const main = workspace.main;
   // The side panel (backlinks, outgoing links, reference) and the links dialogs.
-  const panel = useSidePanel(api, main?.kind === 'note' && workspace.referenceEntryId ? 'reference' : 'backlinks');
+  const panel = useSidePanel(
+    api,
+    main?.kind === 'note' && workspace.referenceEntryId ? 'reference' : 'backlinks',
+    data.backlinksOpen,
+  );
   const [unresolvedOpen, setUnresolvedOpen] = useState(false);
   const nav = useNavigation({
     api,
@@ -97,9 +101,12 @@ export function Notebook({ data }: { data: StartupData }) {
 
   const referenceOpen = openNotePath !== null && workspace.referenceEntryId !== null;
   // The panel shows while the backlinks are wanted, or while an entry is open beside the note.
-  const sideOpen = main !== null && (panel.open === true || referenceOpen);
-  const sideTab: SideTab =
-    panel.open === true ? (panel.tab === 'reference' && !referenceOpen ? 'backlinks' : panel.tab) : 'reference';
+  const sideOpen = main !== null && (panel.open || referenceOpen);
+  const sideTab: SideTab = panel.open
+    ? panel.tab === 'reference' && !referenceOpen
+      ? 'backlinks'
+      : panel.tab
+    : 'reference';
   const backlinksShown = sideOpen && sideTab !== 'reference';
   const toggleBacklinks = () => {
     if (backlinksShown) {
@@ -270,7 +277,7 @@ export function Notebook({ data }: { data: StartupData }) {
             tab={sideTab}
             onTab={(tab) => {
               panel.setTab(tab);
-              if (tab !== 'reference' && panel.open !== true) panel.setOpen(true);
+              if (tab !== 'reference' && !panel.open) panel.setOpen(true);
             }}
             onHide={() => {
               panel.setOpen(false);

@@ -3,7 +3,7 @@ import type { AppInfo } from '@shared/domain/appInfo';
 import type { EntryRows, EntrySummary } from '@shared/domain/glossary';
 import type { Draft, NoteSummary } from '@shared/domain/note';
 import { ROW_PAGE } from '../features/glossary/GlossaryRows';
-import { workspaceFrom, type Workspace } from './useWorkspace';
+import { workspaceFrom, type Workspace } from './workspace';
 
 export interface StartupData {
   info: AppInfo;
@@ -15,6 +15,8 @@ export interface StartupData {
   notes: NoteSummary[];
   drafts: Draft[];
   workspace: Workspace;
+  /** Whether the side panel (backlinks) was left open in this vault; open by default. */
+  backlinksOpen: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function loadStartup(api: NotebookClient): Promise<StartupData> {
         notes,
         drafts,
         workspace,
+        backlinksOpen: state.backlinksOpen ?? true,
       };
     },
   );

@@ -1,37 +1,11 @@
 import type { NotebookClient } from '@shared/api/createClient';
-import { sameDoc, type DocRef } from '@shared/domain/docRef';
-import { DEFAULT_REFERENCE_WIDTH, DEFAULT_SIDEBAR_WIDTH, type WorkspaceState } from '@shared/domain/workspace';
+import type { DocRef } from '@shared/domain/docRef';
+import type { WorkspaceState } from '@shared/domain/workspace';
 import { useCallback, useRef, useState } from 'react';
 import { keepTermHighlightOnlyFor } from '../ui/highlight/termHighlightRequest';
+import { withRecent, type Workspace } from './workspace';
 
-export interface Workspace {
-  /** The document in the main view. */
-  main: DocRef | null;
-  /** The glossary entry in the reference pane beside a note. */
-  referenceEntryId: string | null;
-  sidebarWidth: number;
-  referenceWidth: number;
-  /** Documents opened recently, most recent first (the quick switcher's "Recent"). */
-  recent: DocRef[];
-}
-
-/** How many recently opened documents are remembered. */
-export const MAX_RECENT = 50;
-
-/** `recent` with `ref` moved (or added) to the front. */
-export function withRecent(recent: readonly DocRef[], ref: DocRef): DocRef[] {
-  return [ref, ...recent.filter((other) => !sameDoc(other, ref))].slice(0, MAX_RECENT);
-}
-
-export function workspaceFrom(state: WorkspaceState): Workspace {
-  return {
-    main: state.lastOpened ?? null,
-    referenceEntryId: state.referenceEntryId ?? null,
-    sidebarWidth: state.sidebarWidth ?? DEFAULT_SIDEBAR_WIDTH,
-    referenceWidth: state.referenceWidth ?? DEFAULT_REFERENCE_WIDTH,
-    recent: state.recent ?? [],
-  };
-}
+export type { Workspace } from './workspace';
 
 /**
  * The arrangement of the window (what is open where, pane sizes), remembered per vault by

@@ -7,7 +7,7 @@ import type { WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { requestReveal, revealTargetOf } from '../../editor/revealRequest';
 import { revealEntrySection } from '../../features/links/revealEntrySection';
 import type { SideTab } from '../../features/links/SidePanel';
-import type { Workspace } from '../useWorkspace';
+import type { Workspace } from '../workspace';
 import { linkTargetPlace } from './linkTargetPlace';
 
 /** How the next note view opens its note. */

@@ -1,5 +1,5 @@
 import type { NotebookClient } from '@shared/api/createClient';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Shortcut } from '../../ui/shortcuts';
 import { useCommands } from '../../ui/commands/useCommands';
 import type { SideTab } from './SidePanel';
@@ -7,8 +7,8 @@ import type { SideTab } from './SidePanel';
 export const TOGGLE_BACKLINKS_SHORTCUT: Shortcut = ['Mod', 'Shift', 'B'];
 
 export interface SidePanelState {
-  /** Whether the backlinks panel is open (remembered per vault as `backlinksOpen`); null until read. */
-  open: boolean | null;
+  /** Whether the backlinks panel is open (remembered per vault as `backlinksOpen`). */
+  open: boolean;
   /** The tab last chosen. */
   tab: SideTab;
   setOpen(open: boolean): void;
@@ -17,22 +17,12 @@ export interface SidePanelState {
 
 /**
  * The side panel's open state, remembered per vault (WorkspaceState.backlinksOpen, open by
- * default so backlinks are found), and the tab shown.
+ * default so backlinks are found; read with the first screen's data, see loadStartup), and
+ * the tab shown.
  */
-export function useSidePanel(api: NotebookClient, initialTab: SideTab): SidePanelState {
-  const [open, setOpenState] = useState<boolean | null>(null);
+export function useSidePanel(api: NotebookClient, initialTab: SideTab, initialOpen: boolean): SidePanelState {
+  const [open, setOpenState] = useState(initialOpen);
   const [tab, setTab] = useState<SideTab>(initialTab);
-
-  useEffect(() => {
-    let current = true;
-    api.getWorkspaceState().then(
-      (state) => current && setOpenState(state.backlinksOpen ?? true),
-      () => current && setOpenState(true),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api]);
 
   const setOpen = useCallback(
     (value: boolean) => {
