@@ -44,9 +44,12 @@ export interface BenchApp {
   call<T = unknown>(method: string, args?: unknown): Promise<T>;
   /**
    * Opens the app in another page (its own browser context, sharing the session), probe
-   * installed (and `initScript`, page source run before the app's own scripts), notes list shown.
+   * installed (and `initScript`, page source run before the app's own scripts), notes list
+   * shown — or, with `settle: 'load'`, only loaded: nothing of Playwright's then runs in the
+   * page while it renders (waiting for the list polls the page with role queries, work of
+   * the harness on the page's main thread that a timed first render must not include).
    */
-  openPage(initScript?: string): Promise<Page>;
+  openPage(initScript?: string, settle?: 'notes-list' | 'load'): Promise<Page>;
   /** What the in-page probe of `page` (default: the first page) recorded so far (see PageProbe). */
   probe(page?: Page): Promise<PageProbe>;
   /**
@@ -259,7 +262,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     browser = launched;
     // The launch code opens one session; later pages and Node's calls share its cookie.
     let session: Cookie[] | undefined;
-    const openPage = async (initScript?: string) => {
+    const openPage = async (initScript?: string, settle: 'notes-list' | 'load' = 'notes-list') => {
       const context = await launched.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const page = await context.newPage();
       await page.addInitScript(PROBE_SCRIPT);
@@ -271,7 +274,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
         await openLaunchUrl(page, url);
         session = await context.cookies(origin);
       }
-      await page.getByRole('listbox', { name: 'Notes' }).waitFor();
+      if (settle === 'notes-list') await page.getByRole('listbox', { name: 'Notes' }).waitFor();
       return page;
     };
     const opening = performance.now();
@@ -295,7 +298,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
       page,
       browser: launched,
       call,
-      openPage: (initScript?: string) => openPage(initScript),
+      openPage: (initScript?: string, settle?: 'notes-list' | 'load') => openPage(initScript, settle),
       probe: (on = page) => on.evaluate<PageProbe>('({ ...window.__bench, now: performance.now() })'),
       waitForQuiet: (quiet = {}) => waitForQuiet(quiet.page ?? page, quiet.quietMs ?? 500, quiet.timeoutMs ?? 60_000),
       close,

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
@@ -69,6 +69,23 @@ describe('the HTTP host serves the built UI', () => {
     const res = await get('/assets/app.js');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('serves a file as it is now after it changed on disk (a rebuild), though it keeps read files in memory', async () => {
+    const file = join(root, 'assets', 'changing.js');
+    writeFileSync(file, 'console.log("first")');
+    expect((await get('/assets/changing.js')).body).toBe('console.log("first")');
+    expect((await get('/assets/changing.js')).body).toBe('console.log("first")');
+    // Same size, later modification time.
+    writeFileSync(file, 'console.log("again")');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect((await get('/assets/changing.js')).body).toBe('console.log("again")');
+    writeFileSync(file, 'console.log("a longer one")');
+    const res = await get('/assets/changing.js');
+    expect(res.body).toBe('console.log("a longer one")');
+    expect(res.headers['content-length']).toBe(String('console.log("a longer one")'.length));
+    rmSync(file);
+    expect((await get('/assets/changing.js')).status).toBe(404);
   });
 
   it('never serves files outside the UI folder', async () => {

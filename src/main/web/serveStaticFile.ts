@@ -17,6 +17,33 @@ const MIME: Record<string, string> = {
 };
 
 /**
+ * The UI's files as last read, by path: the page's first script (≈350 kB) is then one write
+ * from memory instead of a stream of 64 kB reads, each waiting for a turn of a server that
+ * may be busy loading a large reference pack (issue #15: the glossary's first render). A
+ * file is used only while its size and modification time are those it was read with.
+ */
+const heldFiles = new Map<string, { size: number; mtimeMs: number; bytes: Buffer }>();
+let heldBytes = 0;
+/** Larger files (KaTeX's fonts are ≈60 kB, the largest chunk ≈400 kB) are streamed. */
+const MAX_HELD_FILE = 2 * 1024 * 1024;
+/** All of the built UI fits (≈2.5 MB); a bound all the same. */
+const MAX_HELD_BYTES = 32 * 1024 * 1024;
+
+function heldCopy(file: string, stat: { size: number; mtimeMs: number }): Buffer | undefined {
+  const entry = heldFiles.get(file);
+  return entry && entry.size === stat.size && entry.mtimeMs === stat.mtimeMs ? entry.bytes : undefined;
+}
+
+function hold(file: string, stat: { size: number; mtimeMs: number }, bytes: Buffer): void {
+  const previous = heldFiles.get(file);
+  if (previous) heldBytes -= previous.bytes.length;
+  heldFiles.delete(file);
+  if (heldBytes + bytes.length > MAX_HELD_BYTES) return;
+  heldFiles.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, bytes });
+  heldBytes += bytes.length;
+}
+
+/**
  * Serves one file of the built UI. Only files inside `root` are ever read: the decoded
  * path is resolved and must stay below the root, so `..`, encoded slashes and absolute
  * paths all end in a 404. `/` serves index.html.
@@ -44,6 +71,18 @@ export async function serveStaticFile(
   });
   if (req.method === 'HEAD') {
     res.end();
+    return;
+  }
+  const held = heldCopy(file, stat);
+  if (held) {
+    res.end(held);
+    return;
+  }
+  if (stat.size <= MAX_HELD_FILE) {
+    const bytes = await fs.readFile(file);
+    // Changed between the stat and the read (a rebuild): sent as read, held only if it matches.
+    if (bytes.length === stat.size) hold(file, stat, bytes);
+    res.end(bytes);
     return;
   }
   createReadStream(file).pipe(res);
