@@ -7,6 +7,13 @@ import { nextListIndex } from './listNavigation';
 const ESTIMATED_ROW = 34;
 /** Rows asked for before and after those in view. */
 const AHEAD = 60;
+/** Rows of a long list in its first frame, before the virtualizer places them: a tall window's worth. */
+const FIRST_FRAME_ROWS = 40;
+
+/** How many rows the list shows before the virtualizer takes over: all of a short list. */
+function shownFirst(virtual: boolean): number {
+  return virtual ? FIRST_FRAME_ROWS : Number.POSITIVE_INFINITY;
+}
 
 /** One filter's rows as far as they are loaded (see GlossaryRows). */
 export interface PagedRowsView<T> {
@@ -57,12 +64,30 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   const activeId = activeRow ? optionId(keyOf(activeRow)) : undefined;
 
   const virtual = total > VIRTUALIZE_ABOVE;
+  // The first frame shows the first rows as a plain list; the virtualizer takes over right
+  // after it is painted: its first layout of every row (about 20–40 ms at 120,000, and
+  // again once the list's place in its scroller is known) is then not part of the first
+  // render (issue #15: the glossary's first rows within 300 ms of opening the window).
+  const [placed, setPlaced] = useState(false);
+  useEffect(() => {
+    if (!virtual || placed) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPlaced(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [virtual, placed]);
+  const virtualOn = virtual && placed;
   const listRef = useRef<HTMLUListElement>(null);
-  const { scroller, scrollMargin } = useScrollParent(listRef, virtual);
+  const { scroller, scrollMargin } = useScrollParent(listRef, virtualOn);
   // The compiler skips this component (the virtualizer's functions are not memoizable).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: virtual ? total : 0,
+    // No rows until the list's place in its scroller is known (measured before the first
+    // paint): every change of the count or of the scroll margin makes the virtualizer lay
+    // out all the rows again, about 20 ms at 120,000 (issue #15: the first render).
+    count: virtualOn && scroller ? total : 0,
     getScrollElement: () => scroller,
     estimateSize: () => ESTIMATED_ROW,
     overscan: 8,
@@ -72,9 +97,13 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
     // a row's key would change as it loads. A row measured at a position another filter gives
     // to a row of another height is measured again when shown.
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  const first = virtual ? (items[0]?.index ?? 0) : 0;
-  const end = virtual ? (items.length ? items[items.length - 1]!.index + 1 : 0) : total;
+  const items = virtualOn ? virtualizer.getVirtualItems() : [];
+  const first = virtualOn ? (items[0]?.index ?? 0) : 0;
+  const end = virtualOn
+    ? items.length
+      ? items[items.length - 1]!.index + 1
+      : 0
+    : Math.min(total, shownFirst(virtual));
   // Rows a little beyond the view are asked for too, so a scroll meets loaded rows.
   useEffect(() => source.ensure(Math.max(0, first - AHEAD), end + AHEAD), [source, view, first, end]);
 
@@ -85,7 +114,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
 
   function move(index: number) {
     setActive({ filter: view.filter, index });
-    if (virtual) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (virtualOn) virtualizer.scrollToIndex(index, { align: 'auto' });
     else {
       const row = view.rowAt(index);
       if (row) document.getElementById(optionId(keyOf(row)))?.scrollIntoView({ block: 'nearest' });
@@ -136,7 +165,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
       'aria-posinset': virtual ? at + 1 : undefined,
       'aria-setsize': virtual ? total : undefined,
       'data-index': at,
-      ref: virtual ? virtualizer.measureElement : undefined,
+      ref: virtualOn ? virtualizer.measureElement : undefined,
       style,
     } as const;
     if (!row)
@@ -164,7 +193,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
   };
 
   const plain: number[] = [];
-  if (!virtual) for (let at = 0; at < total; at++) if (view.rowAt(at)) plain.push(at);
+  if (!virtualOn) for (let at = 0; at < end; at++) if (view.rowAt(at)) plain.push(at);
   return (
     <ListboxSection
       baseId={baseId}
@@ -179,10 +208,10 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
       activeId={activeId}
       onKeyDown={onKeyDown}
       listRef={listRef}
-      virtualHeight={virtual ? virtualizer.getTotalSize() : null}
+      virtualHeight={virtualOn ? virtualizer.getTotalSize() : null}
       footer={view.total === 0 && view.filter !== '' && <p className="empty-hint">Nothing matches “{view.filter}”.</p>}
     >
-      {virtual
+      {virtualOn
         ? items.map((item) => option(item.index, { transform: `translateY(${item.start - scrollMargin}px)` }))
         : plain.map((at) => option(at))}
     </ListboxSection>
