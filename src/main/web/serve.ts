@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     isFolder: (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false,
   });
-  const service = await openNotebook({
+  // The host listens while the notebook opens (a large reference pack takes a moment): the
+  // page loads meanwhile and its first calls wait for the notebook (issue #15: start-up).
+  const opening = openNotebook({
     vaultPath,
     glossaryDir: args.glossary ? resolve(args.glossary) : join(appRoot, 'resources', 'glossary', 'sources'),
     stateDir,
@@ -41,14 +43,20 @@ async function main(): Promise<void> {
     allowedVaults: args.allowVaults.map((path) => absoluteFromShell(path, { env: process.env, cwd: process.cwd() })),
   });
   const host = await startHttpHost({
-    service,
+    service: opening,
     rendererDir: join(appRoot, 'out', 'renderer'),
     port: args.port,
     onInternalError: (method, error) => console.error(`[serve] ${method} failed:`, error),
   });
+  // A notebook that cannot open (a vault that cannot be created or read) stops the server
+  // with the reason, as before it listened first; the page then says the server is gone.
+  opening.catch(async (error: unknown) => {
+    process.stderr.write(`serve: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    await host.close();
+    process.exit(1);
+  });
 
-  const vault = (await service.getAppInfo()).vaultPath;
-  process.stdout.write(`Study Notebook is serving the vault ${vault}\nOpen this address in your browser:\n`);
+  process.stdout.write(`Study Notebook is serving the vault ${vaultPath}\nOpen this address in your browser:\n`);
   // The URL stands on a line of its own so scripts (and the e2e fixture) can pick it up.
   process.stdout.write(`${host.url}\n`);
   if (process.stdin.isTTY) {
@@ -63,7 +71,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await host.close();
-    await service.close();
+    await (await opening.catch(() => null))?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

@@ -269,6 +269,59 @@ describe('a batch of calls (POST /api/calls)', () => {
   });
 });
 
+describe('a host started while its notebook opens', () => {
+  const callOn = async (target: HttpHost, method: string) => {
+    const res = await rawRequest(target.port, {
+      method: 'POST',
+      path: '/api/call',
+      headers: { ...(await sessionHeaders(target)), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ method, args: null }),
+    });
+    return { status: res.status, answer: JSON.parse(res.body) as unknown };
+  };
+
+  it('serves the page at once, and answers calls made meanwhile once the notebook is open', async () => {
+    let open: (service: NotebookService) => void = () => undefined;
+    const opening = new Promise<NotebookService>((resolve) => (open = resolve));
+    const early = await startHttpHost({ service: opening, rendererDir: dirs.make() });
+    try {
+      const page = await rawRequest(early.port, { path: '/', headers: { Host: `127.0.0.1:${early.port}` } });
+      expect(page.status).toBe(404); // an empty UI folder: served (or not) without waiting
+      let answered = false;
+      const waiting = callOn(early, 'getAppInfo').then((result) => {
+        answered = true;
+        return result;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(answered).toBe(false);
+      open(service);
+      expect(await waiting).toMatchObject({ status: 200, answer: { ok: true, value: { vaultPath } } });
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('answers every call with the reason when the notebook could not open', async () => {
+    const failed = await startHttpHost({
+      service: Promise.reject(new Error('The vault folder cannot be read: /nowhere')),
+      rendererDir: dirs.make(),
+    });
+    try {
+      const { status, answer } = await callOn(failed, 'listNotes');
+      expect(status).toBeGreaterThanOrEqual(500);
+      expect(answer).toEqual({
+        ok: false,
+        error: {
+          code: 'io-failure',
+          message: 'Study Notebook could not open the notebook: The vault folder cannot be read: /nowhere',
+        },
+      });
+    } finally {
+      await failed.close();
+    }
+  });
+});
+
 describe('a loop of symbolic links', () => {
   it('is answered 400 when a note is one, and 404 when a file of the UI is one, never 500', async () => {
     symlinkSync('Loop.md', join(vaultPath, 'Loop.md'));

@@ -11,7 +11,12 @@ import { cookieValues, sessionCookie, sessionCookieName } from './sessionCookie'
 import { closeUnlessBodyRead, serveStaticFile } from './serveStaticFile';
 
 export interface HttpHostOptions {
-  service: NotebookService;
+  /**
+   * The notebook, or its opening: the host listens (and serves the page) at once, and calls
+   * made before the notebook is open wait for it, so the page loads while a large reference
+   * pack does (issue #15: start-up). If it fails to open, every call answers why.
+   */
+  service: NotebookService | Promise<NotebookService>;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** 0 (the default) picks a free port. */
@@ -60,7 +65,29 @@ export const MAX_BATCH_CALLS = 32;
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const call = createDispatcher(options.service, { onInternalError: options.onInternalError });
+  const opening = Promise.resolve(options.service);
+  // Handled here, so a failed opening is never an unhandled rejection; each call answers it.
+  opening.catch(() => undefined);
+  const dispatching = opening.then((service) =>
+    createDispatcher(service, { onInternalError: options.onInternalError }),
+  );
+  const call = async (method: unknown, args: unknown): Promise<Envelope> => {
+    let dispatch: Awaited<typeof dispatching>;
+    try {
+      dispatch = await dispatching;
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          code: 'io-failure',
+          message: `Study Notebook could not open the notebook: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
+    }
+    return dispatch(method, args);
+  };
+  /** The notebook once open, or null if it could not be. */
+  const openService = () => opening.catch(() => null);
   const sessions = new LaunchSessions();
   const eventStreams = new Set<ServerResponse>();
   let port = 0;
@@ -168,7 +195,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const site = req.headers['sec-fetch-site'];
       if ((site !== undefined && site !== 'same-origin') || !hasSession(req)) return sendText(res, 403, 'Forbidden.');
       const path = vaultPathOfUrl(url.pathname.slice(VAULT_FILE_PREFIX.length));
-      const file = path === null ? null : await options.service.readVaultFile(path);
+      const file = path === null ? null : await (await openService())?.readVaultFile(path);
       if (!file) return sendText(res, 404, 'Not found.');
       res.writeHead(200, {
         ...VAULT_FILE_HEADERS,
@@ -184,8 +211,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const site = req.headers['sec-fetch-site'];
       if ((site !== undefined && site !== 'same-origin') || !hasSession(req)) return sendText(res, 403, 'Forbidden.');
       const path = vaultPathOfUrl(url.pathname.slice(VAULT_DOWNLOAD_PREFIX.length));
-      const file = path === null ? null : await options.service.attachmentFile(path);
-      if (path === null || file === null) return sendText(res, 404, 'Not found.');
+      const file = path === null ? null : await (await openService())?.attachmentFile(path);
+      if (path === null || !file) return sendText(res, 404, 'Not found.');
       const name = path.slice(path.lastIndexOf('/') + 1);
       // Always a download, never a page of this origin: no type to sniff, no script to run.
       res.writeHead(200, {
@@ -232,9 +259,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     return request;
   }
 
-  const unsubscribe = options.service.events.onAny((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const stream of eventStreams) stream.write(frame);
+  let unsubscribe: () => void = () => undefined;
+  let hostClosed = false;
+  void openService().then((service) => {
+    if (!service || hostClosed) return;
+    unsubscribe = service.events.onAny((event, payload) => {
+      const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+      for (const stream of eventStreams) stream.write(frame);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -252,6 +284,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     port,
     newLaunchUrl,
     async close() {
+      hostClosed = true;
       unsubscribe();
       for (const stream of eventStreams) stream.end();
       eventStreams.clear();
