@@ -13,7 +13,7 @@ export function Welcome({ glossary, onOpenEntry, onCreateNote }: WelcomeProps) {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome to your study notebook</h1>
       <p>
-        Write your own notes in plain Markdown beside a glossary of {glossary.all} reference{' '}
+        Write your own notes in plain Markdown beside a glossary of {glossary.all.toLocaleString('en-US')} reference{' '}
         {glossary.all === 1 ? 'entry' : 'entries'} you can read offline.
       </p>
       <button type="button" className="button button-primary" onClick={onCreateNote}>
