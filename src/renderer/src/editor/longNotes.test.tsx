@@ -252,11 +252,17 @@ describe('a note full of images and formulas', LONG_TEST, () => {
       timeout: LOADED_WITHIN_MS,
     });
     expect(handle.getMarkdown()).toBe(RICH);
-    // Inline formulas are typeset without React, under the same names.
+    // Inline formulas are typeset without React, under the same names, their markup in
+    // the formula's shadow root (out of the editor's DOM, see typesetRoot).
     // (KaTeX is loaded on the first formula: a while on a busy machine.)
-    await waitFor(() => expect(surface.querySelector('[aria-label="Formula: E = mc^7"] .katex')).not.toBeNull(), {
-      timeout: LOADED_WITHIN_MS,
-    });
+    await waitFor(
+      () => {
+        const formula = surface.querySelector('[aria-label="Formula: E = mc^7"]');
+        expect(formula?.shadowRoot?.querySelector('.katex')).toBeTruthy();
+        expect(formula?.querySelector('.katex')).toBeNull();
+      },
+      { timeout: LOADED_WITHIN_MS },
+    );
   });
 
   it('while the same text without them loads at once', async () => {

@@ -7,6 +7,7 @@ import { type JSX, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import 'katex/dist/katex.min.css';
 import { cachedMath, loadKatex, type MathResult, renderMath } from './renderMath';
 import { whenVisible } from './lazyVisibility';
+import { showTypeset } from './typesetRoot';
 import './math.css';
 
 export interface MathViewProps {
@@ -14,7 +15,7 @@ export interface MathViewProps {
   readonly display: boolean;
 }
 
-/** Shows a sanitized KaTeX fragment (renderMath: trust off, DOMPurify after), as nodes. */
+/** Shows a sanitized KaTeX fragment (renderMath: trust off, DOMPurify after), as nodes in its shadow root (see typesetRoot). */
 function TypesetMath({
   className,
   label,
@@ -26,7 +27,7 @@ function TypesetMath({
 }): JSX.Element {
   const ref = useRef<HTMLSpanElement>(null);
   useLayoutEffect(() => {
-    ref.current?.replaceChildren(fragment.cloneNode(true));
+    if (ref.current) showTypeset(ref.current, fragment);
   }, [fragment]);
   return <span ref={ref} className={className} role="img" aria-label={label} />;
 }

@@ -7,6 +7,7 @@
  */
 import { whenVisible } from './lazyVisibility';
 import { cachedMath, loadKatex, type MathResult, renderMath } from './renderMath';
+import { showTypeset } from './typesetRoot';
 import 'katex/dist/katex.min.css';
 import './math.css';
 
@@ -19,7 +20,7 @@ export function createMathElement(tex: string, display: boolean, result: MathRes
   if (result && 'fragment' in result) {
     element.className = className;
     element.setAttribute('aria-label', label);
-    element.append(result.fragment.cloneNode(true));
+    showTypeset(element, result.fragment);
   } else if (result) {
     element.className = `${className} math--error`;
     element.setAttribute('aria-label', `${label} (error)`);
