@@ -71,6 +71,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   const dispatching = opening.then((service) =>
     createDispatcher(service, { onInternalError: options.onInternalError }),
   );
+  // Likewise: a call awaits it later (and answers the failure), maybe after it has failed.
+  dispatching.catch(() => undefined);
   const call = async (method: unknown, args: unknown): Promise<Envelope> => {
     let dispatch: Awaited<typeof dispatching>;
     try {
