@@ -5,19 +5,13 @@
  * Enter edits its source in RawBlockNode's textarea, as any raw block.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { type JSX, type RefObject, useCallback, useSyncExternalStore } from 'react';
-import { SourceEditor } from '../nodes/SourceEditor';
+import { type JSX, useCallback, useSyncExternalStore } from 'react';
+import { type SourceViewProps, SourceEditor } from '../nodes/SourceEditor';
 import { getFootnoteIndex, subscribeFootnoteIndex } from './footnoteIndex';
 import { parseFootnoteDefinition } from './footnoteSyntax';
 
-interface FootnoteBlockViewProps {
-  readonly text: string;
-  readonly selected: boolean;
-  readonly editing: boolean;
-  readonly textareaRef: RefObject<HTMLTextAreaElement | null>;
-  readonly onSelect: (event: React.MouseEvent) => void;
-  readonly onStartEditing: () => void;
-  readonly onBlur: () => void;
+interface FootnoteBlockViewProps extends SourceViewProps {
+  readonly onEdit: () => void;
 }
 
 export function FootnoteBlockView({
@@ -26,7 +20,7 @@ export function FootnoteBlockView({
   editing,
   textareaRef,
   onSelect,
-  onStartEditing,
+  onEdit,
   onBlur,
 }: FootnoteBlockViewProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
@@ -47,7 +41,7 @@ export function FootnoteBlockView({
           className="md-footnote__view"
           title="Footnote. Double-click or press Enter to edit."
           onClick={onSelect}
-          onDoubleClick={onStartEditing}
+          onDoubleClick={onEdit}
         >
           <span
             className={`md-footnote__number${number === undefined ? ' md-footnote__number--unused' : ''}`}

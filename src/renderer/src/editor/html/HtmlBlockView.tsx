@@ -6,19 +6,13 @@
  * app, as links in notes do.
  */
 import { toExternalUrl } from '@shared/markdown/linkPolicy';
-import { type JSX, type RefObject, useLayoutEffect, useRef, useState } from 'react';
-import { SourceEditor } from '../nodes/SourceEditor';
+import { type JSX, useLayoutEffect, useRef, useState } from 'react';
+import { type SourceViewProps, SourceEditor } from '../nodes/SourceEditor';
 import { sanitizeNoteHtml } from './sanitizeNoteHtml';
 import './html.css';
 
-interface HtmlBlockViewProps {
-  readonly text: string;
-  readonly selected: boolean;
-  readonly editing: boolean;
-  readonly textareaRef: RefObject<HTMLTextAreaElement | null>;
-  readonly onSelect: (event: React.MouseEvent) => void;
+interface HtmlBlockViewProps extends SourceViewProps {
   readonly onEdit: () => void;
-  readonly onBlur: () => void;
 }
 
 export function HtmlBlockView({

@@ -31,7 +31,7 @@ import {
 import { type JSX, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FootnoteBlockView } from '../footnotes/FootnoteBlockView';
 import { HtmlBlockView } from '../html/HtmlBlockView';
-import { SourceEditor } from './SourceEditor';
+import { SourceEditor, type SourceViewProps } from './SourceEditor';
 import { isEmptyFragment, sanitizeNoteHtml } from '../html/sanitizeNoteHtml';
 import '../markdown/rawBlock.css';
 import { MathView } from '../math/MathView';
@@ -187,20 +187,11 @@ interface RawBlockViewProps {
   readonly kind: string;
 }
 
-interface MathBlockViewProps {
-  readonly text: string;
-  readonly selected: boolean;
-  readonly editing: boolean;
-  readonly textareaRef: React.RefObject<HTMLTextAreaElement | null>;
-  readonly onSelect: (event: React.MouseEvent) => void;
-  readonly onBlur: () => void;
-}
-
 /**
  * A `$$…$$` block: the typeset formula; selected (arrow keys) it shows its source too, and
  * a click (or Enter) opens the source for editing with a live preview.
  */
-function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur }: MathBlockViewProps): JSX.Element {
+function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur }: SourceViewProps): JSX.Element {
   const [draft, setDraft] = useState<string | null>(null);
   const { tex } = texOf(editing && draft !== null ? draft : text);
   return (
@@ -230,6 +221,11 @@ function MathBlockView({ text, selected, editing, textareaRef, onSelect, onBlur 
 function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [isSelected, setSelected, clearSelection] = useNodeSelection(nodeKey);
+  // A click selects the block (Shift adds it to the selection).
+  const selectBlock = (event: React.MouseEvent) => {
+    if (!event.shiftKey) clearSelection();
+    setSelected(true);
+  };
   const [editing, setEditing] = useState(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   // Set once an edit session ends, so the blur that may follow cannot end it again.
@@ -316,56 +312,31 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
     };
   }, [editing, editor, finish]);
 
-  if (htmlShown) {
-    return (
-      <HtmlBlockView
-        text={text}
-        selected={isSelected}
-        editing={editing}
-        textareaRef={textareaRef}
-        onSelect={(event) => {
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-        }}
-        onEdit={startEditing}
-        onBlur={() => finish(true)}
-      />
-    );
-  }
+  // What every rendered view of a raw block is given (see SourceViewProps).
+  const view: SourceViewProps = {
+    text,
+    selected: isSelected,
+    editing,
+    textareaRef,
+    onSelect: selectBlock,
+    onBlur: () => finish(true),
+  };
+
+  if (htmlShown) return <HtmlBlockView {...view} onEdit={startEditing} />;
 
   if (kind === 'math') {
     return (
       <MathBlockView
-        text={text}
-        selected={isSelected}
-        editing={editing}
-        textareaRef={textareaRef}
+        {...view}
         onSelect={(event) => {
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
+          selectBlock(event);
           startEditing();
         }}
-        onBlur={() => finish(true)}
       />
     );
   }
 
-  if (kind === 'footnote') {
-    return (
-      <FootnoteBlockView
-        text={text}
-        selected={isSelected}
-        editing={editing}
-        textareaRef={textareaRef}
-        onSelect={(event) => {
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-        }}
-        onStartEditing={startEditing}
-        onBlur={() => finish(true)}
-      />
-    );
-  }
+  if (kind === 'footnote') return <FootnoteBlockView {...view} onEdit={startEditing} />;
 
   if (kind === 'blockId') {
     // A lone `^id` line names the block above it (a list, table or quote, as Obsidian writes
@@ -415,10 +386,7 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
               ? 'Markdown the editor keeps as written. Double-click or press Enter to edit.'
               : `Markdown the editor keeps as written (${Math.round(text.length / 1000).toLocaleString()} KB): too long to edit here, open the file in another editor to change it.`
           }
-          onClick={(event) => {
-            if (!event.shiftKey) clearSelection();
-            setSelected(true);
-          }}
+          onClick={selectBlock}
           onDoubleClick={startEditing}
         >
           {text.length > PIECES_FROM

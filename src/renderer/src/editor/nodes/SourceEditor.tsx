@@ -1,5 +1,19 @@
 import type { JSX, RefObject } from 'react';
 
+/**
+ * What RawBlockNode gives each rendered raw block's view (formula, HTML, footnote): its
+ * source, whether it is selected or being edited, the textarea it is edited in, a click
+ * that selects it, and the end of an edit.
+ */
+export interface SourceViewProps {
+  readonly text: string;
+  readonly selected: boolean;
+  readonly editing: boolean;
+  readonly textareaRef: RefObject<HTMLTextAreaElement | null>;
+  readonly onSelect: (event: React.MouseEvent) => void;
+  readonly onBlur: () => void;
+}
+
 interface SourceEditorProps {
   readonly textareaRef: RefObject<HTMLTextAreaElement | null>;
   /** Classes besides `md-raw__editor`. */
