@@ -4,7 +4,7 @@ import { readDocumentTable, storedDocOf } from './indexSnapshot';
 import { pairFilterOf } from './phraseBloom';
 import { FIELD_COUNT, MAX_DOC_ID, TF_MAX, TF_SCALE, type DecodedDoc, type Postings } from './PostingStore';
 import type { StemTable } from './packStemTable';
-import { compareStoredStrings, type TermTable } from './TermTable';
+import { compareStoredString, compareStoredStrings, type TermTable } from './TermTable';
 
 /**
  * A reference pack's terms and postings, read-only, straight from the bytes of its index
@@ -63,14 +63,7 @@ export class PackSegment implements TermTable {
   }
 
   compareAt(index: number, value: string): number {
-    const start = this.starts[index]!;
-    const length = this.starts[index + 1]! - start - 1;
-    const shared = Math.min(length, value.length);
-    for (let i = 0; i < shared; i++) {
-      const difference = this.text.charCodeAt(start + i) - value.charCodeAt(i);
-      if (difference !== 0) return difference;
-    }
-    return length - value.length;
+    return compareStoredString(this.text, this.starts, index, value);
   }
 
   /** CRC-32 of the vocabulary (what a stem table is bound to). */

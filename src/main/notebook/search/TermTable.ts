@@ -151,3 +151,15 @@ export function compareStoredStrings(text: string, starts: Uint32Array, a: numbe
   }
   return lengthA - lengthB;
 }
+
+/** Compares the string at `index` of such a stored table with `value`, as the table's order does. */
+export function compareStoredString(text: string, starts: Uint32Array, index: number, value: string): number {
+  const start = starts[index]!;
+  const length = starts[index + 1]! - start - 1;
+  const shared = Math.min(length, value.length);
+  for (let i = 0; i < shared; i++) {
+    const difference = text.charCodeAt(start + i) - value.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return length - value.length;
+}
