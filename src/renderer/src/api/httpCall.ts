@@ -64,37 +64,27 @@ export async function postCalls(base: string, calls: readonly HttpCallRequest[])
  * page's main thread a few milliseconds before the first screen is painted (issue #15).
  * A call made alone is sent as before (POST /api/call).
  */
-export function batchingPoster(
-  one: (request: HttpCallRequest) => Promise<Envelope> = postCall,
-  many: (base: string, calls: readonly HttpCallRequest[]) => Promise<Envelope[]> = postCalls,
-): (request: HttpCallRequest) => Promise<Envelope> {
+export function batchingPoster(): (request: HttpCallRequest) => Promise<Envelope> {
   let queue: Array<{ request: HttpCallRequest; resolve(e: Envelope): void; reject(e: unknown): void }> = [];
   const flush = () => {
     const batch = queue;
     queue = [];
-    const byBase = new Map<string, typeof batch>();
-    for (const item of batch) byBase.set(item.request.base, [...(byBase.get(item.request.base) ?? []), item]);
-    for (const [base, items] of byBase) {
-      for (let start = 0; start < items.length; start += MAX_BATCH) {
-        const part = items.slice(start, start + MAX_BATCH);
-        const [first] = part;
-        if (part.length === 1 && first) {
-          one(first.request).then(first.resolve, first.reject);
-          continue;
-        }
-        many(
-          base,
-          part.map((item) => item.request),
-        ).then(
-          (envelopes) =>
-            part.forEach((item, index) => {
-              const envelope = envelopes[index];
-              if (envelope) item.resolve(envelope);
-              else item.reject(new Error('The backend left a call of the batch unanswered.'));
-            }),
-          (error: unknown) => part.forEach((item) => item.reject(error)),
-        );
+    for (let start = 0; start < batch.length; start += MAX_BATCH) {
+      const part = batch.slice(start, start + MAX_BATCH);
+      const first = part[0]!;
+      if (part.length === 1) {
+        postCall(first.request).then(first.resolve, first.reject);
+        continue;
       }
+      // One transport's calls, so one host (`base`).
+      postCalls(
+        first.request.base,
+        part.map((item) => item.request),
+      ).then(
+        // postCalls checked there is one envelope per call.
+        (envelopes) => part.forEach((item, index) => item.resolve(envelopes[index]!)),
+        (error: unknown) => part.forEach((item) => item.reject(error)),
+      );
     }
   };
   return (request) =>

@@ -10,11 +10,6 @@ const AHEAD = 60;
 /** Rows of a long list in its first frame, before the virtualizer places them: a tall window's worth. */
 const FIRST_FRAME_ROWS = 40;
 
-/** How many rows the list shows before the virtualizer takes over: all of a short list. */
-function shownFirst(virtual: boolean): number {
-  return virtual ? FIRST_FRAME_ROWS : Number.POSITIVE_INFINITY;
-}
-
 /** One filter's rows as far as they are loaded (see GlossaryRows). */
 export interface PagedRowsView<T> {
   /** The filter these rows answer. */
@@ -103,7 +98,9 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
     ? items.length
       ? items[items.length - 1]!.index + 1
       : 0
-    : Math.min(total, shownFirst(virtual));
+    : virtual
+      ? Math.min(total, FIRST_FRAME_ROWS)
+      : total;
   // Rows a little beyond the view are asked for too, so a scroll meets loaded rows.
   useEffect(() => source.ensure(Math.max(0, first - AHEAD), end + AHEAD), [source, view, first, end]);
 
