@@ -65,31 +65,27 @@ export const MAX_BATCH_CALLS = 32;
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  const opening = Promise.resolve(options.service);
-  // Handled here, so a failed opening is never an unhandled rejection; each call answers it.
-  opening.catch(() => undefined);
-  const dispatching = opening.then((service) =>
-    createDispatcher(service, { onInternalError: options.onInternalError }),
+  // The notebook and its dispatcher once open, or why it could not open: never rejects, so
+  // a failed opening is never an unhandled rejection, and each call answers it.
+  const ready = Promise.resolve(options.service).then(
+    (service) => ({ service, dispatch: createDispatcher(service, { onInternalError: options.onInternalError }) }),
+    (error: unknown) => ({ failure: error instanceof Error ? error.message : String(error) }),
   );
-  // Likewise: a call awaits it later (and answers the failure), maybe after it has failed.
-  dispatching.catch(() => undefined);
   const call = async (method: unknown, args: unknown): Promise<Envelope> => {
-    let dispatch: Awaited<typeof dispatching>;
-    try {
-      dispatch = await dispatching;
-    } catch (error) {
+    const state = await ready;
+    if ('failure' in state) {
       return {
         ok: false,
-        error: {
-          code: 'io-failure',
-          message: `Study Notebook could not open the notebook: ${error instanceof Error ? error.message : String(error)}`,
-        },
+        error: { code: 'io-failure', message: `Study Notebook could not open the notebook: ${state.failure}` },
       };
     }
-    return dispatch(method, args);
+    return state.dispatch(method, args);
   };
   /** The notebook once open, or null if it could not be. */
-  const openService = () => opening.catch(() => null);
+  const openService = async () => {
+    const state = await ready;
+    return 'service' in state ? state.service : null;
+  };
   const sessions = new LaunchSessions();
   const eventStreams = new Set<ServerResponse>();
   let port = 0;
