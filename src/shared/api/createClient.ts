@@ -8,6 +8,12 @@ export interface Transport {
   call: CallFunction;
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * Sends the calls made so far now. The HTTP transport gathers the calls made in one task
+   * into one request, sent when the task's microtasks run: for the page's first script,
+   * only once all of it has been evaluated (issue #15).
+   */
+  flush?(): void;
 }
 
 export type Unsubscribe = () => void;

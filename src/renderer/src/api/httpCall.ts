@@ -62,9 +62,10 @@ export async function postCalls(base: string, calls: readonly HttpCallRequest[])
  * Sends the calls made in one go (in the same task, e.g. the first screen's five, or the
  * views' own once mounted) as one request instead of one each: every `fetch` costs the
  * page's main thread a few milliseconds before the first screen is painted (issue #15).
- * A call made alone is sent as before (POST /api/call).
+ * A call made alone is sent as before (POST /api/call). `flush` sends the calls gathered so
+ * far at once, instead of when the current task's microtasks run.
  */
-export function batchingPoster(): (request: HttpCallRequest) => Promise<Envelope> {
+export function batchingPoster(): BatchingPoster {
   let queue: Array<{ request: HttpCallRequest; resolve(e: Envelope): void; reject(e: unknown): void }> = [];
   const flush = () => {
     const batch = queue;
@@ -87,12 +88,16 @@ export function batchingPoster(): (request: HttpCallRequest) => Promise<Envelope
       );
     }
   };
-  return (request) =>
+  const post = (request: HttpCallRequest) =>
     new Promise<Envelope>((resolve, reject) => {
       if (queue.length === 0) queueMicrotask(flush);
       queue.push({ request, resolve, reject });
     });
+  return Object.assign(post, { flush });
 }
+
+/** Posts a call, gathered with the others made in the same task; `flush` sends them now. */
+export type BatchingPoster = ((request: HttpCallRequest) => Promise<Envelope>) & { flush(): void };
 
 /** The most calls in one batch: the host's limit (MAX_BATCH_CALLS in startHttpHost). */
 const MAX_BATCH = 32;

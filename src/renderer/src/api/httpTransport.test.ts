@@ -183,6 +183,26 @@ describe('calls sent from the page', () => {
     expect(fetch.mock.calls[1]![0]).toBe('/api/call');
   });
 
+  it('go at once when flushed, instead of once the task that made them ends', async () => {
+    const fetch = batchHostFetch();
+    vi.stubGlobal('fetch', fetch);
+    const transport = createHttpTransport('', null);
+
+    const answers = [transport.call('getAppInfo', null), transport.call('listNotes', null)];
+    transport.flush!();
+    // Sent before this test's own code goes on (the page's first script: before React is evaluated).
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0]![0]).toBe('/api/calls');
+    expect(await Promise.all(answers)).toEqual([
+      { ok: true, value: { method: 'getAppInfo', args: null } },
+      { ok: true, value: { method: 'listNotes', args: null } },
+    ]);
+    // Nothing was left to send when the task ended; later calls are batched as before.
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await Promise.all([transport.call('listDrafts', null), transport.call('listNotes', null)]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
   it('splits a burst into batches of at most 32 calls', async () => {
     const fetch = batchHostFetch();
     vi.stubGlobal('fetch', fetch);

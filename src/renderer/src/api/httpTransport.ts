@@ -107,6 +107,7 @@ export function createHttpTransport(
     call(method, args) {
       return send({ base, method, args });
     },
+    flush: () => fromPage.flush(),
     on(event, listener) {
       let set = listeners.get(event);
       if (!set) {

@@ -31,6 +31,8 @@ export const starting: Promise<Starting> = chooseTransport(
   window,
   (transport) => {
     early = load(createClient(transport));
+    // Now, not once the rest of the page's script has been evaluated (≈ 50 ms later).
+    transport.flush?.();
   },
   afterFirstScreen,
 ).then((connection) =>
