@@ -70,7 +70,10 @@ export interface NotebookApi {
    */
   updateWorkspaceState(args: { patch: WorkspaceState }): Promise<WorkspaceState>;
 
-  /** Every note in the vault (Markdown files outside hidden folders), most recently modified first. */
+  /**
+   * Every note in the vault (Markdown files outside hidden folders), most recently modified
+   * first, then by title (the locale's collation), then by path.
+   */
   listNotes(): Promise<NoteSummary[]>;
 
   /**

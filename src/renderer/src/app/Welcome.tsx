@@ -1,4 +1,5 @@
 import type { EntrySummary } from '@shared/domain/glossary';
+import { withThousands } from '../ui/formatCount';
 
 export interface WelcomeProps {
   /** The glossary's size and its first entries. */
@@ -13,7 +14,7 @@ export function Welcome({ glossary, onOpenEntry, onCreateNote }: WelcomeProps) {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome to your study notebook</h1>
       <p>
-        Write your own notes in plain Markdown beside a glossary of {glossary.all.toLocaleString('en-US')} reference{' '}
+        Write your own notes in plain Markdown beside a glossary of {withThousands(glossary.all)} reference{' '}
         {glossary.all === 1 ? 'entry' : 'entries'} you can read offline.
       </p>
       <button type="button" className="button button-primary" onClick={onCreateNote}>

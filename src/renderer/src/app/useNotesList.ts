@@ -2,13 +2,17 @@ import type { NotebookClient } from '@shared/api/createClient';
 import type { NoteSummary } from '@shared/domain/note';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-const titleCollator = new Intl.Collator();
-
-// ISO times compare as strings; one collator for titles (localeCompare per pair made
-// re-sorting 10,000 notes cost a noticeable pause on every batch of changes).
+// ISO times compare as strings; titles with one collator (localeCompare per pair made
+// re-sorting 10,000 notes cost a noticeable pause on every batch of changes), made when
+// first needed: a page's first use of Intl costs 15–40 ms (see formatCount), and the first
+// screen needs none, since the backend lists the notes in this order.
+let titleCollator: Intl.Collator | undefined;
 function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
   if (a.modified !== b.modified) return a.modified < b.modified ? 1 : -1;
-  return titleCollator.compare(a.title, b.title);
+  return (
+    (titleCollator ??= new Intl.Collator()).compare(a.title, b.title) ||
+    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
+  );
 }
 
 /**
@@ -17,7 +21,8 @@ function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
  * backend for the list again, batched so a burst of changes costs one call.
  */
 export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
-  const [list, setList] = useState(() => [...initial].sort(byModifiedDesc));
+  // In the backend's order (see NotebookApi.listNotes), which is byModifiedDesc's.
+  const [list, setList] = useState(initial);
   // Counts every change applied to the list, so a listing requested before one is not applied after it.
   const changesSeen = useRef(0);
 
@@ -33,7 +38,7 @@ export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
             if (!current) return;
             // Stale already: requested again rather than overwriting the newer list.
             if (seenAtRequest !== changesSeen.current) refetch();
-            else setList([...notes].sort(byModifiedDesc));
+            else setList(notes);
           },
           () => undefined,
         );

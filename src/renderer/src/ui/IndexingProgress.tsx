@@ -1,7 +1,7 @@
 import type { IndexStatus } from '@shared/domain/search';
+import { withThousands as count } from './formatCount';
 import './indexingProgress.css';
 
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * "Indexing… 3,400 of 10,000 notes" with a thin bar: what a panel shows while the index

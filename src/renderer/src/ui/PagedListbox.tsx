@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { scrollParentOf, useScrollParent, VIRTUALIZE_ABOVE } from './FilterableListbox';
 import { ListboxSection } from './ListboxSection';
 import { nextListIndex } from './listNavigation';
+import { withThousands } from './formatCount';
 
 const ESTIMATED_ROW = 34;
 /** Rows asked for before and after those in view. */
@@ -196,7 +197,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
       baseId={baseId}
       label={label}
       // 120,005, not 120005: a pack can be dictionary-sized.
-      count={view.total === null ? '' : view.total.toLocaleString('en-US')}
+      count={view.total === null ? '' : withThousands(view.total)}
       actions={props.actions}
       className={props.className}
       filterPlaceholder={props.filterPlaceholder}

@@ -36,6 +36,7 @@ import { isEmptyFragment, sanitizeNoteHtml } from '../html/sanitizeNoteHtml';
 import '../markdown/rawBlock.css';
 import { MathView } from '../math/MathView';
 import { texOf } from '../math/renderMath';
+import { withThousands } from '../../ui/formatCount';
 
 export type SerializedRawBlockNode = Spread<{ text: string; kind: string }, SerializedLexicalNode>;
 
@@ -384,7 +385,7 @@ function RawBlockView({ nodeKey, text, kind }: RawBlockViewProps): JSX.Element {
           title={
             editable
               ? 'Markdown the editor keeps as written. Double-click or press Enter to edit.'
-              : `Markdown the editor keeps as written (${Math.round(text.length / 1000).toLocaleString()} KB): too long to edit here, open the file in another editor to change it.`
+              : `Markdown the editor keeps as written (${withThousands(text.length / 1000)} KB): too long to edit here, open the file in another editor to change it.`
           }
           onClick={selectBlock}
           onDoubleClick={startEditing}

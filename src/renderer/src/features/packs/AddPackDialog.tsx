@@ -15,7 +15,7 @@ import { Disclosure } from './Disclosure';
 import { PackPreview } from './PackPreview';
 import { folderSelection, uploadPackSource, type PackSelection } from './uploadPackSource';
 import { useFocusReturn } from './useFocusReturn';
-import { formatCount } from './formatCount';
+import { formatCount } from '../../ui/formatCount';
 import './packs.css';
 
 export interface AddPackDialogProps {

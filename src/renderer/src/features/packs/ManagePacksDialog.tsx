@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { type RenameChoice, RenameLinksDialog } from '../links/RenameLinksDialog';
 import { formatRelativeTime } from '../../ui/formatRelativeTime';
 import { Modal } from '../../ui/Modal';
-import { formatCount } from './formatCount';
+import { formatCount } from '../../ui/formatCount';
 import { usePacks } from './usePacks';
 import { useFocusReturn } from './useFocusReturn';
 import './packs.css';

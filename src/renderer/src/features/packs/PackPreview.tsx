@@ -1,7 +1,7 @@
 import { PACK_FORMAT_NAMES, type ColumnRole, type ImportPreview, type ImportProblem } from '@shared/domain/packs';
 import { useId } from 'react';
 import { Disclosure } from './Disclosure';
-import { formatCount } from './formatCount';
+import { formatCount } from '../../ui/formatCount';
 
 const ROLE_LABELS: Record<ColumnRole, string> = {
   term: 'term',

@@ -13,6 +13,7 @@ import { SearchResult } from './SearchResult';
 import { useIndexStatus } from './useIndexStatus';
 import { useSearch } from './useSearch';
 import './search.css';
+import { formatCount as plural, withThousands as count } from '../../ui/formatCount';
 
 export interface SearchPanelProps {
   /** Hidden (not unmounted) while closed, so the query and results are there when it comes back. */
@@ -31,9 +32,6 @@ const SCOPES: ReadonlyArray<readonly [SearchScope, string]> = [
   ['glossary', 'Glossary'],
   ['notes', 'Notes'],
 ];
-
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many: string) => `${count(n)} ${n === 1 ? one : many}`;
 
 /** How long the results must stay put before their count is read aloud (typing changes them). */
 const ANNOUNCE_AFTER_MS = 500;

@@ -1,4 +1,5 @@
 import { scopeOfQuery, withoutScope } from './queryScope';
+import { withThousands as count } from '../../ui/formatCount';
 
 export interface SearchAnswerState {
   query: string;
@@ -18,8 +19,6 @@ export interface SearchAnswerState {
 
 /** Said and shown when no result has every word of the query. */
 export const PARTIAL_NOTICE = 'No result has every word; showing closest matches';
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /**
  * What the search view says to screen readers about the results: their number, that there
