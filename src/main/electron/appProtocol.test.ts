@@ -147,7 +147,7 @@ describe('app scheme registration', () => {
   it('declares app: standard, secure and fetch-capable', () => {
     registerAppScheme();
     expect(fakeElectron.protocol.privileged).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
     ]);
   });
 
