@@ -206,18 +206,71 @@ describe('startApp', () => {
     expect(last.defaultPrevented).toBe(false);
   });
 
-  it('shows why and exits with status 1 when the notebook cannot open', async () => {
+  it('opens its window while the notebook opens: calls wait for it, and its events follow once open', async () => {
+    let open: (value: unknown) => void = () => undefined;
+    vi.mocked(openNotebook).mockReturnValue(new Promise((resolve) => (open = resolve)) as never);
+    const window = await startReady();
+    expect(window.loadedUrls).toEqual(['app://renderer/index.html']);
+
+    let answered: Envelope | undefined;
+    void (
+      fakeElectron.ipcMain.invoke(
+        CALL_CHANNEL,
+        fakeInvokeEvent(window.webContents),
+        'getAppInfo',
+        null,
+      ) as Promise<Envelope>
+    ).then((envelope) => (answered = envelope));
+    await settle();
+    expect(answered).toBeUndefined();
+
+    open(service);
+    await settle();
+    await settle();
+    expect(answered).toMatchObject({ ok: true, value: { name: 'Study Notebook' } });
+    service.events.emit('notes-changed', { changes: [] });
+    expect(window.webContents.sent).toContainEqual(['notebook:event', 'notes-changed', { changes: [] }]);
+  });
+
+  it('closes a notebook still opening when the app quits, once it is open', async () => {
+    let open: (value: unknown) => void = () => undefined;
+    vi.mocked(openNotebook).mockReturnValue(new Promise((resolve) => (open = resolve)) as never);
+    await startReady();
+    fakeElectron.app.emit('will-quit', new FakeEvent());
+    await settle();
+    expect(fakeElectron.app.quit).not.toHaveBeenCalled();
+    open(service);
+    await settle();
+    await settle();
+    expect(service.close).toHaveBeenCalledTimes(1);
+    expect(fakeElectron.app.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows why and exits with status 1 when the notebook cannot open; a call made meanwhile says why', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.mocked(openNotebook).mockRejectedValue(new Error('The glossary folder is missing: /x'));
-    start();
-    await fakeElectron.app.becomeReady();
+    let fail: (error: Error) => void = () => undefined;
+    vi.mocked(openNotebook).mockReturnValue(new Promise((_, reject) => (fail = reject)) as never);
+    const window = await startReady();
+    const answer = fakeElectron.ipcMain.invoke(
+      CALL_CHANNEL,
+      fakeInvokeEvent(window.webContents),
+      'listNotes',
+      null,
+    ) as Promise<Envelope>;
+    fail(new Error('The glossary folder is missing: /x'));
+    expect(await answer).toEqual({
+      ok: false,
+      error: {
+        code: 'io-failure',
+        message: 'Study Notebook could not open the notebook: The glossary folder is missing: /x',
+      },
+    });
     await settle();
     expect(fakeElectron.dialog.showErrorBox).toHaveBeenCalledWith(
       'Study Notebook could not start',
       'The glossary folder is missing: /x',
     );
     expect(fakeElectron.app.exit).toHaveBeenCalledWith(1);
-    expect(FakeBrowserWindow.instances).toHaveLength(0);
     vi.mocked(console.error).mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserWindow as BrowserWindowType } from 'electron';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { createDispatcher } from '@shared/api/createDispatcher';
+import { dispatchWhenOpen, type OpenedNotebook } from '@shared/api/dispatchWhenOpen';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
 import type { NotebookService } from '../notebook/openNotebook';
 import { openNotebook } from '../notebook/openNotebook';
@@ -34,8 +34,8 @@ export interface StartAppOptions {
  * scheme, take the single-instance lock (a second instance focuses the first window
  * and quits). Once ready: lock down the session and every webContents, serve the
  * built renderer on `app://renderer/` (or use electron-vite's dev server when
- * unpackaged and `ELECTRON_RENDERER_URL` is set), open the notebook, serve the
- * contract over IPC, install the menu and open the main window.
+ * unpackaged and `ELECTRON_RENDERER_URL` is set), serve the contract over IPC, install
+ * the menu, and open the main window while the notebook opens (calls wait for it).
  *
  * Quits when the last window closes except on macOS, where the app stays in the Dock
  * and `activate` reopens a window. The notebook is closed (pending writes flushed)
@@ -66,6 +66,8 @@ export function startApp(options: StartAppOptions = {}): void {
 
   const cleanups: (() => void)[] = [];
   let service: NotebookService | null = null;
+  /** The notebook being opened, then open (with its dispatcher), or why it could not open. */
+  let opening: Promise<OpenedNotebook<NotebookService>> | null = null;
 
   const openWindow = (): void => {
     const window = createMainWindow({ preloadPath, state: loadWindowState() });
@@ -91,6 +93,12 @@ export function startApp(options: StartAppOptions = {}): void {
     };
     const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
+  const failToStart = (reason: string): void => {
+    console.error('Study Notebook could not start:', reason);
+    dialog.showErrorBox('Study Notebook could not start', reason);
+    app.exit(1);
   };
 
   app.on('window-all-closed', () => {
@@ -123,7 +131,9 @@ export function startApp(options: StartAppOptions = {}): void {
         console.error('Cleanup failed while quitting:', error);
       }
     }
-    const closing = service?.close();
+    // A notebook still opening (the window closed at once) is closed once open.
+    const closing = opening?.then((notebook) => ('service' in notebook ? notebook.service.close() : undefined));
+    opening = null;
     service = null;
     if (closing) {
       let timer: NodeJS.Timeout | undefined;
@@ -144,7 +154,7 @@ export function startApp(options: StartAppOptions = {}): void {
 
   app
     .whenReady()
-    .then(async () => {
+    .then(() => {
       cleanups.push(registerSecurityPolicy(session.defaultSession, { appOrigin, contentSecurityPolicy }));
       cleanups.push(
         handleAppProtocol(rendererDir, {
@@ -153,19 +163,45 @@ export function startApp(options: StartAppOptions = {}): void {
         }),
       );
       const paths = resolveAppPaths({ argv: options.argv ?? process.argv, env });
-      const opened = await openNotebook({
-        ...paths,
-        host: 'electron',
-        appVersion: app.getVersion(),
-        trashItem: (path) => shell.trashItem(path),
-        openPath: (path) => shell.openPath(path),
-        pickFolder,
+      // The window opens while the notebook does (a pack of 120,000 entries takes about a
+      // second): the page loads meanwhile and its first calls wait for the notebook (issue #15).
+      const { ready, call } = dispatchWhenOpen(
+        openNotebook({
+          ...paths,
+          host: 'electron',
+          appVersion: app.getVersion(),
+          trashItem: (path) => shell.trashItem(path),
+          openPath: (path) => shell.openPath(path),
+          pickFolder,
+        }),
+        { onInternalError: (method, error) => console.error(`Notebook method ${method} failed:`, error) },
+      );
+      opening = ready;
+      void ready.then((notebook) => {
+        if ('service' in notebook) service = notebook.service;
+        else failToStart(notebook.failure);
       });
-      service = opened;
-      const dispatch = createDispatcher(opened, {
-        onInternalError: (method, error) => console.error(`Notebook method ${method} failed:`, error),
-      });
-      cleanups.push(registerIpcBridge({ dispatch, events: opened.events, getWindow: () => mainWindow, appOrigin }));
+      cleanups.push(
+        registerIpcBridge({
+          dispatch: call,
+          // Forwarded once the notebook is open (it has no events before).
+          events: {
+            onAny(listener) {
+              let off: (() => void) | undefined;
+              let stopped = false;
+              void ready.then((notebook) => {
+                if (!stopped && 'service' in notebook) off = notebook.service.events.onAny(listener);
+              });
+              return () => {
+                stopped = true;
+                off?.();
+              };
+            },
+          },
+          getWindow: () => mainWindow,
+          appOrigin,
+        }),
+      );
       cleanups.push(
         installApplicationMenu({
           appName: app.getName(),
@@ -176,10 +212,5 @@ export function startApp(options: StartAppOptions = {}): void {
       );
       openWindow();
     })
-    .catch((error: unknown) => {
-      console.error('Study Notebook could not start:', error);
-      const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Study Notebook could not start', reason);
-      app.exit(1);
-    });
+    .catch((error: unknown) => failToStart(error instanceof Error ? error.message : String(error)));
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDispatcher } from '@shared/api/createDispatcher';
+import { dispatchWhenOpen } from '@shared/api/dispatchWhenOpen';
 import type { Envelope } from '@shared/api/envelope';
 import { CONTENT_SECURITY_POLICY } from '@shared/security/contentSecurityPolicy';
 import { VAULT_FILE_HEADERS, vaultPathOfUrl } from '../notebook/attachments/readVaultFile';
@@ -65,22 +65,7 @@ export const MAX_BATCH_CALLS = 32;
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
-  // The notebook and its dispatcher once open, or why it could not open: never rejects, so
-  // a failed opening is never an unhandled rejection, and each call answers it.
-  const ready = Promise.resolve(options.service).then(
-    (service) => ({ service, dispatch: createDispatcher(service, { onInternalError: options.onInternalError }) }),
-    (error: unknown) => ({ failure: error instanceof Error ? error.message : String(error) }),
-  );
-  const call = async (method: unknown, args: unknown): Promise<Envelope> => {
-    const state = await ready;
-    if ('failure' in state) {
-      return {
-        ok: false,
-        error: { code: 'io-failure', message: `Study Notebook could not open the notebook: ${state.failure}` },
-      };
-    }
-    return state.dispatch(method, args);
-  };
+  const { ready, call } = dispatchWhenOpen(options.service, { onInternalError: options.onInternalError });
   /** The notebook once open, or null if it could not be. */
   const openService = async () => {
     const state = await ready;

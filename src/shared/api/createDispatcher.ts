@@ -15,7 +15,7 @@ export interface DispatcherOptions {
  * by the service crosses the boundary; unexpected errors become `internal` with a
  * generic message so no stack trace or path leaks to the UI.
  */
-export function createDispatcher(service: NotebookApi, options: DispatcherOptions = {}) {
+export function createDispatcher(service: NotebookApi, options: DispatcherOptions = {}): Dispatch {
   return async function call(method: unknown, args: unknown): Promise<Envelope> {
     if (!isMethodName(method)) {
       return failure('unknown-method', `Unknown method: ${printable(method)}`);
@@ -50,3 +50,6 @@ function printable(value: unknown): string {
   const clean = value.replace(/[^\x20-\x7e]/g, '?');
   return JSON.stringify(clean.length > 60 ? `${clean.slice(0, 60)}…` : clean);
 }
+
+/** A dispatcher: `createDispatcher(service)`, or one for a notebook still opening (dispatchWhenOpen). */
+export type Dispatch = (method: unknown, args: unknown) => Promise<Envelope>;
