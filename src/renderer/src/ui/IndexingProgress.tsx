@@ -2,7 +2,6 @@ import type { IndexStatus } from '@shared/domain/search';
 import { withThousands as count } from './formatCount';
 import './indexingProgress.css';
 
-
 /**
  * "Indexing… 3,400 of 10,000 notes" with a thin bar: what a panel shows while the index
  * it answers from is still being built. It counts the user's notes; reference-pack entries
