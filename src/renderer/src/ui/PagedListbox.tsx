@@ -8,8 +8,12 @@ import { withThousands } from './formatCount';
 const ESTIMATED_ROW = 34;
 /** Rows asked for before and after those in view. */
 const AHEAD = 60;
-/** Rows of a long list in its first frame, before the virtualizer places them: a tall window's worth. */
-const FIRST_FRAME_ROWS = 40;
+/**
+ * Rows of a long list in its first frame, before the virtualizer places them: as many as the
+ * window's height can show (the list is never taller), no more: those rows are most of the
+ * first screen's elements (issue #15).
+ */
+const firstFrameRows = () => Math.ceil(window.innerHeight / ESTIMATED_ROW);
 
 /** One filter's rows as far as they are loaded (see GlossaryRows). */
 export interface PagedRowsView<T> {
@@ -100,7 +104,7 @@ export function PagedListbox<T>(props: PagedListboxProps<T>) {
       ? items[items.length - 1]!.index + 1
       : 0
     : virtual
-      ? Math.min(total, FIRST_FRAME_ROWS)
+      ? Math.min(total, firstFrameRows())
       : total;
   // Rows a little beyond the view are asked for too, so a scroll meets loaded rows.
   useEffect(() => source.ensure(Math.max(0, first - AHEAD), end + AHEAD), [source, view, first, end]);
