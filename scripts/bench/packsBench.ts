@@ -116,9 +116,10 @@ const FIRST_ROW_SCRIPT = `(() => {
 /**
  * Navigation start → the first glossary row painted, in a second page (the server warm,
  * the browser's cache empty: a new context). Timed by the page itself (FIRST_ROW_SCRIPT),
- * not by when Playwright's polling noticed the row; and nothing of Playwright's runs in the
- * page until the row is painted (its locators' polling, ≈30–50 ms of the page's main thread
- * during the load, used to be counted in: see openPage's `settle`).
+ * not by when Playwright's polling noticed the row; and nothing of the harness runs in the
+ * page until the row is painted (Playwright's locators' polling, ≈30–50 ms of the page's
+ * main thread during the load, and the typing probe, ≈25 ms, used to be counted in: see
+ * openPage's `settle`).
  */
 async function firstRender(app: BenchApp): Promise<number> {
   const page = await app.openPage(FIRST_ROW_SCRIPT, 'load');

@@ -45,9 +45,10 @@ export interface BenchApp {
   /**
    * Opens the app in another page (its own browser context, sharing the session), probe
    * installed (and `initScript`, page source run before the app's own scripts), notes list
-   * shown — or, with `settle: 'load'`, only loaded: nothing of Playwright's then runs in the
-   * page while it renders (waiting for the list polls the page with role queries, work of
-   * the harness on the page's main thread that a timed first render must not include).
+   * shown — or, with `settle: 'load'`, only loaded and without the probe: nothing of the
+   * harness then runs in the page while it renders, which a timed first render must not
+   * include (waiting for the list polls the page with role queries; the probe wraps fetch
+   * and Worker and observes long animation frames: about 25 ms of a load, in paired loads).
    */
   openPage(initScript?: string, settle?: 'notes-list' | 'load'): Promise<Page>;
   /** What the in-page probe of `page` (default: the first page) recorded so far (see PageProbe). */
@@ -265,7 +266,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<BenchApp>
     const openPage = async (initScript?: string, settle: 'notes-list' | 'load' = 'notes-list') => {
       const context = await launched.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 } });
       const page = await context.newPage();
-      await page.addInitScript(PROBE_SCRIPT);
+      if (settle === 'notes-list') await page.addInitScript(PROBE_SCRIPT);
       if (initScript) await page.addInitScript(initScript);
       if (session) {
         await context.addCookies(session);
