@@ -26,6 +26,13 @@ export function Welcome({ glossary, onOpenEntry, onCreateNote }: WelcomeProps) {
           <li key={entry.id}>
             <button type="button" className="link-button" onClick={() => onOpenEntry(entry.id)}>
               {entry.title}
+              {/* Entries sharing a title (a dictionary's first five may all be "Ba") told apart. */}
+              {entry.hint && (
+                <>
+                  {' '}
+                  <span className="welcome-entry-hint">{entry.hint}</span>
+                </>
+              )}
             </button>
           </li>
         ))}
