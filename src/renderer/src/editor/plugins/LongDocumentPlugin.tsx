@@ -10,6 +10,7 @@ import {
   RootNode,
 } from 'lexical';
 import { useLayoutEffect, useRef } from 'react';
+import { watchFarBlocks } from './farBlocks';
 import { IS_APPLE, matchesShortcut, type Shortcut } from '../../ui/shortcuts';
 
 /** Top-level blocks from which a document counts as long (a 20,000-word note has about 600). */
@@ -72,7 +73,12 @@ export function LongDocumentPlugin({
   // registering transforms read the DOM selection), or the browser lays out all of it once.
   useLayoutEffect(() => {
     let long = false;
-    const apply = (root: HTMLElement | null) => root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
+    let stopFar: (() => void) | null = null;
+    const apply = (root: HTMLElement | null) => {
+      root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
+      stopFar?.();
+      stopFar = long && root ? watchFarBlocks(editor, root) : null;
+    };
     const check = (state: EditorState) => {
       const next = loadingRef.current || state.read(() => $getRoot().getChildrenSize()) >= threshold;
       if (next === long) return;
