@@ -312,11 +312,11 @@ test('saving while typing in a long note never makes the page walk the whole not
   await notes.editor.getByText('Paragraph 0 on').click();
   // To the end of the note (in a long note the editor does this, not the browser).
   await notebook.page.keyboard.press(process.platform === 'darwin' ? 'Meta+ArrowDown' : 'Control+End');
-  // Blocks far from the view are skipped without the browser watching them (data-far); the
-  // block holding the caret never is, and it was scrolled into view.
+  // Blocks far from the view are skipped without the browser watching them (hidden until
+  // found); the block holding the caret never is, and it was scrolled into view.
   const paragraphs = notes.editor.locator(':scope > p');
-  await expect(paragraphs.first()).toHaveAttribute('data-far', '');
-  await expect(paragraphs.last()).not.toHaveAttribute('data-far');
+  await expect(paragraphs.first()).toHaveAttribute('hidden', 'until-found');
+  await expect(paragraphs.last()).not.toHaveAttribute('hidden');
   await expect(paragraphs.last()).toBeInViewport();
   // From now on, count how often any script steps into a DOM node, and the calls the page
   // sends itself (they should all go through the call worker).

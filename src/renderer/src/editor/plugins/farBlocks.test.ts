@@ -1,12 +1,12 @@
 /**
- * The blocks of a long document far from the viewport are marked `data-far` (skipped
- * without being observed by the browser, see editor.css); the window follows scrolling and
+ * The blocks of a long document far from the viewport are marked `hidden="until-found"`
+ * (skipped without being observed by the browser, see editor.css); the window follows scrolling and
  * blocks added; the blocks holding the selection are never far. jsdom lays nothing out, so
  * each top-level block is given a box of BLOCK px in document order, moved by `scrolled`.
  */
 import { $createParagraphNode, $createTextNode, $getRoot, createEditor, type LexicalEditor } from 'lexical';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FAR_BLOCK_ATTRIBUTE, NEAR_VIEWPORTS, watchFarBlocks } from './farBlocks';
+import { isFar, NEAR_VIEWPORTS, watchFarBlocks } from './farBlocks';
 
 const BLOCK = 100;
 let scrolled = 0;
@@ -16,7 +16,7 @@ let stop: () => void = () => undefined;
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 const blocks = () => Array.from(root.children) as HTMLElement[];
-const far = () => blocks().map((block) => block.hasAttribute(FAR_BLOCK_ATTRIBUTE));
+const far = () => blocks().map(isFar);
 /** Indexes of the blocks that are not far. */
 const near = () =>
   far()
@@ -106,7 +106,14 @@ describe('watchFarBlocks', () => {
     await frame();
     await frame();
     expect(far().some(Boolean)).toBe(true);
+    // A `hidden` of a block's own is never touched.
+    blocks()[150]!.setAttribute('hidden', '');
+    scrolled = 15_000;
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    expect(blocks()[150]!.getAttribute('hidden')).toBe('');
     stop();
     expect(far().some(Boolean)).toBe(false);
+    expect(blocks()[150]!.getAttribute('hidden')).toBe('');
   });
 });

@@ -1,7 +1,31 @@
 import { $getSelection, $isRangeSelection, type LexicalEditor, type LexicalNode } from 'lexical';
 
-/** The attribute set on a top-level block of a long document far from the viewport. */
-export const FAR_BLOCK_ATTRIBUTE = 'data-far';
+/**
+ * A top-level block of a long document far from the viewport gets `hidden="until-found"`:
+ * skipped as `content-visibility: hidden` (editor.css), and still searched by the browser's
+ * find-in-page, which removes the attribute from a block it finds and scrolls to it.
+ */
+export const FAR_BLOCK_ATTRIBUTE = 'hidden';
+const FAR_VALUE = 'until-found';
+
+/**
+ * The blocks that may be far: those skipped out of view in a long document (editor.css).
+ * Raw blocks and rules are not (their outline and label draw outside their box).
+ */
+const MAY_BE_FAR = ':not(.md-raw-block, hr), .md-raw-block--math';
+
+/** True when `block` is marked far by this module. */
+export function isFar(block: Element): boolean {
+  return block.getAttribute(FAR_BLOCK_ATTRIBUTE) === FAR_VALUE;
+}
+
+function markFar(block: Element, far: boolean): void {
+  if (far === isFar(block)) return;
+  if (!far) block.removeAttribute(FAR_BLOCK_ATTRIBUTE);
+  // Never over a `hidden` the block has of its own.
+  else if (!block.hasAttribute(FAR_BLOCK_ATTRIBUTE) && block.matches(MAY_BE_FAR))
+    block.setAttribute(FAR_BLOCK_ATTRIBUTE, FAR_VALUE);
+}
 
 /** How far from the viewport a block stays near, in viewport heights above and below. */
 export const NEAR_VIEWPORTS = 2;
@@ -20,17 +44,17 @@ function scrollerOf(element: HTMLElement): HTMLElement | null {
  * browser. Every block of a long document is `content-visibility: auto` (editor.css), and
  * the browser checks each one against the viewport in every frame that changed layout,
  * every keystroke included: with 500 blocks that was 1–1.6 ms a key (issue #14). A block
- * further than NEAR_VIEWPORTS viewport heights from the view gets `data-far`, which the
- * theme turns into `content-visibility: hidden`: skipped as before, with the same remembered
- * (or estimated) height, but no longer observed. The window follows scrolling (one listener
+ * further than NEAR_VIEWPORTS viewport heights from the view gets `hidden="until-found"`
+ * (`content-visibility: hidden`): skipped as before, with the same remembered (or
+ * estimated) height, but no longer observed. The window follows scrolling (one listener
  * on the scroller, at most one update a frame, a binary search over the blocks' boxes, which
  * are laid out even when skipped), resizing and blocks added or removed; the blocks holding
  * the selection's ends are never far, so the caret is always in rendered text.
  *
- * What a far block gives up, and why it is acceptable: the browser's find-in-page does not
- * look into it (the app has its own search; the desktop app has no find-in-page), and
- * assistive technology sees it only once it is near (as for any virtualized list). Copying,
- * selecting all and deleting go through the editor's model, not through the page.
+ * A far block is still found by the browser's find-in-page (`until-found`). Assistive
+ * technology does not see the contents of a skipped block, far or not (Chromium leaves
+ * both out of the accessibility tree). Copying, selecting all and deleting go through the
+ * editor's model, not through the page.
  *
  * @returns a function that stops watching and makes every block near again.
  */
@@ -67,8 +91,7 @@ export function watchFarBlocks(editor: LexicalEditor, root: HTMLElement): () => 
     const end = low;
     for (let index = 0; index < count; index++) {
       const block = blocks[index]!;
-      const far = (index < first || index >= end) && !pinned.includes(block as HTMLElement);
-      if (far !== block.hasAttribute(FAR_BLOCK_ATTRIBUTE)) block.toggleAttribute(FAR_BLOCK_ATTRIBUTE, far);
+      markFar(block, (index < first || index >= end) && !pinned.includes(block as HTMLElement));
     }
   };
   const schedule = () => {
@@ -94,7 +117,7 @@ export function watchFarBlocks(editor: LexicalEditor, root: HTMLElement): () => 
     if (next.length === pinned.length && next.every((element, index) => element === pinned[index])) return;
     const released = pinned.some((element) => !next.includes(element));
     pinned = next;
-    for (const element of next) element.removeAttribute(FAR_BLOCK_ATTRIBUTE);
+    for (const element of next) markFar(element, false);
     if (released) schedule();
   };
 
@@ -123,6 +146,6 @@ export function watchFarBlocks(editor: LexicalEditor, root: HTMLElement): () => 
     target.removeEventListener('scroll', schedule);
     window.removeEventListener('resize', schedule);
     stopPinning();
-    for (const block of Array.from(root.children)) block.removeAttribute(FAR_BLOCK_ATTRIBUTE);
+    for (const block of Array.from(root.children)) markFar(block, false);
   };
 }
