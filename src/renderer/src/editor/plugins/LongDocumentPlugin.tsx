@@ -48,7 +48,8 @@ function $moveToEdge(event: KeyboardEvent): boolean {
  * costs time proportional to the whole note in Chromium itself: on each selection change
  * it walks all the text before the caret (the surrounding text it hands to input
  * methods), and each frame it revisits every painted block. O(1): it reads the number of
- * top-level blocks, when they change.
+ * top-level blocks, when they change. Blocks far from the view are also left out of the
+ * browser's per-frame check of which blocks are in view (watchFarBlocks, farBlocks.ts).
  *
  * In a long document, moving to the end or start of the document (Ctrl+End / Ctrl+Home,
  * ⌘↓ / ⌘↑, with or without Shift) is done in the editor's model, since the browser would
