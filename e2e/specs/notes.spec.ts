@@ -312,6 +312,12 @@ test('saving while typing in a long note never makes the page walk the whole not
   await notes.editor.getByText('Paragraph 0 on').click();
   // To the end of the note (in a long note the editor does this, not the browser).
   await notebook.page.keyboard.press(process.platform === 'darwin' ? 'Meta+ArrowDown' : 'Control+End');
+  // Blocks far from the view are skipped without the browser watching them (hidden until
+  // found); the block holding the caret never is, and it was scrolled into view.
+  const paragraphs = notes.editor.locator(':scope > p');
+  await expect(paragraphs.first()).toHaveAttribute('hidden', 'until-found');
+  await expect(paragraphs.last()).not.toHaveAttribute('hidden');
+  await expect(paragraphs.last()).toBeInViewport();
   // From now on, count how often any script steps into a DOM node, and the calls the page
   // sends itself (they should all go through the call worker).
   const nodes = await notebook.page.evaluate(() => {
@@ -350,4 +356,17 @@ test('saving while typing in a long note never makes the page walk the whole not
   // The surface is still a rich-text editing surface for the browser and for the user.
   expect(await notes.editor.evaluate((el) => (el as HTMLElement).isContentEditable)).toBe(true);
   expect(readFileSync(join(notebook.vaultDir, 'Long.md'), 'utf8')).toBe(`${body} Typed here.\n`);
+
+  // Selecting all reaches the blocks far from the view: copied whole, then typed over.
+  await notebook.page.keyboard.press(process.platform === 'darwin' ? 'Meta+A' : 'Control+A');
+  const copied = await notes.editor.evaluate((surface) => {
+    const data = new DataTransfer();
+    surface.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    return data.getData('text/plain');
+  });
+  expect(copied).toContain(paragraph(0).replace(/\*/g, ''));
+  expect(copied).toContain(`${paragraph(399).replace(/\*/g, '')} Typed here.`);
+  await notes.type('Replaced.');
+  await notes.waitSaved();
+  expect(readFileSync(join(notebook.vaultDir, 'Long.md'), 'utf8')).toBe('Replaced.\n');
 });

@@ -110,6 +110,19 @@ export function richNote(seed = 5): string {
   return blocks.join('\n');
 }
 
+/** Writes the rich note's 200 figures into the vault's attachment folder. */
+export function writeFigures(vaultDir: string): void {
+  const colours: Array<[number, number, number]> = [
+    [79, 140, 255],
+    [46, 170, 120],
+    [230, 120, 60],
+    [150, 90, 210],
+  ];
+  mkdirSync(join(vaultDir, 'attachments'), { recursive: true });
+  for (let image = 0; image < IMAGES; image++)
+    writeFileSync(join(vaultDir, 'attachments', `figure ${image}.png`), png(640, 360, colours[image % 4]!));
+}
+
 interface OpenRun {
   firstScreen: number;
   full: number;
@@ -211,15 +224,7 @@ export async function run(
   const keystrokes = options.keystrokes ?? 480;
   const app = await startApp({ appDir: options.appDir, notes: { [`${EMPTY}.md`]: '', [`${RICH}.md`]: richNote() } });
   try {
-    const colours: Array<[number, number, number]> = [
-      [79, 140, 255],
-      [46, 170, 120],
-      [230, 120, 60],
-      [150, 90, 210],
-    ];
-    mkdirSync(join(app.vaultDir, 'attachments'), { recursive: true });
-    for (let image = 0; image < IMAGES; image++)
-      writeFileSync(join(app.vaultDir, 'attachments', `figure ${image}.png`), png(640, 360, colours[image % 4]!));
+    writeFigures(app.vaultDir);
     // Opened twice: the first warms the code paths, the second is measured.
     log('opening the rich note (warm-up)…');
     await openRich(app, RICH);
@@ -262,6 +267,9 @@ export async function run(
         95,
       );
     const longestTyping = Math.max(...rich.map((r) => r.longestTask));
+    log(
+      `longest task: open ${opened.longestTask.toFixed(0)} ms, typing in the rich note ${rich.map((r) => r.longestTask.toFixed(0)).join(', ')} ms, in the empty note ${empty.map((r) => r.longestTask.toFixed(0)).join(', ')} ms`,
+    );
     return {
       ...opened,
       emptyP95: p95(empty),

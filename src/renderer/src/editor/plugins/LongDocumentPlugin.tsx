@@ -10,6 +10,7 @@ import {
   RootNode,
 } from 'lexical';
 import { useLayoutEffect, useRef } from 'react';
+import { watchFarBlocks } from './farBlocks';
 import { IS_APPLE, matchesShortcut, type Shortcut } from '../../ui/shortcuts';
 
 /** Top-level blocks from which a document counts as long (a 20,000-word note has about 600). */
@@ -47,7 +48,8 @@ function $moveToEdge(event: KeyboardEvent): boolean {
  * costs time proportional to the whole note in Chromium itself: on each selection change
  * it walks all the text before the caret (the surrounding text it hands to input
  * methods), and each frame it revisits every painted block. O(1): it reads the number of
- * top-level blocks, when they change.
+ * top-level blocks, when they change. Blocks far from the view are also left out of the
+ * browser's per-frame check of which blocks are in view (watchFarBlocks, farBlocks.ts).
  *
  * In a long document, moving to the end or start of the document (Ctrl+End / Ctrl+Home,
  * ⌘↓ / ⌘↑, with or without Shift) is done in the editor's model, since the browser would
@@ -72,7 +74,12 @@ export function LongDocumentPlugin({
   // registering transforms read the DOM selection), or the browser lays out all of it once.
   useLayoutEffect(() => {
     let long = false;
-    const apply = (root: HTMLElement | null) => root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
+    let stopFar: (() => void) | null = null;
+    const apply = (root: HTMLElement | null) => {
+      root?.toggleAttribute(LONG_DOCUMENT_ATTRIBUTE, long);
+      stopFar?.();
+      stopFar = long && root ? watchFarBlocks(editor, root) : null;
+    };
     const check = (state: EditorState) => {
       const next = loadingRef.current || state.read(() => $getRoot().getChildrenSize()) >= threshold;
       if (next === long) return;

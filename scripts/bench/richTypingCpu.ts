@@ -1,0 +1,138 @@
+/**
+ * CPU per key typed in the rich note and in the empty note, from Chromium traces (issue #14):
+ * the renderer main thread's thread time (`tdur`, what it ran on a core, without waiting for
+ * one) over N keys, per key, in total and by event (self time), for one or more builds taken
+ * in turn. On a loaded machine this is steadier than the wall-clock p95 of the rich bench.
+ *
+ * CLI: npx tsx --tsconfig tsconfig.tools.json scripts/bench/richTypingCpu.ts [--keys N] [--rounds R] DIR…
+ * (each DIR a folder holding a build's `out/`; default: this checkout).
+ */
+import { loadavg } from 'node:os';
+import { optionNamed } from '../../e2e/pages/optionName';
+import { richNote, writeFigures } from './richNoteBench';
+import { type BenchApp, startApp } from './startApp';
+import { placeCaretInTheMiddle } from './typingBench';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Self thread time by event name, and the total of the main thread's tasks. */
+function cpuByEvent(events: TraceEvent[]): { total: number; self: Map<string, number> } {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
+      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.tdur ?? 0));
+  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const own = events
+    .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  let total = 0;
+  const stack: Array<{ event: TraceEvent; childrenCpu: number }> = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1]!.event.ts + stack[stack.length - 1]!.event.dur! <= until) {
+      const done = stack.pop()!;
+      self.set(done.event.name, (self.get(done.event.name) ?? 0) + (done.event.tdur ?? 0) - done.childrenCpu);
+    }
+  };
+  for (const e of own) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.childrenCpu += e.tdur ?? 0;
+    else if (e.name === 'RunTask') total += e.tdur ?? 0;
+    stack.push({ event: e, childrenCpu: 0 });
+  }
+  close(Infinity);
+  return { total, self };
+}
+
+async function typeTraced(
+  app: BenchApp,
+  title: string,
+  keys: number,
+): Promise<{ total: number; self: Map<string, number> }> {
+  const page = app.page;
+  await page
+    .getByRole('listbox', { name: 'Notes' })
+    .getByRole('option', { name: optionNamed(title) })
+    .click();
+  await page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
+  await app.waitForQuiet();
+  await placeCaretInTheMiddle(page);
+  await app.waitForQuiet({ quietMs: 300 });
+  await app.browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'toplevel', 'v8.execute'],
+  });
+  const text = 'The cell cycle has four phases, and each one is checked before the next begins. '.repeat(
+    Math.ceil(keys / 80) + 1,
+  );
+  for (const char of text.slice(0, keys)) {
+    await page.keyboard.type(char);
+    await sleep(50);
+  }
+  await app.waitForQuiet({ quietMs: 300 });
+  const trace = await app.browser.stopTracing();
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return cpuByEvent(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+}
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+(async () => {
+  const keys = Number(argument('keys') ?? 100);
+  const rounds = Number(argument('rounds') ?? 1);
+  const dirs = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
+  for (let round = 0; round < rounds; round++)
+    for (const dir of dirs.length > 0 ? dirs : [undefined]) {
+      const before = loadavg()[0]!.toFixed(1);
+      const app = await startApp({ appDir: dir, notes: { 'Empty note.md': '', 'Rich note.md': richNote() } });
+      try {
+        writeFigures(app.vaultDir);
+        for (const title of ['Rich note', 'Empty note', 'Rich note']) {
+          await app.page
+            .getByRole('listbox', { name: 'Notes' })
+            .getByRole('option', { name: optionNamed(title) })
+            .click();
+          await app.page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
+          await app.waitForQuiet({ quietMs: 500 });
+        }
+        const rich = await typeTraced(app, 'Rich note', keys);
+        const empty = await typeTraced(app, 'Empty note', keys);
+        const per = (us: number) => (us / 1000 / keys).toFixed(2);
+        const names = [...rich.self.keys()]
+          .map((name) => [name, (rich.self.get(name) ?? 0) - (empty.self.get(name) ?? 0)] as const)
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 14);
+        console.log(
+          `${dir ?? '.'} round ${round + 1} load ${before}: CPU a key rich ${per(rich.total)} ms, empty ${per(empty.total)} ms, difference ${per(rich.total - empty.total)} ms`,
+        );
+        for (const [name, diff] of names)
+          console.log(
+            `  ${per(diff).padStart(6)}  (${per(rich.self.get(name) ?? 0)} / ${per(empty.self.get(name) ?? 0)})  ${name}`,
+          );
+      } finally {
+        await app.close();
+      }
+    }
+})().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
