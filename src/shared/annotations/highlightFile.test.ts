@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PAYLOADS } from '../../../e2e/fixtures/injectionPayloads';
 import { anchor, describeRange, type TextSelectors } from './anchoring';
@@ -122,6 +123,12 @@ describe('serializeHighlightFile', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('writes the example of docs/highlight-files.md', () => {
+    const doc = readFileSync(new URL('../../../docs/highlight-files.md', import.meta.url), 'utf8');
+    const example = /```markdown\n([^]*?)```/.exec(doc)?.[1];
+    expect(example).toBe(serializeHighlightFile(EXAMPLE));
   });
 
   it('reads back what it wrote, and the passages still anchor in the entry', () => {
@@ -272,6 +279,13 @@ describe('notes and preamble', () => {
 
   it('keeps front matter keys a person added (tags, aliases)', () => {
     const model = file([], { frontMatterExtra: { tags: ['neuro', 'exam'], cssclasses: 'wide' } });
+    expect(roundTrip(model)).toEqual(model);
+  });
+
+  it('writes a title holding [[ without making a link in the front matter', () => {
+    const model = file([], { entry: { id: 'e', pack: 'p', title: '[[Glutamate]] and %% and [[x' } });
+    const text = serializeHighlightFile(model);
+    expect(text).toContain('title: "\\u005b[Glutamate]] and \\u0025% and \\u005b[x"\n');
     expect(roundTrip(model)).toEqual(model);
   });
 

@@ -103,15 +103,22 @@ const MACHINE_KEYS = ['id', 'colour', 'created', 'updated', 'start', 'end', 'pre
 
 /** The file's text for `model`. Notes and the preamble are written as `normalizeText` gives them. */
 export function serializeHighlightFile(model: HighlightFile): string {
-  const frontMatter: Record<string, unknown> = {
-    entry: model.entry.id,
-    pack: model.entry.pack,
-    title: model.entry.title,
-  };
+  // The app's keys one by one: a value holding `[[` is written as an escaped double-quoted
+  // string, else Obsidian would read a link in the front matter (a title like `[[x]]`).
+  const own = (key: string, value: string) =>
+    value.includes('[[') ? `${key}: ${quoteString(value)}\n` : stringify({ [key]: value }, { lineWidth: 0 });
+  const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(model.frontMatterExtra)) {
-    if (!FRONT_MATTER_KEYS.has(key)) frontMatter[key] = value;
+    if (!FRONT_MATTER_KEYS.has(key)) extra[key] = value;
   }
-  const parts: string[] = [`---\n${stringify(frontMatter, { lineWidth: 0 })}---\n`];
+  const parts: string[] = [
+    '---\n',
+    own('entry', model.entry.id),
+    own('pack', model.entry.pack),
+    own('title', model.entry.title),
+    Object.keys(extra).length > 0 ? stringify(extra, { lineWidth: 0 }) : '',
+    '---\n',
+  ];
   const preamble = escapeBody(normalizeText(model.preamble));
   if (preamble !== '') parts.push(`${preamble}\n\n`);
   model.highlights.forEach((highlight, index) => {
