@@ -114,7 +114,7 @@ export const MAX_FRONT_MATTER_DEPTH = 32;
  * entries that open a level on the same line) and flow levels (`[` and `{` not yet
  * closed; brackets inside quoted strings count too, which can only overestimate).
  */
-function nestingDepth(yaml: string): number {
+export function nestingDepth(yaml: string): number {
   let deepest = 0;
   let flow = 0;
   const indents: number[] = [];
