@@ -103,8 +103,8 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   // The editor: every payload is on screen, as text.
   await notes.open('All payloads');
   await expect(notes.editor).toContainText('onerror');
-  const shown = await sourceText(notes.editor);
-  expect(canaries(shown), shown).toBe(canaries(allPayloads));
+  // Polled: formulas and HTML blocks are typeset as they come near the view.
+  await expect.poll(async () => canaries(await sourceText(notes.editor))).toBe(canaries(allPayloads));
   await guard.assertNothingRan('the note in the editor');
 
   // Footnotes: a marker's card shows its definition as text (the corpus's `[^1]` and ours).
@@ -138,7 +138,7 @@ test('a note file on disk full of payloads: the editor, link previews, backlinks
   await notes.open('Embeds payloads');
   const embedded = notes.editor.locator('.ed-embed__content');
   await expect(embedded).toContainText('onerror');
-  expect(canaries(await sourceText(embedded))).toBe(canaries(allPayloads));
+  await expect.poll(async () => canaries(await sourceText(embedded))).toBe(canaries(allPayloads));
   await guard.assertNothingRan('an embedded note');
 
   // Backlinks of Target: one group per sample, each with the paragraph around the link.

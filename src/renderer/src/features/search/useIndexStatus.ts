@@ -23,6 +23,10 @@ export function useIndexStatus(api: NotebookClient, which: 'search' | 'links' = 
 
   useEffect(() => {
     let current = true;
+    // Counts the statuses received as events: an answer to a call made before one of them
+    // is older than it (events and calls travel apart), and must not undo it, e.g. put a
+    // finished index back to "building" for good.
+    let eventsSeen = 0;
     const receive = (status: IndexStatus) => {
       if (!current) return;
       setState((previous) => ({
@@ -31,10 +35,18 @@ export function useIndexStatus(api: NotebookClient, which: 'search' | 'links' = 
           status.state === 'building' && previous.status?.state !== 'building' ? previous.build + 1 : previous.build,
       }));
     };
-    const load = () =>
-      void (which === 'links' ? api.getLinkIndexStatus() : api.getIndexStatus()).then(receive, () => undefined);
+    const load = () => {
+      const seenAtRequest = eventsSeen;
+      void (which === 'links' ? api.getLinkIndexStatus() : api.getIndexStatus()).then(
+        (status) => eventsSeen === seenAtRequest && receive(status),
+        () => undefined,
+      );
+    };
     load();
-    const offStatus = api.on(which === 'links' ? 'link-index-status' : 'index-status', receive);
+    const offStatus = api.on(which === 'links' ? 'link-index-status' : 'index-status', (status) => {
+      eventsSeen++;
+      receive(status);
+    });
     const offResync = api.on('resync', load);
     return () => {
       current = false;
