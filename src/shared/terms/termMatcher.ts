@@ -42,16 +42,23 @@ export interface TermSource {
   names: readonly string[];
 }
 
+/**
+ * @internal A node of the word trie: the terms whose name ends with this word (an index
+ * into `ids`, or several), and the words that may follow it in a longer name.
+ */
+export interface TermTrieNode {
+  terms: number | number[] | undefined;
+  next: Map<string, TermTrieNode> | undefined;
+}
+
 /** A built matcher: immutable, reusable across texts. */
 export interface TermMatcher {
-  /** Names registered, counted once per distinct word sequence (ignored names not counted). */
+  /** Names registered: distinct (word sequence, term) pairs, ignored names not counted. */
   readonly phraseCount: number;
   /** The most words any name has. */
   readonly maxWords: number;
-  /** @internal word keys joined by a space → index into `ids` or a list of them. */
-  readonly phrases: ReadonlyMap<string, number | readonly number[]>;
-  /** @internal first word key → the most words of a name starting with it. */
-  readonly longestFrom: ReadonlyMap<string, number>;
+  /** @internal the trie's first level: a name's first word key → its node. */
+  readonly root: ReadonlyMap<string, TermTrieNode>;
   /** @internal the ids of the terms, by their position in the input. */
   readonly ids: readonly string[];
 }
@@ -146,20 +153,31 @@ function wordsOf(text: string, withJoined: boolean): Words {
  * names' length; the terms' ids are kept by reference, not copied.
  */
 export function buildTermMatcher(terms: readonly TermSource[]): TermMatcher {
-  const phrases = new Map<string, number | number[]>();
-  const longestFrom = new Map<string, number>();
+  const root = new Map<string, TermTrieNode>();
   const ids: string[] = [];
   let maxWords = 0;
+  let phraseCount = 0;
 
   const add = (keys: readonly string[], termIndex: number) => {
-    const phrase = keys.join(' ');
-    const known = phrases.get(phrase);
-    if (known === undefined) phrases.set(phrase, termIndex);
+    let level = root;
+    let node: TermTrieNode | undefined;
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      node = level.get(key);
+      if (node === undefined) {
+        node = { terms: undefined, next: undefined };
+        level.set(key, node);
+      }
+      if (index < keys.length - 1) level = node.next ??= new Map();
+    }
+    const known = node!.terms;
+    if (known === undefined) node!.terms = termIndex;
     else if (typeof known === 'number') {
-      if (known !== termIndex) phrases.set(phrase, [known, termIndex]);
+      if (known === termIndex) return;
+      node!.terms = [known, termIndex];
     } else if (known[known.length - 1] !== termIndex) known.push(termIndex);
-    const first = keys[0]!;
-    if ((longestFrom.get(first) ?? 0) < keys.length) longestFrom.set(first, keys.length);
+    else return;
+    phraseCount++;
     if (keys.length > maxWords) maxWords = keys.length;
   };
 
@@ -187,9 +205,7 @@ export function buildTermMatcher(terms: readonly TermSource[]): TermMatcher {
       }
     }
   });
-  let phraseCount = 0;
-  for (const value of phrases.values()) phraseCount += typeof value === 'number' ? 1 : value.length;
-  return { phrases, longestFrom, ids, maxWords, phraseCount };
+  return { root, ids, maxWords, phraseCount };
 }
 
 /** True when every word character of `name` lies in one of the words found (none was skipped). */
@@ -238,27 +254,21 @@ export function findTerms(matcher: TermMatcher, text: string, options: FindTerms
     const key = keys[index]!;
     let matchedLast = -1;
     let matched: number | readonly number[] | undefined;
-    const longest = matcher.longestFrom.get(key);
-    if (longest !== undefined) {
-      // How many words from here may belong to one name.
-      let reach = 1;
-      while (reach < longest && index + reach < keys.length && follows[index + reach]) reach++;
-      let phrase = key;
-      const candidates: string[] = [phrase];
-      for (let extra = 1; extra < reach; extra++) candidates.push((phrase += ` ${keys[index + extra]!}`));
-      for (let length = reach; length >= 1; length--) {
-        const value = matcher.phrases.get(candidates[length - 1]!);
-        if (value !== undefined) {
-          matched = value;
-          matchedLast = index + length - 1;
-          break;
-        }
+    // Down the trie as far as the words follow one another; the last name ending on the way wins.
+    let node = matcher.root.get(key);
+    for (let at = index; node !== undefined;) {
+      if (node.terms !== undefined) {
+        matched = node.terms;
+        matchedLast = at;
       }
+      at++;
+      if (node.next === undefined || at >= keys.length || !follows[at]) break;
+      node = node.next.get(keys[at]!);
     }
     // A compound written with connectors may be a name written as one word ("5HT2A").
     const compound = words.joined.get(index);
     if (compound && compound.last > matchedLast) {
-      const value = matcher.phrases.get(compound.key);
+      const value = matcher.root.get(compound.key)?.terms;
       if (value !== undefined) {
         matched = value;
         matchedLast = compound.last;
