@@ -48,10 +48,12 @@ export interface TermSource {
  */
 export interface TermTrieNode {
   terms: number | number[] | undefined;
+  /** The terms' ids, worked out on the first occurrence and shared by all the node's occurrences. */
+  idList?: readonly string[];
   next: Map<string, TermTrieNode> | undefined;
 }
 
-/** A built matcher: immutable, reusable across texts. */
+/** A built matcher: reusable across texts, never changed by them (but for the nodes' id lists, a cache). */
 export interface TermMatcher {
   /** Names registered: distinct (word sequence, term) pairs, ignored names not counted. */
   readonly phraseCount: number;
@@ -68,8 +70,11 @@ export interface TermOccurrence {
   /** [start, end) UTF-16 offsets in the text: from the first word's start to the last word's end. */
   start: number;
   end: number;
-  /** The ids of the entries this name belongs to (several for a shared name), without repeats. */
-  ids: string[];
+  /**
+   * The ids of the entries this name belongs to (several for a shared name), without
+   * repeats. Shared by every occurrence of the same name: read it, never change it.
+   */
+  ids: readonly string[];
 }
 
 export interface FindTermsOptions {
@@ -241,24 +246,26 @@ export function findTerms(matcher: TermMatcher, text: string, options: FindTerms
   const { keys, starts, ends, follows } = words;
   const reported = options.firstOnly === true ? new Set<number>() : null;
 
-  const report = (value: number | readonly number[], first: number, last: number): void => {
+  const report = (node: TermTrieNode, first: number, last: number): void => {
+    const value = node.terms!;
     const indexes = typeof value === 'number' ? [value] : value;
     if (reported) {
       if (indexes.every((termIndex) => reported.has(termIndex))) return;
       for (const termIndex of indexes) reported.add(termIndex);
     }
-    found.push({ start: starts[first]!, end: ends[last]!, ids: indexes.map((termIndex) => matcher.ids[termIndex]!) });
+    const ids = (node.idList ??= indexes.map((termIndex) => matcher.ids[termIndex]!));
+    found.push({ start: starts[first]!, end: ends[last]!, ids });
   };
 
   for (let index = 0; index < keys.length;) {
     const key = keys[index]!;
     let matchedLast = -1;
-    let matched: number | readonly number[] | undefined;
+    let matched: TermTrieNode | undefined;
     // Down the trie as far as the words follow one another; the last name ending on the way wins.
     let node = matcher.root.get(key);
     for (let at = index; node !== undefined;) {
       if (node.terms !== undefined) {
-        matched = node.terms;
+        matched = node;
         matchedLast = at;
       }
       at++;
@@ -268,9 +275,9 @@ export function findTerms(matcher: TermMatcher, text: string, options: FindTerms
     // A compound written with connectors may be a name written as one word ("5HT2A").
     const compound = words.joined.get(index);
     if (compound && compound.last > matchedLast) {
-      const value = matcher.root.get(compound.key)?.terms;
-      if (value !== undefined) {
-        matched = value;
+      const joined = matcher.root.get(compound.key);
+      if (joined?.terms !== undefined) {
+        matched = joined;
         matchedLast = compound.last;
       }
     }
