@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildTermMatcher, findTerms, type TermSource } from './termMatcher';
 
@@ -88,6 +89,8 @@ describe('findTerms', () => {
       "PARKINSON'S DISEASE→pd",
       'Parkinson→p',
     ]);
+    // A word after a one-character space is no part of the previous word's compound.
+    expect(find([term('g', 'gaba'), term('a', 'agonist')], "gaba agonist's")).toEqual(['gaba→g', 'agonist→a']);
     // Other apostrophes are connectors, as in search: "don't" is don·t, also found as "dont".
     expect(find([term('t', "don't panic")], "Don't panic. Dont panic. Don t panic.")).toEqual([
       "Don't panic→t",
@@ -153,5 +156,66 @@ describe('findTerms', () => {
     const text = 'GABA receptor and GABA';
     expect(findTerms(matcher, text)).toEqual(findTerms(matcher, text));
     expect(findTerms(matcher, 'GABA rec').map((o) => o.ids)).toEqual([['g']]);
+  });
+});
+
+describe('findTerms on random texts', () => {
+  // Words with forms the stemmer joins, a short word, connectors, a possessive and an accent.
+  const vocabulary = [
+    'gaba',
+    'GABA',
+    'receptor',
+    'receptors',
+    'agonist',
+    'ratio',
+    'the',
+    'of',
+    'Glutamáte',
+    'glutamate',
+  ];
+  const separators = [' ', ' ', ', ', '/', '-', "'s ", ' (', ') '];
+  const names = ['GABA', 'GABA receptor', 'receptor agonist', 'glutamate ratio', 'GABA/glutamate ratio', 'the ratio'];
+
+  // Each word of a text as a key that equal word forms share (the ids of the vocabulary words it is).
+  const wordMatcher = buildTermMatcher(vocabulary.map((word, i) => term(`w${i}`, word)));
+  const wordsOf = (text: string) => findTerms(wordMatcher, text).map((o) => ({ ...o, key: o.ids.join() }));
+  const nameKeys = names.map((name) => wordsOf(name).map((word) => word.key));
+
+  it('reports whole names only, in order, without overlaps, longest first, and misses none', () => {
+    const matcher = buildTermMatcher(names.map((name, i) => term(`n${i}`, name)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { maxLength: 30 }),
+        (pieces) => {
+          const text = pieces.map(([word, separator]) => word + separator).join('');
+          const words = wordsOf(text);
+          const keys = words.map((word) => word.key);
+          /** The names (indexes) whose words are the text's words from word `at` on. */
+          const namesAt = (at: number) =>
+            nameKeys.flatMap((name, index) => (name.every((key, k) => keys[at + k] === key) ? [index] : []));
+          const found = findTerms(matcher, text);
+          let end = 0;
+          let next = 0;
+          for (const occurrence of found) {
+            expect(occurrence.start).toBeGreaterThanOrEqual(end);
+            end = occurrence.end;
+            const first = words.findIndex((word) => word.start === occurrence.start);
+            const count = words.filter((word) => word.start >= occurrence.start && word.end <= occurrence.end).length;
+            // No name starts at a word skipped before this occurrence.
+            for (let at = next; at < first; at++) expect(namesAt(at)).toEqual([]);
+            // The longest name starting here, with every id it has.
+            const here = namesAt(first);
+            const longest = Math.max(...here.map((index) => nameKeys[index]!.length));
+            expect(count).toBe(longest);
+            expect(occurrence.ids).toEqual(
+              here.filter((index) => nameKeys[index]!.length === longest).map((index) => `n${index}`),
+            );
+            next = first + count;
+          }
+          for (let at = next; at < words.length; at++) expect(namesAt(at)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

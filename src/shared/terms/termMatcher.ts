@@ -128,11 +128,13 @@ function wordsOf(text: string, withJoined: boolean): Words {
   const words: Words = { keys: [], starts: [], ends: [], joined: new Map(), follows: [] };
   // Where the previous word (or a possessive "'s" after it) ended: the gap to the next word starts there.
   let lastEnd = -1;
-  let compoundFirst = -1;
   scanTerms(text, (term, start, end, joined) => {
     if (joined) {
-      if (withJoined && compoundFirst >= 0) {
-        words.joined.set(compoundFirst, { key: keyOf(term), last: words.keys.length - 1 });
+      // The compound's first part is the word starting where the joined form starts.
+      let first = words.keys.length - 1;
+      while (first > 0 && words.starts[first]! > start) first--;
+      if (withJoined && first >= 0 && words.starts[first] === start) {
+        words.joined.set(first, { key: keyOf(term), last: words.keys.length - 1 });
       }
       return;
     }
@@ -142,8 +144,6 @@ function wordsOf(text: string, withJoined: boolean): Words {
       return;
     }
     const index = words.keys.length;
-    // A new compound starts unless this word follows the previous one across one connector.
-    if (compoundFirst < 0 || start !== words.ends[index - 1]! + 1) compoundFirst = index;
     words.keys.push(keyOf(term));
     words.starts.push(start);
     words.ends.push(end);
