@@ -34,6 +34,7 @@ import { generateLongNote } from './generateLongNote';
 import { type BenchApp, type LongFrame, type PageProbe, startApp } from './startApp';
 import { record } from './traceSummary';
 import { optionNamed } from '../../e2e/pages/optionName';
+import { formatTable, stringArgument } from './benchCli';
 
 export interface LargeInputOptions {
   /** Case names to run (see CASES). Default: all. */
@@ -500,32 +501,19 @@ export function formatRows(rows: LargeInputRow[]): string {
     row.ok ? 'ok' : 'MISSED',
     row.detail ?? '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((cell, i) => (i >= 1 && i <= 8 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
   return [
-    line(header),
-    widths.map((w) => '-'.repeat(w)).join('  '),
-    ...cells.map(line),
+    formatTable(header, cells, (i) => i >= 1 && i <= 8),
     `targets: every time ≤ ${TIME_TARGET_MS} ms, longest task ≤ ${TASK_TARGET_MS} ms`,
   ].join('\n');
-}
-
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
 if (require.main === module) {
   const started = performance.now();
   run({
-    cases: argument('cases')?.split(','),
-    appDir: argument('app'),
-    profileDir: argument('profile'),
-    traceDir: argument('trace'),
+    cases: stringArgument('cases')?.split(','),
+    appDir: stringArgument('app'),
+    profileDir: stringArgument('profile'),
+    traceDir: stringArgument('trace'),
     log: (line) => console.error(line),
   }).then(
     (rows) => {

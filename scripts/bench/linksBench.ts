@@ -26,6 +26,7 @@ import { dirname, join } from 'node:path';
 import { normalizeLinkTarget } from '../../src/shared/links/normalizeLinkTarget';
 import { openNotebook, type NotebookService } from '../../src/main/notebook/openNotebook';
 import { createRandom, generateVault } from './generateVault';
+import { formatTable, numberArgument } from './benchCli';
 
 export interface LinksBenchOptions {
   /** Notes in the vault. Default 10,000. */
@@ -309,26 +310,15 @@ export function formatRows(rows: BenchRow[]): string {
     row.detail ?? '',
   ]);
   const header = ['links benchmark', 'value', 'target', '', 'detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
-}
-
-function argument(name: string): number | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : undefined;
+  return formatTable(header, cells, (i) => i === 1);
 }
 
 if (require.main === module) {
   run({
-    notes: argument('notes'),
-    hotLinks: argument('hot'),
-    backlinkRuns: argument('runs'),
-    saves: argument('saves'),
+    notes: numberArgument('notes'),
+    hotLinks: numberArgument('hot'),
+    backlinkRuns: numberArgument('runs'),
+    saves: numberArgument('saves'),
     log: (line) => console.error(line),
   }).then(
     (rows) => {

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { queriesFrom } from './packsQueries';
 import { percentile, startApp, type BenchApp } from './startApp';
+import { numberArgument, stringArgument } from './benchCli';
 
 interface Figures {
   startupMs: number;
@@ -52,15 +53,8 @@ const TYPING_RATIO_TARGET = 1.1;
 const FIRST_RENDER_LOADS = 5;
 
 function argument(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : NaN;
+  const value = numberArgument(name) ?? NaN;
   return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-/** `--app-dir <folder>`: measure another build (a folder holding out/main/serve.js). */
-function stringArgument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 async function timeCalls(app: BenchApp, method: string, args: (query: string) => unknown, queries: string[]) {
@@ -183,6 +177,7 @@ async function measure(
   count: number,
 ): Promise<{ app: BenchApp; figures: Omit<Figures, 'typingP95'> }> {
   const app = await startApp({
+    // `--app-dir <folder>`: measure another build (a folder holding out/main/serve.js).
     appDir: stringArgument('app-dir'),
     notes: { 'Scratch.md': '# Scratch\n\nA note to type in.\n' },
     // The pack as stored after an import and the app's first start (its caches made).

@@ -14,11 +14,7 @@ import { loadPackIndex } from '../../src/main/notebook/search/packIndexCache';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { queriesFrom } from './packsQueries';
 import { join } from 'node:path';
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
+import { stringArgument } from './benchCli';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -26,8 +22,8 @@ function percentile(values: number[], p: number): number {
 }
 
 async function main() {
-  const count = Number(argument('entries') ?? 120_000);
-  const stateDir = argument('state') ?? `/tmp/packsPlanCpu-${count}`;
+  const count = Number(stringArgument('entries') ?? 120_000);
+  const stateDir = stringArgument('state') ?? `/tmp/packsPlanCpu-${count}`;
   if (!existsSync(join(stateDir, 'packs'))) {
     mkdirSync(stateDir, { recursive: true });
     writeBenchPack(stateDir, count);
@@ -43,7 +39,7 @@ async function main() {
   const load = process.cpuUsage(loadStart);
   console.log(`load CPU ${((load.user + load.system) / 1000).toFixed(0)} ms`);
   const queries = queriesFrom(count);
-  const rounds = Number(argument('rounds') ?? 3);
+  const rounds = Number(stringArgument('rounds') ?? 3);
   const hits: unknown[] = [];
   for (let round = 0; round < rounds; round++) {
     const times: number[] = [];
@@ -62,7 +58,7 @@ async function main() {
       queries.forEach((query, i) => console.log(`  ${JSON.stringify(query)}: ${times[i]!.toFixed(1)} ms`));
     }
   }
-  const out = argument('out');
+  const out = stringArgument('out');
   if (out) writeFileSync(out, JSON.stringify(hits, null, 1));
 }
 

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { queriesFrom } from './packsQueries';
 import { percentile, startApp } from './startApp';
+import { stringArgument } from './benchCli';
 
 interface Cpu {
   all: number;
@@ -34,15 +35,10 @@ function cpuOf(pid: number): Cpu {
   return { all, main };
 }
 
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
 async function main() {
-  const count = Number(argument('entries') ?? 120_000);
+  const count = Number(stringArgument('entries') ?? 120_000);
   const app = await startApp({
-    appDir: argument('app-dir'),
+    appDir: stringArgument('app-dir'),
     notes: { 'Scratch.md': '# Scratch\n\nA note to type in.\n' },
     prepareState: async (stateDir) => {
       writeBenchPack(stateDir, count);

@@ -37,6 +37,7 @@ import { createRandom, makeVocabulary } from './generateVault';
 import { type BenchApp, percentile, startApp } from './startApp';
 import { record, type Recording } from './traceSummary';
 import { type NoteRun, placeCaretInTheMiddle, typeInto } from './typingBench';
+import { stringArgument } from './benchCli';
 
 const EMPTY = 'Empty note';
 const RICH = 'Rich note';
@@ -282,21 +283,16 @@ export async function run(
   }
 }
 
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
 if (require.main === module) {
   (async () => {
-    const runs = Number(argument('runs') ?? 3);
+    const runs = Number(stringArgument('runs') ?? 3);
     const results: RichRun[] = [];
     for (let i = 0; i < runs; i++) {
       results.push(
         await run({
-          keystrokes: argument('keys') ? Number(argument('keys')) : undefined,
-          appDir: argument('app'),
-          trace: argument('trace') ? join(argument('trace')!, `run-${i + 1}`) : undefined,
+          keystrokes: stringArgument('keys') ? Number(stringArgument('keys')) : undefined,
+          appDir: stringArgument('app'),
+          trace: stringArgument('trace') ? join(stringArgument('trace')!, `run-${i + 1}`) : undefined,
           log: (line) => console.error(`run ${i + 1}/${runs}: ${line}`),
         }),
       );

@@ -12,6 +12,7 @@ import { optionNamed } from '../../e2e/pages/optionName';
 import { richNote, writeFigures } from './richNoteBench';
 import { type BenchApp, startApp } from './startApp';
 import { placeCaretInTheMiddle } from './typingBench';
+import { stringArgument } from './benchCli';
 
 interface TraceEvent {
   name: string;
@@ -91,14 +92,9 @@ async function typeTraced(
   return cpuByEvent(Array.isArray(parsed) ? parsed : parsed.traceEvents);
 }
 
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
-
 (async () => {
-  const keys = Number(argument('keys') ?? 100);
-  const rounds = Number(argument('rounds') ?? 1);
+  const keys = Number(stringArgument('keys') ?? 100);
+  const rounds = Number(stringArgument('rounds') ?? 1);
   const dirs = process.argv.slice(2).filter((arg, i, all) => !arg.startsWith('--') && !all[i - 1]?.startsWith('--'));
   for (let round = 0; round < rounds; round++)
     for (const dir of dirs.length > 0 ? dirs : [undefined]) {

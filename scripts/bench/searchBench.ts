@@ -45,6 +45,7 @@ import { createSourceWorker } from '../../src/main/notebook/search/testing/sourc
 import { versionOf } from '../../src/main/notebook/vault/noteVersion';
 import { coreWaitMs, timeRun, type Timed } from './coreWait';
 import { createRandom, generateVault, makeVocabulary, type GeneratedNote } from './generateVault';
+import { formatTable, stringArgument } from './benchCli';
 
 export interface SearchBenchOptions {
   /** Vault sizes. Default 1,000, 10,000 and 50,000 notes. */
@@ -575,32 +576,19 @@ export function formatRows(rows: SearchBenchRow[]): string {
         row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
         row.detail ?? '',
       ]);
-    const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-    const line = (c: string[]) =>
-      c
-        .map((cell, i) => (i >= 1 && i <= 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-        .join('  ')
-        .trimEnd();
     blocks.push(
       [
         `search benchmark: ${size.toLocaleString('en-US')} notes`,
-        line(header),
-        widths.map((w) => '-'.repeat(w)).join('  '),
-        ...cells.map(line),
+        formatTable(header, cells, (i) => i >= 1 && i <= 6),
       ].join('\n'),
     );
   }
   return blocks.join('\n\n');
 }
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
 if (require.main === module) {
-  const sizes = argument('sizes')?.split(',').map(Number);
-  const reps = argument('reps');
+  const sizes = stringArgument('sizes')?.split(',').map(Number);
+  const reps = stringArgument('reps');
   const started = performance.now();
   run({ sizes, reps: reps ? Number(reps) : undefined, log: (line) => console.error(line) }).then(
     (rows) => {

@@ -25,6 +25,7 @@ import { buildTermMatcher, findTerms, type TermSource } from '../../src/shared/t
 import { generateLongNote } from './generateLongNote';
 import { generatePackEntries } from './generatePack';
 import { createRandom } from './generateVault';
+import { formatTable, numberArgument } from './benchCli';
 
 interface Row {
   name: string;
@@ -163,22 +164,15 @@ export function formatRows(rows: Row[]): string {
     row.detail ?? '',
   ]);
   const header = ['terms benchmark', 'value', 'target', '', 'detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
-}
-
-function argument(name: string): number | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : undefined;
+  return formatTable(header, cells, (i) => i === 1);
 }
 
 if (require.main === module) {
-  const rows = run({ entries: argument('entries'), words: argument('words'), runs: argument('runs') });
+  const rows = run({
+    entries: numberArgument('entries'),
+    words: numberArgument('words'),
+    runs: numberArgument('runs'),
+  });
   console.log(formatRows(rows));
   if (rows.some((row) => row.ok === false)) process.exitCode = 1;
 }

@@ -25,6 +25,7 @@ import { SwitcherIndex, type SwitcherEntry } from '../../src/main/notebook/searc
 import type { Command } from '../../src/renderer/src/ui/commands/CommandRegistry';
 import { filterCommands } from '../../src/renderer/src/features/commands/filterCommands';
 import { createRandom, makeVocabulary, zipfSampler } from './generateVault';
+import { formatTable } from './benchCli';
 
 type Category = 'typeahead' | 'two words' | 'initials' | 'typo' | 'no match';
 const CATEGORIES: Category[] = ['typeahead', 'two words', 'initials', 'typo', 'no match'];
@@ -232,10 +233,7 @@ export function formatRows(rows: TitlesBenchRow[]): string {
     `${row.naiveP50.toFixed(3)} ms`,
     row.ratio.toFixed(2),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+  return formatTable(header, cells, (i) => i >= 3);
 }
 
 if (require.main === module) {

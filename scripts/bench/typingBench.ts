@@ -26,6 +26,7 @@ import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
 import { type BenchApp, type LongFrame, percentile, type PageProbe, startApp } from './startApp';
 import { optionNamed } from '../../e2e/pages/optionName';
+import { formatTable, numberArgument, stringArgument } from './benchCli';
 
 export interface TypingBenchOptions {
   /** Words in the large note. Default 20,000. */
@@ -311,30 +312,14 @@ export function formatRows(rows: TypingBenchRow[]): string {
     row.detail ?? '',
   ]);
   const header = ['typing benchmark', 'empty note', 'large note', 'ratio', 'target', '', 'detail'];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: string[]) =>
-    c
-      .map((cell, i) => (i >= 1 && i <= 4 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
-}
-
-function stringArgument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? process.argv[index + 1] : undefined;
-}
-
-function argument(name: string): number | undefined {
-  const value = stringArgument(name);
-  return value === undefined ? undefined : Number(value);
+  return formatTable(header, cells, (i) => i >= 1 && i <= 4);
 }
 
 if (require.main === module) {
   const started = performance.now();
   run({
-    words: argument('words'),
-    keystrokes: argument('keys'),
+    words: numberArgument('words'),
+    keystrokes: numberArgument('keys'),
     appDir: stringArgument('app'),
     log: (line) => console.error(line),
   }).then(

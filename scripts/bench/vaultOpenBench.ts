@@ -21,6 +21,7 @@ import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { openNotebook } from '../../src/main/notebook/openNotebook';
 import { generateVault } from './generateVault';
+import { numberArgument } from './benchCli';
 
 const GLOSSARY_DIR = join(__dirname, '..', '..', 'resources', 'glossary', 'sources');
 const TARGETS = { warm: 1500, cold: 2000 };
@@ -73,14 +74,9 @@ function range(values: number[]): string {
   return `${Math.round(sorted[0]!)}–${Math.round(sorted.at(-1)!)} ms`;
 }
 
-function argument(name: string): number | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : undefined;
-}
-
 async function main(): Promise<void> {
-  const noteCount = argument('notes') ?? 10_000;
-  const runs = Math.max(1, argument('runs') ?? 3);
+  const noteCount = numberArgument('notes') ?? 10_000;
+  const runs = Math.max(1, numberArgument('runs') ?? 3);
   const base = mkdtempSync(join(tmpdir(), 'vault-open-bench-'));
   const vaultPath = join(base, 'vault');
   try {
