@@ -13,53 +13,15 @@ import { richNote, writeFigures } from './richNoteBench';
 import { type BenchApp, startApp } from './startApp';
 import { placeCaretInTheMiddle } from './typingBench';
 import { stringArgument } from './benchCli';
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
+import { mainThreadTimes, type TraceEvent } from './traceSummary';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Self thread time by event name, and the total of the main thread's tasks. */
+/** Self CPU time by event, and the CPU of the main thread's tasks. */
 function cpuByEvent(events: TraceEvent[]): { total: number; self: Map<string, number> } {
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const busy = new Map<string, number>();
-  for (const e of events)
-    if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
-      busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.tdur ?? 0));
-  const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const own = events
-    .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  const self = new Map<string, number>();
-  let total = 0;
-  const stack: Array<{ event: TraceEvent; childrenCpu: number }> = [];
-  const close = (until: number) => {
-    while (stack.length > 0 && stack[stack.length - 1]!.event.ts + stack[stack.length - 1]!.event.dur! <= until) {
-      const done = stack.pop()!;
-      self.set(done.event.name, (self.get(done.event.name) ?? 0) + (done.event.tdur ?? 0) - done.childrenCpu);
-    }
-  };
-  for (const e of own) {
-    close(e.ts);
-    const parent = stack[stack.length - 1];
-    if (parent) parent.childrenCpu += e.tdur ?? 0;
-    else if (e.name === 'RunTask') total += e.tdur ?? 0;
-    stack.push({ event: e, childrenCpu: 0 });
-  }
-  close(Infinity);
-  return { total, self };
+  const times = mainThreadTimes(events);
+  if (!times) return { total: 0, self: new Map() };
+  return { total: times.tasks.reduce((sum, task) => sum + (task.event.tdur ?? 0), 0), self: times.selfCpu };
 }
 
 async function typeTraced(

@@ -19,7 +19,7 @@ const CATEGORIES = [
   'toplevel',
 ];
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -75,8 +75,20 @@ export async function record(browser: Browser, page: Page, dir: string, name: st
 
 const ms = (us: number) => `${(us / 1000).toFixed(1)} ms`;
 
-/** The renderer main thread that did the most: self time by event, and the longest tasks. */
-export function summarizeTrace(events: TraceEvent[], top = 18): string {
+/** One trace's busiest renderer main thread: its events, its tasks, and self time by event. */
+export interface MainThreadTimes {
+  /** Its complete events, in order (an event before those inside it). */
+  own: TraceEvent[];
+  /** Its top-level tasks, each with the self time of what ran in it, by event. */
+  tasks: Array<{ event: TraceEvent; parts: Map<string, number> }>;
+  /** Self wall time by event (a FunctionCall by its function's name). */
+  self: Map<string, number>;
+  /** Self CPU time likewise: on a loaded machine a task's wall time includes waiting for a core. */
+  selfCpu: Map<string, number>;
+}
+
+/** The renderer main thread that did the most, and where its time went; null if the trace has none. */
+export function mainThreadTimes(events: TraceEvent[]): MainThreadTimes | null {
   const mains = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -87,17 +99,16 @@ export function summarizeTrace(events: TraceEvent[], top = 18): string {
     if (e.ph === 'X' && e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`))
       busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
   const main = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (!main) return '(no renderer main thread in the trace)';
+  if (!main) return null;
   const own = events
     .filter((e) => e.ph === 'X' && `${e.pid}:${e.tid}` === main && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   const label = (e: TraceEvent) =>
     e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
-  // Self time: an event's duration less that of the events directly inside it. CPU time
-  // likewise: on a loaded machine a task's wall time includes the time it waited for a core.
+  // Self time: an event's duration less that of the events directly inside it; CPU likewise.
   const self = new Map<string, number>();
   const selfCpu = new Map<string, number>();
-  const tasks: Array<{ event: TraceEvent; parts: Map<string, number> }> = [];
+  const tasks: MainThreadTimes['tasks'] = [];
   const stack: Array<{
     event: TraceEvent;
     children: number;
@@ -128,6 +139,14 @@ export function summarizeTrace(events: TraceEvent[], top = 18): string {
     stack.push({ event: e, children: 0, childrenCpu: 0, task });
   }
   close(Infinity);
+  return { own, tasks, self, selfCpu };
+}
+
+/** The renderer main thread that did the most: self time by event, and the longest tasks. */
+export function summarizeTrace(events: TraceEvent[], top = 18): string {
+  const times = mainThreadTimes(events);
+  if (!times) return '(no renderer main thread in the trace)';
+  const { own, tasks, self, selfCpu } = times;
   const total = tasks.reduce((sum, t) => sum + t.event.dur!, 0);
   const totalCpu = tasks.reduce((sum, t) => sum + (t.event.tdur ?? 0), 0);
   const styles = own.filter((e) => e.name === 'UpdateLayoutTree');
