@@ -187,6 +187,18 @@ async function openRich(
   return { ...times, longestTask: Math.max(0, ...tasks.map((task) => task.duration)), profile };
 }
 
+/** Opens the note `title` from the notes list and puts the caret in its middle, once the page is quiet. */
+export async function openWithCaretInTheMiddle(app: BenchApp, title: string): Promise<void> {
+  await app.page
+    .getByRole('listbox', { name: 'Notes' })
+    .getByRole('option', { name: optionNamed(title) })
+    .click();
+  await app.page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
+  await app.waitForQuiet();
+  await placeCaretInTheMiddle(app.page);
+  await app.waitForQuiet({ quietMs: 300 });
+}
+
 /** Types `text` into the open note at the caret placed in its middle, traced (see traceSummary). */
 async function tracedTyping(
   app: BenchApp,
@@ -195,14 +207,7 @@ async function tracedTyping(
   recording: (name: string) => Promise<Recording>,
 ) {
   const page = app.page;
-  await page
-    .getByRole('listbox', { name: 'Notes' })
-    .getByRole('option', { name: optionNamed(title) })
-    .click();
-  await page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
-  await app.waitForQuiet();
-  await placeCaretInTheMiddle(page);
-  await app.waitForQuiet({ quietMs: 300 });
+  await openWithCaretInTheMiddle(app, title);
   const traced = await recording(`typing-${title === RICH ? 'rich' : 'empty'}`);
   for (const char of text) {
     await page.keyboard.type(char);

@@ -9,9 +9,8 @@
  */
 import { loadavg } from 'node:os';
 import { optionNamed } from '../../e2e/pages/optionName';
-import { richNote, writeFigures } from './richNoteBench';
+import { openWithCaretInTheMiddle, richNote, writeFigures } from './richNoteBench';
 import { type BenchApp, startApp } from './startApp';
-import { placeCaretInTheMiddle } from './typingBench';
 import { stringArgument } from './benchCli';
 import { mainThreadTimes, type TraceEvent } from './traceSummary';
 
@@ -30,14 +29,7 @@ async function typeTraced(
   keys: number,
 ): Promise<{ total: number; self: Map<string, number> }> {
   const page = app.page;
-  await page
-    .getByRole('listbox', { name: 'Notes' })
-    .getByRole('option', { name: optionNamed(title) })
-    .click();
-  await page.getByRole('textbox', { name: `Note: ${title}` }).waitFor();
-  await app.waitForQuiet();
-  await placeCaretInTheMiddle(page);
-  await app.waitForQuiet({ quietMs: 300 });
+  await openWithCaretInTheMiddle(app, title);
   await app.browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'toplevel', 'v8.execute'],
   });
