@@ -8,7 +8,8 @@ import { KeyedQueue } from './KeyedQueue';
 import { NoteTextHandoff } from './NoteTextHandoff';
 import type { CachedMeta } from './noteMetaCache';
 import { copySummary, type FileMeta } from './noteFile';
-import { compareByModified, stampOf, summarizeNote, type NoteRecord } from './summarizeNote';
+import { compareByModified } from '@shared/domain/noteOrder';
+import { stampOf, summarizeNote, type NoteRecord } from './summarizeNote';
 import { VaultPaths } from './VaultPaths';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

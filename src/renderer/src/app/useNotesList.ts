@@ -1,19 +1,7 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { NoteSummary } from '@shared/domain/note';
+import { compareByModified } from '@shared/domain/noteOrder';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-
-// ISO times compare as strings; titles with one collator (localeCompare per pair made
-// re-sorting 10,000 notes cost a noticeable pause on every batch of changes), made when
-// first needed: a page's first use of Intl costs 15–40 ms (see formatCount), and the first
-// screen needs none, since the backend lists the notes in this order.
-let titleCollator: Intl.Collator | undefined;
-function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
-  if (a.modified !== b.modified) return a.modified < b.modified ? 1 : -1;
-  return (
-    (titleCollator ??= new Intl.Collator()).compare(a.title, b.title) ||
-    (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
-  );
-}
 
 /**
  * The vault's notes for the sidebar, most recently modified first. Follows every
@@ -21,7 +9,7 @@ function byModifiedDesc(a: NoteSummary, b: NoteSummary): number {
  * backend for the list again, batched so a burst of changes costs one call.
  */
 export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
-  // In the backend's order (see NotebookApi.listNotes), which is byModifiedDesc's.
+  // In the backend's order (see NotebookApi.listNotes), which is compareByModified's: no sort.
   const [list, setList] = useState(initial);
   // Counts every change applied to the list, so a listing requested before one is not applied after it.
   const changesSeen = useRef(0);
@@ -54,7 +42,7 @@ export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
             if (change.kind === 'removed') byPath.delete(change.path);
             else if (change.note) byPath.set(change.path, change.note);
           }
-          return [...byPath.values()].sort(byModifiedDesc);
+          return [...byPath.values()].sort(compareByModified);
         });
         return;
       }
@@ -74,7 +62,7 @@ export function useNotesList(api: NotebookClient, initial: NoteSummary[]) {
   const upsert = useCallback((note: NoteSummary, previousPath = note.path) => {
     changesSeen.current++;
     setList((notes) =>
-      [...notes.filter((n) => n.path !== previousPath && n.path !== note.path), note].sort(byModifiedDesc),
+      [...notes.filter((n) => n.path !== previousPath && n.path !== note.path), note].sort(compareByModified),
     );
   }, []);
 
