@@ -22,6 +22,7 @@ import { NoteModelCache } from './notes/NoteModelCache';
 import { StoredEntry } from './packs/packCatalog';
 import { PackLibrary } from './packs/PackLibrary';
 import { packMethods } from './packs/packMethods';
+import { highlightMethods } from './highlights/highlightMethods';
 import { PackUploads } from './packs/PackUploads';
 import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
@@ -576,6 +577,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       }
     },
 
+    ...highlightMethods(),
     ...packMethods({
       library,
       uploads,

@@ -26,6 +26,13 @@ import type {
 import type { IndexStatus, SearchResults, SearchScope, SwitcherItem } from '../domain/search';
 import type { TagSuggestion } from '../domain/tags';
 import type { WorkspaceState } from '../domain/workspace';
+import type {
+  EntryHighlights,
+  HighlightColour,
+  HighlightedEntrySummary,
+  HighlightPatch,
+  PlacedHighlight,
+} from '../domain/highlights';
 
 /** Preferences of the app, kept across vaults. */
 export interface Preferences {
@@ -368,6 +375,51 @@ export interface NotebookApi {
    * @throws not-found for an unknown pack; invalid-arguments for the shipped glossary (hide it).
    */
   removePack(args: { id: string }): Promise<void>;
+
+  // --- Highlights and margin notes on entries (issue #17; files described in docs/highlight-files.md) ---
+
+  /**
+   * The highlights on entry `entryId`, each placed in the entry's current text
+   * (`entryText(entry).text`, see shared/annotations/entryText.ts) by re-anchoring its
+   * selectors, or orphaned (`place: null`) when it cannot be placed. Never drops a highlight.
+   * An entry without highlights gives an empty list; an entry that no longer exists gives
+   * its file's highlights, all orphaned. Rejects with `not-found` only for an unknown entry
+   * that has no highlight file either.
+   */
+  getEntryHighlights(args: { entryId: string }): Promise<EntryHighlights>;
+
+  /**
+   * Highlights `entryText(entry).text.slice(start, end)` of entry `entryId` (colour defaults
+   * to yellow), with an optional margin note, and writes its file in the vault's highlights
+   * folder (creating it). Rejects with `invalid-arguments` when the range is empty, out of
+   * the text or only whitespace, and `not-found` for an unknown entry. Sends `highlights-changed`.
+   */
+  addHighlight(args: {
+    entryId: string;
+    start: number;
+    end: number;
+    colour?: HighlightColour;
+    note?: string;
+  }): Promise<PlacedHighlight>;
+
+  /** Changes one highlight's colour, margin note or place (re-attaching an orphan). Sends `highlights-changed`. */
+  updateHighlight(args: { entryId: string; id: string; patch: HighlightPatch }): Promise<PlacedHighlight>;
+
+  /** Deletes one highlight; the file goes to the vault's trash when it was the last. Sends `highlights-changed`. */
+  deleteHighlight(args: { entryId: string; id: string }): Promise<void>;
+
+  /** Every entry that has a highlight file in the vault, by title. */
+  listHighlightedEntries(): Promise<HighlightedEntrySummary[]>;
+
+  /** The vault folder holding highlight files (default `Highlights`). */
+  getHighlightsFolder(): Promise<{ folder: string }>;
+
+  /**
+   * Renames the vault's highlights folder to `folder` (a vault-relative folder path), moving
+   * its files; the choice is kept in the vault so a copied vault keeps it. Rejects with
+   * `already-exists` when `folder` holds other files.
+   */
+  setHighlightsFolder(args: { folder: string }): Promise<{ folder: string; moved: number }>;
 }
 
 export type MethodName = keyof NotebookApi;
@@ -403,6 +455,8 @@ export interface NotebookEvents {
    * events may have been missed. Views refetch what they show.
    */
   resync: Record<string, never>;
+  /** Highlights or margin notes of these entries changed (by the app or by an edit of their files). */
+  'highlights-changed': { entryIds: string[] };
   /** A command chosen outside the page (the desktop app's menu): the UI runs it. */
   'app-command': { command: AppCommand };
 }

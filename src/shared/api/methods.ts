@@ -20,6 +20,13 @@ import {
 } from './schemas';
 import * as v from './validate';
 import { MAX_ENTRY_ROWS } from '../domain/glossary';
+import { HIGHLIGHT_COLOURS } from '../domain/highlights';
+
+const highlightColour = v.literal(...HIGHLIGHT_COLOURS);
+const highlightId = v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/, patternName: 'a highlight id' });
+const textOffset = v.integer(0, 1e8);
+/** A margin note: Markdown, at most 100,000 characters. */
+const marginNote = v.string({ max: 100_000, noControl: false });
 
 interface MethodSpec<A> {
   /** Checks the untrusted argument and returns it typed. */
@@ -143,6 +150,31 @@ export const methods = {
   },
   countLinksToPack: { args: v.object({ id: packId }) },
   removePack: { args: v.object({ id: packId }) },
+  getEntryHighlights: { args: v.object({ entryId }) },
+  addHighlight: {
+    args: v.object({
+      entryId,
+      start: textOffset,
+      end: textOffset,
+      colour: v.optional(highlightColour),
+      note: v.optional(marginNote),
+    }),
+  },
+  updateHighlight: {
+    args: v.object({
+      entryId,
+      id: highlightId,
+      patch: v.object({
+        colour: v.optional(highlightColour),
+        note: v.optional(marginNote),
+        place: v.optional(v.object({ start: textOffset, end: textOffset })),
+      }),
+    }),
+  },
+  deleteHighlight: { args: v.object({ entryId, id: highlightId }) },
+  listHighlightedEntries: { args: v.none() },
+  getHighlightsFolder: { args: v.none() },
+  setHighlightsFolder: { args: v.object({ folder: folderPath }) },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 
 export const methodNames = Object.keys(methods) as MethodName[];
