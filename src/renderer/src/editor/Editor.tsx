@@ -83,6 +83,7 @@ import { type WikiLinkHost, WikiLinkResolutions } from './plugins/wikiLinkHost';
 import { WikiLinkPreviewPlugin } from './plugins/WikiLinkPreviewPlugin';
 import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
+import { $insertQuote, type QuoteBlock } from './quotes/insertQuote';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme/editor.css';
 
@@ -106,6 +107,11 @@ export interface EditorHandle {
    * done or `stop()` returns true (see warmExportInSlices).
    */
   prepareMarkdown?(stop?: () => boolean): Promise<void>;
+  /**
+   * Inserts a quoted passage with its link back after the block holding the caret (see
+   * $insertQuote), as an edit of the user's: undoable, and saved like typing.
+   */
+  insertQuote?(quote: QuoteBlock): void;
 }
 
 export interface EditorProps {
@@ -255,6 +261,17 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         if (loader.pendingMarkdown !== null) return loader.pendingMarkdown;
         pastes.finish();
         return editor.read(() => $exportMarkdown());
+      },
+      insertQuote(quote: QuoteBlock) {
+        const editor = editorRef.current;
+        if (editor === null) return;
+        pastes.finish();
+        editor.update(() => $insertQuote(quote), { discrete: true });
+        editor.getRootElement()?.focus({ preventScroll: true });
+        // The caret is below the quote now: bring both into view.
+        const selection = window.getSelection();
+        const focusNode = selection?.focusNode;
+        (focusNode instanceof Element ? focusNode : focusNode?.parentElement)?.scrollIntoView({ block: 'nearest' });
       },
       async prepareMarkdown(stop?: () => boolean) {
         const editor = editorRef.current;
