@@ -84,6 +84,7 @@ import { WikiLinkPreviewPlugin } from './plugins/WikiLinkPreviewPlugin';
 import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
 import { $insertQuote, type QuoteBlock } from './quotes/insertQuote';
+import { QuoteDropPlugin, type QuoteDrop } from './quotes/QuoteDropPlugin';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme/editor.css';
 
@@ -148,6 +149,8 @@ export interface EditorProps {
    * vault's images still show and save.
    */
   media?: MediaHost;
+  /** Quotes dropped on the note (a highlight dragged from the reader); without it such drops are not taken. Keep it stable. */
+  quoteDrop?: QuoteDrop;
   /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
   suggestTags?(query: string): Promise<TagSuggestion[]>;
 }
@@ -205,6 +208,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     wikiLinks,
     media,
     suggestTags,
+    quoteDrop,
   },
   ref,
 ) {
@@ -366,6 +370,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <TagPlugin />
             <FootnotePlugin />
             {!readOnly && media && <ImageInsertPlugin />}
+            {!readOnly && quoteDrop && <QuoteDropPlugin quoteDrop={quoteDrop} />}
             <BlockIdPlugin />
             {wikiLinks && <EmbedPlugin host={wikiLinks} />}
             <ItemEmbedPlugin />

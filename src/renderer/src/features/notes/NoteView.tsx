@@ -28,6 +28,7 @@ import { NoteSession, type SessionSnapshot } from './NoteSession';
 import { registerSession, settledSaves, takeStrandedEdits } from './openSessions';
 import { NoteTitle } from './NoteTitle';
 import { registerQuoteTarget } from '../quotes/quoteTarget';
+import { HIGHLIGHT_QUOTE_DROP } from '../quotes/quoteRequest';
 import { SaveIndicator } from './SaveIndicator';
 
 export interface NoteViewProps {
@@ -385,6 +386,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           wikiLinks={wikiLinks}
           media={media}
           suggestTags={suggestTags}
+          quoteDrop={HIGHLIGHT_QUOTE_DROP}
         />
       </div>
       {renameAsk && (
