@@ -552,17 +552,27 @@ function newHighlightId(taken: Set<string>, unparsed: string[]): string {
   }
 }
 
+/** What ends every highlight file's name (see fileTitles). */
+export const FILE_SUFFIX = 'highlights';
+
 /**
  * File titles to try for an entry's highlights, in order: its title as a note name (the
- * notes' own rules, sanitizeTitle), then with its pack's name (`GABA (Neuro).md`), then
- * numbered (`GABA (Neuro) 2.md`). The entry id stands in for a title that leaves nothing.
+ * notes' own rules, sanitizeTitle) followed by "highlights" (`GABA highlights.md`), then with
+ * its pack's name (`GABA (Neuro) highlights.md`), then numbered (`GABA (Neuro) highlights 2.md`).
+ * The entry id stands in for a title that leaves nothing.
+ *
+ * Never the bare title: a note named like an entry takes its links (`[[GABA]]` resolves to a
+ * note before an entry, as in Obsidian), so highlighting an entry would turn every link to it
+ * in the person's notes into a link to the highlight file.
  */
 export function* fileTitles(title: string, entryId: string, packName: string | undefined): Generator<string> {
-  const base = sanitizeTitle(title) || sanitizeTitle(entryId) || 'Highlights';
-  yield base;
-  const withPack = packName ? sanitizeTitle(`${base} (${packName})`) || base : base;
-  if (withPack !== base) yield withPack;
-  for (let n = 2; n < MAX_NAME_TRIES; n++) yield sanitizeTitle(`${withPack} ${n}`);
+  // Cut so that the pack's name, the word and a number still fit in a note title.
+  const base = sanitizeTitle((sanitizeTitle(title) || sanitizeTitle(entryId) || 'Entry').slice(0, 120));
+  const named = (text: string) => sanitizeTitle(`${text} ${FILE_SUFFIX}`);
+  yield named(base);
+  const withPack = packName ? sanitizeTitle(`${base} (${packName.slice(0, 40)})`) || base : base;
+  if (withPack !== base) yield named(withPack);
+  for (let n = 2; n < MAX_NAME_TRIES; n++) yield `${named(withPack)} ${n}`;
 }
 
 /** Every highlight placed in the entry's current text (orphans when the entry is gone), in reading order. */
