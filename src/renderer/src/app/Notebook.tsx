@@ -39,6 +39,7 @@ import {
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
 import { onSearchRequest } from '../ui/searchRequests';
+import { useQuoteRequests } from '../features/quotes/useQuoteRequests';
 
 /** The application shell for one vault: sidebar, the main view, and the reference pane. */
 export function Notebook({ data }: { data: StartupData }) {
@@ -86,6 +87,17 @@ export function Notebook({ data }: { data: StartupData }) {
   const mainEntryTitle = mainEntry.value?.title;
   // The welcome view: the glossary's size and first entries, as they are now.
   const welcomeGlossary = useGlossaryHead(api, data.glossary);
+  useQuoteRequests({
+    api,
+    notes: notes.list,
+    openNoteBeside: (path, entryId) => {
+      openNote(path);
+      changeWorkspace({ referenceEntryId: entryId });
+      panel.setTab('reference');
+    },
+    upsertNote: notes.upsert,
+    notify: setToast,
+  });
   const drafts = useDrafts({ api, initial: data.drafts, openNote, upsertNote: notes.upsert, notify: setToast });
 
   const openVault = useCallback(async () => {
