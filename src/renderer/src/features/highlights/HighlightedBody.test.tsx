@@ -38,7 +38,14 @@ function placed(
     created: '2026-12-01T00:00:00Z',
     updated: '2026-12-01T00:00:00Z',
     ...(note !== undefined ? { note } : {}),
-    selectors: { exact: passage ?? 'a passage that is gone', prefix: '', suffix: '', start: 0, end: 0 } as never,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: passage ?? 'a passage that is gone', prefix: '', suffix: '' },
+      position: {
+        type: 'TextPositionSelector',
+        start: Math.max(start, 0),
+        end: Math.max(start, 0) + (passage ?? '').length,
+      },
+    },
     place: passage === null ? null : { start, end: start + passage.length, exact: true },
   };
 }

@@ -15,7 +15,10 @@ function highlight(id: string, passage: string | null, colour: HighlightColour =
     colour,
     created: '2026-12-01T00:00:00Z',
     updated: '2026-12-01T00:00:00Z',
-    selectors: { exact: passage ?? 'gone', prefix: '', suffix: '', start: 0, end: 0 } as never,
+    selectors: {
+      quote: { type: 'TextQuoteSelector', exact: passage ?? 'gone', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 0 },
+    },
     place: passage === null ? null : { start, end: start + passage.length, exact: true },
   };
 }

@@ -1,5 +1,9 @@
 import { useCommands } from '../../ui/commands/useCommands';
+import type { Shortcut } from '../../ui/shortcuts';
 import { activeReader } from './readerRegistry';
+
+/** Highlights the selection in the reader: the editor's Highlight shortcut, the same meaning. */
+export const HIGHLIGHT_SHORTCUT: Shortcut = ['Mod', 'Shift', 'H'];
 
 /** Whether the user is in a reader with a selection in its body or a highlight focused. */
 function hasTarget(): boolean {
@@ -30,8 +34,7 @@ export function useHighlightCommands(): void {
       id: 'highlights.highlight',
       title: 'Highlight selection',
       group: 'Reader',
-      // The editor's Highlight shortcut: the same meaning in the reader.
-      shortcut: ['Mod', 'Shift', 'H'],
+      shortcut: HIGHLIGHT_SHORTCUT,
       keywords: ['mark', 'annotate', 'colour'],
       when: hasTarget,
       run: () => activeReader()?.highlight(),
