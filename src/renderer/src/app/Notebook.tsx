@@ -32,6 +32,7 @@ import {
   CommandPalette,
   NoteView,
   OpenVaultDialog,
+  SettingsDialog,
   preloadViews,
   QuickSwitcher,
   UnresolvedLinksDialog,
@@ -49,6 +50,7 @@ export function Notebook({ data }: { data: StartupData }) {
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
   const [vaultDialog, setVaultDialog] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [search, setSearch] = useState({ open: false, focusRequest: 0, query: null as string | null });
   // A tag clicked in a note searches it.
   useEffect(
@@ -155,6 +157,7 @@ export function Notebook({ data }: { data: StartupData }) {
     openQuickSwitcher: () => setPicker('switcher'),
     openCommandPalette: () => setPicker('palette'),
     openVault: () => void openVault(),
+    openSettings: () => setSettingsOpen(true),
     noteOpen: openNotePath !== null,
     referenceOpen: openNotePath !== null && workspace.referenceEntryId !== null,
     closeReference: () => changeWorkspace({ referenceEntryId: null }),
@@ -361,6 +364,11 @@ export function Notebook({ data }: { data: StartupData }) {
         <div className="toast" role="status">
           {toast}
         </div>
+      )}
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
       )}
       {vaultDialog && (
         <Suspense fallback={null}>
