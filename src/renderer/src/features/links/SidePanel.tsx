@@ -3,12 +3,14 @@ import type { BacklinkList, MentionContext, OutgoingLink } from '@shared/domain/
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { BacklinksPanel } from '../backlinks/BacklinksPanel';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { useEntryHighlights } from '../highlights/useEntryHighlights';
 import { OutgoingLinksPanel } from './OutgoingLinksPanel';
 import { useLiveLoad } from './useLiveLoad';
 import './sidePanel.css';
 
 /** The views of the side panel beside the open document. */
-export type SideTab = 'backlinks' | 'outgoing' | 'reference';
+export type SideTab = 'backlinks' | 'outgoing' | 'highlights' | 'reference';
 
 export interface SidePanelProps {
   /** The document in the main view. */
@@ -22,13 +24,20 @@ export interface SidePanelProps {
   onHide(): void;
   /** The glossary entry opened beside a note, when there is one (the Reference tab). */
   reference: ReactNode | null;
+  /** For an entry: what its Highlights tab shows after its highlights (the notes quoting it). */
+  quotedIn?: ReactNode;
   onOpenMention(path: string, mention: MentionContext): void;
   onOpenLink(link: OutgoingLink): void;
   onCreateNote(target: string): void;
   onShowUnresolved(): void;
 }
 
-const LABELS: Record<SideTab, string> = { backlinks: 'Backlinks', outgoing: 'Outgoing links', reference: 'Reference' };
+const LABELS: Record<SideTab, string> = {
+  backlinks: 'Backlinks',
+  outgoing: 'Outgoing links',
+  highlights: 'Highlights',
+  reference: 'Reference',
+};
 
 function keyOf(doc: DocRef): string {
   return doc.kind === 'entry' ? `entry:${doc.id}` : `note:${doc.path}`;
@@ -36,8 +45,8 @@ function keyOf(doc: DocRef): string {
 
 /**
  * The right-hand panel beside the open document, in tabs: Backlinks (linked and unlinked
- * mentions), Outgoing links (for a note) and Reference (a glossary entry opened beside the
- * note). Tabs follow the ARIA tabs pattern (arrow keys move between them).
+ * mentions), Outgoing links (for a note), Highlights (for an entry: its highlights, margin
+ * notes and orphans) and Reference (a glossary entry opened beside the note). Tabs follow the ARIA tabs pattern (arrow keys move between them).
  */
 export function SidePanel(props: SidePanelProps) {
   const { doc, tab, onTab } = props;
@@ -48,16 +57,19 @@ export function SidePanel(props: SidePanelProps) {
   const outgoing = useLiveLoad<OutgoingLink[]>(api, doc.kind === 'note' ? key : null, () =>
     api.getOutgoingLinks({ path: doc.kind === 'note' ? doc.path : '' }),
   );
+  const highlights = useEntryHighlights(api, doc.kind === 'entry' ? doc.id : null);
   const baseId = useId();
   const tabRefs = useRef(new Map<SideTab, HTMLButtonElement>());
 
   const tabs: SideTab[] = ['backlinks'];
   if (doc.kind === 'note') tabs.push('outgoing');
+  if (doc.kind === 'entry') tabs.push('highlights');
   if (props.reference !== null) tabs.push('reference');
   const shown = tabs.includes(tab) ? tab : 'backlinks';
   const counts: Partial<Record<SideTab, number | undefined>> = {
     backlinks: linked.value?.count,
     outgoing: outgoing.value?.reduce((sum, link) => sum + link.count, 0),
+    highlights: highlights.value?.highlights.length,
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -134,6 +146,9 @@ export function SidePanel(props: SidePanelProps) {
             onCreate={props.onCreateNote}
             onShowUnresolved={props.onShowUnresolved}
           />
+        )}
+        {shown === 'highlights' && doc.kind === 'entry' && (
+          <HighlightsPanel entryId={doc.id} highlights={highlights} quotedIn={props.quotedIn} />
         )}
         {shown === 'reference' && props.reference}
       </div>

@@ -1,0 +1,456 @@
+import { entryText, type EntryTextBlock } from '@shared/annotations/entryText';
+import type { GlossaryEntry } from '@shared/domain/glossary';
+import type { HighlightColour, PlacedHighlight } from '@shared/domain/highlights';
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
+import { useApi } from '../../api/ApiContext';
+import { HIGHLIGHT_DRAG_TYPE, requestQuote } from '../quotes/quoteRequest';
+import { blockSegments, placedInOrder, type TextSegment } from './highlightSegments';
+import { markLabel } from './highlightLabels';
+import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
+import { MarginNote, MarginNoteEditor } from './MarginNote';
+import { registerReader } from './readerRegistry';
+import { cssString } from './cssString';
+import { BLOCK_OFFSET_ATTRIBUTE, selectionToOffsets } from './selectionOffsets';
+import { useEntryHighlights } from './useEntryHighlights';
+import './highlights.css';
+
+type Popover =
+  | { kind: 'selection'; start: number; end: number; position: PopoverPosition; focus: boolean }
+  | { kind: 'highlight'; id: string; position: PopoverPosition; focus: boolean };
+
+/** What the last destructive action was, until undone or dismissed. */
+interface Undo {
+  message: string;
+  run(): Promise<unknown>;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Where `rect` (viewport coordinates) is inside `container`. */
+function positionIn(container: HTMLElement, rect: DOMRect): PopoverPosition {
+  const box = container.getBoundingClientRect();
+  return { left: rect.left - box.left + rect.width / 2, top: rect.top - box.top, bottom: rect.bottom - box.top };
+}
+
+function firstPieceOf(root: HTMLElement | null, id: string): HTMLElement | null {
+  return root?.querySelector<HTMLElement>(`mark[data-highlight-id=${cssString(id)}][data-first]`) ?? null;
+}
+
+/** Where a range is on screen (jsdom has no Range.getBoundingClientRect: its element's then). */
+function rectOf(range: Range): DOMRect {
+  if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
+  const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
+  return element?.getBoundingClientRect() ?? new DOMRect();
+}
+
+/**
+ * The body of a glossary entry in the reader, with the user's highlights and margin notes:
+ * the blocks of its anchoring text (see @shared/annotations/entryText), each an element
+ * holding its text as text nodes and <mark>s (never HTML), carrying its start offset in
+ * `data-offset`, so a selection maps to offsets (selectionOffsets) and back. Selecting text
+ * with the mouse offers a small toolbar; a highlight opens its own on click or Enter.
+ * Margin notes sit beside their passage (below it in the compact reference pane). Keyed by
+ * entry by its caller, so another entry starts with no popover, editor or undo.
+ */
+export function HighlightedBody({
+  entryId,
+  entry,
+  compact,
+  onTextChanged,
+}: {
+  entryId: string;
+  entry: Pick<GlossaryEntry, 'definition' | 'sections'>;
+  compact: boolean;
+  /** Called after the highlights changed how the text is split into nodes (search matches are found again). */
+  onTextChanged?(): void;
+}) {
+  const api = useApi();
+  const { text, blocks } = useMemo(() => entryText(entry), [entry]);
+  const loaded = useEntryHighlights(api, entryId);
+  const highlights = useMemo(() => loaded.value?.highlights ?? [], [loaded.value]);
+  const placed = useMemo(() => placedInOrder(highlights), [highlights]);
+  const [popover, setPopover] = useState<Popover | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
+
+  const textChanged = useRef(onTextChanged);
+  useLayoutEffect(() => {
+    textChanged.current = onTextChanged;
+  });
+  useEffect(() => {
+    if (placed.length > 0) textChanged.current?.();
+  }, [placed]);
+
+  const focusHighlight = useCallback((id: string) => {
+    firstPieceOf(bodyRef.current, id)?.focus();
+  }, []);
+
+  const fail = useCallback((error: unknown) => setMessage(`That did not work: ${errorText(error)}`), []);
+
+  const add = useCallback(
+    async (start: number, end: number, colour?: HighlightColour): Promise<PlacedHighlight | null> => {
+      try {
+        const added = await api.addHighlight({ entryId, start, end, ...(colour ? { colour } : {}) });
+        setMessage(null);
+        document.getSelection()?.removeAllRanges();
+        loaded.reload();
+        return added;
+      } catch (error) {
+        fail(error);
+        return null;
+      }
+    },
+    [api, entryId, loaded, fail],
+  );
+
+  const quote = useCallback(
+    (highlightId: string) => {
+      if (!requestQuote({ entryId, highlightId })) setMessage('Open a note to quote this passage into.');
+    },
+    [entryId],
+  );
+
+  const update = useCallback(
+    async (id: string, patch: Parameters<typeof api.updateHighlight>[0]['patch']) => {
+      try {
+        await api.updateHighlight({ entryId, id, patch });
+        loaded.reload();
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, entryId, loaded, fail],
+  );
+
+  const remove = useCallback(
+    async (highlight: PlacedHighlight) => {
+      try {
+        await api.deleteHighlight({ entryId, id: highlight.id });
+        loaded.reload();
+        const place = highlight.place;
+        setUndo(
+          place
+            ? {
+                message: 'Highlight deleted.',
+                run: () =>
+                  api.addHighlight({
+                    entryId,
+                    start: place.start,
+                    end: place.end,
+                    colour: highlight.colour,
+                    ...(highlight.note ? { note: highlight.note } : {}),
+                  }),
+              }
+            : null,
+        );
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [api, entryId, loaded, fail],
+  );
+
+  const openFor = useCallback((id: string, focus: boolean) => {
+    const mark = firstPieceOf(bodyRef.current, id);
+    const container = bodyRef.current;
+    if (!mark || !container) return;
+    setPopover({ kind: 'highlight', id, position: positionIn(container, mark.getBoundingClientRect()), focus });
+  }, []);
+
+  const focusedHighlight = (): string | null => {
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || !bodyRef.current?.contains(active)) return null;
+    return active.closest('mark[data-highlight-id]')?.getAttribute('data-highlight-id') ?? null;
+  };
+  const selected = () => (bodyRef.current ? selectionToOffsets(bodyRef.current, text) : null);
+
+  // The commands (useHighlightCommands) act through this.
+  const actions = useRef({
+    highlight: () => {},
+    note: () => {},
+    quote: () => {},
+    moveFocus: (_direction: 1 | -1) => {},
+  });
+  useLayoutEffect(() => {
+    actions.current = {
+      highlight: () => {
+        const range = selected();
+        if (range) void add(range.start, range.end).then((added) => added && setPopover(null));
+        else {
+          const id = focusedHighlight();
+          if (id) openFor(id, true);
+        }
+      },
+      note: () => {
+        const range = selected();
+        const id = range ? null : focusedHighlight();
+        if (id) {
+          setPopover(null);
+          setEditing(id);
+        } else if (range) {
+          void add(range.start, range.end).then((added) => {
+            setPopover(null);
+            if (added) setEditing(added.id);
+          });
+        }
+      },
+      quote: () => {
+        const range = selected();
+        const id = range ? null : focusedHighlight();
+        if (id) quote(id);
+        else if (range) {
+          void add(range.start, range.end).then((added) => {
+            setPopover(null);
+            if (added) quote(added.id);
+          });
+        }
+      },
+      moveFocus: (direction) => {
+        const marks = [...(bodyRef.current?.querySelectorAll<HTMLElement>('mark[data-first]') ?? [])];
+        if (marks.length === 0) return;
+        const index = marks.indexOf(document.activeElement as HTMLElement);
+        const next =
+          index < 0
+            ? direction > 0
+              ? marks[0]
+              : marks[marks.length - 1]
+            : marks[(index + direction + marks.length) % marks.length];
+        next?.focus();
+        next?.scrollIntoView?.({ block: 'nearest' });
+      },
+    };
+  });
+
+  useEffect(
+    () =>
+      registerReader({
+        entryId,
+        article: () => bodyRef.current?.closest('article') ?? null,
+        highlight: () => actions.current.highlight(),
+        note: () => actions.current.note(),
+        quote: () => actions.current.quote(),
+        moveFocus: (direction) => actions.current.moveFocus(direction),
+        selection: () => (bodyRef.current ? selectionToOffsets(bodyRef.current, text) : null),
+      }),
+    [entryId, text],
+  );
+
+  const onMouseUp = () => {
+    const container = bodyRef.current;
+    const selection = document.getSelection();
+    if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selectionToOffsets(container, text);
+    if (!range) return;
+    const rect = rectOf(selection.getRangeAt(0));
+    setPopover({ kind: 'selection', ...range, position: positionIn(container, rect), focus: false });
+  };
+
+  const closePopover = useCallback(
+    (restoreFocus: boolean) => {
+      setPopover((current) => {
+        if (restoreFocus && current?.kind === 'highlight') queueMicrotask(() => focusHighlight(current.id));
+        return null;
+      });
+    },
+    [focusHighlight],
+  );
+
+  const popoverHighlight = popover?.kind === 'highlight' ? (byId.get(popover.id) ?? null) : null;
+
+  // Each highlight's first piece is its Tab stop and carries its name; the notes go by the block it starts in.
+  const firstPieces = new Set<string>();
+  const notesByBlock = new Map<EntryTextBlock, PlacedHighlight[]>();
+  for (const highlight of placed) {
+    if (!highlight.note && editing !== highlight.id) continue;
+    const block = blocks.find((candidate) => highlight.place!.start < candidate.end) ?? blocks[blocks.length - 1];
+    if (!block) continue;
+    notesByBlock.set(block, [...(notesByBlock.get(block) ?? []), highlight]);
+  }
+  const annotated = notesByBlock.size > 0;
+
+  const renderSegment = (segment: TextSegment, index: number): ReactNode => {
+    const highlight = segment.highlight;
+    if (!highlight) return <Fragment key={index}>{segment.text}</Fragment>;
+    const first = !firstPieces.has(highlight.id);
+    firstPieces.add(highlight.id);
+    const continues = segment.end < highlight.place!.end;
+    const onDragStart = (event: DragEvent<HTMLElement>) => {
+      event.dataTransfer.setData(HIGHLIGHT_DRAG_TYPE, JSON.stringify({ entryId, highlightId: highlight.id }));
+      event.dataTransfer.setData('text/plain', text.slice(highlight.place!.start, highlight.place!.end));
+      event.dataTransfer.effectAllowed = 'copy';
+    };
+    return (
+      <mark
+        key={index}
+        className={`hl hl-${highlight.colour}${segment.covering.length > 1 ? ' hl-overlap' : ''}`}
+        data-highlight-id={highlight.id}
+        data-first={first ? '' : undefined}
+        {...(first
+          ? { role: 'button', tabIndex: 0, 'aria-label': markLabel(highlight, segment.text, continues) }
+          : { tabIndex: -1 })}
+        draggable
+        onDragStart={onDragStart}
+        onClick={() => {
+          const selection = document.getSelection();
+          if (selection && !selection.isCollapsed) return;
+          openFor(highlight.id, false);
+        }}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter' && event.key !== ' ') return;
+          event.preventDefault();
+          openFor(highlight.id, true);
+        }}
+      >
+        {segment.text}
+      </mark>
+    );
+  };
+
+  const renderBlock = (block: EntryTextBlock, index: number): ReactNode => {
+    const segments = blockSegments(text, block, placed);
+    const attributes = { [BLOCK_OFFSET_ATTRIBUTE]: block.start };
+    const element =
+      block.kind === 'heading' ? (
+        <h2 {...attributes}>{segments.map(renderSegment)}</h2>
+      ) : (
+        <p {...attributes}>{segments.map(renderSegment)}</p>
+      );
+    const notes = notesByBlock.get(block);
+    // Always in a row, so a note appearing beside a block does not re-create its text nodes.
+    return (
+      <div key={index} className="reader-row">
+        {element}
+        {notes && (
+          <div className="margin-notes" role="group" aria-label="Margin notes">
+            {notes.map((highlight) =>
+              editing === highlight.id ? (
+                <MarginNoteEditor
+                  key={highlight.id}
+                  highlight={highlight}
+                  onCancel={() => {
+                    setEditing(null);
+                    queueMicrotask(() => focusHighlight(highlight.id));
+                  }}
+                  onSave={(note) => {
+                    setEditing(null);
+                    void update(highlight.id, { note });
+                  }}
+                />
+              ) : (
+                <MarginNote
+                  key={highlight.id}
+                  highlight={highlight}
+                  onEdit={() => setEditing(highlight.id)}
+                  onFocusHighlight={() => focusHighlight(highlight.id)}
+                />
+              ),
+            )}
+          </div>
+        )}
+      </div>
+    );
+  };
+
+  const definitionBlocks = blocks.filter((block) => block.section === -1);
+  return (
+    <div
+      ref={bodyRef}
+      className={`reader-body${annotated ? ' reader-annotated' : ''}${compact ? ' reader-body-compact' : ''}`}
+      onMouseUp={onMouseUp}
+    >
+      <div className="definition">{definitionBlocks.map((block) => renderBlock(block, blocks.indexOf(block)))}</div>
+      {entry.sections.map((section, sectionIndex) => (
+        <section key={sectionIndex} aria-label={section.heading}>
+          {blocks
+            .filter((block) => block.section === sectionIndex)
+            .map((block) => renderBlock(block, blocks.indexOf(block)))}
+        </section>
+      ))}
+      {popover && (popover.kind === 'selection' || popoverHighlight) && (
+        <HighlightPopover
+          position={popover.position}
+          highlight={popoverHighlight}
+          focusOnOpen={popover.focus}
+          onClose={closePopover}
+          onColour={(colour) => {
+            if (popover.kind === 'selection') void add(popover.start, popover.end, colour);
+            else if (popoverHighlight && popoverHighlight.colour !== colour) void update(popover.id, { colour });
+            closePopover(popover.kind === 'highlight');
+          }}
+          onNote={() => {
+            setPopover(null);
+            if (popover.kind === 'highlight') setEditing(popover.id);
+            else void add(popover.start, popover.end).then((added) => added && setEditing(added.id));
+          }}
+          onRemoveNote={() => {
+            if (!popoverHighlight?.note) return;
+            const note = popoverHighlight.note;
+            const id = popoverHighlight.id;
+            closePopover(true);
+            void update(id, { note: '' }).then(() =>
+              setUndo({
+                message: 'Margin note removed.',
+                run: () => api.updateHighlight({ entryId, id, patch: { note } }),
+              }),
+            );
+          }}
+          onQuote={() => {
+            setPopover(null);
+            if (popover.kind === 'highlight') quote(popover.id);
+            else void add(popover.start, popover.end).then((added) => added && quote(added.id));
+          }}
+          onDelete={() => {
+            setPopover(null);
+            if (popoverHighlight) void remove(popoverHighlight);
+          }}
+        />
+      )}
+      {(undo || message) && (
+        <div className="highlight-status" role="status">
+          <span>{undo?.message ?? message}</span>
+          {undo && (
+            <button
+              type="button"
+              className="text-button"
+              onClick={() => {
+                const run = undo.run;
+                setUndo(null);
+                run().then(() => loaded.reload(), fail);
+              }}
+            >
+              Undo
+            </button>
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => {
+              setUndo(null);
+              setMessage(null);
+            }}
+          >
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
