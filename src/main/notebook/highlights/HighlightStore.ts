@@ -21,7 +21,7 @@ import type {
   PlacedHighlight,
 } from '@shared/domain/highlights';
 import type { NoteChange } from '@shared/domain/note';
-import { folderOfPath, notePathFor, sanitizeTitle } from '@shared/domain/notePath';
+import { folderOfPath, sanitizeTitle } from '@shared/domain/notePath';
 import type { EventBus } from '../events/EventBus';
 import { isNoteFileName } from '../vault/isIgnoredName';
 import type { VaultStore } from '../vault/VaultStore';
@@ -319,7 +319,10 @@ export class HighlightStore {
       return;
     }
     // Sorted, so that of two files of one entry the same one is used at every start.
-    for (const name of names.sort()) await this.readFile(notePathFor(this.folder, name.replace(/\.md$/i, '')));
+    for (const name of names.sort()) {
+      const path = `${this.folder}/${name}`;
+      await this.readFile(path).catch((error: unknown) => this.log(`Could not read ${path}`, error));
+    }
   }
 
   /** Whether `path` is a file of the highlights folder (its files, not its subfolders'). */
@@ -336,8 +339,10 @@ export class HighlightStore {
     try {
       note = await this.options.vault.readNote(path);
     } catch (error) {
-      if (!(error instanceof NotebookError && error.code === 'not-found')) this.log(`Could not read ${path}`, error);
-      return this.forgetPath(path);
+      // Gone: forgotten. Unreadable for now (permissions, a disk error): kept as last read,
+      // and the operation fails, rather than take the file for absent and write a second one.
+      if (error instanceof NotebookError && error.code === 'not-found') return this.forgetPath(path);
+      throw error;
     }
     const parsed = note.readOnly ? { error: note.readOnly.reason } : parseHighlightFile(note.content);
     if ('error' in parsed) {
@@ -442,7 +447,8 @@ export class HighlightStore {
       }
       if (action === 'trash') {
         // Refused like a write if the file changed since it was read just now.
-        if (vault.knownVersion(known.path) !== known.version) {
+        const now = await vault.readNote(known.path).catch(() => null);
+        if (now?.version !== known.version) {
           if (attempt < MAX_WRITE_TRIES) continue;
           throw this.keptChanging(known.path);
         }
@@ -452,12 +458,19 @@ export class HighlightStore {
         return;
       }
       try {
+        const content = serializeHighlightFile(model);
         const result = await vault.saveNote(
-          { path: known.path, content: serializeHighlightFile(model), baseVersion: known.version },
+          { path: known.path, content, baseVersion: known.version },
           { reloadEditors: true, onConflict: 'fail' },
         );
         if (result.status !== 'saved') throw new NotebookError('conflict', `${known.path} changed meanwhile.`);
-        this.byEntry.set(entryId, { path: known.path, version: result.version, model, warnings: known.warnings });
+        // Held as the file now reads (a colour it could not read is now yellow, unknown keys gone).
+        const written = parseHighlightFile(content);
+        this.byEntry.set(entryId, {
+          path: known.path,
+          version: result.version,
+          ...('model' in written ? { model: written.model, warnings: written.warnings } : { model, warnings: [] }),
+        });
       } catch (error) {
         if (error instanceof NotebookError && error.code === 'conflict' && attempt < MAX_WRITE_TRIES) continue;
         if (error instanceof NotebookError && error.code === 'conflict') throw this.keptChanging(known.path);
