@@ -5,8 +5,8 @@ import { entryText } from '@shared/annotations/entryText';
 import { parseHighlightFile } from '@shared/annotations/highlightFile';
 import type { NotebookEvents } from '@shared/api/NotebookApi';
 import { openTestNotebook } from '../../testing/contractSuite';
-import { tempDirs } from '../../testing/tempDirs';
-import type { NotebookService } from '../openNotebook';
+import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
+import { openNotebook, type NotebookService } from '../openNotebook';
 import { importMarkdownPack, type TestEntry } from './testing/markdownPack';
 
 const dirs = tempDirs();
@@ -250,6 +250,33 @@ describe('HighlightStore on a real vault', () => {
     const shown = await service.getEntryHighlights({ entryId: gaba });
     expect(shown.highlights).toHaveLength(2);
     expect(shown.problems[0]).toMatch(/not written until it is repaired/);
+  });
+
+  it('follows the open vault: another vault has its own highlights and folder', async () => {
+    const other = dirs.make('vault-other-');
+    mkdirSync(join(other, '.study-notebook'));
+    writeFileSync(join(other, '.study-notebook', 'highlights.json'), '{ "folder": "Reading/Marks" }');
+    const service = await openNotebook(
+      {
+        vaultPath: dirs.make('vault-'),
+        glossaryDir: SHIPPED_GLOSSARY,
+        stateDir: dirs.make('state-'),
+        host: 'web',
+        appVersion: '0.0.0-test',
+        allowedVaults: [other],
+      },
+      { watch: { pollIntervalMs: 0 } },
+    );
+    services.push(service);
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    await service.openVault({ path: other });
+    expect(await service.getHighlightsFolder()).toEqual({ folder: 'Reading/Marks' });
+    expect(await service.listHighlightedEntries()).toEqual([]);
+    await service.addHighlight({ entryId: gaba, start: 5, end: 10 });
+    expect(readdirSync(join(other, 'Reading', 'Marks'))).toEqual(['GABA highlights.md']);
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights).toHaveLength(1);
   });
 
   it('moves the files when the folder is renamed, keeps the choice in the vault, and refuses a folder in use', async () => {
