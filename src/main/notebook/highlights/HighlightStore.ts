@@ -23,7 +23,7 @@ import type {
 import type { NoteChange } from '@shared/domain/note';
 import { folderOfPath, sanitizeTitle } from '@shared/domain/notePath';
 import type { EventBus } from '../events/EventBus';
-import { isNoteFileName } from '../vault/isIgnoredName';
+import { isIgnoredName, isNoteFileName } from '../vault/isIgnoredName';
 import type { VaultStore } from '../vault/VaultStore';
 import { highlightsFolderProblem, readHighlightsFolder, writeHighlightsFolder } from './highlightsSetting';
 
@@ -103,14 +103,6 @@ export class HighlightStore {
   dispose(): void {
     this.disposed = true;
     this.stopListening();
-  }
-
-  /** Resolves once every operation and outside change queued so far was handled (tests). */
-  async idle(): Promise<void> {
-    for (let last: Promise<unknown> | null = null; last !== this.chain;) {
-      last = this.chain;
-      await last.catch(() => undefined);
-    }
   }
 
   // --- The contract ------------------------------------------------------------------------
@@ -256,7 +248,8 @@ export class HighlightStore {
         if (error.code === 'ENOENT') return [];
         throw new NotebookError('io-failure', `Could not read the folder "${folder}": ${error.message}`);
       });
-      if (present.length > 0) {
+      // Hidden files (.DS_Store, an editor's) do not make a folder in use.
+      if (present.some((name) => !isIgnoredName(name))) {
         throw new NotebookError(
           'already-exists',
           `The folder "${folder}" already holds files: choose a new or empty folder for the highlights.`,
