@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entryText } from '@shared/annotations/entryText';
@@ -224,6 +224,38 @@ describe('HighlightStore on a real vault', () => {
     const got = await service.getEntryHighlights({ entryId: gaba });
     expect(got.highlights.map((x) => x.id)).toEqual([got.highlights[0]!.id, h.id]);
     expect(got.highlights[1]!.note).toBe('Edited twice, unseen.');
+  });
+
+  it('follows a file deleted or copied by hand: a copy of one entry’s file is reported, and used once the first is gone', async () => {
+    const { service, vault, changed } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const h = await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    const path = join(vault, 'Highlights/GABA highlights.md');
+
+    copyFileSync(path, join(vault, 'Highlights/GABA highlights (conflicted copy).md'));
+    await (await service.vault()).rescan();
+    await vi.waitFor(async () =>
+      expect((await service.getEntryHighlights({ entryId: gaba })).problems).toEqual([
+        expect.stringMatching(/conflicted copy\).md: this file also holds highlights of this entry/),
+      ]),
+    );
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights.map((x) => x.id)).toEqual([h.id]);
+
+    // The original deleted: the copy is used.
+    changed.length = 0;
+    rmSync(path);
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got).toMatchObject({ path: 'Highlights/GABA highlights (conflicted copy).md', problems: [] });
+    expect(got.highlights.map((x) => x.id)).toEqual([h.id]);
+
+    changed.length = 0;
+    rmSync(join(vault, got.path!));
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    expect(await service.listHighlightedEntries()).toEqual([]);
   });
 
   it('keeps a block it cannot read as written, reports it, and never writes a file whose front matter broke', async () => {

@@ -86,6 +86,11 @@ export class HighlightStore {
   private readonly byEntry = new Map<string, KnownFile>();
   /** Entry ids by file path (only files that are highlight files). */
   private readonly byPath = new Map<string, string>();
+  /**
+   * Other files holding an entry already held by a file (a copy a sync tool made), by path:
+   * reported, not used, and used when the first one goes away.
+   */
+  private readonly duplicates = new Map<string, string>();
   private chain: Promise<unknown>;
   private disposed = false;
   private readonly stopListening: () => void;
@@ -118,12 +123,15 @@ export class HighlightStore {
         entryId,
         path: known.path,
         highlights: placeAll(known.model.highlights, entry),
-        problems: known.broken
-          ? [
-              `${known.broken} The highlights are shown as last read; the file is not written until it is repaired.`,
-              ...known.warnings,
-            ]
-          : [...known.warnings],
+        problems: [
+          ...(known.broken
+            ? [`${known.broken} The highlights are shown as last read; the file is not written until it is repaired.`]
+            : []),
+          ...known.warnings,
+          ...[...this.duplicates]
+            .filter(([, id]) => id === entryId)
+            .map(([copy]) => `${copy}: this file also holds highlights of this entry; only ${known.path} is used.`),
+        ],
       };
     });
   }
@@ -334,7 +342,7 @@ export class HighlightStore {
     } catch (error) {
       // Gone: forgotten. Unreadable for now (permissions, a disk error): kept as last read,
       // and the operation fails, rather than take the file for absent and write a second one.
-      if (error instanceof NotebookError && error.code === 'not-found') return this.forgetPath(path);
+      if (error instanceof NotebookError && error.code === 'not-found') return this.forgetFile(path);
       throw error;
     }
     const parsed = note.readOnly ? { error: note.readOnly.reason } : parseHighlightFile(note.content);
@@ -353,11 +361,9 @@ export class HighlightStore {
     const holder = this.byEntry.get(entryId);
     if (holder && holder.path !== path) {
       // Two files of one entry (a copy a sync tool made): the first stays in use, the other is reported.
-      holder.warnings = [
-        ...holder.warnings.filter((w) => !w.startsWith(`${path}:`)),
-        `${path}: this file also holds highlights of this entry; only ${holder.path} is used.`,
-      ];
-      return [...this.forgetPath(path), entryId];
+      const changed = this.forgetPath(path);
+      this.duplicates.set(path, entryId);
+      return [...new Set([...changed, entryId])];
     }
     const changed = this.forgetPath(path);
     this.byPath.set(path, entryId);
@@ -366,11 +372,26 @@ export class HighlightStore {
   }
 
   private forgetPath(path: string): string[] {
+    this.duplicates.delete(path);
     const entryId = this.byPath.get(path);
     if (entryId === undefined) return [];
     this.byPath.delete(path);
     if (this.byEntry.get(entryId)?.path === path) this.byEntry.delete(entryId);
     return [entryId];
+  }
+
+  /** Forgets a file that is gone; a copy of it (see duplicates) takes its place. */
+  private async forgetFile(path: string): Promise<string[]> {
+    const ids = this.forgetPath(path);
+    for (const entryId of ids) {
+      const copies = [...this.duplicates].filter(([, id]) => id === entryId).map(([copy]) => copy);
+      for (const copy of copies.sort()) {
+        if (this.byEntry.has(entryId)) break;
+        this.duplicates.delete(copy);
+        await this.readFile(copy);
+      }
+    }
+    return ids;
   }
 
   /** The file of an entry, read again first if the vault saw it change since. */
@@ -391,7 +412,7 @@ export class HighlightStore {
       const affected = new Set<string>();
       for (const change of ours) {
         if (change.kind === 'removed') {
-          for (const id of this.forgetPath(change.path)) affected.add(id);
+          for (const id of await this.forgetFile(change.path)) affected.add(id);
           continue;
         }
         const entryId = this.byPath.get(change.path);
