@@ -259,7 +259,7 @@ describe('HighlightStore on a real vault', () => {
   });
 
   it('keeps a block it cannot read as written, reports it, and never writes a file whose front matter broke', async () => {
-    const { service, vault } = await open();
+    const { service, vault, state } = await open();
     const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
     const gaba = ids.get('GABA')!;
     await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
@@ -282,6 +282,19 @@ describe('HighlightStore on a real vault', () => {
     const shown = await service.getEntryHighlights({ entryId: gaba });
     expect(shown.highlights).toHaveLength(2);
     expect(shown.problems[0]).toMatch(/not written until it is repaired/);
+
+    // Opened again with the file still broken: reported under its entry, and no second file is made.
+    await service.close();
+    services.splice(services.indexOf(service), 1);
+    const again = await open(vault, state);
+    const reopened = await again.service.getEntryHighlights({ entryId: gaba });
+    expect(reopened).toMatchObject({ path: 'Highlights/GABA highlights.md', highlights: [] });
+    expect(reopened.problems[0]).toMatch(/not valid YAML/);
+    await expect(again.service.addHighlight({ entryId: gaba, start: 0, end: 2 })).rejects.toMatchObject({
+      code: 'read-only',
+    });
+    expect(readdirSync(join(vault, 'Highlights'))).toEqual(['GABA highlights.md']);
+    expect(readFileSync(path, 'utf8')).toBe(ruined);
   });
 
   it('follows the open vault: another vault has its own highlights and folder', async () => {

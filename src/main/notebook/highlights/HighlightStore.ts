@@ -12,7 +12,8 @@ import {
   type Highlight,
   type HighlightFile,
 } from '@shared/annotations/highlightFile';
-import type { GlossaryEntry } from '@shared/domain/glossary';
+import { ENTRY_ID_PATTERN, type GlossaryEntry } from '@shared/domain/glossary';
+import { splitFrontMatter } from '@shared/markdown/frontMatter';
 import type {
   EntryHighlights,
   HighlightColour,
@@ -354,6 +355,22 @@ export class HighlightStore {
         known.broken = parsed.error;
         return [entryId];
       }
+      // A highlight file whose front matter broke before the app ever read it (edited while
+      // the app was closed): held as broken under the entry its `entry:` line still names, so
+      // it is reported and no second file is made for that entry.
+      const guessed = note.readOnly ? null : entryIdLine(note.content);
+      if (guessed !== null && !this.byEntry.has(guessed)) {
+        const changed = this.forgetPath(path);
+        this.byPath.set(path, guessed);
+        this.byEntry.set(guessed, {
+          path,
+          version: note.version,
+          model: this.newModel(guessed, undefined),
+          warnings: [],
+          broken: parsed.error,
+        });
+        return [...new Set([...changed, guessed])];
+      }
       // Not a highlight file (a note a person keeps in the folder): left alone.
       return this.forgetPath(path);
     }
@@ -548,6 +565,15 @@ export class HighlightStore {
   private keptChanging(path: string): NotebookError {
     return new NotebookError('conflict', `"${path}" kept changing on disk; nothing was written. Try again.`);
   }
+}
+
+/** The id on an `entry:` line of a file's front matter, when the front matter cannot be parsed. */
+function entryIdLine(text: string): string | null {
+  const { frontMatter } = splitFrontMatter(text);
+  for (const match of frontMatter.matchAll(/^entry:[ \t]*(["']?)([^"'\s]+)\1[ \t]*$/gm)) {
+    if (ENTRY_ID_PATTERN.test(match[2] as string)) return match[2] as string;
+  }
+  return null;
 }
 
 /**
