@@ -117,6 +117,20 @@ describe('HighlightStore on a real vault', () => {
     expect(changed.every((ids) => ids.includes(gaba))).toBe(true);
   });
 
+  it('keeps every one of many highlights made at once, each with its own id', async () => {
+    const { service } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const made = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        service.addHighlight({ entryId: gaba, start: n, end: n + 10, note: `${n}` }),
+      ),
+    );
+    expect(new Set(made.map((h) => h.id)).size).toBe(25);
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got.highlights.map((h) => h.note)).toEqual(Array.from({ length: 25 }, (_, n) => `${n}`));
+  });
+
   it('refuses empty, outside and whitespace-only passages, and unknown entries or highlights', async () => {
     const { service } = await open();
     const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
