@@ -516,6 +516,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).links.resolveLinks(targets, from);
     },
 
+    async getLinkText({ ref, from }) {
+      return (await current()).links.getLinkText(ref, from);
+    },
+
     async getLinkPreview({ target, from }) {
       return (await current()).links.getLinkPreview(target, from);
     },

@@ -10,6 +10,7 @@ export interface ShellActions {
   openQuickSwitcher(): void;
   openCommandPalette(): void;
   openVault(): void;
+  openSettings(): void;
   /** Whether a note is open in the main view. */
   noteOpen: boolean;
   /** Whether the reference pane is showing beside the note. */
@@ -111,6 +112,14 @@ export function useShellCommands(api: NotebookClient, actions: ShellActions): vo
       shortcut: ['Mod', 'Shift', 'O'],
       keywords: ['folder', 'switch'],
       run: actions.openVault,
+    },
+    {
+      id: 'settings.open',
+      title: 'Settings…',
+      group: 'App',
+      shortcut: ['Mod', ','],
+      keywords: ['preferences', 'options', 'highlights folder'],
+      run: actions.openSettings,
     },
     {
       id: 'reference.close',
