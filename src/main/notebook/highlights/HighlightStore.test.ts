@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entryText } from '@shared/annotations/entryText';
 import { parseHighlightFile } from '@shared/annotations/highlightFile';
 import type { NotebookEvents } from '@shared/api/NotebookApi';
 import { openTestNotebook } from '../../testing/contractSuite';
-import { tempDirs } from '../../testing/tempDirs';
-import type { NotebookService } from '../openNotebook';
+import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
+import { openNotebook, type NotebookService } from '../openNotebook';
 import { importMarkdownPack, type TestEntry } from './testing/markdownPack';
 
 const dirs = tempDirs();
@@ -115,6 +115,20 @@ describe('HighlightStore on a real vault', () => {
     expect((await service.getEntryHighlights({ entryId: gaba })).path).toBeNull();
     expect(changed.length).toBeGreaterThanOrEqual(5);
     expect(changed.every((ids) => ids.includes(gaba))).toBe(true);
+  });
+
+  it('keeps every one of many highlights made at once, each with its own id', async () => {
+    const { service } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const made = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        service.addHighlight({ entryId: gaba, start: n, end: n + 10, note: `${n}` }),
+      ),
+    );
+    expect(new Set(made.map((h) => h.id)).size).toBe(25);
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got.highlights.map((h) => h.note)).toEqual(Array.from({ length: 25 }, (_, n) => `${n}`));
   });
 
   it('refuses empty, outside and whitespace-only passages, and unknown entries or highlights', async () => {
@@ -226,8 +240,40 @@ describe('HighlightStore on a real vault', () => {
     expect(got.highlights[1]!.note).toBe('Edited twice, unseen.');
   });
 
+  it('follows a file deleted or copied by hand: a copy of one entry’s file is reported, and used once the first is gone', async () => {
+    const { service, vault, changed } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const h = await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    const path = join(vault, 'Highlights/GABA highlights.md');
+
+    copyFileSync(path, join(vault, 'Highlights/GABA highlights (conflicted copy).md'));
+    await (await service.vault()).rescan();
+    await vi.waitFor(async () =>
+      expect((await service.getEntryHighlights({ entryId: gaba })).problems).toEqual([
+        expect.stringMatching(/conflicted copy\).md: this file also holds highlights of this entry/),
+      ]),
+    );
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights.map((x) => x.id)).toEqual([h.id]);
+
+    // The original deleted: the copy is used.
+    changed.length = 0;
+    rmSync(path);
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got).toMatchObject({ path: 'Highlights/GABA highlights (conflicted copy).md', problems: [] });
+    expect(got.highlights.map((x) => x.id)).toEqual([h.id]);
+
+    changed.length = 0;
+    rmSync(join(vault, got.path!));
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    expect(await service.listHighlightedEntries()).toEqual([]);
+  });
+
   it('keeps a block it cannot read as written, reports it, and never writes a file whose front matter broke', async () => {
-    const { service, vault } = await open();
+    const { service, vault, state } = await open();
     const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
     const gaba = ids.get('GABA')!;
     await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
@@ -250,6 +296,46 @@ describe('HighlightStore on a real vault', () => {
     const shown = await service.getEntryHighlights({ entryId: gaba });
     expect(shown.highlights).toHaveLength(2);
     expect(shown.problems[0]).toMatch(/not written until it is repaired/);
+
+    // Opened again with the file still broken: reported under its entry, and no second file is made.
+    await service.close();
+    services.splice(services.indexOf(service), 1);
+    const again = await open(vault, state);
+    const reopened = await again.service.getEntryHighlights({ entryId: gaba });
+    expect(reopened).toMatchObject({ path: 'Highlights/GABA highlights.md', highlights: [] });
+    expect(reopened.problems[0]).toMatch(/not valid YAML/);
+    await expect(again.service.addHighlight({ entryId: gaba, start: 0, end: 2 })).rejects.toMatchObject({
+      code: 'read-only',
+    });
+    expect(readdirSync(join(vault, 'Highlights'))).toEqual(['GABA highlights.md']);
+    expect(readFileSync(path, 'utf8')).toBe(ruined);
+  });
+
+  it('follows the open vault: another vault has its own highlights and folder', async () => {
+    const other = dirs.make('vault-other-');
+    mkdirSync(join(other, '.study-notebook'));
+    writeFileSync(join(other, '.study-notebook', 'highlights.json'), '{ "folder": "Reading/Marks" }');
+    const service = await openNotebook(
+      {
+        vaultPath: dirs.make('vault-'),
+        glossaryDir: SHIPPED_GLOSSARY,
+        stateDir: dirs.make('state-'),
+        host: 'web',
+        appVersion: '0.0.0-test',
+        allowedVaults: [other],
+      },
+      { watch: { pollIntervalMs: 0 } },
+    );
+    services.push(service);
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    await service.openVault({ path: other });
+    expect(await service.getHighlightsFolder()).toEqual({ folder: 'Reading/Marks' });
+    expect(await service.listHighlightedEntries()).toEqual([]);
+    await service.addHighlight({ entryId: gaba, start: 5, end: 10 });
+    expect(readdirSync(join(other, 'Reading', 'Marks'))).toEqual(['GABA highlights.md']);
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights).toHaveLength(1);
   });
 
   it('moves the files when the folder is renamed, keeps the choice in the vault, and refuses a folder in use', async () => {
