@@ -27,14 +27,15 @@ export interface HighlightPopoverProps {
 /**
  * The small toolbar beside a selection or a highlight in the reader: five colours, margin
  * note, quote, and (for a highlight) remove note and delete. A toolbar in the ARIA sense:
- * one Tab stop, arrow keys between its buttons, Escape closes.
+ * one Tab stop (the highlight's colour, else the first), arrow keys between its buttons,
+ * Escape closes.
  */
 export function HighlightPopover(props: HighlightPopoverProps) {
   const { highlight, position } = props;
   const ref = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
-    if (props.focusOnOpen) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (props.focusOnOpen) ref.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
     // Only when it opens (a new target), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlight?.id, position.top, position.left]);
@@ -96,7 +97,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
             aria-label={highlight ? COLOUR_NAMES[colour] : `Highlight ${COLOUR_NAMES[colour].toLowerCase()}`}
             aria-pressed={highlight ? highlight.colour === colour : undefined}
             title={COLOUR_NAMES[colour]}
-            tabIndex={index === 0 ? 0 : -1}
+            tabIndex={(highlight ? highlight.colour === colour : index === 0) ? 0 : -1}
             onClick={() => props.onColour(colour)}
           />
         ))}

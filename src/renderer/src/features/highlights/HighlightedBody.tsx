@@ -250,6 +250,31 @@ export function HighlightedBody({
     [entryId, text],
   );
 
+  // In the wide reader, each block's margin notes start level with the first highlight they annotate.
+  const alignMargin = useRef(() => {});
+  useLayoutEffect(() => {
+    alignMargin.current = () => {
+      const body = bodyRef.current;
+      if (!body) return;
+      for (const column of body.querySelectorAll<HTMLElement>('.reader-row > .margin-notes')) {
+        const row = column.parentElement!;
+        const id = column.firstElementChild?.getAttribute('data-note-for');
+        const mark = id ? row.querySelector(`mark[data-highlight-id=${cssString(id)}]`) : null;
+        const beside = getComputedStyle(row).display === 'grid';
+        const top = mark && beside ? mark.getBoundingClientRect().top - row.getBoundingClientRect().top : 0;
+        column.style.paddingTop = top > 0 ? `${Math.round(top)}px` : '';
+      }
+    };
+    alignMargin.current();
+  });
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => alignMargin.current());
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
+
   const onMouseUp = () => {
     const container = bodyRef.current;
     const selection = document.getSelection();
