@@ -330,8 +330,11 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('textbox', { name: /^Note: / }).waitFor();
     await page.getByRole('listbox', { name: 'Glossary' }).getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
     const pane = page.getByRole('complementary', { name: 'Reference' });
-    await pane.locator('mark[data-first]').first().waitFor();
-    await pane.locator('.margin-note').first().scrollIntoViewIfNeeded();
+    await pane.locator('.margin-note').nth(1).waitFor();
+    // The Origin section at the top: its highlight and margin note, and the Mechanism's highlight.
+    await pane
+      .getByRole('region', { name: 'Origin' })
+      .evaluate((section) => section.scrollIntoView({ block: 'start' }));
   },
 };
 

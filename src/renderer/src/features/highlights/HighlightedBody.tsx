@@ -38,18 +38,31 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Where `rect` (viewport coordinates) is inside `container`. */
+/** About half the toolbar's width: it stays inside the body, however near an edge the passage is. */
+const HALF_TOOLBAR = 150;
+
+/** Where `rect` (viewport coordinates) is inside `container`: the toolbar goes above its middle. */
 function positionIn(container: HTMLElement, rect: DOMRect): PopoverPosition {
   const box = container.getBoundingClientRect();
-  return { left: rect.left - box.left + rect.width / 2, top: rect.top - box.top, bottom: rect.bottom - box.top };
+  const middle = rect.left - box.left + rect.width / 2;
+  const left =
+    box.width > 2 * HALF_TOOLBAR ? Math.min(Math.max(middle, HALF_TOOLBAR), box.width - HALF_TOOLBAR) : middle;
+  return { left, top: rect.top - box.top, bottom: rect.bottom - box.top };
 }
 
 function firstPieceOf(root: HTMLElement | null, id: string): HTMLElement | null {
   return root?.querySelector<HTMLElement>(`mark[data-highlight-id=${cssString(id)}][data-first]`) ?? null;
 }
 
-/** Where a range is on screen (jsdom has no Range.getBoundingClientRect: its element's then). */
+/**
+ * Where a selection starts on screen: its first line (the toolbar goes above it). jsdom has no
+ * Range geometry: its element's then.
+ */
 function rectOf(range: Range): DOMRect {
+  if (typeof range.getClientRects === 'function') {
+    const first = [...range.getClientRects()].find((rect) => rect.width > 0);
+    if (first) return first;
+  }
   if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
   const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
   return element?.getBoundingClientRect() ?? new DOMRect();
