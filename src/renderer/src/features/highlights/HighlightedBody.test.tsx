@@ -8,7 +8,7 @@ import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { CommandRegistry } from '../../ui/commands/CommandRegistry';
 import { CommandRegistryContext } from '../../ui/commands/useCommands';
 import { EntryReader } from '../glossary/EntryReader';
-import { onQuoteRequest } from '../quotes/quoteRequest';
+import { HIGHLIGHT_DRAG_TYPE, onQuoteRequest } from '../quotes/quoteRequest';
 import { offsetsToRange } from './selectionOffsets';
 
 afterEach(cleanup);
@@ -278,6 +278,43 @@ describe('the reader with highlights', () => {
     expect(registry.run('highlights.highlight')).toBe(true);
     const start = text.indexOf('It shifts');
     await waitFor(() => expect(api.addHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, start, end: start + 9 }));
+  });
+
+  it('drags a highlight as its quote request and its passage', async () => {
+    setup([placed('a', 'excitation and inhibition', 'blue')]);
+    const mark = await screen.findByRole('button', { name: /Highlight, blue/ });
+    expect(mark.getAttribute('draggable')).toBe('true');
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (type: string, value: string) => data.set(type, value), effectAllowed: 'none' };
+    fireEvent.dragStart(mark, { dataTransfer });
+    expect(JSON.parse(data.get(HIGHLIGHT_DRAG_TYPE)!)).toEqual({ entryId: ENTRY.id, highlightId: 'a' });
+    expect(data.get('text/plain')).toBe('excitation and inhibition');
+    expect(dataTransfer.effectAllowed).toBe('copy');
+  });
+
+  it('acts on the focused highlight with the note and quote commands', async () => {
+    const requests: unknown[] = [];
+    const off = onQuoteRequest((request) => requests.push(request));
+    try {
+      const { registry } = setup([placed('a', 'excitation')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      // Nothing selected, nothing focused: the commands do not apply.
+      expect(registry.run('highlights.note')).toBe(false);
+      marks('a')[0]!.focus();
+      expect(registry.run('highlights.quote')).toBe(true);
+      expect(requests).toEqual([{ entryId: ENTRY.id, highlightId: 'a' }]);
+      expect(registry.run('highlights.note')).toBe(true);
+      expect(await screen.findByRole('textbox', { name: 'Margin note on the yellow highlight' })).toBe(
+        document.activeElement,
+      );
+      // Highlighting with a highlight focused opens its toolbar, focused.
+      fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+      marks('a')[0]!.focus();
+      act(() => void registry.run('highlights.highlight'));
+      expect(screen.getByRole('toolbar', { name: 'Highlight actions' }).contains(document.activeElement)).toBe(true);
+    } finally {
+      off();
+    }
   });
 
   it('finds the highlights again when they change', async () => {
