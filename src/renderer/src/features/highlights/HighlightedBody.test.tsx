@@ -9,6 +9,9 @@ import { CommandRegistry } from '../../ui/commands/CommandRegistry';
 import { CommandRegistryContext } from '../../ui/commands/useCommands';
 import { EntryReader } from '../glossary/EntryReader';
 import { HIGHLIGHT_DRAG_TYPE, onQuoteRequest } from '../quotes/quoteRequest';
+import { MATCH_HIGHLIGHT } from '../../ui/highlight/showTermHighlights';
+import { clearTermHighlight, requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
+import { installFakeHighlights } from '../../ui/highlight/testing/fakeHighlights';
 import { offsetsToRange } from './selectionOffsets';
 
 afterEach(cleanup);
@@ -326,6 +329,24 @@ describe('the reader with highlights', () => {
     act(() => api.emit('highlights-changed', { entryIds: [ENTRY.id] }));
     await waitFor(() => expect(marks()).toHaveLength(2));
     expect(api.getEntryHighlights).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the search matches painted once the highlights re-render the text', async () => {
+    const fake = installFakeHighlights();
+    try {
+      act(() => requestTermHighlight({ kind: 'entry', id: ENTRY.id }, ['excitation', 'sleep']));
+      setup([placed('a', 'between excitation and', 'green')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      await waitFor(() =>
+        expect(fake.registry.get(MATCH_HIGHLIGHT)?.ranges.map((range) => range.toString())).toEqual([
+          'excitation',
+          'sleep',
+        ]),
+      );
+    } finally {
+      act(() => clearTermHighlight());
+      fake.uninstall();
+    }
   });
 
   it('still shows the entry when its highlights cannot be loaded', async () => {
