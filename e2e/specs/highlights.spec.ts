@@ -21,19 +21,16 @@ test('a highlight and its margin note, made with the mouse and with the keyboard
   await expect(reader.mark(PASSAGE)).toHaveAccessibleName(`Highlight, green: ${PASSAGE}`);
   await reader.addNote(PASSAGE, NOTE);
 
-  // Keyboard: a selection (set here as caret browsing would) and the editor's Highlight shortcut.
-  await reader.body.evaluate((body) => {
-    const paragraph = body.querySelector('section [data-offset]:not(h2)')!;
-    const text = paragraph.firstChild!;
-    const range = document.createRange();
-    range.setStart(text, 0);
-    range.setEnd(text, 'The concept is rooted'.length);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-  });
+  // Keyboard: the entry's text is a Tab stop; Shift+Ctrl+→ selects word by word (Shift+→ by
+  // character) from the first paragraph in view, and the editor's Highlight shortcut highlights.
+  await page.mouse.click(5, 5);
+  await reader.body.focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('ControlOrMeta+Shift+H');
-  await expect(reader.mark('The concept is rooted')).toHaveAccessibleName('Highlight, yellow: The concept is rooted');
+  await expect(reader.mark('The GABA Glutamate')).toHaveAccessibleName('Highlight, yellow: The GABA Glutamate Rati');
   // Moving between highlights and opening one's toolbar, keyboard only.
+  await reader.mark('The GABA Glutamate').focus();
   await page.keyboard.press('Alt+ArrowDown');
   await expect(reader.mark(PASSAGE)).toBeFocused();
   await page.keyboard.press('Enter');
@@ -45,13 +42,13 @@ test('a highlight and its margin note, made with the mouse and with the keyboard
   await page.reload();
   const again = new EntryHighlights(page);
   await expect(again.mark(PASSAGE)).toHaveClass(/hl-green/);
-  await expect(again.mark('The concept is rooted')).toHaveClass(/hl-yellow/);
+  await expect(again.mark('The GABA Glutamate')).toHaveClass(/hl-yellow/);
   await expect(again.marginNote(NOTE)).toHaveText(NOTE);
   // The note stays text: no element was made from it.
   await expect(again.reader.locator('.margin-note b')).toHaveCount(0);
 
   const file = readFileSync(join(notebook.vaultDir, FILE), 'utf8');
   expect(file).toContain(`> ${PASSAGE}`);
-  expect(file).toContain('> The concept is rooted');
+  expect(file).toContain('> The GABA Glutamate Rati\n');
   expect(file).toContain(NOTE);
 });

@@ -5,6 +5,7 @@ import {
   Fragment,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -20,6 +21,9 @@ import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
 import { MarginNote, MarginNoteEditor } from './MarginNote';
 import { registerReader } from './readerRegistry';
 import { cssString } from './cssString';
+import { extendSelectionByKey } from './keyboardSelection';
+import { HIGHLIGHT_SHORTCUT } from './useHighlightCommands';
+import { shortcutLabel } from '../../ui/shortcuts';
 import { BLOCK_OFFSET_ATTRIBUTE, selectionToOffsets } from './selectionOffsets';
 import { useEntryHighlights } from './useEntryHighlights';
 import './highlights.css';
@@ -99,6 +103,7 @@ export function HighlightedBody({
   const [undo, setUndo] = useState<Undo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const hintId = useId();
   const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
 
   const textChanged = useRef(onTextChanged);
@@ -288,6 +293,20 @@ export function HighlightedBody({
     return () => observer.disconnect();
   }, []);
 
+  // Shift+arrows select the text from the keyboard while the focus is in the body or around it
+  // (the reference pane's scrolling region), never while typing a margin note.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const body = bodyRef.current;
+      const active = document.activeElement;
+      if (!body || event.defaultPrevented || !(active instanceof HTMLElement)) return;
+      if (!(body.contains(active) || active.contains(body)) || active.matches('textarea, input')) return;
+      if (extendSelectionByKey(body, event)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
   const onMouseUp = () => {
     const container = bodyRef.current;
     const selection = document.getSelection();
@@ -410,7 +429,15 @@ export function HighlightedBody({
       ref={bodyRef}
       className={`reader-body${annotated ? ' reader-annotated' : ''}${compact ? ' reader-body-compact' : ''}`}
       onMouseUp={onMouseUp}
+      // The main view's body is a Tab stop, so the keyboard can select in it (the reference
+      // pane's scrolling region already is one).
+      {...(compact ? {} : { tabIndex: 0, role: 'region', 'aria-label': 'Entry text', 'aria-describedby': hintId })}
     >
+      {!compact && (
+        <p id={hintId} className="visually-hidden">
+          Shift with the arrow keys selects text; {shortcutLabel(HIGHLIGHT_SHORTCUT)} highlights it.
+        </p>
+      )}
       <div className="definition">{definitionBlocks.map((block) => renderBlock(block, blocks.indexOf(block)))}</div>
       {entry.sections.map((section, sectionIndex) => (
         <section key={sectionIndex} aria-label={section.heading}>
