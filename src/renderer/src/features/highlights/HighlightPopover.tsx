@@ -34,6 +34,16 @@ export function HighlightPopover(props: HighlightPopoverProps) {
   const { highlight, position } = props;
   const ref = useRef<HTMLDivElement>(null);
 
+  // Centred over its target, but kept inside the reader's body however near an edge that is.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    const parent = element?.offsetParent;
+    if (!element || !(parent instanceof HTMLElement)) return;
+    const half = element.offsetWidth / 2;
+    const left = Math.max(half, Math.min(position.left, parent.clientWidth - half));
+    element.style.left = `${left}px`;
+  }, [position.left, highlight?.note]);
+
   useLayoutEffect(() => {
     if (props.focusOnOpen) ref.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
     // Only when it opens (a new target), not on every render.

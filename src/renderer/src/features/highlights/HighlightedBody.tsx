@@ -42,16 +42,10 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** About half the toolbar's width: it stays inside the body, however near an edge the passage is. */
-const HALF_TOOLBAR = 150;
-
 /** Where `rect` (viewport coordinates) is inside `container`: the toolbar goes above its middle. */
 function positionIn(container: HTMLElement, rect: DOMRect): PopoverPosition {
   const box = container.getBoundingClientRect();
-  const middle = rect.left - box.left + rect.width / 2;
-  const left =
-    box.width > 2 * HALF_TOOLBAR ? Math.min(Math.max(middle, HALF_TOOLBAR), box.width - HALF_TOOLBAR) : middle;
-  return { left, top: rect.top - box.top, bottom: rect.bottom - box.top };
+  return { left: rect.left - box.left + rect.width / 2, top: rect.top - box.top, bottom: rect.bottom - box.top };
 }
 
 function firstPieceOf(root: HTMLElement | null, id: string): HTMLElement | null {
@@ -187,7 +181,9 @@ export function HighlightedBody({
     const mark = firstPieceOf(bodyRef.current, id);
     const container = bodyRef.current;
     if (!mark || !container) return;
-    setPopover({ kind: 'highlight', id, position: positionIn(container, mark.getBoundingClientRect()), focus });
+    // Above its first line, like a selection's.
+    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    setPopover({ kind: 'highlight', id, position: positionIn(container, rect), focus });
   }, []);
 
   const focusedHighlight = (): string | null => {
