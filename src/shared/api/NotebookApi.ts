@@ -471,6 +471,6 @@ export interface NotebookEvents {
 
 /** Commands the host's menu can ask the UI to run. */
 export type AppCommand =
-  'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette' | 'add-reference-pack';
+  'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette' | 'add-reference-pack' | 'settings';
 
 export type EventName = keyof NotebookEvents;

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { entryText } from '@shared/annotations/entryText';
 import { parseHighlightFile } from '@shared/annotations/highlightFile';
 import type { NotebookEvents } from '@shared/api/NotebookApi';
 import { openTestNotebook } from '../../testing/contractSuite';
-import { tempDirs } from '../../testing/tempDirs';
-import type { NotebookService } from '../openNotebook';
+import { SHIPPED_GLOSSARY, tempDirs } from '../../testing/tempDirs';
+import { openNotebook, type NotebookService } from '../openNotebook';
 import { importMarkdownPack, type TestEntry } from './testing/markdownPack';
 
 const dirs = tempDirs();
@@ -81,15 +81,15 @@ describe('HighlightStore on a real vault', () => {
     expect(second.selectors.quote.exact).toBe('GABA-A and GABA-B receptors');
     expect(second.id).not.toBe(first.id);
 
-    const file = readVault(vault, 'Highlights/GABA.md');
+    const file = readVault(vault, 'Highlights/GABA highlights.md');
     const parsed = parseHighlightFile(file);
     expect('model' in parsed && parsed.model.entry).toMatchObject({ id: gaba, title: 'GABA' });
     expect(file).toContain('> chief inhibitory neurotransmitter\n\nCompare with [[Glutamate]].');
 
     // The highlight file is an ordinary note of the vault.
-    expect((await service.listNotes()).map((n) => n.path)).toContain('Highlights/GABA.md');
+    expect((await service.listNotes()).map((n) => n.path)).toContain('Highlights/GABA highlights.md');
     expect(await service.listHighlightedEntries()).toEqual([
-      { entryId: gaba, title: 'GABA', path: 'Highlights/GABA.md', count: 2, entryExists: true },
+      { entryId: gaba, title: 'GABA', path: 'Highlights/GABA highlights.md', count: 2, entryExists: true },
     ]);
 
     const updated = await service.updateHighlight({
@@ -100,21 +100,35 @@ describe('HighlightStore on a real vault', () => {
     expect(updated.colour).toBe('pink');
     expect(updated.note).toBeUndefined();
     const got = await service.getEntryHighlights({ entryId: gaba });
-    expect(got.path).toBe('Highlights/GABA.md');
+    expect(got.path).toBe('Highlights/GABA highlights.md');
     expect(got.highlights.map((h) => [h.id, h.colour, h.place?.start])).toEqual([
       [first.id, 'pink', chief.start],
       [second.id, 'green', receptors.start],
     ]);
 
     await service.deleteHighlight({ entryId: gaba, id: first.id });
-    expect(existsSync(join(vault, 'Highlights/GABA.md'))).toBe(true);
+    expect(existsSync(join(vault, 'Highlights/GABA highlights.md'))).toBe(true);
     await service.deleteHighlight({ entryId: gaba, id: second.id });
-    expect(existsSync(join(vault, 'Highlights/GABA.md'))).toBe(false);
-    expect(readdirSync(join(vault, '.trash', 'Highlights'))).toEqual(['GABA.md']);
+    expect(existsSync(join(vault, 'Highlights/GABA highlights.md'))).toBe(false);
+    expect(readdirSync(join(vault, '.trash', 'Highlights'))).toEqual(['GABA highlights.md']);
     expect(await service.listHighlightedEntries()).toEqual([]);
     expect((await service.getEntryHighlights({ entryId: gaba })).path).toBeNull();
     expect(changed.length).toBeGreaterThanOrEqual(5);
     expect(changed.every((ids) => ids.includes(gaba))).toBe(true);
+  });
+
+  it('keeps every one of many highlights made at once, each with its own id', async () => {
+    const { service } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const made = await Promise.all(
+      Array.from({ length: 25 }, (_, n) =>
+        service.addHighlight({ entryId: gaba, start: n, end: n + 10, note: `${n}` }),
+      ),
+    );
+    expect(new Set(made.map((h) => h.id)).size).toBe(25);
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got.highlights.map((h) => h.note)).toEqual(Array.from({ length: 25 }, (_, n) => `${n}`));
   });
 
   it('refuses empty, outside and whitespace-only passages, and unknown entries or highlights', async () => {
@@ -148,7 +162,7 @@ describe('HighlightStore on a real vault', () => {
     const { service, vault } = await open();
     mkdirSync(join(vault, 'Highlights'));
     // A note of the person's own that happens to be there: never overwritten, never read as highlights.
-    writeFileSync(join(vault, 'Highlights', 'Cell.md'), 'My own note about cells.\n');
+    writeFileSync(join(vault, 'Highlights', 'Cell highlights.md'), 'My own note about cells.\n');
     const a = await importMarkdownPack(service, 'Bio', [
       { title: 'Cell', definition: 'The smallest unit of life.' },
       { title: 'GABA', definition: 'An inhibitory neurotransmitter.' },
@@ -159,20 +173,27 @@ describe('HighlightStore on a real vault', () => {
       await service.addHighlight({ entryId: id, start: 0, end: 5 });
     }
     expect(readdirSync(join(vault, 'Highlights')).sort()).toEqual([
-      'Cell (Bio).md',
-      'Cell.md',
-      'GABA (Neuro) 2.md',
-      'GABA (Neuro).md',
-      'GABA.md',
+      'Cell (Bio) highlights.md',
+      'Cell highlights.md',
+      'GABA (Neuro) highlights 2.md',
+      'GABA (Neuro) highlights.md',
+      'GABA highlights.md',
     ]);
-    expect(readVault(vault, 'Highlights/Cell.md')).toBe('My own note about cells.\n');
+    expect(readVault(vault, 'Highlights/Cell highlights.md')).toBe('My own note about cells.\n');
     const listed = await service.listHighlightedEntries();
     expect(listed.map((e) => e.path).sort()).toEqual([
-      'Highlights/Cell (Bio).md',
-      'Highlights/GABA (Neuro) 2.md',
-      'Highlights/GABA (Neuro).md',
-      'Highlights/GABA.md',
+      'Highlights/Cell (Bio) highlights.md',
+      'Highlights/GABA (Neuro) highlights 2.md',
+      'Highlights/GABA (Neuro) highlights.md',
+      'Highlights/GABA highlights.md',
     ]);
+    // A link to an entry still leads to the entry, not to the file of its highlights.
+    await vi.waitFor(async () =>
+      expect(await service.resolveLinks({ targets: ['Cell', 'GABA highlights'] })).toEqual([
+        expect.objectContaining({ ref: { kind: 'entry', id: a.ids.get('Cell') } }),
+        expect.objectContaining({ ref: { kind: 'note', path: 'Highlights/GABA highlights.md' } }),
+      ]),
+    );
   });
 
   it('reads the files back when the vault is opened again, finding them by entry id whatever their name', async () => {
@@ -184,7 +205,7 @@ describe('HighlightStore on a real vault', () => {
     services.splice(services.indexOf(first.service), 1);
     // A person renamed the file.
     const { renameSync } = await import('node:fs');
-    renameSync(join(first.vault, 'Highlights/GABA.md'), join(first.vault, 'Highlights/My GABA marks.md'));
+    renameSync(join(first.vault, 'Highlights/GABA highlights.md'), join(first.vault, 'Highlights/My GABA marks.md'));
     const again = await open(first.vault, first.state);
     const got = await again.service.getEntryHighlights({ entryId: gaba });
     expect(got.path).toBe('Highlights/My GABA marks.md');
@@ -197,7 +218,7 @@ describe('HighlightStore on a real vault', () => {
     const gaba = ids.get('GABA')!;
     const chief = await rangeOf(service, gaba, 'chief inhibitory neurotransmitter');
     const h = await service.addHighlight({ entryId: gaba, ...chief, note: 'Old note.' });
-    const path = join(vault, 'Highlights/GABA.md');
+    const path = join(vault, 'Highlights/GABA highlights.md');
 
     // Edited in another program: the vault notices, the highlights follow and are announced.
     changed.length = 0;
@@ -219,12 +240,44 @@ describe('HighlightStore on a real vault', () => {
     expect(got.highlights[1]!.note).toBe('Edited twice, unseen.');
   });
 
+  it('follows a file deleted or copied by hand: a copy of one entry’s file is reported, and used once the first is gone', async () => {
+    const { service, vault, changed } = await open();
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    const h = await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    const path = join(vault, 'Highlights/GABA highlights.md');
+
+    copyFileSync(path, join(vault, 'Highlights/GABA highlights (conflicted copy).md'));
+    await (await service.vault()).rescan();
+    await vi.waitFor(async () =>
+      expect((await service.getEntryHighlights({ entryId: gaba })).problems).toEqual([
+        expect.stringMatching(/conflicted copy\).md: this file also holds highlights of this entry/),
+      ]),
+    );
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights.map((x) => x.id)).toEqual([h.id]);
+
+    // The original deleted: the copy is used.
+    changed.length = 0;
+    rmSync(path);
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    const got = await service.getEntryHighlights({ entryId: gaba });
+    expect(got).toMatchObject({ path: 'Highlights/GABA highlights (conflicted copy).md', problems: [] });
+    expect(got.highlights.map((x) => x.id)).toEqual([h.id]);
+
+    changed.length = 0;
+    rmSync(join(vault, got.path!));
+    await (await service.vault()).rescan();
+    await vi.waitFor(() => expect(changed).toContainEqual([gaba]));
+    expect(await service.listHighlightedEntries()).toEqual([]);
+  });
+
   it('keeps a block it cannot read as written, reports it, and never writes a file whose front matter broke', async () => {
-    const { service, vault } = await open();
+    const { service, vault, state } = await open();
     const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
     const gaba = ids.get('GABA')!;
     await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
-    const path = join(vault, 'Highlights/GABA.md');
+    const path = join(vault, 'Highlights/GABA highlights.md');
     const broken = '%% highlight\nid: "h-broken"\ncolour: [unclosed\n%%\n> GABA\n\nA note kept as typed.';
     writeFileSync(path, `${readFileSync(path, 'utf8')}\n${broken}\n`);
     await service.addHighlight({ entryId: gaba, start: 5, end: 10 });
@@ -243,6 +296,46 @@ describe('HighlightStore on a real vault', () => {
     const shown = await service.getEntryHighlights({ entryId: gaba });
     expect(shown.highlights).toHaveLength(2);
     expect(shown.problems[0]).toMatch(/not written until it is repaired/);
+
+    // Opened again with the file still broken: reported under its entry, and no second file is made.
+    await service.close();
+    services.splice(services.indexOf(service), 1);
+    const again = await open(vault, state);
+    const reopened = await again.service.getEntryHighlights({ entryId: gaba });
+    expect(reopened).toMatchObject({ path: 'Highlights/GABA highlights.md', highlights: [] });
+    expect(reopened.problems[0]).toMatch(/not valid YAML/);
+    await expect(again.service.addHighlight({ entryId: gaba, start: 0, end: 2 })).rejects.toMatchObject({
+      code: 'read-only',
+    });
+    expect(readdirSync(join(vault, 'Highlights'))).toEqual(['GABA highlights.md']);
+    expect(readFileSync(path, 'utf8')).toBe(ruined);
+  });
+
+  it('follows the open vault: another vault has its own highlights and folder', async () => {
+    const other = dirs.make('vault-other-');
+    mkdirSync(join(other, '.study-notebook'));
+    writeFileSync(join(other, '.study-notebook', 'highlights.json'), '{ "folder": "Reading/Marks" }');
+    const service = await openNotebook(
+      {
+        vaultPath: dirs.make('vault-'),
+        glossaryDir: SHIPPED_GLOSSARY,
+        stateDir: dirs.make('state-'),
+        host: 'web',
+        appVersion: '0.0.0-test',
+        allowedVaults: [other],
+      },
+      { watch: { pollIntervalMs: 0 } },
+    );
+    services.push(service);
+    const { ids } = await importMarkdownPack(service, 'Neuro', [GABA]);
+    const gaba = ids.get('GABA')!;
+    await service.addHighlight({ entryId: gaba, start: 0, end: 4 });
+    await service.openVault({ path: other });
+    expect(await service.getHighlightsFolder()).toEqual({ folder: 'Reading/Marks' });
+    expect(await service.listHighlightedEntries()).toEqual([]);
+    await service.addHighlight({ entryId: gaba, start: 5, end: 10 });
+    expect(readdirSync(join(other, 'Reading', 'Marks'))).toEqual(['GABA highlights.md']);
+    expect((await service.getEntryHighlights({ entryId: gaba })).highlights).toHaveLength(1);
   });
 
   it('moves the files when the folder is renamed, keeps the choice in the vault, and refuses a folder in use', async () => {
@@ -262,14 +355,19 @@ describe('HighlightStore on a real vault', () => {
     await expect(service.setHighlightsFolder({ folder: '' })).rejects.toMatchObject({ code: 'invalid-arguments' });
 
     expect(await service.setHighlightsFolder({ folder: 'Study/Marks' })).toEqual({ folder: 'Study/Marks', moved: 2 });
-    expect(readdirSync(join(vault, 'Study', 'Marks')).sort()).toEqual(['GABA.md', 'Glutamate.md']);
+    expect(readdirSync(join(vault, 'Study', 'Marks')).sort()).toEqual([
+      'GABA highlights.md',
+      'Glutamate highlights.md',
+    ]);
     expect(existsSync(join(vault, 'Highlights'))).toBe(false);
     expect(JSON.parse(readVault(vault, '.study-notebook/highlights.json'))).toEqual({ folder: 'Study/Marks' });
-    expect((await service.getEntryHighlights({ entryId: ids.get('GABA')! })).path).toBe('Study/Marks/GABA.md');
+    expect((await service.getEntryHighlights({ entryId: ids.get('GABA')! })).path).toBe(
+      'Study/Marks/GABA highlights.md',
+    );
     await service.addHighlight({ entryId: ids.get('GABA')!, start: 5, end: 10 });
     expect((await service.listHighlightedEntries()).map((e) => e.path)).toEqual([
-      'Study/Marks/GABA.md',
-      'Study/Marks/Glutamate.md',
+      'Study/Marks/GABA highlights.md',
+      'Study/Marks/Glutamate highlights.md',
     ]);
 
     await service.close();

@@ -12,7 +12,8 @@ import {
   type Highlight,
   type HighlightFile,
 } from '@shared/annotations/highlightFile';
-import type { GlossaryEntry } from '@shared/domain/glossary';
+import { ENTRY_ID_PATTERN, type GlossaryEntry } from '@shared/domain/glossary';
+import { splitFrontMatter } from '@shared/markdown/frontMatter';
 import type {
   EntryHighlights,
   HighlightColour,
@@ -21,9 +22,9 @@ import type {
   PlacedHighlight,
 } from '@shared/domain/highlights';
 import type { NoteChange } from '@shared/domain/note';
-import { folderOfPath, notePathFor, sanitizeTitle } from '@shared/domain/notePath';
+import { folderOfPath, sanitizeTitle } from '@shared/domain/notePath';
 import type { EventBus } from '../events/EventBus';
-import { isNoteFileName } from '../vault/isIgnoredName';
+import { isIgnoredName, isNoteFileName } from '../vault/isIgnoredName';
 import type { VaultStore } from '../vault/VaultStore';
 import { highlightsFolderProblem, readHighlightsFolder, writeHighlightsFolder } from './highlightsSetting';
 
@@ -86,6 +87,11 @@ export class HighlightStore {
   private readonly byEntry = new Map<string, KnownFile>();
   /** Entry ids by file path (only files that are highlight files). */
   private readonly byPath = new Map<string, string>();
+  /**
+   * Other files holding an entry already held by a file (a copy a sync tool made), by path:
+   * reported, not used, and used when the first one goes away.
+   */
+  private readonly duplicates = new Map<string, string>();
   private chain: Promise<unknown>;
   private disposed = false;
   private readonly stopListening: () => void;
@@ -105,14 +111,6 @@ export class HighlightStore {
     this.stopListening();
   }
 
-  /** Resolves once every operation and outside change queued so far was handled (tests). */
-  async idle(): Promise<void> {
-    for (let last: Promise<unknown> | null = null; last !== this.chain;) {
-      last = this.chain;
-      await last.catch(() => undefined);
-    }
-  }
-
   // --- The contract ------------------------------------------------------------------------
 
   /** See NotebookApi.getEntryHighlights. */
@@ -126,12 +124,15 @@ export class HighlightStore {
         entryId,
         path: known.path,
         highlights: placeAll(known.model.highlights, entry),
-        problems: known.broken
-          ? [
-              `${known.broken} The highlights are shown as last read; the file is not written until it is repaired.`,
-              ...known.warnings,
-            ]
-          : [...known.warnings],
+        problems: [
+          ...(known.broken
+            ? [`${known.broken} The highlights are shown as last read; the file is not written until it is repaired.`]
+            : []),
+          ...known.warnings,
+          ...[...this.duplicates]
+            .filter(([, id]) => id === entryId)
+            .map(([copy]) => `${copy}: this file also holds highlights of this entry; only ${known.path} is used.`),
+        ],
       };
     });
   }
@@ -256,7 +257,8 @@ export class HighlightStore {
         if (error.code === 'ENOENT') return [];
         throw new NotebookError('io-failure', `Could not read the folder "${folder}": ${error.message}`);
       });
-      if (present.length > 0) {
+      // Hidden files (.DS_Store, an editor's) do not make a folder in use.
+      if (present.some((name) => !isIgnoredName(name))) {
         throw new NotebookError(
           'already-exists',
           `The folder "${folder}" already holds files: choose a new or empty folder for the highlights.`,
@@ -319,7 +321,10 @@ export class HighlightStore {
       return;
     }
     // Sorted, so that of two files of one entry the same one is used at every start.
-    for (const name of names.sort()) await this.readFile(notePathFor(this.folder, name.replace(/\.md$/i, '')));
+    for (const name of names.sort()) {
+      const path = `${this.folder}/${name}`;
+      await this.readFile(path).catch((error: unknown) => this.log(`Could not read ${path}`, error));
+    }
   }
 
   /** Whether `path` is a file of the highlights folder (its files, not its subfolders'). */
@@ -336,8 +341,10 @@ export class HighlightStore {
     try {
       note = await this.options.vault.readNote(path);
     } catch (error) {
-      if (!(error instanceof NotebookError && error.code === 'not-found')) this.log(`Could not read ${path}`, error);
-      return this.forgetPath(path);
+      // Gone: forgotten. Unreadable for now (permissions, a disk error): kept as last read,
+      // and the operation fails, rather than take the file for absent and write a second one.
+      if (error instanceof NotebookError && error.code === 'not-found') return this.forgetFile(path);
+      throw error;
     }
     const parsed = note.readOnly ? { error: note.readOnly.reason } : parseHighlightFile(note.content);
     if ('error' in parsed) {
@@ -348,6 +355,22 @@ export class HighlightStore {
         known.broken = parsed.error;
         return [entryId];
       }
+      // A highlight file whose front matter broke before the app ever read it (edited while
+      // the app was closed): held as broken under the entry its `entry:` line still names, so
+      // it is reported and no second file is made for that entry.
+      const guessed = note.readOnly ? null : entryIdLine(note.content);
+      if (guessed !== null && !this.byEntry.has(guessed)) {
+        const changed = this.forgetPath(path);
+        this.byPath.set(path, guessed);
+        this.byEntry.set(guessed, {
+          path,
+          version: note.version,
+          model: this.newModel(guessed, undefined),
+          warnings: [],
+          broken: parsed.error,
+        });
+        return [...new Set([...changed, guessed])];
+      }
       // Not a highlight file (a note a person keeps in the folder): left alone.
       return this.forgetPath(path);
     }
@@ -355,11 +378,9 @@ export class HighlightStore {
     const holder = this.byEntry.get(entryId);
     if (holder && holder.path !== path) {
       // Two files of one entry (a copy a sync tool made): the first stays in use, the other is reported.
-      holder.warnings = [
-        ...holder.warnings.filter((w) => !w.startsWith(`${path}:`)),
-        `${path}: this file also holds highlights of this entry; only ${holder.path} is used.`,
-      ];
-      return [...this.forgetPath(path), entryId];
+      const changed = this.forgetPath(path);
+      this.duplicates.set(path, entryId);
+      return [...new Set([...changed, entryId])];
     }
     const changed = this.forgetPath(path);
     this.byPath.set(path, entryId);
@@ -368,11 +389,26 @@ export class HighlightStore {
   }
 
   private forgetPath(path: string): string[] {
+    this.duplicates.delete(path);
     const entryId = this.byPath.get(path);
     if (entryId === undefined) return [];
     this.byPath.delete(path);
     if (this.byEntry.get(entryId)?.path === path) this.byEntry.delete(entryId);
     return [entryId];
+  }
+
+  /** Forgets a file that is gone; a copy of it (see duplicates) takes its place. */
+  private async forgetFile(path: string): Promise<string[]> {
+    const ids = this.forgetPath(path);
+    for (const entryId of ids) {
+      const copies = [...this.duplicates].filter(([, id]) => id === entryId).map(([copy]) => copy);
+      for (const copy of copies.sort()) {
+        if (this.byEntry.has(entryId)) break;
+        this.duplicates.delete(copy);
+        await this.readFile(copy);
+      }
+    }
+    return ids;
   }
 
   /** The file of an entry, read again first if the vault saw it change since. */
@@ -393,7 +429,7 @@ export class HighlightStore {
       const affected = new Set<string>();
       for (const change of ours) {
         if (change.kind === 'removed') {
-          for (const id of this.forgetPath(change.path)) affected.add(id);
+          for (const id of await this.forgetFile(change.path)) affected.add(id);
           continue;
         }
         const entryId = this.byPath.get(change.path);
@@ -442,7 +478,8 @@ export class HighlightStore {
       }
       if (action === 'trash') {
         // Refused like a write if the file changed since it was read just now.
-        if (vault.knownVersion(known.path) !== known.version) {
+        const now = await vault.readNote(known.path).catch(() => null);
+        if (now?.version !== known.version) {
           if (attempt < MAX_WRITE_TRIES) continue;
           throw this.keptChanging(known.path);
         }
@@ -452,12 +489,19 @@ export class HighlightStore {
         return;
       }
       try {
+        const content = serializeHighlightFile(model);
         const result = await vault.saveNote(
-          { path: known.path, content: serializeHighlightFile(model), baseVersion: known.version },
+          { path: known.path, content, baseVersion: known.version },
           { reloadEditors: true, onConflict: 'fail' },
         );
         if (result.status !== 'saved') throw new NotebookError('conflict', `${known.path} changed meanwhile.`);
-        this.byEntry.set(entryId, { path: known.path, version: result.version, model, warnings: known.warnings });
+        // Held as the file now reads (a colour it could not read is now yellow, unknown keys gone).
+        const written = parseHighlightFile(content);
+        this.byEntry.set(entryId, {
+          path: known.path,
+          version: result.version,
+          ...('model' in written ? { model: written.model, warnings: written.warnings } : { model, warnings: [] }),
+        });
       } catch (error) {
         if (error instanceof NotebookError && error.code === 'conflict' && attempt < MAX_WRITE_TRIES) continue;
         if (error instanceof NotebookError && error.code === 'conflict') throw this.keptChanging(known.path);
@@ -523,6 +567,15 @@ export class HighlightStore {
   }
 }
 
+/** The id on an `entry:` line of a file's front matter, when the front matter cannot be parsed. */
+function entryIdLine(text: string): string | null {
+  const { frontMatter } = splitFrontMatter(text);
+  for (const match of frontMatter.matchAll(/^entry:[ \t]*(["']?)([^"'\s]+)\1[ \t]*$/gm)) {
+    if (ENTRY_ID_PATTERN.test(match[2] as string)) return match[2] as string;
+  }
+  return null;
+}
+
 /**
  * The passage `start`–`end` of `text` with the whitespace at its ends left out.
  * @throws invalid-arguments when it is empty, outside the text, or only whitespace.
@@ -552,17 +605,27 @@ function newHighlightId(taken: Set<string>, unparsed: string[]): string {
   }
 }
 
+/** What ends every highlight file's name (see fileTitles). */
+export const FILE_SUFFIX = 'highlights';
+
 /**
  * File titles to try for an entry's highlights, in order: its title as a note name (the
- * notes' own rules, sanitizeTitle), then with its pack's name (`GABA (Neuro).md`), then
- * numbered (`GABA (Neuro) 2.md`). The entry id stands in for a title that leaves nothing.
+ * notes' own rules, sanitizeTitle) followed by "highlights" (`GABA highlights.md`), then with
+ * its pack's name (`GABA (Neuro) highlights.md`), then numbered (`GABA (Neuro) highlights 2.md`).
+ * The entry id stands in for a title that leaves nothing.
+ *
+ * Never the bare title: a note named like an entry takes its links (`[[GABA]]` resolves to a
+ * note before an entry, as in Obsidian), so highlighting an entry would turn every link to it
+ * in the person's notes into a link to the highlight file.
  */
 export function* fileTitles(title: string, entryId: string, packName: string | undefined): Generator<string> {
-  const base = sanitizeTitle(title) || sanitizeTitle(entryId) || 'Highlights';
-  yield base;
-  const withPack = packName ? sanitizeTitle(`${base} (${packName})`) || base : base;
-  if (withPack !== base) yield withPack;
-  for (let n = 2; n < MAX_NAME_TRIES; n++) yield sanitizeTitle(`${withPack} ${n}`);
+  // Cut so that the pack's name, the word and a number still fit in a note title.
+  const base = sanitizeTitle((sanitizeTitle(title) || sanitizeTitle(entryId) || 'Entry').slice(0, 120));
+  const named = (text: string) => sanitizeTitle(`${text} ${FILE_SUFFIX}`);
+  yield named(base);
+  const withPack = packName ? sanitizeTitle(`${base} (${packName.slice(0, 40)})`) || base : base;
+  if (withPack !== base) yield named(withPack);
+  for (let n = 2; n < MAX_NAME_TRIES; n++) yield `${named(withPack)} ${n}`;
 }
 
 /** Every highlight placed in the entry's current text (orphans when the entry is gone), in reading order. */

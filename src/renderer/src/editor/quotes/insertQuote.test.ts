@@ -55,6 +55,16 @@ describe('$insertQuote', () => {
     );
   });
 
+  it('goes above the block when the caret is at its very start (a drop before its first word)', () => {
+    const editor = createMarkdownEditor();
+    load(editor, 'First paragraph.\n\nSecond **bold** paragraph.\n');
+    insert(editor, QUOTE, () => $getRoot().getLastChildOrThrow().selectStart());
+    expect(save(editor)).toBe(
+      'First paragraph.\n\n> GABA is the chief inhibitory neurotransmitter.\n> It calms neurons.\n> — [[GABA#^h-abc123|GABA]]\n\nSecond **bold** paragraph.\n',
+    );
+    expect(caretBlockText(editor)).toBe('Second bold paragraph.');
+  });
+
   it('goes at the end of the note when there is no caret', () => {
     const editor = createMarkdownEditor();
     load(editor, '# Notes\n\nText.\n');

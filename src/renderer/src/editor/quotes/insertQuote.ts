@@ -6,6 +6,7 @@ import {
   $createTextNode,
   $getRoot,
   $getSelection,
+  $isElementNode,
   $isParagraphNode,
   $isRangeSelection,
   $isRootOrShadowRoot,
@@ -22,9 +23,10 @@ export interface QuoteBlock {
 }
 
 /**
- * Inserts `quote` as a quote block after the block holding the caret (in place of it when
- * that block is an empty paragraph; at the end of the note without a caret), then puts the
- * caret in an empty paragraph after it, so writing goes on below the quote. Saved as
+ * Inserts `quote` as a quote block after the block holding the caret (before it when the
+ * caret is at its very start; in place of it when it is an empty paragraph; at the end of
+ * the note without a caret), then puts the caret right after the quote, so writing goes on
+ * below it. Saved as
  *
  *     > first line of the passage
  *     > second line
@@ -46,6 +48,12 @@ export function $insertQuote({ passage, link }: QuoteBlock): void {
   );
 
   const block = $caretBlock();
+  if (block !== null && $caretAtStartOf(block)) {
+    // At the very start of a block (a drop before its first word), the quote goes above it.
+    block.insertBefore(node);
+    if ($isElementNode(block)) block.selectStart();
+    return;
+  }
   if (block === null) $getRoot().append(node);
   else if ($isParagraphNode(block) && block.getTextContentSize() === 0) block.replace(node);
   else block.insertAfter(node);
@@ -57,6 +65,16 @@ export function $insertQuote({ passage, link }: QuoteBlock): void {
     node.insertAfter(paragraph);
     paragraph.selectStart();
   }
+}
+
+/** True when the selection is a caret before the first character of non-empty `block`. */
+function $caretAtStartOf(block: LexicalNode): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed() || block.getTextContentSize() === 0) return false;
+  const { focus } = selection;
+  if (focus.offset !== 0 || !$isElementNode(block)) return false;
+  const node = focus.getNode();
+  return node === block || node === block.getFirstDescendant();
 }
 
 /** The top-level block holding the selection's focus, or null. */

@@ -29,6 +29,7 @@ export const APP_COMMAND_IDS: Record<AppCommand, string> = {
   'quick-switcher': 'switcher.open',
   'command-palette': 'palette.open',
   'add-reference-pack': 'packs.add',
+  settings: 'settings.open',
 };
 
 /*

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { useLoad } from '../../ui/useLoad';
+import { useLiveEntry } from './useLiveEntry';
 import { useTermHighlights } from '../../ui/highlight/termHighlightRequest';
 import { HighlightedBody } from '../highlights/HighlightedBody';
 import { useHighlightCommands } from '../highlights/useHighlightCommands';
@@ -12,7 +12,7 @@ import { useHighlightCommands } from '../highlights/useHighlightCommands';
  */
 export function EntryReader({ id, compact = false }: { id: string; compact?: boolean }) {
   const api = useApi();
-  const entry = useLoad(() => api.getEntry({ id }), id);
+  const entry = useLiveEntry(api, id);
   const titleId = useId();
   // An entry opened from a search result shows its matches (see termHighlightRequest).
   const [article, setArticle] = useState<HTMLElement | null>(null);

@@ -13,7 +13,8 @@ export interface EntryHighlightsState {
 
 /**
  * The highlights of entry `entryId`, loaded again whenever they change
- * (`highlights-changed` naming it) or the event stream reconnects (`resync`). The last
+ * (`highlights-changed` naming it), when the glossary changes (a re-import may move their
+ * passages) or the event stream reconnects (`resync`). The last
  * value stays on screen while a refresh runs; a result for an older entry or refresh is
  * dropped. A null id loads nothing.
  */
@@ -32,9 +33,12 @@ export function useEntryHighlights(api: NotebookClient, entryId: string | null):
       if (entryIds.includes(entryId)) reload();
     });
     const offResync = api.on('resync', reload);
+    // A re-import of the entry's pack may have moved its passages: they are placed again.
+    const offGlossary = api.on('glossary-changed', reload);
     return () => {
       offChanged();
       offResync();
+      offGlossary();
     };
   }, [api, entryId, reload]);
 

@@ -4,6 +4,7 @@ import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { BacklinksPanel } from '../backlinks/BacklinksPanel';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { QuotingNotes } from '../quotes/QuotingNotes';
 import { useEntryHighlights } from '../highlights/useEntryHighlights';
 import { OutgoingLinksPanel } from './OutgoingLinksPanel';
 import { useLiveLoad } from './useLiveLoad';
@@ -24,8 +25,6 @@ export interface SidePanelProps {
   onHide(): void;
   /** The glossary entry opened beside a note, when there is one (the Reference tab). */
   reference: ReactNode | null;
-  /** For an entry: what its Highlights tab shows after its highlights (the notes quoting it). */
-  quotedIn?: ReactNode;
   onOpenMention(path: string, mention: MentionContext): void;
   onOpenLink(link: OutgoingLink): void;
   onCreateNote(target: string): void;
@@ -148,7 +147,17 @@ export function SidePanel(props: SidePanelProps) {
           />
         )}
         {shown === 'highlights' && doc.kind === 'entry' && (
-          <HighlightsPanel entryId={doc.id} highlights={highlights} quotedIn={props.quotedIn} />
+          <HighlightsPanel
+            entryId={doc.id}
+            highlights={highlights}
+            quotedIn={
+              <QuotingNotes
+                linked={linked.value}
+                highlights={highlights.value?.highlights ?? []}
+                onOpenMention={props.onOpenMention}
+              />
+            }
+          />
         )}
         {shown === 'reference' && props.reference}
       </div>
