@@ -27,14 +27,25 @@ export interface HighlightPopoverProps {
 /**
  * The small toolbar beside a selection or a highlight in the reader: five colours, margin
  * note, quote, and (for a highlight) remove note and delete. A toolbar in the ARIA sense:
- * one Tab stop, arrow keys between its buttons, Escape closes.
+ * one Tab stop (the highlight's colour, else the first), arrow keys between its buttons,
+ * Escape closes.
  */
 export function HighlightPopover(props: HighlightPopoverProps) {
   const { highlight, position } = props;
   const ref = useRef<HTMLDivElement>(null);
 
+  // Centred over its target, but kept inside the reader's body however near an edge that is.
   useLayoutEffect(() => {
-    if (props.focusOnOpen) ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    const element = ref.current;
+    const parent = element?.offsetParent;
+    if (!element || !(parent instanceof HTMLElement)) return;
+    const half = element.offsetWidth / 2;
+    const left = Math.max(half, Math.min(position.left, parent.clientWidth - half));
+    element.style.left = `${left}px`;
+  }, [position.left, highlight?.note]);
+
+  useLayoutEffect(() => {
+    if (props.focusOnOpen) ref.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
     // Only when it opens (a new target), not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlight?.id, position.top, position.left]);
@@ -96,7 +107,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
             aria-label={highlight ? COLOUR_NAMES[colour] : `Highlight ${COLOUR_NAMES[colour].toLowerCase()}`}
             aria-pressed={highlight ? highlight.colour === colour : undefined}
             title={COLOUR_NAMES[colour]}
-            tabIndex={index === 0 ? 0 : -1}
+            tabIndex={(highlight ? highlight.colour === colour : index === 0) ? 0 : -1}
             onClick={() => props.onColour(colour)}
           />
         ))}

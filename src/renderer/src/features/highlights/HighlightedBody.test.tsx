@@ -8,7 +8,10 @@ import { fakeClient, type FakeClient } from '../../api/testing/fakeClient';
 import { CommandRegistry } from '../../ui/commands/CommandRegistry';
 import { CommandRegistryContext } from '../../ui/commands/useCommands';
 import { EntryReader } from '../glossary/EntryReader';
-import { onQuoteRequest } from '../quotes/quoteRequest';
+import { HIGHLIGHT_DRAG_TYPE, onQuoteRequest } from '../quotes/quoteRequest';
+import { MATCH_HIGHLIGHT } from '../../ui/highlight/showTermHighlights';
+import { clearTermHighlight, requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
+import { installFakeHighlights } from '../../ui/highlight/testing/fakeHighlights';
 import { offsetsToRange } from './selectionOffsets';
 
 afterEach(cleanup);
@@ -280,6 +283,43 @@ describe('the reader with highlights', () => {
     await waitFor(() => expect(api.addHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, start, end: start + 9 }));
   });
 
+  it('drags a highlight as its quote request and its passage', async () => {
+    setup([placed('a', 'excitation and inhibition', 'blue')]);
+    const mark = await screen.findByRole('button', { name: /Highlight, blue/ });
+    expect(mark.getAttribute('draggable')).toBe('true');
+    const data = new Map<string, string>();
+    const dataTransfer = { setData: (type: string, value: string) => data.set(type, value), effectAllowed: 'none' };
+    fireEvent.dragStart(mark, { dataTransfer });
+    expect(JSON.parse(data.get(HIGHLIGHT_DRAG_TYPE)!)).toEqual({ entryId: ENTRY.id, highlightId: 'a' });
+    expect(data.get('text/plain')).toBe('excitation and inhibition');
+    expect(dataTransfer.effectAllowed).toBe('copy');
+  });
+
+  it('acts on the focused highlight with the note and quote commands', async () => {
+    const requests: unknown[] = [];
+    const off = onQuoteRequest((request) => requests.push(request));
+    try {
+      const { registry } = setup([placed('a', 'excitation')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      // Nothing selected, nothing focused: the commands do not apply.
+      expect(registry.run('highlights.note')).toBe(false);
+      marks('a')[0]!.focus();
+      expect(registry.run('highlights.quote')).toBe(true);
+      expect(requests).toEqual([{ entryId: ENTRY.id, highlightId: 'a' }]);
+      expect(registry.run('highlights.note')).toBe(true);
+      expect(await screen.findByRole('textbox', { name: 'Margin note on the yellow highlight' })).toBe(
+        document.activeElement,
+      );
+      // Highlighting with a highlight focused opens its toolbar, focused.
+      fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+      marks('a')[0]!.focus();
+      act(() => void registry.run('highlights.highlight'));
+      expect(screen.getByRole('toolbar', { name: 'Highlight actions' }).contains(document.activeElement)).toBe(true);
+    } finally {
+      off();
+    }
+  });
+
   it('finds the highlights again when they change', async () => {
     const highlights = [placed('a', 'excitation')];
     const { api } = setup(highlights);
@@ -289,6 +329,24 @@ describe('the reader with highlights', () => {
     act(() => api.emit('highlights-changed', { entryIds: [ENTRY.id] }));
     await waitFor(() => expect(marks()).toHaveLength(2));
     expect(api.getEntryHighlights).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the search matches painted once the highlights re-render the text', async () => {
+    const fake = installFakeHighlights();
+    try {
+      act(() => requestTermHighlight({ kind: 'entry', id: ENTRY.id }, ['excitation', 'sleep']));
+      setup([placed('a', 'between excitation and', 'green')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      await waitFor(() =>
+        expect(fake.registry.get(MATCH_HIGHLIGHT)?.ranges.map((range) => range.toString())).toEqual([
+          'excitation',
+          'sleep',
+        ]),
+      );
+    } finally {
+      act(() => clearTermHighlight());
+      fake.uninstall();
+    }
   });
 
   it('still shows the entry when its highlights cannot be loaded', async () => {

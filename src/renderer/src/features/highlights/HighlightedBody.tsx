@@ -5,6 +5,7 @@ import {
   Fragment,
   useCallback,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -20,6 +21,9 @@ import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
 import { MarginNote, MarginNoteEditor } from './MarginNote';
 import { registerReader } from './readerRegistry';
 import { cssString } from './cssString';
+import { extendSelectionByKey } from './keyboardSelection';
+import { HIGHLIGHT_SHORTCUT } from './useHighlightCommands';
+import { shortcutLabel } from '../../ui/shortcuts';
 import { BLOCK_OFFSET_ATTRIBUTE, selectionToOffsets } from './selectionOffsets';
 import { useEntryHighlights } from './useEntryHighlights';
 import './highlights.css';
@@ -38,7 +42,7 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Where `rect` (viewport coordinates) is inside `container`. */
+/** Where `rect` (viewport coordinates) is inside `container`: the toolbar goes above its middle. */
 function positionIn(container: HTMLElement, rect: DOMRect): PopoverPosition {
   const box = container.getBoundingClientRect();
   return { left: rect.left - box.left + rect.width / 2, top: rect.top - box.top, bottom: rect.bottom - box.top };
@@ -48,8 +52,15 @@ function firstPieceOf(root: HTMLElement | null, id: string): HTMLElement | null 
   return root?.querySelector<HTMLElement>(`mark[data-highlight-id=${cssString(id)}][data-first]`) ?? null;
 }
 
-/** Where a range is on screen (jsdom has no Range.getBoundingClientRect: its element's then). */
+/**
+ * Where a selection starts on screen: its first line (the toolbar goes above it). jsdom has no
+ * Range geometry: its element's then.
+ */
 function rectOf(range: Range): DOMRect {
+  if (typeof range.getClientRects === 'function') {
+    const first = [...range.getClientRects()].find((rect) => rect.width > 0);
+    if (first) return first;
+  }
   if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
   const element = range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
   return element?.getBoundingClientRect() ?? new DOMRect();
@@ -86,6 +97,7 @@ export function HighlightedBody({
   const [undo, setUndo] = useState<Undo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
+  const hintId = useId();
   const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
 
   const textChanged = useRef(onTextChanged);
@@ -169,7 +181,9 @@ export function HighlightedBody({
     const mark = firstPieceOf(bodyRef.current, id);
     const container = bodyRef.current;
     if (!mark || !container) return;
-    setPopover({ kind: 'highlight', id, position: positionIn(container, mark.getBoundingClientRect()), focus });
+    // Above its first line, like a selection's.
+    const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
+    setPopover({ kind: 'highlight', id, position: positionIn(container, rect), focus });
   }, []);
 
   const focusedHighlight = (): string | null => {
@@ -249,6 +263,45 @@ export function HighlightedBody({
       }),
     [entryId, text],
   );
+
+  // In the wide reader, each block's margin notes start level with the first highlight they annotate.
+  const alignMargin = useRef(() => {});
+  useLayoutEffect(() => {
+    alignMargin.current = () => {
+      const body = bodyRef.current;
+      if (!body) return;
+      for (const column of body.querySelectorAll<HTMLElement>('.reader-row > .margin-notes')) {
+        const row = column.parentElement!;
+        const id = column.firstElementChild?.getAttribute('data-note-for');
+        const mark = id ? row.querySelector(`mark[data-highlight-id=${cssString(id)}]`) : null;
+        const beside = getComputedStyle(row).display === 'grid';
+        const top = mark && beside ? mark.getBoundingClientRect().top - row.getBoundingClientRect().top : 0;
+        column.style.paddingTop = top > 0 ? `${Math.round(top)}px` : '';
+      }
+    };
+    alignMargin.current();
+  });
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(() => alignMargin.current());
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, []);
+
+  // Shift+arrows select the text from the keyboard while the focus is in the body or around it
+  // (the reference pane's scrolling region), never while typing a margin note.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const body = bodyRef.current;
+      const active = document.activeElement;
+      if (!body || event.defaultPrevented || !(active instanceof HTMLElement)) return;
+      if (!(body.contains(active) || active.contains(body)) || active.matches('textarea, input')) return;
+      if (extendSelectionByKey(body, event)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const onMouseUp = () => {
     const container = bodyRef.current;
@@ -372,7 +425,15 @@ export function HighlightedBody({
       ref={bodyRef}
       className={`reader-body${annotated ? ' reader-annotated' : ''}${compact ? ' reader-body-compact' : ''}`}
       onMouseUp={onMouseUp}
+      // The main view's body is a Tab stop, so the keyboard can select in it (the reference
+      // pane's scrolling region already is one).
+      {...(compact ? {} : { tabIndex: 0, role: 'region', 'aria-label': 'Entry text', 'aria-describedby': hintId })}
     >
+      {!compact && (
+        <p id={hintId} className="visually-hidden">
+          Shift with the arrow keys selects text; {shortcutLabel(HIGHLIGHT_SHORTCUT)} highlights it.
+        </p>
+      )}
       <div className="definition">{definitionBlocks.map((block) => renderBlock(block, blocks.indexOf(block)))}</div>
       {entry.sections.map((section, sectionIndex) => (
         <section key={sectionIndex} aria-label={section.heading}>

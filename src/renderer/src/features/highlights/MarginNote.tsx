@@ -1,6 +1,9 @@
 import type { PlacedHighlight } from '@shared/domain/highlights';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { shortcutLabel, type Shortcut } from '../../ui/shortcuts';
 import { COLOUR_NAMES } from './highlightLabels';
+
+const SAVE_SHORTCUT: Shortcut = ['Mod', 'Enter'];
 
 /**
  * A highlight's margin note beside its passage: plain text (its Markdown as typed, never
@@ -85,7 +88,7 @@ export function MarginNoteEditor({
         onBlur={() => finish(true)}
       />
       <p className="margin-note-help" id={`margin-note-help-${highlight.id}`}>
-        Saved when you leave the field or press Ctrl+Enter; Escape cancels.
+        Saved when you leave the field or press {shortcutLabel(SAVE_SHORTCUT)}; Escape cancels.
       </p>
     </div>
   );

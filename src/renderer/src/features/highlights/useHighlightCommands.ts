@@ -18,9 +18,15 @@ function hasTarget(): boolean {
   );
 }
 
-/** Whether a reader with at least one highlight is shown. */
+/**
+ * Whether a reader with at least one highlight is shown and the focus is in it or nowhere
+ * (so the keys stay with the editor or a list that has the focus).
+ */
 function hasHighlights(): boolean {
-  return activeReader()?.article()?.querySelector('mark[data-first]') != null;
+  const article = activeReader()?.article();
+  const active = document.activeElement;
+  const focusFree = active === null || active === document.body || article?.contains(active) === true;
+  return focusFree && article?.querySelector('mark[data-first]') != null;
 }
 
 /**
