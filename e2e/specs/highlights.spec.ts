@@ -7,7 +7,7 @@ import { GlossaryPane } from '../pages/GlossaryPane';
 const ENTRY = 'GABA Glutamate Ratio';
 const PASSAGE = 'crucial neurochemical index';
 const NOTE = 'Exam: a ratio, not a level <b>raw</b>';
-const FILE = join('Highlights', `${ENTRY}.md`);
+const FILE = join('Highlights', `${ENTRY} highlights.md`);
 
 test('a highlight and its margin note, made with the mouse and with the keyboard, survive a reload in a vault file', async ({
   notebook,
