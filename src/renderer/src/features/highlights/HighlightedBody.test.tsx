@@ -153,6 +153,13 @@ describe('the reader with highlights', () => {
     await screen.findByText(/It shifts/);
     select('shifts during');
     const toolbar = screen.getByRole('toolbar', { name: 'Highlight the selection' });
+    // Keyboard reachable: Tab from the reader's text goes into it, on its first colour.
+    const body = screen.getByRole('region', { name: 'Entry text' });
+    body.focus();
+    fireEvent.keyDown(body, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'Highlight yellow' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'Highlight green' }));
     fireEvent.click(within(toolbar).getByRole('button', { name: 'Highlight green' }));
     const start = text.indexOf('shifts during');
     await waitFor(() =>

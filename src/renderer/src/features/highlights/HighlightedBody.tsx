@@ -289,29 +289,42 @@ export function HighlightedBody({
     return () => observer.disconnect();
   }, []);
 
+  // The toolbar over the selection, if it selects text of the body (after a drag or Shift+arrows).
+  const showSelectionToolbar = () => {
+    const container = bodyRef.current;
+    const selection = document.getSelection();
+    if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selectionToOffsets(container, text);
+    if (!range) {
+      setPopover((current) => (current?.kind === 'selection' ? null : current));
+      return;
+    }
+    const rect = rectOf(selection.getRangeAt(0));
+    setPopover({ kind: 'selection', ...range, position: positionIn(container, rect), focus: false });
+  };
+  const showToolbar = useRef(showSelectionToolbar);
+  useLayoutEffect(() => {
+    showToolbar.current = showSelectionToolbar;
+  });
+
   // Shift+arrows select the text from the keyboard while the focus is in the body or around it
-  // (the reference pane's scrolling region), never while typing a margin note.
+  // (the reference pane's scrolling region), never while typing a margin note; the toolbar
+  // follows the selection (Tab goes into it).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const body = bodyRef.current;
       const active = document.activeElement;
       if (!body || event.defaultPrevented || !(active instanceof HTMLElement)) return;
       if (!(body.contains(active) || active.contains(body)) || active.matches('textarea, input')) return;
-      if (extendSelectionByKey(body, event)) event.preventDefault();
+      if (!extendSelectionByKey(body, event)) return;
+      event.preventDefault();
+      showToolbar.current();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const onMouseUp = () => {
-    const container = bodyRef.current;
-    const selection = document.getSelection();
-    if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    const range = selectionToOffsets(container, text);
-    if (!range) return;
-    const rect = rectOf(selection.getRangeAt(0));
-    setPopover({ kind: 'selection', ...range, position: positionIn(container, rect), focus: false });
-  };
+  const onMouseUp = () => showSelectionToolbar();
 
   const closePopover = useCallback(
     (restoreFocus: boolean) => {
