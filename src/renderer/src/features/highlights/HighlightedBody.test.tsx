@@ -203,6 +203,8 @@ describe('the reader with highlights', () => {
       await waitFor(() =>
         expect(api.updateHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a', patch: { colour: 'purple' } }),
       );
+      // Said to screen readers.
+      await screen.findByText('Highlight changed to purple.');
 
       fireEvent.click(mark);
       fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Quote in note' }));
@@ -212,8 +214,7 @@ describe('the reader with highlights', () => {
       toolbar = screen.getByRole('toolbar');
       fireEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }));
       await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
-      const status = await screen.findByRole('status');
-      expect(status.textContent).toContain('Highlight deleted.');
+      const status = (await screen.findByText('Highlight deleted.')).closest<HTMLElement>('[role="status"]')!;
       fireEvent.click(within(status).getByRole('button', { name: 'Undo' }));
       const start = text.indexOf('excitation');
       await waitFor(() =>

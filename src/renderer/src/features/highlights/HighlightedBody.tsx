@@ -16,7 +16,8 @@ import {
 import { useApi } from '../../api/ApiContext';
 import { HIGHLIGHT_DRAG_TYPE, requestQuote } from '../quotes/quoteRequest';
 import { blockSegments, placedInOrder, type TextSegment } from './highlightSegments';
-import { markLabel } from './highlightLabels';
+import { COLOUR_NAMES, markLabel } from './highlightLabels';
+import { Announcement } from '../../ui/Announcement';
 import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
 import { MarginNote, MarginNoteEditor } from './MarginNote';
 import { registerReader } from './readerRegistry';
@@ -96,6 +97,8 @@ export function HighlightedBody({
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // What a screen reader is told after an action (the status bar below says failures and undo).
+  const [announcement, setAnnouncement] = useState('');
   const bodyRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
@@ -119,6 +122,7 @@ export function HighlightedBody({
       try {
         const added = await api.addHighlight({ entryId, start, end, ...(colour ? { colour } : {}) });
         setMessage(null);
+        setAnnouncement(`Highlighted in ${COLOUR_NAMES[added.colour].toLowerCase()}.`);
         document.getSelection()?.removeAllRanges();
         loaded.reload();
         return added;
@@ -142,6 +146,8 @@ export function HighlightedBody({
       try {
         await api.updateHighlight({ entryId, id, patch });
         loaded.reload();
+        if (patch.colour) setAnnouncement(`Highlight changed to ${COLOUR_NAMES[patch.colour].toLowerCase()}.`);
+        else if (patch.note !== undefined) setAnnouncement(patch.note ? 'Margin note saved.' : 'Margin note removed.');
       } catch (error) {
         fail(error);
       }
@@ -494,6 +500,7 @@ export function HighlightedBody({
           }}
         />
       )}
+      <Announcement message={announcement} />
       {(undo || message) && (
         <div className="highlight-status" role="status">
           <span>{undo?.message ?? message}</span>
