@@ -213,21 +213,54 @@ describe('the reader with highlights', () => {
       fireEvent.click(mark);
       toolbar = screen.getByRole('toolbar');
       fireEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }));
-      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
+      // Gone from the page at once, but kept in its file while Undo is offered.
+      expect(marks('a')).toHaveLength(0);
+      expect(screen.queryByRole('group', { name: 'Margin notes' })).toBeNull();
       const status = (await screen.findByText('Highlight deleted.')).closest<HTMLElement>('[role="status"]')!;
       fireEvent.click(within(status).getByRole('button', { name: 'Undo' }));
-      const start = text.indexOf('excitation');
-      await waitFor(() =>
-        expect(api.addHighlight).toHaveBeenCalledWith({
-          entryId: ENTRY.id,
-          start,
-          end: start + 'excitation'.length,
-          colour: 'green',
-          note: 'A note',
-        }),
-      );
+      // Undo brings back the same highlight (its id: the quotes linking to it still work).
+      expect(marks('a')).toHaveLength(1);
+      expect(api.deleteHighlight).not.toHaveBeenCalled();
+      expect(api.addHighlight).not.toHaveBeenCalled();
+
+      // Closing the bar deletes it for good.
+      fireEvent.click(marks('a')[0]!);
+      fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+      const again = (await screen.findByText('Highlight deleted.')).closest<HTMLElement>('[role="status"]')!;
+      fireEvent.click(within(again).getByRole('button', { name: 'Dismiss' }));
+      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
     } finally {
       off();
+    }
+  });
+
+  it('deletes a highlight whose Undo is still offered when the entry is left, or after a while', async () => {
+    const { api, view } = setup([placed('a', 'excitation'), placed('b', 'sleep', 'pink')]);
+    await waitFor(() => expect(marks()).toHaveLength(2));
+    fireEvent.click(marks('a')[0]!);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+    // Deleting another deletes the first for good (one Undo at a time).
+    fireEvent.click(marks('b')[0]!);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
+    expect(api.deleteHighlight).toHaveBeenCalledTimes(1);
+    view.unmount();
+    await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'b' }));
+  });
+
+  it('deletes for good once Undo has been offered for a while', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { api } = setup([placed('a', 'excitation')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      fireEvent.click(marks('a')[0]!);
+      fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+      expect(api.deleteHighlight).not.toHaveBeenCalled();
+      act(() => void vi.advanceTimersByTime(10_000));
+      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
+      expect(screen.queryByText('Highlight deleted.')).toBeNull();
+    } finally {
+      vi.useRealTimers();
     }
   });
 

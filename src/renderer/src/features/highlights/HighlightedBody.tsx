@@ -37,7 +37,16 @@ type Popover =
 interface Undo {
   message: string;
   run(): Promise<unknown>;
+  /** Called when the bar is closed without undoing. */
+  onDismiss?(): void;
 }
+
+/**
+ * How long a deleted highlight can be brought back. It is hidden at once but deleted from its
+ * file only then (or when the bar is closed, another is deleted or the entry is left), so that
+ * Undo brings back the same highlight, with its id, and the quotes linking to it keep working.
+ */
+const UNDO_DELETE_MS = 10_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -91,7 +100,12 @@ export function HighlightedBody({
   const api = useApi();
   const { text, blocks } = useMemo(() => entryText(entry), [entry]);
   const loaded = useEntryHighlights(api, entryId);
-  const highlights = useMemo(() => loaded.value?.highlights ?? [], [loaded.value]);
+  // A highlight deleted a moment ago, hidden while its Undo is offered (see UNDO_DELETE_MS).
+  const [pendingDelete, setPendingDelete] = useState<PlacedHighlight | null>(null);
+  const highlights = useMemo(
+    () => (loaded.value?.highlights ?? []).filter((highlight) => highlight.id !== pendingDelete?.id),
+    [loaded.value, pendingDelete],
+  );
   const placed = useMemo(() => placedInOrder(highlights), [highlights]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -155,33 +169,45 @@ export function HighlightedBody({
     [api, entryId, loaded, fail],
   );
 
-  const remove = useCallback(
-    async (highlight: PlacedHighlight) => {
-      try {
-        await api.deleteHighlight({ entryId, id: highlight.id });
-        loaded.reload();
-        const place = highlight.place;
-        setUndo(
-          place
-            ? {
-                message: 'Highlight deleted.',
-                run: () =>
-                  api.addHighlight({
-                    entryId,
-                    start: place.start,
-                    end: place.end,
-                    colour: highlight.colour,
-                    ...(highlight.note ? { note: highlight.note } : {}),
-                  }),
-              }
-            : null,
-        );
-      } catch (error) {
-        fail(error);
-      }
+  const commitDelete = useRef((_highlight: PlacedHighlight) => {});
+  const pendingRef = useRef<PlacedHighlight | null>(null);
+  useLayoutEffect(() => {
+    commitDelete.current = (highlight) => {
+      api.deleteHighlight({ entryId, id: highlight.id }).then(() => loaded.reload(), fail);
+    };
+    pendingRef.current = pendingDelete;
+  });
+  // Deleted for good once Undo is no longer offered…
+  useEffect(() => {
+    if (!pendingDelete) return;
+    const timer = setTimeout(() => {
+      setPendingDelete(null);
+      setUndo(null);
+      commitDelete.current(pendingDelete);
+    }, UNDO_DELETE_MS);
+    return () => clearTimeout(timer);
+  }, [pendingDelete]);
+  // …or when the entry is left.
+  useEffect(
+    () => () => {
+      if (pendingRef.current) commitDelete.current(pendingRef.current);
     },
-    [api, entryId, loaded, fail],
+    [],
   );
+
+  const remove = (highlight: PlacedHighlight) => {
+    if (pendingRef.current) commitDelete.current(pendingRef.current);
+    pendingRef.current = highlight;
+    setPendingDelete(highlight);
+    setUndo({
+      message: 'Highlight deleted.',
+      run: async () => setPendingDelete(null),
+      onDismiss: () => {
+        setPendingDelete(null);
+        commitDelete.current(highlight);
+      },
+    });
+  };
 
   const openFor = useCallback((id: string, focus: boolean) => {
     const mark = firstPieceOf(bodyRef.current, id);
@@ -496,7 +522,7 @@ export function HighlightedBody({
           }}
           onDelete={() => {
             setPopover(null);
-            if (popoverHighlight) void remove(popoverHighlight);
+            if (popoverHighlight) remove(popoverHighlight);
           }}
         />
       )}
@@ -522,6 +548,7 @@ export function HighlightedBody({
             className="icon-button"
             aria-label="Dismiss"
             onClick={() => {
+              undo?.onDismiss?.();
               setUndo(null);
               setMessage(null);
             }}
