@@ -110,9 +110,10 @@ export interface EditorHandle {
   prepareMarkdown?(stop?: () => boolean): Promise<void>;
   /**
    * Inserts a quoted passage with its link back after the block holding the caret (see
-   * $insertQuote), as an edit of the user's: undoable, and saved like typing.
+   * $insertQuote), as an edit of the user's: undoable, and saved like typing. False (and
+   * nothing inserted) when the note cannot be edited.
    */
-  insertQuote?(quote: QuoteBlock): void;
+  insertQuote?(quote: QuoteBlock): boolean;
 }
 
 export interface EditorProps {
@@ -268,7 +269,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
       },
       insertQuote(quote: QuoteBlock) {
         const editor = editorRef.current;
-        if (editor === null) return;
+        if (editor === null || !editor.isEditable()) return false;
         pastes.finish();
         editor.update(() => $insertQuote(quote), { discrete: true });
         editor.getRootElement()?.focus({ preventScroll: true });
@@ -276,6 +277,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         const selection = window.getSelection();
         const focusNode = selection?.focusNode;
         (focusNode instanceof Element ? focusNode : focusNode?.parentElement)?.scrollIntoView({ block: 'nearest' });
+        return true;
       },
       async prepareMarkdown(stop?: () => boolean) {
         const editor = editorRef.current;

@@ -47,11 +47,9 @@ export class EditorBridge implements NoteSessionEditor {
     else handle?.setMarkdown(body);
   }
 
-  /** Inserts a quote at the caret; false when no editor is attached to take it. */
+  /** Inserts a quote at the caret; false when no editor is attached to take it or the note is read-only. */
   insertQuote(quote: QuoteBlock): boolean {
-    if (!this.handle?.insertQuote) return false;
-    this.handle.insertQuote(quote);
-    return true;
+    return this.handle?.insertQuote?.(quote) ?? false;
   }
 
   focus(): void {
