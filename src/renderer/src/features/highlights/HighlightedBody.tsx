@@ -121,8 +121,12 @@ export function HighlightedBody({
   useLayoutEffect(() => {
     textChanged.current = onTextChanged;
   });
+  // (Not while there have never been marks: the text nodes are then as first rendered.)
+  const hadMarks = useRef(false);
   useEffect(() => {
-    if (placed.length > 0) textChanged.current?.();
+    if (placed.length === 0 && !hadMarks.current) return;
+    hadMarks.current = true;
+    textChanged.current?.();
   }, [placed]);
 
   const focusHighlight = useCallback((id: string) => {
