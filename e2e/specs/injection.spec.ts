@@ -537,7 +537,6 @@ test('a reference pack imported from sources full of payloads shows them as text
 
     // A highlight on a passage holding a payload, with every payload as its margin note: text in
     // the mark's name, the margin and the Highlights tab.
-    // (Last: the highlight file is a note named like the entry, which the previews above would find.)
     await page.getByRole('button', { name: 'Close search' }).click();
     await glossary.list.getByRole('option', { name: /^Hostile Entry/ }).click();
     await expect(glossary.readerTitle()).toHaveText('Hostile Entry');

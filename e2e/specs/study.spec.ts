@@ -165,4 +165,9 @@ test('a pack re-imported with moved, reworded and deleted passages keeps every h
   await side.getByRole('tab', { name: /^Highlights/ }).click();
   await expect(side).toContainText('named the synapse in 1897');
   await expect(reader.body.locator('mark[data-first]')).toHaveCount(2);
+  // Re-attached to a passage selected in the reader, it is a highlight there, no longer an orphan.
+  await reader.select('pass ions through gap junctions');
+  await side.getByRole('button', { name: 'Re-attach to selection' }).click();
+  await expect(reader.mark('pass ions through gap junctions')).toBeVisible();
+  await expect(side.getByRole('region', { name: 'Orphaned highlights' })).toHaveCount(0);
 });

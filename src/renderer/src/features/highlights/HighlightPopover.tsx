@@ -24,6 +24,12 @@ export interface HighlightPopoverProps {
   onClose(restoreFocus: boolean): void;
 }
 
+/** Whether `element` is the reader text the toolbar belongs to (a highlight in it, or the body itself). */
+function isReaderText(element: Element, toolbar: HTMLElement): boolean {
+  const body = toolbar.parentElement;
+  return body !== null && body.contains(element) && !element.matches('textarea, input, button');
+}
+
 /**
  * The small toolbar beside a selection or a highlight in the reader: five colours, margin
  * note, quote, and (for a highlight) remove note and delete. A toolbar in the ARIA sense:
@@ -54,9 +60,21 @@ export function HighlightPopover(props: HighlightPopoverProps) {
   const onClose = props.onClose;
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      onClose(true);
+      const toolbar = ref.current;
+      if (event.defaultPrevented || !toolbar) return;
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        onClose(true);
+        return;
+      }
+      // Tab from the reader (or from nowhere) goes into the toolbar first, wherever it sits in the page.
+      const active = document.activeElement;
+      const fromReader =
+        active === null || active === document.body || active.contains(toolbar) || isReaderText(active, toolbar);
+      if (event.key === 'Tab' && !event.shiftKey && !toolbar.contains(active) && fromReader) {
+        event.preventDefault();
+        toolbar.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+      }
     };
     const onPointerDown = (event: PointerEvent) => {
       if (ref.current && event.target instanceof Node && !ref.current.contains(event.target)) onClose(false);

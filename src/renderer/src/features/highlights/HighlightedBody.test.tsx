@@ -153,6 +153,13 @@ describe('the reader with highlights', () => {
     await screen.findByText(/It shifts/);
     select('shifts during');
     const toolbar = screen.getByRole('toolbar', { name: 'Highlight the selection' });
+    // Keyboard reachable: Tab from the reader's text goes into it, on its first colour.
+    const body = screen.getByRole('region', { name: 'Entry text' });
+    body.focus();
+    fireEvent.keyDown(body, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'Highlight yellow' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    expect(document.activeElement).toBe(within(toolbar).getByRole('button', { name: 'Highlight green' }));
     fireEvent.click(within(toolbar).getByRole('button', { name: 'Highlight green' }));
     const start = text.indexOf('shifts during');
     await waitFor(() =>
@@ -196,6 +203,8 @@ describe('the reader with highlights', () => {
       await waitFor(() =>
         expect(api.updateHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a', patch: { colour: 'purple' } }),
       );
+      // Said to screen readers.
+      await screen.findByText('Highlight changed to purple.');
 
       fireEvent.click(mark);
       fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Quote in note' }));
@@ -204,22 +213,54 @@ describe('the reader with highlights', () => {
       fireEvent.click(mark);
       toolbar = screen.getByRole('toolbar');
       fireEvent.click(within(toolbar).getByRole('button', { name: 'Delete' }));
-      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
-      const status = await screen.findByRole('status');
-      expect(status.textContent).toContain('Highlight deleted.');
+      // Gone from the page at once, but kept in its file while Undo is offered.
+      expect(marks('a')).toHaveLength(0);
+      expect(screen.queryByRole('group', { name: 'Margin notes' })).toBeNull();
+      const status = (await screen.findByText('Highlight deleted.')).closest<HTMLElement>('[role="status"]')!;
       fireEvent.click(within(status).getByRole('button', { name: 'Undo' }));
-      const start = text.indexOf('excitation');
-      await waitFor(() =>
-        expect(api.addHighlight).toHaveBeenCalledWith({
-          entryId: ENTRY.id,
-          start,
-          end: start + 'excitation'.length,
-          colour: 'green',
-          note: 'A note',
-        }),
-      );
+      // Undo brings back the same highlight (its id: the quotes linking to it still work).
+      expect(marks('a')).toHaveLength(1);
+      expect(api.deleteHighlight).not.toHaveBeenCalled();
+      expect(api.addHighlight).not.toHaveBeenCalled();
+
+      // Closing the bar deletes it for good.
+      fireEvent.click(marks('a')[0]!);
+      fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+      const again = (await screen.findByText('Highlight deleted.')).closest<HTMLElement>('[role="status"]')!;
+      fireEvent.click(within(again).getByRole('button', { name: 'Dismiss' }));
+      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
     } finally {
       off();
+    }
+  });
+
+  it('deletes a highlight whose Undo is still offered when the entry is left, or after a while', async () => {
+    const { api, view } = setup([placed('a', 'excitation'), placed('b', 'sleep', 'pink')]);
+    await waitFor(() => expect(marks()).toHaveLength(2));
+    fireEvent.click(marks('a')[0]!);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+    // Deleting another deletes the first for good (one Undo at a time).
+    fireEvent.click(marks('b')[0]!);
+    fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
+    expect(api.deleteHighlight).toHaveBeenCalledTimes(1);
+    view.unmount();
+    await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'b' }));
+  });
+
+  it('deletes for good once Undo has been offered for a while', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { api } = setup([placed('a', 'excitation')]);
+      await waitFor(() => expect(marks()).toHaveLength(1));
+      fireEvent.click(marks('a')[0]!);
+      fireEvent.click(within(screen.getByRole('toolbar')).getByRole('button', { name: 'Delete' }));
+      expect(api.deleteHighlight).not.toHaveBeenCalled();
+      act(() => void vi.advanceTimersByTime(10_000));
+      await waitFor(() => expect(api.deleteHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, id: 'a' }));
+      expect(screen.queryByText('Highlight deleted.')).toBeNull();
+    } finally {
+      vi.useRealTimers();
     }
   });
 

@@ -16,7 +16,8 @@ import {
 import { useApi } from '../../api/ApiContext';
 import { HIGHLIGHT_DRAG_TYPE, requestQuote } from '../quotes/quoteRequest';
 import { blockSegments, placedInOrder, type TextSegment } from './highlightSegments';
-import { markLabel } from './highlightLabels';
+import { COLOUR_NAMES, markLabel } from './highlightLabels';
+import { Announcement } from '../../ui/Announcement';
 import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
 import { MarginNote, MarginNoteEditor } from './MarginNote';
 import { registerReader } from './readerRegistry';
@@ -36,7 +37,16 @@ type Popover =
 interface Undo {
   message: string;
   run(): Promise<unknown>;
+  /** Called when the bar is closed without undoing. */
+  onDismiss?(): void;
 }
+
+/**
+ * How long a deleted highlight can be brought back. It is hidden at once but deleted from its
+ * file only then (or when the bar is closed, another is deleted or the entry is left), so that
+ * Undo brings back the same highlight, with its id, and the quotes linking to it keep working.
+ */
+const UNDO_DELETE_MS = 10_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -90,12 +100,19 @@ export function HighlightedBody({
   const api = useApi();
   const { text, blocks } = useMemo(() => entryText(entry), [entry]);
   const loaded = useEntryHighlights(api, entryId);
-  const highlights = useMemo(() => loaded.value?.highlights ?? [], [loaded.value]);
+  // A highlight deleted a moment ago, hidden while its Undo is offered (see UNDO_DELETE_MS).
+  const [pendingDelete, setPendingDelete] = useState<PlacedHighlight | null>(null);
+  const highlights = useMemo(
+    () => (loaded.value?.highlights ?? []).filter((highlight) => highlight.id !== pendingDelete?.id),
+    [loaded.value, pendingDelete],
+  );
   const placed = useMemo(() => placedInOrder(highlights), [highlights]);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<Undo | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // What a screen reader is told after an action (the status bar below says failures and undo).
+  const [announcement, setAnnouncement] = useState('');
   const bodyRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const byId = useMemo(() => new Map(highlights.map((highlight) => [highlight.id, highlight])), [highlights]);
@@ -104,8 +121,12 @@ export function HighlightedBody({
   useLayoutEffect(() => {
     textChanged.current = onTextChanged;
   });
+  // (Not while there have never been marks: the text nodes are then as first rendered.)
+  const hadMarks = useRef(false);
   useEffect(() => {
-    if (placed.length > 0) textChanged.current?.();
+    if (placed.length === 0 && !hadMarks.current) return;
+    hadMarks.current = true;
+    textChanged.current?.();
   }, [placed]);
 
   const focusHighlight = useCallback((id: string) => {
@@ -119,6 +140,7 @@ export function HighlightedBody({
       try {
         const added = await api.addHighlight({ entryId, start, end, ...(colour ? { colour } : {}) });
         setMessage(null);
+        setAnnouncement(`Highlighted in ${COLOUR_NAMES[added.colour].toLowerCase()}.`);
         document.getSelection()?.removeAllRanges();
         loaded.reload();
         return added;
@@ -142,6 +164,8 @@ export function HighlightedBody({
       try {
         await api.updateHighlight({ entryId, id, patch });
         loaded.reload();
+        if (patch.colour) setAnnouncement(`Highlight changed to ${COLOUR_NAMES[patch.colour].toLowerCase()}.`);
+        else if (patch.note !== undefined) setAnnouncement(patch.note ? 'Margin note saved.' : 'Margin note removed.');
       } catch (error) {
         fail(error);
       }
@@ -149,33 +173,45 @@ export function HighlightedBody({
     [api, entryId, loaded, fail],
   );
 
-  const remove = useCallback(
-    async (highlight: PlacedHighlight) => {
-      try {
-        await api.deleteHighlight({ entryId, id: highlight.id });
-        loaded.reload();
-        const place = highlight.place;
-        setUndo(
-          place
-            ? {
-                message: 'Highlight deleted.',
-                run: () =>
-                  api.addHighlight({
-                    entryId,
-                    start: place.start,
-                    end: place.end,
-                    colour: highlight.colour,
-                    ...(highlight.note ? { note: highlight.note } : {}),
-                  }),
-              }
-            : null,
-        );
-      } catch (error) {
-        fail(error);
-      }
+  const commitDelete = useRef((_highlight: PlacedHighlight) => {});
+  const pendingRef = useRef<PlacedHighlight | null>(null);
+  useLayoutEffect(() => {
+    commitDelete.current = (highlight) => {
+      api.deleteHighlight({ entryId, id: highlight.id }).then(() => loaded.reload(), fail);
+    };
+    pendingRef.current = pendingDelete;
+  });
+  // Deleted for good once Undo is no longer offered…
+  useEffect(() => {
+    if (!pendingDelete) return;
+    const timer = setTimeout(() => {
+      setPendingDelete(null);
+      setUndo(null);
+      commitDelete.current(pendingDelete);
+    }, UNDO_DELETE_MS);
+    return () => clearTimeout(timer);
+  }, [pendingDelete]);
+  // …or when the entry is left.
+  useEffect(
+    () => () => {
+      if (pendingRef.current) commitDelete.current(pendingRef.current);
     },
-    [api, entryId, loaded, fail],
+    [],
   );
+
+  const remove = (highlight: PlacedHighlight) => {
+    if (pendingRef.current) commitDelete.current(pendingRef.current);
+    pendingRef.current = highlight;
+    setPendingDelete(highlight);
+    setUndo({
+      message: 'Highlight deleted.',
+      run: async () => setPendingDelete(null),
+      onDismiss: () => {
+        setPendingDelete(null);
+        commitDelete.current(highlight);
+      },
+    });
+  };
 
   const openFor = useCallback((id: string, focus: boolean) => {
     const mark = firstPieceOf(bodyRef.current, id);
@@ -289,29 +325,42 @@ export function HighlightedBody({
     return () => observer.disconnect();
   }, []);
 
+  // The toolbar over the selection, if it selects text of the body (after a drag or Shift+arrows).
+  const showSelectionToolbar = () => {
+    const container = bodyRef.current;
+    const selection = document.getSelection();
+    if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    const range = selectionToOffsets(container, text);
+    if (!range) {
+      setPopover((current) => (current?.kind === 'selection' ? null : current));
+      return;
+    }
+    const rect = rectOf(selection.getRangeAt(0));
+    setPopover({ kind: 'selection', ...range, position: positionIn(container, rect), focus: false });
+  };
+  const showToolbar = useRef(showSelectionToolbar);
+  useLayoutEffect(() => {
+    showToolbar.current = showSelectionToolbar;
+  });
+
   // Shift+arrows select the text from the keyboard while the focus is in the body or around it
-  // (the reference pane's scrolling region), never while typing a margin note.
+  // (the reference pane's scrolling region), never while typing a margin note; the toolbar
+  // follows the selection (Tab goes into it).
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const body = bodyRef.current;
       const active = document.activeElement;
       if (!body || event.defaultPrevented || !(active instanceof HTMLElement)) return;
       if (!(body.contains(active) || active.contains(body)) || active.matches('textarea, input')) return;
-      if (extendSelectionByKey(body, event)) event.preventDefault();
+      if (!extendSelectionByKey(body, event)) return;
+      event.preventDefault();
+      showToolbar.current();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const onMouseUp = () => {
-    const container = bodyRef.current;
-    const selection = document.getSelection();
-    if (!container || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    const range = selectionToOffsets(container, text);
-    if (!range) return;
-    const rect = rectOf(selection.getRangeAt(0));
-    setPopover({ kind: 'selection', ...range, position: positionIn(container, rect), focus: false });
-  };
+  const onMouseUp = () => showSelectionToolbar();
 
   const closePopover = useCallback(
     (restoreFocus: boolean) => {
@@ -477,10 +526,11 @@ export function HighlightedBody({
           }}
           onDelete={() => {
             setPopover(null);
-            if (popoverHighlight) void remove(popoverHighlight);
+            if (popoverHighlight) remove(popoverHighlight);
           }}
         />
       )}
+      <Announcement message={announcement} />
       {(undo || message) && (
         <div className="highlight-status" role="status">
           <span>{undo?.message ?? message}</span>
@@ -502,6 +552,7 @@ export function HighlightedBody({
             className="icon-button"
             aria-label="Dismiss"
             onClick={() => {
+              undo?.onDismiss?.();
               setUndo(null);
               setMessage(null);
             }}
