@@ -83,6 +83,8 @@ import { type WikiLinkHost, WikiLinkResolutions } from './plugins/wikiLinkHost';
 import { WikiLinkPreviewPlugin } from './plugins/WikiLinkPreviewPlugin';
 import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
+import { TermDefinitionsPlugin } from './terms/TermDefinitionsPlugin';
+import type { TermDefinitionsHost } from './terms/termDefinitionsHost';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme/editor.css';
 
@@ -144,6 +146,11 @@ export interface EditorProps {
   media?: MediaHost;
   /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
   suggestTags?(query: string): Promise<TagSuggestion[]>;
+  /**
+   * Definitions of glossary terms in the note (underlines and cards, see
+   * TermDefinitionsPlugin); without it, none. Keep it stable: a new host scans the note again.
+   */
+  terms?: TermDefinitionsHost;
 }
 
 /** The view a decorator's error boundary wraps: Lexical's `<Suspense>{decorator}</Suspense>`. */
@@ -199,6 +206,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     wikiLinks,
     media,
     suggestTags,
+    terms,
   },
   ref,
 ) {
@@ -370,6 +378,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
             {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
             {suggestTags && !readOnly && <TagSuggestPlugin suggestTags={suggestTags} />}
+            {terms && <TermDefinitionsPlugin host={terms} readOnly={readOnly} />}
             {/* A place is revealed once the whole note is there. */}
             {wikiLinks?.notePath && !loading && (
               <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />

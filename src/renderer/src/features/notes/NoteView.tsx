@@ -27,6 +27,7 @@ import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
 import { registerSession, settledSaves, takeStrandedEdits } from './openSessions';
 import { NoteTitle } from './NoteTitle';
+import { useTermDefinitions } from './termDefinitions';
 import { SaveIndicator } from './SaveIndicator';
 
 export interface NoteViewProps {
@@ -47,6 +48,8 @@ export interface NoteViewProps {
   onNotice(message: string): void;
   /** A wiki link in the note was followed (clicked, Mod+Enter). */
   onOpenWikiLink?(request: WikiLinkOpenRequest): void;
+  /** Opens a glossary entry in the main view (a definition card's "Open"). */
+  onOpenEntry?(id: string): void;
   /** Controls shown in the note's header beside the save status (the backlinks toggle). */
   headerTools?: ReactNode;
 }
@@ -303,6 +306,22 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   };
 
   const readOnly = note.readOnly !== null;
+  const terms = useTermDefinitions({
+    api,
+    notePath,
+    frontMatter: snapshot.frontMatter,
+    eol: eolOf(note.content),
+    readOnly,
+    editFrontMatter: (frontMatter) => session.editFrontMatter(frontMatter),
+    openBeside: (card) =>
+      props.onOpenWikiLink?.({
+        target: card.target,
+        heading: null,
+        resolved: { ref: { kind: 'entry', id: card.id }, kind: 'entry', title: card.title },
+      }),
+    open: (card) => props.onOpenEntry?.(card.id),
+    onNotice: props.onNotice,
+  });
   return (
     <div className="note-view">
       <header className="note-header">
@@ -382,6 +401,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           wikiLinks={wikiLinks}
           media={media}
           suggestTags={suggestTags}
+          terms={terms}
         />
       </div>
       {renameAsk && (
