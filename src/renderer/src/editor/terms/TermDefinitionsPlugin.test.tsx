@@ -11,6 +11,7 @@ import { createRef } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appCommands } from '../../ui/commands/CommandRegistry';
 import { installFakeHighlights } from '../../ui/highlight/testing/fakeHighlights';
+import { PAYLOADS } from '../../../../../e2e/fixtures/injectionPayloads';
 import { Editor, type EditorHandle } from '../Editor';
 import { $blockTextOf, firstPerSection } from './termBlocks';
 import type { TermDefinitionsHost } from './termDefinitionsHost';
@@ -30,7 +31,8 @@ afterEach(() => {
   fake.uninstall();
 });
 
-const PAYLOAD = '<img src=x onerror="globalThis.pwned=1"><script>globalThis.pwned=2</script>';
+// Every payload of the injection corpus in one definition: the card must show it as text.
+const PAYLOAD = PAYLOADS.map((payload) => payload.markdown).join(' ');
 const ENTRIES = [
   { id: 'synapse', names: ['Synapse'], card: { title: 'Synapse', text: 'The junction between two neurons.' } },
   { id: 'neuron', names: ['Neuron'], card: { title: 'Neuron', text: `A nerve cell. ${PAYLOAD}` } },
@@ -138,9 +140,9 @@ describe('TermDefinitionsPlugin', () => {
     const card = await screen.findByRole('dialog', { name: 'Definition of neurons' });
     await waitFor(() => expect(within(card).getByText(/A nerve cell\./)).toBeTruthy());
     // The payload is text: no element was made of it.
-    expect(card.querySelector('img, script')).toBeNull();
+    expect(card.querySelector('img, script, svg, iframe, embed, object, a, input, details, video, audio')).toBeNull();
     expect(card.textContent).toContain(PAYLOAD);
-    expect((globalThis as { pwned?: number }).pwned).toBeUndefined();
+    expect((window as { __canary?: number }).__canary).toBeUndefined();
     expect(within(card).getByText('Neuroscience')).toBeTruthy();
     // Focus moved into the card; its buttons open the entry.
     await waitFor(() => expect(document.activeElement).toBe(within(card).getByRole('button', { name: 'Open beside' })));
