@@ -176,7 +176,9 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   const settings = new SettingsStore(config.stateDir);
   // Glossary terms in notes (#17): built in slices after start and after each pack change.
   const terms = new TermIndex(() => library.entries());
-  const warmTerms = setTimeout(() => terms.warm(), TERM_INDEX_DELAY_MS);
+  // Not built at all while definitions are off: the first query builds it.
+  const warmTermsIfOn = () => settings.read().termDefinitions !== 'off' && terms.warm();
+  const warmTerms = setTimeout(warmTermsIfOn, TERM_INDEX_DELAY_MS);
   warmTerms.unref?.();
   // Writes never reach these even when a vault contains them.
   const protectedDirs = (
@@ -335,7 +337,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         await old.search.close();
         session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir, old.attachments) };
         terms.invalidate();
-        terms.warm();
+        warmTermsIfOn();
         events.emit('glossary-changed', { count: library.entries().length });
       });
     switches = run;

@@ -297,6 +297,7 @@ export function TermDefinitionsPlugin({ host, readOnly = false }: { host: TermDe
         return;
       }
       // The changed top-level blocks: their underlines go now (their text moved), their scan after the pause.
+      let moved = false;
       editorState.read(() => {
         for (const key of dirtyElements.keys()) {
           if (key === 'root') continue;
@@ -304,9 +305,13 @@ export function TermDefinitionsPlugin({ host, readOnly = false }: { host: TermDe
           if (node?.getParent()?.getKey() !== 'root') continue;
           dirty.add(key);
           const stale = paintedByBlock.get(key);
-          if (stale && highlight) for (const term of stale) highlight.delete(term.range);
+          if (!stale) continue;
+          paintedByBlock.delete(key);
+          moved = true;
+          if (highlight) for (const term of stale) highlight.delete(term.range);
         }
       });
+      if (moved) paintedRef.current = paintedRef.current.filter((term) => paintedByBlock.has(term.block));
       if (shownRef.current) show(null);
       schedule(TYPING_PAUSE_MS);
     });
