@@ -256,7 +256,7 @@ const SCREENS: Record<string, Screen> = {
     await notes.type(' Compare the GABA/glutamate ratio');
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('glossary-term')?.size ?? 0)).toBeGreaterThan(0);
     await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('Control+Alt+D');
+    await page.keyboard.press('Control+Shift+D');
     const card = page.getByRole('dialog', { name: /^Definition of / });
     await expect(card.getByRole('button', { name: 'Open beside' })).toBeFocused();
   },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/app';
+import { CommandPalette } from '../pages/CommandPalette';
 import { NotesPane } from '../pages/NotesPane';
 
 /** The words underlined in the note (the ranges of `::highlight(glossary-term)`). */
@@ -42,9 +43,10 @@ test('a glossary term typed in a note is underlined, its card links it, and the 
   // A new occurrence is underlined again; the note's switch takes it off.
   await notes.type(' The GABA glutamate ratio again.');
   await expect.poll(() => underlined(notes)).toEqual(['GABA glutamate ratio']);
-  await page.keyboard.press('ControlOrMeta+Shift+P');
-  await page.keyboard.type('Turn definitions off for this note');
-  await page.keyboard.press('Enter');
+  const palette = new CommandPalette(page);
+  await palette.open();
+  await palette.field.fill('Turn definitions off for this note');
+  await palette.command('Note: Turn definitions off for this note').click();
   await expect.poll(() => underlined(notes)).toEqual([]);
   await notes.waitSaved();
   expect(readFileSync(join(notebook.vaultDir, 'Terms.md'), 'utf8')).toMatch(/^---\ndefinitions: false\n---\n/);
