@@ -159,6 +159,28 @@ const SCREENS: Record<string, Screen> = {
     await reader.toolbar.getByRole('button', { name: 'Note', exact: true }).click();
     await expect(reader.reader.getByRole('textbox', { name: /^Margin note/ })).toBeFocused();
   },
+  'an entry quoted in a note: its Highlights tab lists the quote, its backlinks show it as a quote': async (page) => {
+    const notes = await noteBesideEntry(page);
+    const reader = new EntryHighlights(page, notes.reference.getByRole('article'));
+    await notes.editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await reader.highlight('crucial neurochemical index', 'blue');
+    await reader.mark('crucial neurochemical index').click();
+    await reader.toolbar.getByRole('button', { name: 'Quote in note' }).click();
+    await expect(notes.editor.locator('blockquote', { hasText: 'crucial neurochemical index' })).toBeVisible();
+    await notes.waitSaved();
+    await notes.reference.getByRole('button', { name: 'Open full view' }).click();
+    const side = page.getByRole('region', { name: 'Side panel' });
+    await expect(side.locator('.mention-quote')).toContainText('crucial neurochemical index');
+    await side.getByRole('tab', { name: /^Highlights/ }).click();
+    await expect(side.getByRole('region', { name: /^Quoted in/ }).getByRole('button')).toHaveCount(1);
+  },
+  'settings dialog': async (page) => {
+    await page.keyboard.press('ControlOrMeta+,');
+    await expect(
+      page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Highlights folder' }),
+    ).toHaveValue('Highlights');
+  },
   'glossary filter with no match': async (page) => {
     await new GlossaryPane(page).filter.fill('zzz');
     await expect(page.getByText('Nothing matches “zzz”.')).toBeVisible();

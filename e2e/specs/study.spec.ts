@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures/app';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
 import { AddPackDialog, ManagePacksDialog, openGlossaryMenu } from '../pages/PackDialogs';
-import { Reader } from '../pages/Reader';
+import { EntryHighlights } from '../pages/EntryHighlights';
 
 /**
  * Studying the reference (issue #17) end to end: a passage highlighted and annotated in the
@@ -29,21 +29,21 @@ test('highlight → margin note → quote in the note → follow the link back �
   await notes.open('Essay');
   // Opened while writing, the entry goes beside the note.
   await glossary.item('GABA Glutamate Ratio').click();
-  const reader = new Reader(page, notes.reference);
-  await expect(reader.article.getByRole('heading', { level: 1 })).toHaveText('GABA Glutamate Ratio');
-  const paragraph = (await reader.article.locator('.definition p').first().textContent())!;
+  const reader = new EntryHighlights(page, notes.reference.getByRole('article'));
+  await expect(reader.reader.getByRole('heading', { level: 1 })).toHaveText('GABA Glutamate Ratio');
+  const paragraph = (await reader.reader.locator('.definition p').first().textContent())!;
   // Its first words, up to a word's end.
   const passage = paragraph.slice(0, 60).replace(/\s+\S*$/, '');
 
   await reader.select(passage);
-  await reader.popover.getByRole('button', { name: 'Highlight green' }).click();
+  await reader.toolbar.getByRole('button', { name: 'Highlight green' }).click();
   const mark = reader.mark(passage);
   await expect(mark).toHaveClass(/hl-green/);
   await expect.poll(() => highlightFiles(notebook.vaultDir)).toHaveLength(1);
 
   // A margin note on it.
   await mark.click();
-  await reader.popover.getByRole('button', { name: 'Note', exact: true }).click();
+  await reader.toolbar.getByRole('button', { name: 'Note', exact: true }).click();
   const note = page.getByRole('textbox', { name: /^Margin note on the green highlight/ });
   await note.fill('Compare with the excitation/inhibition balance in epilepsy.');
   await note.press('Control+Enter');
@@ -53,7 +53,7 @@ test('highlight → margin note → quote in the note → follow the link back �
   await notes.editor.click();
   await page.keyboard.press('Control+End');
   await mark.click();
-  await reader.popover.getByRole('button', { name: 'Quote in note' }).click();
+  await reader.toolbar.getByRole('button', { name: 'Quote in note' }).click();
   await expect(notes.editor.locator('blockquote')).toContainText(passage);
   await notes.waitSaved();
   const saved = readFileSync(join(notebook.vaultDir, 'Essay.md'), 'utf8');
@@ -86,10 +86,10 @@ test('highlight → margin note → quote in the note → follow the link back �
   await expect(notes.editor.locator('blockquote')).toHaveCount(2);
   // The workspace comes back as it was: the entry beside the note.
   await expect(reader.mark(passage)).toHaveClass(/hl-green/);
-  await expect(reader.article).toContainText('Compare with the excitation/inhibition balance in epilepsy.');
+  await expect(reader.reader).toContainText('Compare with the excitation/inhibition balance in epilepsy.');
   // In the main view, the entry's side panel lists its highlights and the notes quoting it.
   await notes.reference.getByRole('button', { name: 'Open full view' }).click();
-  await expect(new Reader(page).mark(passage)).toBeVisible();
+  await expect(new EntryHighlights(page).mark(passage)).toBeVisible();
   const side = page.getByRole('region', { name: 'Side panel' });
   await side.getByRole('tab', { name: /^Highlights/ }).click();
   const quoted = side.getByRole('region', { name: /^Quoted in/ });
@@ -137,8 +137,8 @@ test('a pack re-imported with moved, reworded and deleted passages keeps every h
 
   const glossary = new GlossaryPane(page);
   await glossary.list.getByRole('option', { name: /^Synapse/ }).click();
-  const reader = new Reader(page);
-  await expect(reader.article).toContainText('Sherrington');
+  const reader = new EntryHighlights(page);
+  await expect(reader.reader).toContainText('Sherrington');
   for (const passage of ['synaptic cleft', 'open ion channels within a millisecond', 'named the synapse in 1897']) {
     await reader.select(passage);
     await page.keyboard.press('Control+Shift+H');
@@ -155,16 +155,16 @@ test('a pack re-imported with moved, reworded and deleted passages keeps every h
   await manage.dialog.getByRole('button', { name: 'Done' }).click();
 
   // The moved and reworded passage and the unchanged one are highlighted where they are now.
-  await expect(reader.article).toContainText('gap junctions');
+  await expect(reader.reader).toContainText('gap junctions');
   await expect(reader.mark('synaptic cleft')).toBeVisible();
-  await expect(reader.article.getByRole('region', { name: 'Overview' }).locator('mark')).toContainText(
+  await expect(reader.reader.getByRole('region', { name: 'Overview' }).locator('mark')).toContainText(
     'open their ion channels within a millisecond',
   );
   // The deleted one is listed, with its text, to re-attach or delete: never dropped.
   const side = page.getByRole('region', { name: 'Side panel' });
   await side.getByRole('tab', { name: /^Highlights/ }).click();
   await expect(side).toContainText('named the synapse in 1897');
-  await expect(reader.marks).toHaveCount(2);
+  await expect(reader.body.locator('mark[data-first]')).toHaveCount(2);
   // Re-attached to a passage selected in the reader, it is a highlight there, no longer an orphan.
   await reader.select('pass ions through gap junctions');
   await side.getByRole('button', { name: 'Re-attach to selection' }).click();

@@ -43,9 +43,9 @@ export function QuotingNotes({ linked, highlights, onOpenMention }: QuotingNotes
   const headingId = useId();
   const quotes = quotesOf(linked, highlights);
   return (
-    <section className="quoting-notes" aria-labelledby={headingId}>
-      <h3 id={headingId} className="quoting-notes-title">
-        Quoted in {quotes.length > 0 && <span className="quoting-notes-count">{quotes.length}</span>}
+    <section className="outgoing-group quoting-notes" aria-labelledby={headingId}>
+      <h3 id={headingId} className="outgoing-title">
+        Quoted in {quotes.length > 0 && <span className="backlinks-count">{quotes.length}</span>}
       </h3>
       {quotes.length === 0 ? (
         <p className="quoting-notes-empty">

@@ -96,7 +96,7 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
               <input
                 value={draft}
                 onChange={(event) => setDraft(event.target.value)}
-                disabled={folder.status !== 'ready' || moving}
+                readOnly={folder.status !== 'ready' || moving}
                 aria-describedby={folderHintId}
                 spellCheck={false}
                 data-autofocus
