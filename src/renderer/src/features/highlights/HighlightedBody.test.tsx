@@ -322,6 +322,8 @@ describe('the reader with highlights', () => {
     expect(registry.run('highlights.highlight')).toBe(true);
     const start = text.indexOf('It shifts');
     await waitFor(() => expect(api.addHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, start, end: start + 9 }));
+    // The new highlight takes the focus once shown, so Enter opens its toolbar next.
+    await waitFor(() => expect(document.activeElement).toBe(marks('new')[0]));
   });
 
   it('drags a highlight as its quote request and its passage', async () => {

@@ -133,6 +133,17 @@ export function HighlightedBody({
     firstPieceOf(bodyRef.current, id)?.focus();
   }, []);
 
+  // A highlight made from the keyboard or the toolbar takes the focus once it is shown (it
+  // shows when the list is loaded again), so the next key can act on it (Enter: its toolbar).
+  const focusWhenShown = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = focusWhenShown.current;
+    const mark = id ? firstPieceOf(bodyRef.current, id) : null;
+    if (!mark) return;
+    focusWhenShown.current = null;
+    mark.focus({ preventScroll: true });
+  });
+
   const fail = useCallback((error: unknown) => setMessage(`That did not work: ${errorText(error)}`), []);
 
   const add = useCallback(
@@ -240,8 +251,13 @@ export function HighlightedBody({
     actions.current = {
       highlight: () => {
         const range = selected();
-        if (range) void add(range.start, range.end).then((added) => added && setPopover(null));
-        else {
+        if (range) {
+          void add(range.start, range.end).then((added) => {
+            if (!added) return;
+            setPopover(null);
+            focusWhenShown.current = added.id;
+          });
+        } else {
           const id = focusedHighlight();
           if (id) openFor(id, true);
         }
@@ -498,8 +514,11 @@ export function HighlightedBody({
           focusOnOpen={popover.focus}
           onClose={closePopover}
           onColour={(colour) => {
-            if (popover.kind === 'selection') void add(popover.start, popover.end, colour);
-            else if (popoverHighlight && popoverHighlight.colour !== colour) void update(popover.id, { colour });
+            if (popover.kind === 'selection') {
+              void add(popover.start, popover.end, colour).then((added) => {
+                if (added) focusWhenShown.current = added.id;
+              });
+            } else if (popoverHighlight && popoverHighlight.colour !== colour) void update(popover.id, { colour });
             closePopover(popover.kind === 'highlight');
           }}
           onNote={() => {
