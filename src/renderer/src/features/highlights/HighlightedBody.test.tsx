@@ -12,9 +12,13 @@ import { HIGHLIGHT_DRAG_TYPE, onQuoteRequest } from '../quotes/quoteRequest';
 import { MATCH_HIGHLIGHT } from '../../ui/highlight/showTermHighlights';
 import { clearTermHighlight, requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { installFakeHighlights } from '../../ui/highlight/testing/fakeHighlights';
+import { resetHiddenHighlights } from './hiddenHighlights';
 import { offsetsToRange } from './selectionOffsets';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetHiddenHighlights();
+});
 
 const ENTRY: GlossaryEntry = {
   id: 'gaba-glutamate-ratio',
