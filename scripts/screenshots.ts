@@ -279,6 +279,27 @@ const scenes: Record<string, Scene> = {
     await page.getByRole('listbox', { name: 'Link suggestions' }).getByRole('option').first().waitFor();
     await page.waitForTimeout(200);
   },
+  // Glossary terms underlined in a note, one term's definition card open (#17).
+  'term-definitions': async (page) => {
+    await page.getByRole('option', { name: optionNamed('Inhibition and excitation') }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).waitFor();
+    const termBox = () =>
+      page.evaluate(() => {
+        const ranges = [...(CSS.highlights.get('glossary-term') ?? [])] as Range[];
+        const range = ranges.find((candidate) => candidate.toString() === 'GABA Glutamate Ratio') ?? ranges[0];
+        const rect = range?.getBoundingClientRect();
+        return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+      });
+    let box = await termBox();
+    for (let tries = 0; box === null && tries < 100; tries++) {
+      await page.waitForTimeout(100);
+      box = await termBox();
+    }
+    if (box === null) throw new Error('no glossary term was underlined');
+    await page.mouse.move(box.x - 30, box.y);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    await page.locator('.term-card[data-state="ready"]').waitFor();
+  },
   // The preview card of a link to a glossary entry.
   'link-preview': async (page) => {
     await page.getByRole('option', { name: optionNamed('Sleep and the brain') }).click();

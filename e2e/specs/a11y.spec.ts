@@ -292,6 +292,17 @@ const SCREENS: Record<string, Screen> = {
       await expect(card).toBeVisible({ timeout: 1_000 });
     }).toPass();
   },
+  'a definition card of a glossary term in a note (from the keyboard)': async (page) => {
+    const notes = await openNote(page, 'Exam prep');
+    await notes.editor.click();
+    await page.keyboard.press('Control+End');
+    await notes.type(' Compare the GABA/glutamate ratio');
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('glossary-term')?.size ?? 0)).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Shift+D');
+    const card = page.getByRole('dialog', { name: /^Definition of / });
+    await expect(card.getByRole('button', { name: 'Open beside' })).toBeFocused();
+  },
   'the link dialog': async (page) => {
     const notes = await openNote(page, 'Exam prep');
     await notes.editor.click();

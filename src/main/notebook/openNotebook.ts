@@ -40,6 +40,11 @@ import { vaultStateDir } from './workspace/vaultStateDir';
 import { WorkspaceStore } from './workspace/WorkspaceStore';
 import type { EntryNameKeys } from './titles/NameKeys';
 import { SWITCHER_FULL_SCAN_LIMIT } from './search/SwitcherIndex';
+import { TermIndex } from './terms/TermIndex';
+import type { AppSettings } from './settings/SettingsStore';
+import type { Preferences } from '@shared/api/NotebookApi';
+import type { TermCard } from '@shared/domain/terms';
+import { entryPreview } from './links/LinkSuggestions';
 
 /** The backend behind the contract, plus what only hosts (and tests) need. */
 export interface NotebookService extends NotebookApi {
@@ -93,6 +98,19 @@ interface Session {
   highlights: HighlightStore;
   /** Stops watching the vault's `.obsidian/types.json`. */
   stopTypesWatch: () => void;
+}
+
+/** How long after start the glossary's term matcher starts building (after the indexes' first work). */
+const TERM_INDEX_DELAY_MS = 3_000;
+/** The longest definition a term card shows. */
+const TERM_CARD_CHARS = 320;
+
+/** The preferences the page sees, from the stored settings. */
+function preferencesOf(stored: AppSettings): Preferences {
+  const preferences: Preferences = {};
+  if (stored.remoteImages) preferences.remoteImages = stored.remoteImages;
+  if (stored.termDefinitions) preferences.termDefinitions = stored.termDefinitions;
+  return preferences;
 }
 
 /**
@@ -159,6 +177,12 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
   };
   const events = new EventBus();
   const settings = new SettingsStore(config.stateDir);
+  // Glossary terms in notes (#17): built in slices after start and after each pack change.
+  const terms = new TermIndex(() => library.entries());
+  // Not built at all while definitions are off: the first query builds it.
+  const warmTermsIfOn = () => settings.read().termDefinitions !== 'off' && terms.warm();
+  const warmTerms = setTimeout(warmTermsIfOn, TERM_INDEX_DELAY_MS);
+  warmTerms.unref?.();
   // Writes never reach these even when a vault contains them.
   const protectedDirs = (
     await Promise.all([config.glossaryDir, config.stateDir].map((dir) => fs.realpath(dir).catch(() => null)))
@@ -331,6 +355,8 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
         await old.links.dispose();
         await old.search.close();
         session = { ...old, ...startIndexes(old.store, old.workspace, old.stateDir, old.attachments) };
+        terms.invalidate();
+        warmTermsIfOn();
         events.emit('glossary-changed', { count: library.entries().length });
       });
     switches = run;
@@ -491,13 +517,15 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async getPreferences() {
-      const { remoteImages } = settings.read();
-      return remoteImages ? { remoteImages } : {};
+      return preferencesOf(settings.read());
     },
 
     async updatePreferences({ patch }) {
-      const next = await settings.update(patch.remoteImages ? { remoteImages: patch.remoteImages } : {});
-      return next.remoteImages ? { remoteImages: next.remoteImages } : {};
+      const next = await settings.update({
+        ...(patch.remoteImages ? { remoteImages: patch.remoteImages } : {}),
+        ...(patch.termDefinitions ? { termDefinitions: patch.termDefinitions } : {}),
+      });
+      return preferencesOf(next);
     },
 
     async suggestLinkTargets({ query, limit }) {
@@ -615,7 +643,29 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return knownVaults();
     },
 
+    async findTermsInBlocks({ blocks }) {
+      return { blocks: await terms.find(blocks) };
+    },
+
+    async describeTerms({ ids, from }): Promise<TermCard[]> {
+      const links = (await current()).links;
+      const cards: TermCard[] = [];
+      for (const id of new Set(ids)) {
+        const entry = library.entry(id);
+        if (!entry) continue;
+        cards.push({
+          id,
+          title: entry.title,
+          packName: (entry.packId && library.packName(entry.packId)) || '',
+          text: entryPreview(entry, TERM_CARD_CHARS),
+          target: await links.entryLinkTarget(id, from),
+        });
+      }
+      return cards;
+    },
+
     async close(): Promise<void> {
+      clearTimeout(warmTerms);
       if (closed) return;
       while (barrier) await barrier.catch(() => undefined);
       closed = true;

@@ -33,11 +33,14 @@ import type {
   HighlightPatch,
   PlacedHighlight,
 } from '../domain/highlights';
+import type { TermCard, TermHit } from '../domain/terms';
 
 /** Preferences of the app, kept across vaults. */
 export interface Preferences {
   /** Images from the web in notes: loaded always, or after asking in each note (the default). */
   remoteImages?: 'ask' | 'always';
+  /** Definitions of glossary terms in notes (underlines and cards): on (the default) or off. */
+  termDefinitions?: 'on' | 'off';
 }
 
 /**
@@ -428,6 +431,22 @@ export interface NotebookApi {
    * `already-exists` when `folder` holds other files.
    */
   setHighlightsFolder(args: { folder: string }): Promise<{ folder: string; moved: number }>;
+
+  /**
+   * The glossary terms in each of `blocks` (a note's paragraphs, as plain text): for each
+   * block, the first occurrence of each term, whole words compared as search compares them
+   * (docs/term-detection.md), noisy one-word names left out. Waits for the glossary's term
+   * matcher when it is being built (after start or a pack change). At most MAX_TERM_BLOCKS
+   * blocks of MAX_TERM_BLOCK_CHARS characters (shared/domain/terms.ts).
+   */
+  findTermsInBlocks(args: { blocks: string[] }): Promise<{ blocks: TermHit[][] }>;
+
+  /**
+   * What a definition card shows of each entry in `ids` (at most MAX_TERM_CARDS), in that
+   * order; unknown ids are left out. `target` is the link text that reaches the entry from
+   * the note at `from` (pack-qualified when several entries share the title).
+   */
+  describeTerms(args: { ids: string[]; from?: string }): Promise<TermCard[]>;
 }
 
 export type MethodName = keyof NotebookApi;

@@ -21,6 +21,7 @@ import {
 import * as v from './validate';
 import { MAX_ENTRY_ROWS } from '../domain/glossary';
 import { HIGHLIGHT_COLOURS } from '../domain/highlights';
+import { MAX_TERM_BLOCK_CHARS, MAX_TERM_BLOCKS, MAX_TERM_CARDS } from '../domain/terms';
 
 const highlightColour = v.literal(...HIGHLIGHT_COLOURS);
 const highlightId = v.string({ min: 1, max: 64, pattern: /^[A-Za-z0-9_-]+$/, patternName: 'a highlight id' });
@@ -83,7 +84,12 @@ export const methods = {
   },
   getPreferences: { args: v.none() },
   updatePreferences: {
-    args: v.object({ patch: v.object({ remoteImages: v.optional(v.literal('ask', 'always')) }) }),
+    args: v.object({
+      patch: v.object({
+        remoteImages: v.optional(v.literal('ask', 'always')),
+        termDefinitions: v.optional(v.literal('on', 'off')),
+      }),
+    }),
   },
   deleteNote: { args: v.object({ path: notePath }) },
   listDrafts: { args: v.none() },
@@ -176,6 +182,10 @@ export const methods = {
   listHighlightedEntries: { args: v.none() },
   getHighlightsFolder: { args: v.none() },
   setHighlightsFolder: { args: v.object({ folder: folderPath }) },
+  findTermsInBlocks: {
+    args: v.object({ blocks: v.array(v.string({ max: MAX_TERM_BLOCK_CHARS, noControl: false }), MAX_TERM_BLOCKS) }),
+  },
+  describeTerms: { args: v.object({ ids: v.array(entryId, MAX_TERM_CARDS), from: v.optional(notePath) }) },
 } satisfies { [M in MethodName]: MethodSpec<ArgsOf<M>> };
 
 export const methodNames = Object.keys(methods) as MethodName[];

@@ -154,10 +154,17 @@ function wordsOf(text: string, withJoined: boolean): Words {
 }
 
 /**
- * Builds the matcher for `terms` (see the module comment for the rules). Linear in the
- * names' length; the terms' ids are kept by reference, not copied.
+ * Builds a matcher term by term, so a caller can spread the work of a large glossary over
+ * several turns of its event loop (`add` a slice, yield, go on) and never hold it for the
+ * whole build. `finish()` hands back the matcher; terms added later are not seen by it.
  */
-export function buildTermMatcher(terms: readonly TermSource[]): TermMatcher {
+export interface TermMatcherBuilder {
+  add(term: TermSource): void;
+  finish(): TermMatcher;
+}
+
+/** A builder for `buildTermMatcher`'s matcher, fed one term at a time (see TermMatcherBuilder). */
+export function createTermMatcherBuilder(): TermMatcherBuilder {
   const root = new Map<string, TermTrieNode>();
   const ids: string[] = [];
   let maxWords = 0;
@@ -186,31 +193,44 @@ export function buildTermMatcher(terms: readonly TermSource[]): TermMatcher {
     if (keys.length > maxWords) maxWords = keys.length;
   };
 
-  terms.forEach((term, termIndex) => {
-    ids.push(term.id);
-    for (const name of term.names) {
-      const words = wordsOf(name, true);
-      const count = words.keys.length;
-      if (count === 0) continue;
-      if (count === 1 && [...words.keys[0]!].length < 2) continue;
-      // A word the tokenizer skipped (over-long) before, between or after the name's words.
-      if (!namesAllWords(name, words)) continue;
-      add(words.keys, termIndex);
-      // Its compounds written as one word ("5-HT2A" as "5HT2A"), all together.
-      if (words.joined.size > 0) {
-        const joinedKeys: string[] = [];
-        for (let index = 0; index < count; index++) {
-          const compound = words.joined.get(index);
-          if (compound) {
-            joinedKeys.push(compound.key);
-            index = compound.last;
-          } else joinedKeys.push(words.keys[index]!);
+  return {
+    add(term) {
+      const termIndex = ids.length;
+      ids.push(term.id);
+      for (const name of term.names) {
+        const words = wordsOf(name, true);
+        const count = words.keys.length;
+        if (count === 0) continue;
+        if (count === 1 && [...words.keys[0]!].length < 2) continue;
+        // A word the tokenizer skipped (over-long) before, between or after the name's words.
+        if (!namesAllWords(name, words)) continue;
+        add(words.keys, termIndex);
+        // Its compounds written as one word ("5-HT2A" as "5HT2A"), all together.
+        if (words.joined.size > 0) {
+          const joinedKeys: string[] = [];
+          for (let index = 0; index < count; index++) {
+            const compound = words.joined.get(index);
+            if (compound) {
+              joinedKeys.push(compound.key);
+              index = compound.last;
+            } else joinedKeys.push(words.keys[index]!);
+          }
+          if (joinedKeys.length > 1 || [...joinedKeys[0]!].length >= 2) add(joinedKeys, termIndex);
         }
-        if (joinedKeys.length > 1 || [...joinedKeys[0]!].length >= 2) add(joinedKeys, termIndex);
       }
-    }
-  });
-  return { root, ids, maxWords, phraseCount };
+    },
+    finish: () => ({ root, ids, maxWords, phraseCount }),
+  };
+}
+
+/**
+ * Builds the matcher for `terms` (see the module comment for the rules). Linear in the
+ * names' length; the terms' ids are kept by reference, not copied.
+ */
+export function buildTermMatcher(terms: readonly TermSource[]): TermMatcher {
+  const builder = createTermMatcherBuilder();
+  for (const term of terms) builder.add(term);
+  return builder.finish();
 }
 
 /** True when every word character of `name` lies in one of the words found (none was skipped). */

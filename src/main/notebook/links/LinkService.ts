@@ -505,6 +505,12 @@ export class LinkService {
     return this.modelOf(note).headings.map(({ text, level }) => ({ text, level }));
   }
 
+  /** What to write in `[[…]]` to reach entry `id` from the note at `from` (pack-qualified when titles clash). */
+  async entryLinkTarget(id: string, from?: string): Promise<string> {
+    await this.idle();
+    return this.index.spellingFor({ kind: 'entry', id }, from ?? null);
+  }
+
   /** See NotebookApi.getLinkPreview. */
   /** See NotebookApi.getLinkText. @throws not-found for an unknown document. */
   async getLinkText(ref: DocRef, from?: string): Promise<string> {

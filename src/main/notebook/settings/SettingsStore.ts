@@ -15,6 +15,8 @@ export interface AppSettings {
   vaults?: string[];
   /** Images from the web in notes: `'always'` loads them (through the backend), else each note asks. */
   remoteImages?: 'ask' | 'always';
+  /** Definitions of glossary terms in notes: `'off'` turns them off everywhere (default on). */
+  termDefinitions?: 'on' | 'off';
 }
 
 /** How many vaults the app remembers; older ones must be picked (or named on the command line) again. */
@@ -25,6 +27,7 @@ const settingsFile = v.object({
   lastVault: v.optional(absolutePath),
   vaults: v.optional(v.array(absolutePath, 1000)),
   remoteImages: v.optional(v.literal('ask', 'always')),
+  termDefinitions: v.optional(v.literal('on', 'off')),
 });
 
 export const SETTINGS_FILE = 'settings.json';
@@ -42,6 +45,7 @@ export function readSettings(stateDir: string): AppSettings {
     const vaults = parsed.vaults?.filter(isAbsolutePath).slice(0, MAX_REMEMBERED_VAULTS);
     if (vaults?.length) settings.vaults = vaults;
     if (parsed.remoteImages !== undefined) settings.remoteImages = parsed.remoteImages;
+    if (parsed.termDefinitions !== undefined) settings.termDefinitions = parsed.termDefinitions;
     return settings;
   } catch {
     return {};

@@ -261,6 +261,7 @@ export function Notebook({ data }: { data: StartupData }) {
               onOpenPath={(path) => openNote(path)}
               onNotice={setToast}
               onOpenWikiLink={openWikiLink}
+              onOpenEntry={(id) => changeWorkspace({ main: { kind: 'entry', id } })}
               headerTools={<BacklinksToggle doc={main!} open={backlinksShown} onToggle={toggleBacklinks} />}
             />
           </Suspense>

@@ -85,6 +85,8 @@ import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
 import { $insertQuote, type QuoteBlock } from './quotes/insertQuote';
 import { QuoteDropPlugin, type QuoteDrop } from './quotes/QuoteDropPlugin';
+import { TermDefinitionsPlugin } from './terms/TermDefinitionsPlugin';
+import type { TermDefinitionsHost } from './terms/termDefinitionsHost';
 import { Toolbar } from './toolbar/Toolbar';
 import './theme/editor.css';
 
@@ -154,6 +156,11 @@ export interface EditorProps {
   quoteDrop?: QuoteDrop;
   /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
   suggestTags?(query: string): Promise<TagSuggestion[]>;
+  /**
+   * Definitions of glossary terms in the note (underlines and cards, see
+   * TermDefinitionsPlugin); without it, none. Keep it stable: a new host scans the note again.
+   */
+  terms?: TermDefinitionsHost;
 }
 
 /** The view a decorator's error boundary wraps: Lexical's `<Suspense>{decorator}</Suspense>`. */
@@ -210,6 +217,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     media,
     suggestTags,
     quoteDrop,
+    terms,
   },
   ref,
 ) {
@@ -394,6 +402,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             {wikiLinks && <WikiLinkPreviewPlugin host={wikiLinks} resolutions={resolutions} />}
             {wikiLinks && !readOnly && <WikiLinkAutocompletePlugin host={wikiLinks} />}
             {suggestTags && !readOnly && <TagSuggestPlugin suggestTags={suggestTags} />}
+            {terms && <TermDefinitionsPlugin host={terms} readOnly={readOnly} />}
             {/* A place is revealed once the whole note is there. */}
             {wikiLinks?.notePath && !loading && (
               <RevealPlugin notePath={wikiLinks.notePath} bodyOffset={wikiLinks.bodyOffset} />

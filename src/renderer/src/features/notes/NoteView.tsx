@@ -29,6 +29,7 @@ import { registerSession, settledSaves, takeStrandedEdits } from './openSessions
 import { NoteTitle } from './NoteTitle';
 import { registerQuoteTarget } from '../quotes/quoteTarget';
 import { HIGHLIGHT_QUOTE_DROP } from '../quotes/quoteRequest';
+import { useTermDefinitions } from './termDefinitions';
 import { SaveIndicator } from './SaveIndicator';
 
 export interface NoteViewProps {
@@ -49,6 +50,8 @@ export interface NoteViewProps {
   onNotice(message: string): void;
   /** A wiki link in the note was followed (clicked, Mod+Enter). */
   onOpenWikiLink?(request: WikiLinkOpenRequest): void;
+  /** Opens a glossary entry in the main view (a definition card's "Open"). */
+  onOpenEntry?(id: string): void;
   /** Controls shown in the note's header beside the save status (the backlinks toggle). */
   headerTools?: ReactNode;
 }
@@ -307,6 +310,22 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   };
 
   const readOnly = note.readOnly !== null;
+  const terms = useTermDefinitions({
+    api,
+    notePath,
+    frontMatter: snapshot.frontMatter,
+    eol: eolOf(note.content),
+    readOnly,
+    editFrontMatter: (frontMatter) => session.editFrontMatter(frontMatter),
+    openBeside: (card) =>
+      props.onOpenWikiLink?.({
+        target: card.target,
+        heading: null,
+        resolved: { ref: { kind: 'entry', id: card.id }, kind: 'entry', title: card.title },
+      }),
+    open: (card) => props.onOpenEntry?.(card.id),
+    onNotice: props.onNotice,
+  });
   return (
     <div className="note-view">
       <header className="note-header">
@@ -387,6 +406,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           media={media}
           suggestTags={suggestTags}
           quoteDrop={HIGHLIGHT_QUOTE_DROP}
+          terms={terms}
         />
       </div>
       {renameAsk && (

@@ -59,6 +59,16 @@ describe('SettingsDialog', () => {
     expect((field as HTMLInputElement).value).toBe('Notes');
   });
 
+  it('turns definitions in notes off', async () => {
+    const updatePreferences = vi.fn(async ({ patch }) => patch);
+    setup({ updatePreferences });
+    const box = screen.getByRole('checkbox', { name: /Underline glossary terms/ });
+    await waitFor(() => expect((box as HTMLInputElement).checked).toBe(true));
+    fireEvent.click(box);
+    await waitFor(() => expect(updatePreferences).toHaveBeenCalledWith({ patch: { termDefinitions: 'off' } }));
+    expect((box as HTMLInputElement).checked).toBe(false);
+  });
+
   it('changes the web images preference', async () => {
     const updatePreferences = vi.fn(async ({ patch }) => patch);
     setup({ updatePreferences });

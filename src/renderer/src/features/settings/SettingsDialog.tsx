@@ -1,7 +1,8 @@
 import type { Preferences } from '@shared/api/NotebookApi';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { Modal } from '../../ui/Modal';
+import { definitionsPreference } from '../notes/termDefinitions';
 import './settings.css';
 
 export interface SettingsDialogProps {
@@ -24,6 +25,9 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
   const [moving, setMoving] = useState(false);
   const [folderMessage, setFolderMessage] = useState<{ tone: 'status' | 'alert'; text: string } | null>(null);
   const [preferences, setPreferences] = useState<Preferences | null>(null);
+  // Shared with the open note, which shows or hides its underlines at once.
+  const definitions = useSyncExternalStore(definitionsPreference.subscribe, definitionsPreference.get);
+  useEffect(() => definitionsPreference.load(api), [api]);
 
   useEffect(() => {
     let current = true;
@@ -120,6 +124,25 @@ export function SettingsDialog({ onClose }: SettingsDialogProps) {
               {folderMessage.text}
             </p>
           )}
+        </section>
+        <section className="settings-section" aria-labelledby={`${titleId}-terms`}>
+          <h3 id={`${titleId}-terms`}>Definitions in notes</h3>
+          <label className="settings-check">
+            <input
+              type="checkbox"
+              checked={definitions !== 'off'}
+              disabled={definitions === null}
+              aria-describedby={`${titleId}-terms-hint`}
+              onChange={(event) =>
+                void definitionsPreference.change(api, event.target.checked ? 'on' : 'off').catch(() => undefined)
+              }
+            />
+            Underline glossary terms in my notes and show their definitions
+          </label>
+          <p id={`${titleId}-terms-hint`} className="field-hint">
+            The first mention of a term in each section is underlined; hover it or press Ctrl/⌘+Shift+D for its card. A
+            note can turn them off for itself with the property <code>definitions: false</code>.
+          </p>
         </section>
         <section className="settings-section" aria-labelledby={`${titleId}-images`}>
           <h3 id={`${titleId}-images`}>Images from the web</h3>

@@ -16,6 +16,11 @@ export function installFakeHighlights(): { registry: Map<string, { ranges: Range
     get size(): number {
       return this.ranges.length;
     }
+    delete(range: Range): boolean {
+      const at = this.ranges.indexOf(range);
+      if (at >= 0) this.ranges.splice(at, 1);
+      return at >= 0;
+    }
   };
   globals.CSS = { ...(before.CSS as object | undefined), highlights: registry };
   return {
