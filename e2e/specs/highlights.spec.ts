@@ -38,6 +38,15 @@ test('a highlight and its margin note, made with the mouse and with the keyboard
   await page.keyboard.press('Escape');
   await expect(reader.mark(PASSAGE)).toBeFocused();
 
+  // The Highlights tab lists both in reading order; Enter on one shows it in the reader, focused.
+  const tab = page.getByRole('tab', { name: /^Highlights/ });
+  if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+  await tab.click();
+  const listed = page.getByRole('region', { name: 'Highlights' }).getByRole('button');
+  await expect(listed).toHaveText([/^Yellow: The GABA Glutamate Rati/, new RegExp(`^Green: ${PASSAGE}`)]);
+  await listed.nth(1).press('Enter');
+  await expect(reader.mark(PASSAGE)).toBeFocused();
+
   await expect.poll(() => existsSync(join(notebook.vaultDir, FILE))).toBe(true);
   await page.reload();
   const again = new EntryHighlights(page);

@@ -12,9 +12,13 @@ import { HIGHLIGHT_DRAG_TYPE, onQuoteRequest } from '../quotes/quoteRequest';
 import { MATCH_HIGHLIGHT } from '../../ui/highlight/showTermHighlights';
 import { clearTermHighlight, requestTermHighlight } from '../../ui/highlight/termHighlightRequest';
 import { installFakeHighlights } from '../../ui/highlight/testing/fakeHighlights';
+import { resetHiddenHighlights } from './hiddenHighlights';
 import { offsetsToRange } from './selectionOffsets';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  resetHiddenHighlights();
+});
 
 const ENTRY: GlossaryEntry = {
   id: 'gaba-glutamate-ratio',
@@ -322,6 +326,8 @@ describe('the reader with highlights', () => {
     expect(registry.run('highlights.highlight')).toBe(true);
     const start = text.indexOf('It shifts');
     await waitFor(() => expect(api.addHighlight).toHaveBeenCalledWith({ entryId: ENTRY.id, start, end: start + 9 }));
+    // The new highlight takes the focus once shown, so Enter opens its toolbar next.
+    await waitFor(() => expect(document.activeElement).toBe(marks('new')[0]));
   });
 
   it('drags a highlight as its quote request and its passage', async () => {

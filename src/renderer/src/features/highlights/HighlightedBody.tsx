@@ -22,6 +22,7 @@ import { HighlightPopover, type PopoverPosition } from './HighlightPopover';
 import { MarginNote, MarginNoteEditor } from './MarginNote';
 import { registerReader } from './readerRegistry';
 import { cssString } from './cssString';
+import { hideHighlight, unhideHighlight, useHiddenHighlights } from './hiddenHighlights';
 import { extendSelectionByKey } from './keyboardSelection';
 import { HIGHLIGHT_SHORTCUT } from './useHighlightCommands';
 import { shortcutLabel } from '../../ui/shortcuts';
@@ -102,9 +103,11 @@ export function HighlightedBody({
   const loaded = useEntryHighlights(api, entryId);
   // A highlight deleted a moment ago, hidden while its Undo is offered (see UNDO_DELETE_MS).
   const [pendingDelete, setPendingDelete] = useState<PlacedHighlight | null>(null);
+  // Shown nowhere while its Undo is offered (hiddenHighlights: the side panel too).
+  const hiddenIds = useHiddenHighlights(entryId);
   const highlights = useMemo(
-    () => (loaded.value?.highlights ?? []).filter((highlight) => highlight.id !== pendingDelete?.id),
-    [loaded.value, pendingDelete],
+    () => (loaded.value?.highlights ?? []).filter((highlight) => !hiddenIds.has(highlight.id)),
+    [loaded.value, hiddenIds],
   );
   const placed = useMemo(() => placedInOrder(highlights), [highlights]);
   const [popover, setPopover] = useState<Popover | null>(null);
@@ -132,6 +135,17 @@ export function HighlightedBody({
   const focusHighlight = useCallback((id: string) => {
     firstPieceOf(bodyRef.current, id)?.focus();
   }, []);
+
+  // A highlight made from the keyboard or the toolbar takes the focus once it is shown (it
+  // shows when the list is loaded again), so the next key can act on it (Enter: its toolbar).
+  const focusWhenShown = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const id = focusWhenShown.current;
+    const mark = id ? firstPieceOf(bodyRef.current, id) : null;
+    if (!mark) return;
+    focusWhenShown.current = null;
+    mark.focus({ preventScroll: true });
+  });
 
   const fail = useCallback((error: unknown) => setMessage(`That did not work: ${errorText(error)}`), []);
 
@@ -177,7 +191,14 @@ export function HighlightedBody({
   const pendingRef = useRef<PlacedHighlight | null>(null);
   useLayoutEffect(() => {
     commitDelete.current = (highlight) => {
-      api.deleteHighlight({ entryId, id: highlight.id }).then(() => loaded.reload(), fail);
+      // Once deleted it stays hidden (its file no longer has it); a failure shows it again.
+      api.deleteHighlight({ entryId, id: highlight.id }).then(
+        () => loaded.reload(),
+        (error: unknown) => {
+          unhideHighlight(entryId, highlight.id);
+          fail(error);
+        },
+      );
     };
     pendingRef.current = pendingDelete;
   });
@@ -191,6 +212,14 @@ export function HighlightedBody({
     }, UNDO_DELETE_MS);
     return () => clearTimeout(timer);
   }, [pendingDelete]);
+  // Deleted for good and gone from the list loaded since: nothing left to hide.
+  useEffect(() => {
+    if (!loaded.value) return;
+    const present = new Set(loaded.value.highlights.map((highlight) => highlight.id));
+    for (const id of hiddenIds) {
+      if (!present.has(id) && id !== pendingRef.current?.id) unhideHighlight(entryId, id);
+    }
+  }, [loaded.value, hiddenIds, entryId]);
   // …or when the entry is left.
   useEffect(
     () => () => {
@@ -203,9 +232,13 @@ export function HighlightedBody({
     if (pendingRef.current) commitDelete.current(pendingRef.current);
     pendingRef.current = highlight;
     setPendingDelete(highlight);
+    hideHighlight(entryId, highlight.id);
     setUndo({
       message: 'Highlight deleted.',
-      run: async () => setPendingDelete(null),
+      run: async () => {
+        setPendingDelete(null);
+        unhideHighlight(entryId, highlight.id);
+      },
       onDismiss: () => {
         setPendingDelete(null);
         commitDelete.current(highlight);
@@ -240,8 +273,13 @@ export function HighlightedBody({
     actions.current = {
       highlight: () => {
         const range = selected();
-        if (range) void add(range.start, range.end).then((added) => added && setPopover(null));
-        else {
+        if (range) {
+          void add(range.start, range.end).then((added) => {
+            if (!added) return;
+            setPopover(null);
+            focusWhenShown.current = added.id;
+          });
+        } else {
           const id = focusedHighlight();
           if (id) openFor(id, true);
         }
@@ -498,8 +536,11 @@ export function HighlightedBody({
           focusOnOpen={popover.focus}
           onClose={closePopover}
           onColour={(colour) => {
-            if (popover.kind === 'selection') void add(popover.start, popover.end, colour);
-            else if (popoverHighlight && popoverHighlight.colour !== colour) void update(popover.id, { colour });
+            if (popover.kind === 'selection') {
+              void add(popover.start, popover.end, colour).then((added) => {
+                if (added) focusWhenShown.current = added.id;
+              });
+            } else if (popoverHighlight && popoverHighlight.colour !== colour) void update(popover.id, { colour });
             closePopover(popover.kind === 'highlight');
           }}
           onNote={() => {

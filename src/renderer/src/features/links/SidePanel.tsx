@@ -5,6 +5,7 @@ import { useApi } from '../../api/ApiContext';
 import { BacklinksPanel } from '../backlinks/BacklinksPanel';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
 import { QuotingNotes } from '../quotes/QuotingNotes';
+import { useHiddenHighlights, withoutHidden } from '../highlights/hiddenHighlights';
 import { useEntryHighlights } from '../highlights/useEntryHighlights';
 import { OutgoingLinksPanel } from './OutgoingLinksPanel';
 import { useLiveLoad } from './useLiveLoad';
@@ -56,7 +57,10 @@ export function SidePanel(props: SidePanelProps) {
   const outgoing = useLiveLoad<OutgoingLink[]>(api, doc.kind === 'note' ? key : null, () =>
     api.getOutgoingLinks({ path: doc.kind === 'note' ? doc.path : '' }),
   );
-  const highlights = useEntryHighlights(api, doc.kind === 'entry' ? doc.id : null);
+  const loadedHighlights = useEntryHighlights(api, doc.kind === 'entry' ? doc.id : null);
+  // Without those deleted in the reader whose Undo is still offered.
+  const hiddenHighlights = useHiddenHighlights(doc.kind === 'entry' ? doc.id : null);
+  const highlights = { ...loadedHighlights, value: withoutHidden(loadedHighlights.value, hiddenHighlights) };
   const baseId = useId();
   const tabRefs = useRef(new Map<SideTab, HTMLButtonElement>());
 
