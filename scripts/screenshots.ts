@@ -5,12 +5,13 @@
  *   npm run build && npx tsx scripts/screenshots.ts [outDir]
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, expect, type Page } from '@playwright/test';
 import { openLaunchUrl, stopProcess } from '../e2e/fixtures/app';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/fixtures/findChromium';
+import { EntryHighlights } from '../e2e/pages/EntryHighlights';
 import { optionNamed } from '../e2e/pages/optionName';
 import { prepareBenchPackCaches, writeBenchPack } from './bench/generatePack';
 
@@ -167,7 +168,10 @@ Where it starts: ![[Action potentials#^threshold]] and what follows from it.
 
 /** Opens a glossary entry in the main view (not beside a note restored from the last scene). */
 async function openEntryInMain(page: Page, title: string): Promise<void> {
-  await page.getByRole('option', { name: new RegExp(`^${title}`) }).click();
+  await page
+    .getByRole('listbox', { name: 'Glossary' })
+    .getByRole('option', { name: new RegExp(`^${title}`) })
+    .click();
   const reference = page.getByRole('complementary', { name: 'Reference' });
   await page.getByRole('heading', { level: 1, name: title }).first().waitFor();
   if (await reference.isVisible()) await reference.getByRole('button', { name: 'Open full view' }).click();
@@ -316,6 +320,78 @@ const scenes: Record<string, Scene> = {
     await field.press('Enter');
     await page.getByRole('dialog', { name: 'Update 1 link in 1 note?' }).waitFor();
   },
+  // An entry with three highlights (two with margin notes) in the wide reader, its Highlights tab beside it.
+  highlights: async (page) => {
+    await page.setViewportSize({ width: 1600, height: 1240 });
+    await openEntryInMain(page, 'GABA Glutamate Ratio');
+    const reader = new EntryHighlights(page);
+    // Made in the light pass's run of this scene, removed after the next one (see shoot).
+    if (!existsSync(join(sceneVault, 'Highlights'))) {
+      await reader.highlight('crucial neurochemical index', 'yellow');
+      await reader.addNote('crucial neurochemical index', 'Exam definition: a ratio of two transmitters, not a level.');
+      await reader.highlight('Glutamate, an amino acid, is the precursor to GABA', 'green');
+      await reader.addNote(
+        'Glutamate, an amino acid',
+        'Same pathway: GAD turns glutamate into GABA.\nCompare with [[Neurochemical Balance State]].',
+      );
+      await reader.highlight('hyperpolarize neurons, thereby dampening neural activity', 'blue');
+    }
+    const tab = page.getByRole('tab', { name: /^Highlights/ });
+    if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+    await tab.click();
+    await page.getByRole('region', { name: 'Highlights' }).waitFor();
+    // A passage being selected, with the toolbar over it.
+    await reader.select('transition smoothly between states of arousal and rest');
+    await reader.toolbar.waitFor();
+  },
+  // The same entry beside a note quoting it: the reference pane shows its margin notes under their paragraphs.
+  'highlights-reference': async (page) => {
+    await page.setViewportSize({ width: 1440, height: 980 });
+    await page.getByRole('option', { name: optionNamed('Inhibition and excitation') }).click();
+    await page.getByRole('textbox', { name: /^Note: / }).waitFor();
+    await page.getByRole('listbox', { name: 'Glossary' }).getByRole('option', { name: 'GABA Glutamate Ratio' }).click();
+    const pane = page.getByRole('complementary', { name: 'Reference' });
+    await pane.locator('.margin-note').nth(1).waitFor();
+    // The note quotes the first highlight at its end: the passage and the link back to it.
+    const editor = page.getByRole('textbox', { name: /^Note: / });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    const reader = new EntryHighlights(page, pane.getByRole('article'));
+    await reader.mark('crucial neurochemical index').click();
+    await reader.toolbar.getByRole('button', { name: 'Quote in note' }).click();
+    await editor.locator('blockquote', { hasText: 'crucial neurochemical index' }).waitFor();
+    await page.keyboard.type('The ratio, not either level, is what the exam asks about.');
+    // Saved before the shot, so the next pass finds no unsaved edits to offer back.
+    await page
+      .getByRole('status', { name: 'Save status' })
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
+    // The Origin section at the top: its highlight and margin note, and the Mechanism's highlight.
+    await pane
+      .getByRole('region', { name: 'Origin' })
+      .evaluate((section) => section.scrollIntoView({ block: 'start' }));
+  },
+  // The entry in the main view after the note quoted it: its Highlights tab lists the quoting note.
+  'highlights-quoted': async (page) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openEntryInMain(page, 'GABA Glutamate Ratio');
+    const tab = page.getByRole('tab', { name: /^Highlights/ });
+    if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+    await tab.click();
+    await page
+      .getByRole('region', { name: /^Quoted in/ })
+      .getByRole('button')
+      .first()
+      .waitFor();
+  },
+  // The settings: the highlights folder and the app's preferences.
+  settings: async (page) => {
+    await page.getByRole('main').waitFor();
+    await page.keyboard.press('ControlOrMeta+,');
+    const field = page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Highlights folder' });
+    await expect(field).toHaveValue('Highlights');
+    await expect(field).toBeFocused();
+  },
 };
 
 /**
@@ -373,6 +449,12 @@ async function shoot(vault: string, state: string, list: Record<string, Scene>):
         console.log(file);
         await page.close();
         if (name === 'pack-rename') rmSync(join(vault, PACK_LINKS_NOTE), { force: true });
+        // The other scenes show the entry without highlights (and the notes list without their file).
+        if (name === 'highlights-quoted') {
+          rmSync(join(vault, 'Highlights'), { recursive: true, force: true });
+          // The quote it added goes too: the next pass quotes its own highlight again.
+          writeFileSync(join(vault, 'Inhibition and excitation.md'), SAMPLE_NOTE);
+        }
       }
     }
   } finally {

@@ -6,6 +6,7 @@ import { expect, test, type NotebookApp } from '../fixtures/app';
 import { writeLargeVault } from '../fixtures/largeVault';
 import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
+import { EntryHighlights } from '../pages/EntryHighlights';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
 import { OpenVaultDialog } from '../pages/OpenVaultDialog';
@@ -137,6 +138,48 @@ const SCREENS: Record<string, Screen> = {
   'glossary reader': async (page) => {
     await openEntry(page, ENTRY);
     await expect(page.getByRole('main').getByRole('heading', { level: 1, name: ENTRY })).toBeVisible();
+  },
+  'glossary reader with highlights, a margin note, the Highlights tab and a highlight toolbar': async (page) => {
+    await openEntry(page, ENTRY);
+    const reader = new EntryHighlights(page);
+    await reader.highlight('crucial neurochemical index', 'pink');
+    await reader.addNote('crucial neurochemical index', 'Exam definition');
+    await reader.highlight('Glutamate activates its receptors', 'purple');
+    const tab = page.getByRole('tab', { name: /^Highlights/ });
+    if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+    await tab.click();
+    await expect(page.getByRole('region', { name: 'Highlights' }).getByRole('listitem')).toHaveCount(2);
+    await reader.mark('Glutamate activates').click();
+    await expect(reader.toolbar.getByRole('button', { name: 'Purple' })).toHaveAttribute('aria-pressed', 'true');
+  },
+  'a margin note being edited in the reference pane': async (page) => {
+    const notes = await noteBesideEntry(page);
+    const reader = new EntryHighlights(page, notes.reference.getByRole('article'));
+    await reader.select('The concept is rooted');
+    await reader.toolbar.getByRole('button', { name: 'Note', exact: true }).click();
+    await expect(reader.reader.getByRole('textbox', { name: /^Margin note/ })).toBeFocused();
+  },
+  'an entry quoted in a note: its Highlights tab lists the quote, its backlinks show it as a quote': async (page) => {
+    const notes = await noteBesideEntry(page);
+    const reader = new EntryHighlights(page, notes.reference.getByRole('article'));
+    await notes.editor.click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await reader.highlight('crucial neurochemical index', 'blue');
+    await reader.mark('crucial neurochemical index').click();
+    await reader.toolbar.getByRole('button', { name: 'Quote in note' }).click();
+    await expect(notes.editor.locator('blockquote', { hasText: 'crucial neurochemical index' })).toBeVisible();
+    await notes.waitSaved();
+    await notes.reference.getByRole('button', { name: 'Open full view' }).click();
+    const side = page.getByRole('region', { name: 'Side panel' });
+    await expect(side.locator('.mention-quote')).toContainText('crucial neurochemical index');
+    await side.getByRole('tab', { name: /^Highlights/ }).click();
+    await expect(side.getByRole('region', { name: /^Quoted in/ }).getByRole('button')).toHaveCount(1);
+  },
+  'settings dialog': async (page) => {
+    await page.keyboard.press('ControlOrMeta+,');
+    await expect(
+      page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Highlights folder' }),
+    ).toHaveValue('Highlights');
   },
   'glossary filter with no match': async (page) => {
     await new GlossaryPane(page).filter.fill('zzz');

@@ -9,6 +9,7 @@ import { FILE_NAME_PAYLOADS, PAYLOADS, TITLE_PAYLOADS } from '../fixtures/inject
 import { startTrap } from '../fixtures/trapServer';
 import { BacklinksPanel } from '../pages/BacklinksPanel';
 import { CommandPalette } from '../pages/CommandPalette';
+import { EntryHighlights } from '../pages/EntryHighlights';
 import { GlossaryPane } from '../pages/GlossaryPane';
 import { NotesPane } from '../pages/NotesPane';
 import { AddPackDialog, openGlossaryMenu } from '../pages/PackDialogs';
@@ -533,6 +534,28 @@ test('a reference pack imported from sources full of payloads shows them as text
     await search.search('holds');
     await expect(search.result('Hostile Entry').locator('.search-snippet').first()).toContainText('It holds');
     await guard.assertNothingRan('previews and search of imported entries');
+
+    // A highlight on a passage holding a payload, with every payload as its margin note: text in
+    // the mark's name, the margin and the Highlights tab.
+    await page.getByRole('button', { name: 'Close search' }).click();
+    await glossary.list.getByRole('option', { name: /^Hostile Entry/ }).click();
+    await expect(glossary.readerTitle()).toHaveText('Hostile Entry');
+    const highlights = new EntryHighlights(page, glossary.reader);
+    const passage = `It holds ${inline(PAYLOADS[0]!.markdown)} here.`;
+    const note = PAYLOADS.map((p) => p.markdown).join('\n\n');
+    await highlights.highlight(passage, 'pink');
+    await highlights.addNote(passage, note);
+    await expect(highlights.mark(passage)).toHaveAccessibleName(new RegExp(`^Highlight, pink: It holds <img`));
+    expect(canaries((await highlights.reader.locator('.margin-note-text').textContent()) ?? '')).toBe(canaries(note));
+    // The entry opened beside the note: in the main view, its side panel has the Highlights tab.
+    await page.getByRole('button', { name: 'Open full view' }).click();
+    const tab = page.getByRole('tab', { name: /^Highlights/ });
+    if (!(await tab.isVisible())) await page.getByRole('button', { name: /^Backlinks/ }).click();
+    await tab.click();
+    const listed = page.getByRole('region', { name: 'Highlights' });
+    await expect(listed).toContainText(passage);
+    expect(canaries((await listed.textContent()) ?? '')).toBe(canaries(note) + canaries(passage));
+    await guard.assertNothingRan('a highlight and margin note holding payloads');
   } finally {
     rmSync(sources, { recursive: true, force: true });
   }

@@ -39,6 +39,11 @@ const BENCHES: Array<{ name: string; file: string; about: string }> = [
     about: 'a 120,000-entry reference pack: start-up, memory, lists, pickers, typing',
   },
   {
+    name: 'anchoring',
+    file: 'anchoringBench.ts',
+    about: '1,000 highlights re-anchored after a pack re-import with edits, vs the unchanged pack',
+  },
+  {
     name: 'terms',
     file: 'termsBench.ts',
     about: 'glossary terms in notes: matcher for 120,000 entries, scanning a 20,000-word note',

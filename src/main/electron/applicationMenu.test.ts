@@ -28,6 +28,18 @@ describe('buildApplicationMenuTemplate', () => {
     expect(roles(template)).toContain('quit');
   });
 
+  it('puts Settings… in the app menu on macOS and in File elsewhere', () => {
+    const mac = buildApplicationMenuTemplate(options({ platform: 'darwin' }));
+    expect(flatten([mac[0]!]).some((item) => item.label === 'Settings…')).toBe(true);
+    expect(flatten([mac.find((item) => item.label === '&File')!]).some((item) => item.label === 'Settings…')).toBe(
+      false,
+    );
+    const linux = buildApplicationMenuTemplate(options({ platform: 'linux' }));
+    expect(flatten([linux.find((item) => item.label === '&File')!]).some((item) => item.label === 'Settings…')).toBe(
+      true,
+    );
+  });
+
   it('uses the Edit menu role so copy, paste and undo reach the editor', () => {
     expect(roles(buildApplicationMenuTemplate(options()))).toContain('editMenu');
   });
@@ -54,6 +66,7 @@ describe('buildApplicationMenuTemplate', () => {
     ['Quick Switcher…', 'CmdOrCtrl+O', 'quick-switcher'],
     ['Search Notes and Glossary…', 'CmdOrCtrl+Shift+F', 'search'],
     ['Command Palette…', 'CmdOrCtrl+Shift+P', 'command-palette'],
+    ['Settings…', 'CmdOrCtrl+,', 'settings'],
   ])('shows %s with %s, leaves the key to the page, and sends %s when clicked', (label, accelerator, command) => {
     const onCommand = vi.fn();
     const item = flatten(buildApplicationMenuTemplate(options({ onCommand }))).find((i) => i.label === label);

@@ -30,11 +30,19 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
   const mac = options.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
 
+  const command = (label: string, accelerator: string | null, id: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+    click: () => options.onCommand(id),
+  });
+
   if (mac) {
     template.push({
       label: options.appName,
       submenu: [
         { role: 'about' },
+        { type: 'separator' },
+        command('Settings…', 'CmdOrCtrl+,', 'settings'),
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
@@ -47,12 +55,6 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
     });
   }
 
-  const command = (label: string, accelerator: string | null, id: MenuCommand): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-    click: () => options.onCommand(id),
-  });
-
   template.push({
     label: '&File',
     submenu: [
@@ -61,6 +63,8 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
       { type: 'separator' },
       command('Add Reference Pack…', null, 'add-reference-pack'),
       { type: 'separator' },
+      // On macOS, Settings… is in the app menu, where the platform puts it.
+      ...(mac ? [] : [command('Settings…', 'CmdOrCtrl+,', 'settings'), { type: 'separator' } as const]),
       mac ? { role: 'close' } : { role: 'quit' },
     ],
   });

@@ -23,6 +23,7 @@ import { StoredEntry } from './packs/packCatalog';
 import { PackLibrary } from './packs/PackLibrary';
 import { packMethods } from './packs/packMethods';
 import { highlightMethods } from './highlights/highlightMethods';
+import { HighlightStore } from './highlights/HighlightStore';
 import { PackUploads } from './packs/PackUploads';
 import { readPackSource } from './packs/readPackSource';
 import { SettingsStore } from './settings/SettingsStore';
@@ -93,6 +94,8 @@ interface Session {
   workspace: WorkspaceStore;
   links: LinkService;
   search: SearchService;
+  /** The highlights on entries kept in this vault (issue #17). */
+  highlights: HighlightStore;
   /** Stops watching the vault's `.obsidian/types.json`. */
   stopTypesWatch: () => void;
 }
@@ -207,12 +210,28 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     });
     const workspace = new WorkspaceStore(stateDir);
     const attachments = new AttachmentIndex(vaultPath);
+    const highlights = new HighlightStore({
+      vault: store,
+      events,
+      now: options.now,
+      log,
+      entries: {
+        entry: (id) => {
+          const entry = library.entry(id);
+          // Only read: the store never hands an entry on, so the stored one needs no copy.
+          return entry instanceof StoredEntry ? entry.toEntry() : entry;
+        },
+        summary: (id) => library.entry(id),
+        packName: packNameOf,
+      },
+    });
     return {
       vaultPath,
       attachments,
       stateDir,
       store,
       workspace,
+      highlights,
       ...startIndexes(store, workspace, stateDir, attachments),
       stopTypesWatch: watchPropertyTypes(vaultPath, (info) => events.emit('property-types-changed', info)),
     };
@@ -364,6 +383,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       });
       session = next;
       old.stopTypesWatch();
+      old.highlights.dispose();
       await old.links.dispose();
       await old.search.close();
       await old.store.close();
@@ -524,6 +544,10 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       return (await current()).links.resolveLinks(targets, from);
     },
 
+    async getLinkText({ ref, from }) {
+      return (await current()).links.getLinkText(ref, from);
+    },
+
     async getLinkPreview({ target, from }) {
       return (await current()).links.getLinkPreview(target, from);
     },
@@ -605,7 +629,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       }
     },
 
-    ...highlightMethods(),
+    ...highlightMethods(async () => (await current()).highlights),
     ...packMethods({
       library,
       uploads,
@@ -646,6 +670,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
       while (barrier) await barrier.catch(() => undefined);
       closed = true;
       session.stopTypesWatch();
+      session.highlights.dispose();
       await session.links.dispose();
       await session.search.close();
       await session.store.close();

@@ -77,6 +77,15 @@ describe('placing a passage again', () => {
     expect(placed(reworded, selectors)).toMatch(/It lowers neuronal excitability by binding to GABA-A/);
   });
 
+  it('with words inserted at its edges, from where its context says it starts to where it ends', () => {
+    const selectors = selectorsOf(ENTRY, 'opens chloride channels, hyperpolarising the neuron');
+    // The search alone would start at "their" (fewer differences) and drop "opens".
+    const start = ENTRY.replace('opens chloride channels', 'opens their chloride channels');
+    expect(placed(start, selectors)).toBe('opens their chloride channels, hyperpolarising the neuron');
+    const end = ENTRY.replace('hyperpolarising the neuron.', 'hyperpolarising the whole neuron.');
+    expect(placed(end, selectors)).toBe('opens chloride channels, hyperpolarising the whole neuron');
+  });
+
   it('when its section moved elsewhere, exactly or reworded', () => {
     const sentence = 'First identified in the brain in 1950 by Eugene Roberts and Jorge Awapara.';
     const selectors = selectorsOf(ENTRY, sentence);

@@ -104,7 +104,53 @@ export function anchor(text: string, selectors: TextSelectors): Anchor | null {
   const placed =
     best.contextScore >= MIN_CONTEXT_SCORE ||
     (exact.length >= MIN_LONE_LENGTH && best.quoteScore >= MIN_LONE_QUOTE_SCORE);
-  return placed ? { start: best.start, end: best.end, method: 'fuzzy' } : null;
+  if (!placed) return null;
+  const refined = refineEnds(text, best, selectors, maxErrors);
+  return { start: refined.start, end: refined.end, method: 'fuzzy' };
+}
+
+/** How many characters of the prefix's end and the suffix's start mark a passage's ends (see refineEnds). */
+const EDGE_CONTEXT = 12;
+
+/**
+ * Moves the ends of an approximate match to where the stored context says they are. The
+ * search keeps, for each end, the start with the fewest differences, so a word inserted at a
+ * passage's edge ("open ion channels" → "open their ion channels") makes it drop a word of
+ * the passage instead; where the prefix's last characters end near the start (and the
+ * suffix's first ones begin near the end), the ends snap there, if the passage then fits
+ * its selectors at least as well.
+ */
+function refineEnds(
+  text: string,
+  match: { start: number; end: number; score: number },
+  selectors: TextSelectors,
+  window: number,
+): { start: number; end: number } {
+  const { prefix, suffix, exact } = selectors.quote;
+  const prefixTail = prefix.slice(-EDGE_CONTEXT);
+  const suffixHead = suffix.slice(0, EDGE_CONTEXT);
+  const nearest = (candidates: number[], to: number) =>
+    candidates.reduce<number | null>(
+      (found, at) => (found === null || Math.abs(at - to) < Math.abs(found - to) ? at : found),
+      null,
+    );
+  const occurrences = (part: string, from: number, to: number) => {
+    const found: number[] = [];
+    if (part.length < 4) return found;
+    const lo = Math.max(0, from);
+    for (let at = text.indexOf(part, lo); at !== -1 && at <= to; at = text.indexOf(part, at + 1)) found.push(at);
+    return found;
+  };
+  const starts = occurrences(prefixTail, match.start - window - prefixTail.length, match.start + window).map(
+    (at) => at + prefixTail.length,
+  );
+  const ends = occurrences(suffixHead, match.end - window, match.end + window);
+  const start = nearest(starts, match.start) ?? match.start;
+  const end = nearest(ends, match.end) ?? match.end;
+  if ((start === match.start && end === match.end) || start >= end) return match;
+  const quoteScore = similarity(text.slice(start, end), exact);
+  const score = scoreOf(text, start, selectors, quoteScore, contextScoreOf(text, start, end, selectors));
+  return score >= match.score ? { start, end } : match;
 }
 
 function placeExactly(text: string, selectors: TextSelectors): Anchor | null {

@@ -247,6 +247,14 @@ export interface NotebookApi {
   getLinkPreview(args: { target: string; from?: string }): Promise<LinkPreview | null>;
 
   /**
+   * What to write inside `[[…]]` to link to `ref` from the note at `from` (from anywhere
+   * without it): its title, or a longer spelling (the pack's name in front of an entry's
+   * title, a note's path) when the title alone would reach something else. Rejects with
+   * `not-found` for an unknown document.
+   */
+  getLinkText(args: { ref: DocRef; from?: string }): Promise<string>;
+
+  /**
    * What an embed `![[target#part]]` in the note at `from` shows: the target resolved as a
    * link is, and its part (`Heading`, `H1#H2`, `^block-id`; none for the whole document):
    * a note's Markdown (front matter removed) or an entry's text. null when the target
@@ -483,6 +491,6 @@ export interface NotebookEvents {
 
 /** Commands the host's menu can ask the UI to run. */
 export type AppCommand =
-  'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette' | 'add-reference-pack';
+  'open-vault' | 'new-note' | 'search' | 'quick-switcher' | 'command-palette' | 'add-reference-pack' | 'settings';
 
 export type EventName = keyof NotebookEvents;

@@ -101,6 +101,7 @@ export const methods = {
   listHeadings: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },
   resolveLinks: { args: v.object({ targets: v.array(linkTarget, 2000), from: v.optional(notePath) }) },
   getLinkPreview: { args: v.object({ target: linkTarget, from: v.optional(notePath) }) },
+  getLinkText: { args: v.object({ ref: docRef, from: v.optional(notePath) }) },
   getEmbed: {
     args: v.object({ target: linkTarget, part: v.optional(v.string({ max: 1000 })), from: v.optional(notePath) }),
   },

@@ -1,5 +1,5 @@
-import { NotebookError } from '@shared/api/errors';
 import type { NotebookApi } from '@shared/api/NotebookApi';
+import type { HighlightStore } from './HighlightStore';
 
 export type HighlightMethods = Pick<
   NotebookApi,
@@ -12,18 +12,15 @@ export type HighlightMethods = Pick<
   | 'setHighlightsFolder'
 >;
 
-/** The highlight methods of the contract (issue #17). Being built: each rejects until its store lands. */
-export function highlightMethods(): HighlightMethods {
-  const unavailable = async (): Promise<never> => {
-    throw new NotebookError('internal', 'Highlights are not available in this build yet.');
-  };
+/** The highlight methods of the contract (issue #17), served by the open vault's HighlightStore. */
+export function highlightMethods(store: () => Promise<HighlightStore>): HighlightMethods {
   return {
-    getEntryHighlights: unavailable,
-    addHighlight: unavailable,
-    updateHighlight: unavailable,
-    deleteHighlight: unavailable,
-    listHighlightedEntries: unavailable,
-    getHighlightsFolder: unavailable,
-    setHighlightsFolder: unavailable,
+    getEntryHighlights: async ({ entryId }) => (await store()).getEntryHighlights(entryId),
+    addHighlight: async (args) => (await store()).addHighlight(args),
+    updateHighlight: async (args) => (await store()).updateHighlight(args),
+    deleteHighlight: async (args) => (await store()).deleteHighlight(args),
+    listHighlightedEntries: async () => (await store()).listHighlightedEntries(),
+    getHighlightsFolder: async () => (await store()).getHighlightsFolder(),
+    setHighlightsFolder: async ({ folder }) => (await store()).setHighlightsFolder(folder),
   };
 }

@@ -408,6 +408,9 @@ describe('suggestions, headings, previews', () => {
       text: 'First paragraph with a link.',
     });
     expect(await service.getLinkPreview({ target: 'nothing' })).toBeNull();
+    expect(await service.getLinkText({ ref: GABA })).toBe('GABA Glutamate Ratio');
+    expect(await service.getLinkText({ ref: note('Cells.md'), from: 'Bio/Source.md' })).toBe('Cells');
+    await expect(service.getLinkText({ ref: note('Nowhere.md') })).rejects.toMatchObject({ code: 'not-found' });
     expect(
       await service.resolveLinks({ targets: ['cells', 'GABA/glutamate ratio', 'x'], from: 'Bio/Source.md' }),
     ).toEqual([

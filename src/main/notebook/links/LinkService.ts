@@ -512,6 +512,13 @@ export class LinkService {
   }
 
   /** See NotebookApi.getLinkPreview. */
+  /** See NotebookApi.getLinkText. @throws not-found for an unknown document. */
+  async getLinkText(ref: DocRef, from?: string): Promise<string> {
+    await this.idle();
+    this.assertExists(ref);
+    return this.index.spellingFor(ref, from ?? null);
+  }
+
   async getLinkPreview(target: string, from?: string): Promise<LinkPreview | null> {
     await this.idle();
     const ref = this.resolveWritten(target, from);

@@ -80,6 +80,48 @@ export class NoteRenamer {
     }
   }
 
+  /**
+   * Moves a note into another folder under the same file name (see VaultStore.moveNote): the
+   * file moves atomically and never over another file, its draft moves along, and the change
+   * is announced as the old path removed and the new one added. No link is rewritten: a link
+   * by title still finds the note, which keeps its name.
+   */
+  async moveNote(args: { path: string; folder: string }): Promise<NoteSummary> {
+    const vault = this.vault;
+    vault.assertOpen();
+    const { path, folder } = args;
+    const name = basename(path);
+    const newPath = folder ? `${folder}/${name}` : name;
+    const problem = notePathProblem(newPath);
+    if (problem)
+      throw new NotebookError('invalid-arguments', `The folder "${folder}" cannot hold notes: the path ${problem}.`);
+    if (newPath === path) throw new NotebookError('invalid-arguments', `"${path}" is already in that folder.`);
+    try {
+      return await vault.queue.run([keyOf(path), keyOf(newPath)], async () => {
+        vault.activity++;
+        const source = await vault.paths.forWrite(path, { createFolders: false });
+        if (!source.exists) throw new NotebookError('not-found', `There is no note "${path}" in the vault.`);
+        const fromFolder = await vault.paths.forFolder(folderOfPath(path), { createFolders: false });
+        const target = await vault.paths.forWrite(newPath, { createFolders: true });
+        if (target.exists) throw alreadyExists(titleOfPath(newPath), folder);
+        const from = join(fromFolder, name);
+        try {
+          await moveFileNoReplace(vault.fs, from, target.abs);
+        } catch (error) {
+          if (errorCode(error) === 'EEXIST') throw alreadyExists(titleOfPath(newPath), folder);
+          throw error;
+        }
+        await this.moveDraft(path, newPath);
+        vault.forget(path);
+        const summary = await this.summaryAt(newPath, target.abs);
+        vault.emit([{ kind: 'removed', path, external: false }, vault.change('added', newPath, false)]);
+        return summary;
+      });
+    } catch (error) {
+      throw await vault.failure(`Could not move "${titleOfPath(path)}"`, error);
+    }
+  }
+
   /** Reads a note's file to refresh its record, and returns its summary. */
   private async summaryAt(path: string, abs: string): Promise<NoteSummary> {
     const vault = this.vault;

@@ -262,6 +262,36 @@ describe('createNote', () => {
   });
 });
 
+describe('moveNote', () => {
+  it('moves a note into another folder under its name, creating the folder, and announces removed + added', async () => {
+    const t = await vaults.open();
+    const note = await t.store.createNote({ title: 'Cells', folder: 'Bio', content: 'text' });
+    t.changes.length = 0;
+    const summary = await t.store.moveNote({ path: 'Bio/Cells.md', folder: 'Study/Marks' });
+    expect(summary).toMatchObject({ path: 'Study/Marks/Cells.md', title: 'Cells', folder: 'Study/Marks' });
+    expect(readdirSync(t.abs('Bio'))).toEqual([]);
+    expect(readFileSync(t.abs('Study/Marks/Cells.md'), 'utf8')).toBe('text');
+    expect(t.changes).toEqual([
+      { kind: 'removed', path: 'Bio/Cells.md', external: false },
+      expect.objectContaining({ kind: 'added', path: 'Study/Marks/Cells.md', version: note.version, external: false }),
+    ]);
+    expect(t.store.listNotes().map((n) => n.path)).toEqual(['Study/Marks/Cells.md']);
+  });
+
+  it('never moves over another file, and refuses a folder the contract cannot address', async () => {
+    const t = await vaults.open();
+    mkdirSync(t.abs('Other'));
+    writeFileSync(t.abs('A.md'), 'a');
+    writeFileSync(t.abs('Other/A.md'), 'theirs');
+    await t.store.rescan();
+    expect((await refusal(t.store.moveNote({ path: 'A.md', folder: 'Other' }))).code).toBe('already-exists');
+    expect((await refusal(t.store.moveNote({ path: 'A.md', folder: '../out' }))).code).toBe('invalid-arguments');
+    expect((await refusal(t.store.moveNote({ path: 'Gone.md', folder: 'New' }))).code).toBe('not-found');
+    expect(readFileSync(t.abs('A.md'), 'utf8')).toBe('a');
+    expect(readFileSync(t.abs('Other/A.md'), 'utf8')).toBe('theirs');
+  });
+});
+
 describe('renameNote', () => {
   it('renames within the folder, moves the draft along, and announces removed + added', async () => {
     const faults = faultyVaultFs();

@@ -223,6 +223,16 @@ export class VaultStore {
   }
 
   /**
+   * Moves a note into `folder` (created when missing) under the same file name, atomically and
+   * never over another file. Announces the old path as removed and the new one added; no
+   * link is rewritten (the note keeps its name). Used to move the highlights folder.
+   * @throws already-exists when `folder` holds a file of that name; not-found; invalid-arguments.
+   */
+  moveNote(args: { path: string; folder: string }): Promise<NoteSummary> {
+    return this.renamer.moveNote(args);
+  }
+
+  /**
    * Moves a note to the trash (never a hard delete): the system trash when the host
    * provides one, else `<vault>/.trash/` keeping its folder.
    * @returns where it went: 'system trash' or the vault-relative path in `.trash`.

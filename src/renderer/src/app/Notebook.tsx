@@ -32,6 +32,7 @@ import {
   CommandPalette,
   NoteView,
   OpenVaultDialog,
+  SettingsDialog,
   preloadViews,
   QuickSwitcher,
   UnresolvedLinksDialog,
@@ -39,6 +40,7 @@ import {
 import { VaultFooter } from './VaultFooter';
 import { Welcome } from './Welcome';
 import { onSearchRequest } from '../ui/searchRequests';
+import { useQuoteRequests } from '../features/quotes/useQuoteRequests';
 
 /** The application shell for one vault: sidebar, the main view, and the reference pane. */
 export function Notebook({ data }: { data: StartupData }) {
@@ -48,6 +50,7 @@ export function Notebook({ data }: { data: StartupData }) {
   const [workspace, changeWorkspace] = useWorkspace(api, data.workspace);
   const [toast, setToast] = useToast();
   const [vaultDialog, setVaultDialog] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [search, setSearch] = useState({ open: false, focusRequest: 0, query: null as string | null });
   // A tag clicked in a note searches it.
   useEffect(
@@ -86,6 +89,17 @@ export function Notebook({ data }: { data: StartupData }) {
   const mainEntryTitle = mainEntry.value?.title;
   // The welcome view: the glossary's size and first entries, as they are now.
   const welcomeGlossary = useGlossaryHead(api, data.glossary);
+  useQuoteRequests({
+    api,
+    notes: notes.list,
+    openNoteBeside: (path, entryId) => {
+      openNote(path);
+      changeWorkspace({ referenceEntryId: entryId });
+      panel.setTab('reference');
+    },
+    upsertNote: notes.upsert,
+    notify: setToast,
+  });
   const drafts = useDrafts({ api, initial: data.drafts, openNote, upsertNote: notes.upsert, notify: setToast });
 
   const openVault = useCallback(async () => {
@@ -143,6 +157,7 @@ export function Notebook({ data }: { data: StartupData }) {
     openQuickSwitcher: () => setPicker('switcher'),
     openCommandPalette: () => setPicker('palette'),
     openVault: () => void openVault(),
+    openSettings: () => setSettingsOpen(true),
     noteOpen: openNotePath !== null,
     referenceOpen: openNotePath !== null && workspace.referenceEntryId !== null,
     closeReference: () => changeWorkspace({ referenceEntryId: null }),
@@ -350,6 +365,11 @@ export function Notebook({ data }: { data: StartupData }) {
         <div className="toast" role="status">
           {toast}
         </div>
+      )}
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
       )}
       {vaultDialog && (
         <Suspense fallback={null}>

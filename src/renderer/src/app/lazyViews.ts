@@ -15,6 +15,7 @@ const loaders = {
   UnresolvedLinksDialog: () =>
     import('../features/links/UnresolvedLinksDialog').then((m) => ({ default: m.UnresolvedLinksDialog })),
   OpenVaultDialog: () => import('../features/vault/OpenVaultDialog').then((m) => ({ default: m.OpenVaultDialog })),
+  SettingsDialog: () => import('../features/settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
   packDialogs: loadPackDialogs,
 };
 
@@ -23,6 +24,7 @@ export const QuickSwitcher = lazy(loaders.QuickSwitcher);
 export const CommandPalette = lazy(loaders.CommandPalette);
 export const UnresolvedLinksDialog = lazy(loaders.UnresolvedLinksDialog);
 export const OpenVaultDialog = lazy(loaders.OpenVaultDialog);
+export const SettingsDialog = lazy(loaders.SettingsDialog);
 
 let preloading: Promise<unknown> | null = null;
 

@@ -83,6 +83,8 @@ import { type WikiLinkHost, WikiLinkResolutions } from './plugins/wikiLinkHost';
 import { WikiLinkPreviewPlugin } from './plugins/WikiLinkPreviewPlugin';
 import { WikiLinkResolutionPlugin } from './plugins/WikiLinkResolutionPlugin';
 import { editorTheme } from './theme/editorTheme';
+import { $insertQuote, type QuoteBlock } from './quotes/insertQuote';
+import { QuoteDropPlugin, type QuoteDrop } from './quotes/QuoteDropPlugin';
 import { TermDefinitionsPlugin } from './terms/TermDefinitionsPlugin';
 import type { TermDefinitionsHost } from './terms/termDefinitionsHost';
 import { Toolbar } from './toolbar/Toolbar';
@@ -108,6 +110,12 @@ export interface EditorHandle {
    * done or `stop()` returns true (see warmExportInSlices).
    */
   prepareMarkdown?(stop?: () => boolean): Promise<void>;
+  /**
+   * Inserts a quoted passage with its link back after the block holding the caret (see
+   * $insertQuote), as an edit of the user's: undoable, and saved like typing. False (and
+   * nothing inserted) when the note cannot be edited.
+   */
+  insertQuote?(quote: QuoteBlock): boolean;
 }
 
 export interface EditorProps {
@@ -144,6 +152,8 @@ export interface EditorProps {
    * vault's images still show and save.
    */
   media?: MediaHost;
+  /** Quotes dropped on the note (a highlight dragged from the reader); without it such drops are not taken. Keep it stable. */
+  quoteDrop?: QuoteDrop;
   /** The vault's tags for the `#` menu (see TagSuggestPlugin); without it there is no menu. Keep it stable. */
   suggestTags?(query: string): Promise<TagSuggestion[]>;
   /**
@@ -206,6 +216,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
     wikiLinks,
     media,
     suggestTags,
+    quoteDrop,
     terms,
   },
   ref,
@@ -263,6 +274,18 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         if (loader.pendingMarkdown !== null) return loader.pendingMarkdown;
         pastes.finish();
         return editor.read(() => $exportMarkdown());
+      },
+      insertQuote(quote: QuoteBlock) {
+        const editor = editorRef.current;
+        if (editor === null || !editor.isEditable()) return false;
+        pastes.finish();
+        editor.update(() => $insertQuote(quote), { discrete: true });
+        editor.getRootElement()?.focus({ preventScroll: true });
+        // The caret is below the quote now: bring both into view.
+        const selection = window.getSelection();
+        const focusNode = selection?.focusNode;
+        (focusNode instanceof Element ? focusNode : focusNode?.parentElement)?.scrollIntoView({ block: 'nearest' });
+        return true;
       },
       async prepareMarkdown(stop?: () => boolean) {
         const editor = editorRef.current;
@@ -357,6 +380,7 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
             <TagPlugin />
             <FootnotePlugin />
             {!readOnly && media && <ImageInsertPlugin />}
+            {!readOnly && quoteDrop && <QuoteDropPlugin quoteDrop={quoteDrop} />}
             <BlockIdPlugin />
             {wikiLinks && <EmbedPlugin host={wikiLinks} />}
             <ItemEmbedPlugin />

@@ -6,6 +6,8 @@ import { useCallback, useState } from 'react';
 import type { WikiLinkOpenRequest } from '../../editor/plugins/wikiLinkHost';
 import { requestReveal, revealTargetOf } from '../../editor/revealRequest';
 import { revealEntrySection } from '../../features/links/revealEntrySection';
+import { revealHighlight } from '../../features/highlights/revealHighlight';
+import { highlightIdOfHeading } from '@shared/links/highlightLink';
 import type { SideTab } from '../../features/links/SidePanel';
 import type { Workspace } from '../workspace';
 import { linkTargetPlace } from './linkTargetPlace';
@@ -113,7 +115,12 @@ export function useNavigation({ api, workspace, changeWorkspace, setPanelTab, up
       }
       if (resolved.ref.kind === 'entry') {
         openEntry(resolved.ref.id);
-        if (heading) revealEntrySection(resolved.ref.id, heading);
+        if (heading) {
+          // `[[Entry#^h-…]]` points at a highlight (a quote's link back), else at a section.
+          const highlightId = highlightIdOfHeading(heading);
+          if (highlightId) revealHighlight(resolved.ref.id, highlightId);
+          else revealEntrySection(resolved.ref.id, heading);
+        }
         return;
       }
       if (heading) requestReveal(resolved.ref.path, revealTargetOf(heading));

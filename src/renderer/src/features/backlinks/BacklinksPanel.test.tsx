@@ -62,6 +62,32 @@ function renderPanel(api: FakeClient, linked: BacklinkList, unlinked: BacklinkLi
 const EMPTY: BacklinkList = { groups: [], count: 0 };
 
 describe('BacklinksPanel', () => {
+  it('shows a quote of a highlight as a quote, passage first, and a plain link as a link', () => {
+    const quoteText = 'the chief inhibitory neurotransmitter — GABA';
+    const linked: BacklinkList = {
+      count: 2,
+      groups: [
+        {
+          path: 'Essay.md',
+          title: 'Essay',
+          mentions: [
+            { ...mention(quoteText, 40, '[[GABA#^h-1|GABA]]'), highlights: [[40, 44]] },
+            { ...mention('See GABA here.', 90, '[[GABA]]'), highlights: [[4, 8]] },
+          ],
+        },
+      ],
+    };
+    renderPanel(fakeClient(), linked, EMPTY);
+    const buttons = screen.getAllByRole('button').filter((button) => button.classList.contains('mention'));
+    expect(buttons).toHaveLength(2);
+    const [quote, link] = buttons as [HTMLElement, HTMLElement];
+    expect(quote.classList.contains('mention-quote')).toBe(true);
+    expect(quote.textContent).toMatch(/^Quote.*the chief inhibitory neurotransmitter/);
+    expect(quote.getAttribute('title')).toBe('Open “Essay” at this quote');
+    expect(link.classList.contains('mention-quote')).toBe(false);
+    expect(link.getAttribute('title')).toBe('Open “Essay” at this link');
+  });
+
   it('shows each mention in its paragraph, under its headings, with the link marked — as text', () => {
     const hostile = '<img src=x onerror="window.pwned=1"> keeps the GABA Glutamate Ratio low.';
     const linked: BacklinkList = {

@@ -8,6 +8,7 @@ import { useIndexStatus } from '../search/useIndexStatus';
 import type { LiveLoad } from '../links/useLiveLoad';
 import { type LinkedChange, linkMentions, undoLinkedChange } from './linkMentions';
 import { MentionText } from './MentionText';
+import { highlightIdOfLink } from '@shared/links/highlightLink';
 import './backlinks.css';
 
 export interface BacklinksPanelProps {
@@ -102,16 +103,21 @@ export function BacklinksPanel({ doc, title, linked, unlinked, onOpenMention }: 
               </span>
             </>
           }
-          renderMention={(group, mention) => (
-            <button
-              type="button"
-              className="mention"
-              onClick={() => onOpenMention(group.path, mention)}
-              title={`Open “${group.title}” at this link`}
-            >
-              <MentionText mention={mention} />
-            </button>
-          )}
+          renderMention={(group, mention) => {
+            // A quote of a highlight ("Quote in note"): its passage is the context, shown as a quote.
+            const quote = highlightIdOfLink(mention.source) !== null;
+            return (
+              <button
+                type="button"
+                className={quote ? 'mention mention-quote' : 'mention'}
+                onClick={() => onOpenMention(group.path, mention)}
+                title={`Open “${group.title}” at this ${quote ? 'quote' : 'link'}`}
+              >
+                {quote && <span className="mention-kind">Quote</span>}
+                <MentionText mention={mention} />
+              </button>
+            );
+          }}
         />
       </Section>
       <Section

@@ -22,6 +22,7 @@ function setup(overrides: Partial<ShellActions> = {}) {
     openQuickSwitcher: vi.fn(),
     openCommandPalette: vi.fn(),
     openVault: vi.fn(),
+    openSettings: vi.fn(),
     noteOpen: false,
     referenceOpen: false,
     closeReference: vi.fn(),

@@ -10,6 +10,7 @@ export interface ShellActions {
   openQuickSwitcher(): void;
   openCommandPalette(): void;
   openVault(): void;
+  openSettings(): void;
   /** Whether a note is open in the main view. */
   noteOpen: boolean;
   /** Whether the reference pane is showing beside the note. */
@@ -28,6 +29,7 @@ export const APP_COMMAND_IDS: Record<AppCommand, string> = {
   'quick-switcher': 'switcher.open',
   'command-palette': 'palette.open',
   'add-reference-pack': 'packs.add',
+  settings: 'settings.open',
 };
 
 /*
@@ -111,6 +113,14 @@ export function useShellCommands(api: NotebookClient, actions: ShellActions): vo
       shortcut: ['Mod', 'Shift', 'O'],
       keywords: ['folder', 'switch'],
       run: actions.openVault,
+    },
+    {
+      id: 'settings.open',
+      title: 'Settings…',
+      group: 'App',
+      shortcut: ['Mod', ','],
+      keywords: ['preferences', 'options', 'highlights folder'],
+      run: actions.openSettings,
     },
     {
       id: 'reference.close',

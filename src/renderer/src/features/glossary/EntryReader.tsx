@@ -1,20 +1,25 @@
 import { useId, useState } from 'react';
 import { useApi } from '../../api/ApiContext';
-import { useLoad } from '../../ui/useLoad';
+import { useLiveEntry } from './useLiveEntry';
 import { useTermHighlights } from '../../ui/highlight/termHighlightRequest';
-import { Paragraphs } from '../../ui/Paragraphs';
+import { HighlightedBody } from '../highlights/HighlightedBody';
+import { useHighlightCommands } from '../highlights/useHighlightCommands';
 
 /**
  * The reader view of one glossary entry: title, definition, then its sections, set
- * for reading. Entries are reference material: nothing here is editable.
+ * for reading, with the user's highlights and margin notes (HighlightedBody). Entries are
+ * reference material: their text is never edited; highlights live in the vault beside it.
  */
 export function EntryReader({ id, compact = false }: { id: string; compact?: boolean }) {
   const api = useApi();
-  const entry = useLoad(() => api.getEntry({ id }), id);
+  const entry = useLiveEntry(api, id);
   const titleId = useId();
   // An entry opened from a search result shows its matches (see termHighlightRequest).
   const [article, setArticle] = useState<HTMLElement | null>(null);
-  useTermHighlights({ kind: 'entry', id }, article);
+  // Highlights re-render the body's text nodes: the search matches are found again then.
+  const [bodyVersion, setBodyVersion] = useState(0);
+  useTermHighlights({ kind: 'entry', id }, article, bodyVersion);
+  useHighlightCommands();
 
   if (entry.status === 'loading') return <div className="reader reader-loading" aria-busy="true" />;
   if (entry.status === 'failed') {
@@ -25,7 +30,7 @@ export function EntryReader({ id, compact = false }: { id: string; compact?: boo
       </div>
     );
   }
-  const { title, aliases, definition, sections, source, editorialTitle } = entry.value;
+  const { title, aliases, source, editorialTitle } = entry.value;
   return (
     <article
       ref={setArticle}
@@ -38,15 +43,12 @@ export function EntryReader({ id, compact = false }: { id: string; compact?: boo
         <h1 id={titleId}>{title}</h1>
         {aliases.length > 0 && <p className="aliases">Also known as {aliases.join(', ')}</p>}
       </header>
-      <div className="definition">
-        <Paragraphs text={definition} />
-      </div>
-      {sections.map((section) => (
-        <section key={section.heading} aria-label={section.heading}>
-          <h2>{section.heading}</h2>
-          <Paragraphs text={section.text} />
-        </section>
-      ))}
+      <HighlightedBody
+        entryId={id}
+        entry={entry.value}
+        compact={compact}
+        onTextChanged={() => setBodyVersion((n) => n + 1)}
+      />
       <footer className="reader-footer">
         Source: {source}
         {editorialTitle && ' · Title supplied by the editors'}

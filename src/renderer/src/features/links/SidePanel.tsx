@@ -3,12 +3,15 @@ import type { BacklinkList, MentionContext, OutgoingLink } from '@shared/domain/
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useApi } from '../../api/ApiContext';
 import { BacklinksPanel } from '../backlinks/BacklinksPanel';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { QuotingNotes } from '../quotes/QuotingNotes';
+import { useEntryHighlights } from '../highlights/useEntryHighlights';
 import { OutgoingLinksPanel } from './OutgoingLinksPanel';
 import { useLiveLoad } from './useLiveLoad';
 import './sidePanel.css';
 
 /** The views of the side panel beside the open document. */
-export type SideTab = 'backlinks' | 'outgoing' | 'reference';
+export type SideTab = 'backlinks' | 'outgoing' | 'highlights' | 'reference';
 
 export interface SidePanelProps {
   /** The document in the main view. */
@@ -28,7 +31,12 @@ export interface SidePanelProps {
   onShowUnresolved(): void;
 }
 
-const LABELS: Record<SideTab, string> = { backlinks: 'Backlinks', outgoing: 'Outgoing links', reference: 'Reference' };
+const LABELS: Record<SideTab, string> = {
+  backlinks: 'Backlinks',
+  outgoing: 'Outgoing links',
+  highlights: 'Highlights',
+  reference: 'Reference',
+};
 
 function keyOf(doc: DocRef): string {
   return doc.kind === 'entry' ? `entry:${doc.id}` : `note:${doc.path}`;
@@ -36,8 +44,8 @@ function keyOf(doc: DocRef): string {
 
 /**
  * The right-hand panel beside the open document, in tabs: Backlinks (linked and unlinked
- * mentions), Outgoing links (for a note) and Reference (a glossary entry opened beside the
- * note). Tabs follow the ARIA tabs pattern (arrow keys move between them).
+ * mentions), Outgoing links (for a note), Highlights (for an entry: its highlights, margin
+ * notes and orphans) and Reference (a glossary entry opened beside the note). Tabs follow the ARIA tabs pattern (arrow keys move between them).
  */
 export function SidePanel(props: SidePanelProps) {
   const { doc, tab, onTab } = props;
@@ -48,16 +56,19 @@ export function SidePanel(props: SidePanelProps) {
   const outgoing = useLiveLoad<OutgoingLink[]>(api, doc.kind === 'note' ? key : null, () =>
     api.getOutgoingLinks({ path: doc.kind === 'note' ? doc.path : '' }),
   );
+  const highlights = useEntryHighlights(api, doc.kind === 'entry' ? doc.id : null);
   const baseId = useId();
   const tabRefs = useRef(new Map<SideTab, HTMLButtonElement>());
 
   const tabs: SideTab[] = ['backlinks'];
   if (doc.kind === 'note') tabs.push('outgoing');
+  if (doc.kind === 'entry') tabs.push('highlights');
   if (props.reference !== null) tabs.push('reference');
   const shown = tabs.includes(tab) ? tab : 'backlinks';
   const counts: Partial<Record<SideTab, number | undefined>> = {
     backlinks: linked.value?.count,
     outgoing: outgoing.value?.reduce((sum, link) => sum + link.count, 0),
+    highlights: highlights.value?.highlights.length,
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -133,6 +144,19 @@ export function SidePanel(props: SidePanelProps) {
             onOpen={props.onOpenLink}
             onCreate={props.onCreateNote}
             onShowUnresolved={props.onShowUnresolved}
+          />
+        )}
+        {shown === 'highlights' && doc.kind === 'entry' && (
+          <HighlightsPanel
+            entryId={doc.id}
+            highlights={highlights}
+            quotedIn={
+              <QuotingNotes
+                linked={linked.value}
+                highlights={highlights.value?.highlights ?? []}
+                onOpenMention={props.onOpenMention}
+              />
+            }
           />
         )}
         {shown === 'reference' && props.reference}

@@ -1,4 +1,5 @@
 import type { EditorHandle } from '../../editor/Editor';
+import type { QuoteBlock } from '../../editor/quotes/insertQuote';
 import type { NoteSessionEditor } from './NoteSession';
 
 /**
@@ -44,6 +45,11 @@ export class EditorBridge implements NoteSessionEditor {
     const handle = this.handle ?? this.last;
     if (handle?.applyMarkdown) handle.applyMarkdown(body);
     else handle?.setMarkdown(body);
+  }
+
+  /** Inserts a quote at the caret; false when no editor is attached to take it or the note is read-only. */
+  insertQuote(quote: QuoteBlock): boolean {
+    return this.handle?.insertQuote?.(quote) ?? false;
   }
 
   focus(): void {

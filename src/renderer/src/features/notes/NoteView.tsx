@@ -27,6 +27,8 @@ import { EditorBridge } from './EditorBridge';
 import { NoteSession, type SessionSnapshot } from './NoteSession';
 import { registerSession, settledSaves, takeStrandedEdits } from './openSessions';
 import { NoteTitle } from './NoteTitle';
+import { registerQuoteTarget } from '../quotes/quoteTarget';
+import { HIGHLIGHT_QUOTE_DROP } from '../quotes/quoteRequest';
 import { useTermDefinitions } from './termDefinitions';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -149,6 +151,8 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
   } | null>(null);
 
   useEffect(() => registerSession(session), [session]);
+  // "Quote in note" from the reader goes to the caret of this note (issue #17).
+  useEffect(() => registerQuoteTarget(snapshot.path, (quote) => editor.insertQuote(quote)), [editor, snapshot.path]);
 
   // An overlapping outside change moved the editing into a conflict copy: the title and the workspace follow.
   const onForked = useEffectEvent((copy: NoteSummary) => props.onForked?.(copy));
@@ -401,6 +405,7 @@ function OpenNote({ api, note, ...props }: NoteViewProps & { api: NotebookClient
           wikiLinks={wikiLinks}
           media={media}
           suggestTags={suggestTags}
+          quoteDrop={HIGHLIGHT_QUOTE_DROP}
           terms={terms}
         />
       </div>

@@ -27,3 +27,34 @@ export function onQuoteRequest(listener: Listener): () => void {
 
 /** The drag data type of a highlight dragged from the reader: its QuoteRequest as JSON. */
 export const HIGHLIGHT_DRAG_TYPE = 'application/x-study-notebook-highlight';
+
+const ENTRY_ID = /^[a-z0-9-]{1,200}$/;
+const HIGHLIGHT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The QuoteRequest of a highlight's drag data, or null when it is not one. Any page can set
+ * drag data, so it is checked: a forged drop can at most ask to quote an existing highlight,
+ * whose passage the backend supplies.
+ */
+export function parseQuoteDrag(data: string): QuoteRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { entryId, highlightId } = value as Record<string, unknown>;
+  if (typeof entryId !== 'string' || !ENTRY_ID.test(entryId)) return null;
+  if (typeof highlightId !== 'string' || !HIGHLIGHT_ID.test(highlightId)) return null;
+  return { entryId, highlightId };
+}
+
+/** The note editor's drop target for highlights (see Editor's `quoteDrop`). */
+export const HIGHLIGHT_QUOTE_DROP = {
+  type: HIGHLIGHT_DRAG_TYPE,
+  drop(data: string): void {
+    const request = parseQuoteDrag(data);
+    if (request) requestQuote(request);
+  },
+};

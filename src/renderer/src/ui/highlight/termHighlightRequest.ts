@@ -1,5 +1,5 @@
 import { sameDoc, type DocRef } from '@shared/domain/docRef';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { showTermHighlights } from './showTermHighlights';
 
 /**
@@ -71,18 +71,23 @@ export function clearOnEscape(request: TermHighlightRequest): () => void {
 /**
  * Highlights the current request's terms in `root` when the request is for `doc`: scrolls
  * to the first match, clears on Escape. For views whose text does not change while shown
- * (the glossary reader); the editor has its own plugin that also clears on edits.
+ * (the glossary reader); the editor has its own plugin that also clears on edits. A view
+ * that re-renders its text nodes (the reader when its highlights load) passes a new
+ * `contentVersion` then: the matches are found again, without scrolling again.
  */
-export function useTermHighlights(doc: DocRef, root: HTMLElement | null): void {
+export function useTermHighlights(doc: DocRef, root: HTMLElement | null, contentVersion = 0): void {
   const request = useTermHighlightRequest();
   const active = request && sameDoc(request.ref, doc) ? request : null;
+  const scrolledFor = useRef<TermHighlightRequest | null>(null);
   useEffect(() => {
     if (!active || !root) return;
-    const shown = showTermHighlights(root, active.terms, { scroll: true });
+    const scroll = scrolledFor.current !== active;
+    scrolledFor.current = active;
+    const shown = showTermHighlights(root, active.terms, { scroll });
     const offEscape = clearOnEscape(active);
     return () => {
       offEscape();
       shown.dispose();
     };
-  }, [active, root]);
+  }, [active, root, contentVersion]);
 }
