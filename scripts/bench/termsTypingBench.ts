@@ -71,7 +71,12 @@ function rssMb(app: BenchApp): number {
 }
 
 /** Turns definitions in notes on or off through the command palette, as a user would. */
+/** Whether definitions are on in each app's page (they start on). */
+const definitionsOn = new WeakMap<BenchApp, boolean>();
+
 async function switchDefinitions(app: BenchApp, on: boolean, note = 'Scratch'): Promise<void> {
+  if ((definitionsOn.get(app) ?? true) === on) return;
+  definitionsOn.set(app, on);
   const { page } = app;
   const palette = new CommandPalette(page);
   const title = on ? 'Turn definitions in notes on' : 'Turn definitions in notes off';

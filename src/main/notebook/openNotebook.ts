@@ -644,7 +644,7 @@ export async function openNotebook(config: NotebookConfig, options: NotebookOpti
     },
 
     async findTermsInBlocks({ blocks }) {
-      return { blocks: await terms.find(blocks) };
+      return terms.find(blocks);
     },
 
     async describeTerms({ ids, from }): Promise<TermCard[]> {

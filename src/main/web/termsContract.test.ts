@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '@shared/api/envelope';
 import type { ImportResult } from '@shared/domain/packs';
-import { MAX_TERM_BLOCK_CHARS, MAX_TERM_BLOCKS, type TermCard, type TermHit } from '@shared/domain/terms';
+import {
+  decodeTermsFound,
+  MAX_TERM_BLOCK_CHARS,
+  MAX_TERM_BLOCKS,
+  type TermCard,
+  type TermsFound,
+} from '@shared/domain/terms';
 import { contractSuite, openTestNotebook } from '../testing/contractSuite';
 import { type ContractTarget, valueOf } from '../testing/contractTargets';
 import { tempDirs } from '../testing/tempDirs';
@@ -45,9 +51,12 @@ describe.each(suite.targets)('the term methods over the $name', (target) => {
     );
     try {
       const text = 'The bank of the river, the synaptic clefts, and the Bank again.';
-      const { blocks } = valueOf<{ blocks: TermHit[][] }>(
+      const answer = valueOf<TermsFound>(
         await target.call('findTermsInBlocks', { blocks: [text, '', 'no terms here'] }),
       );
+      // Each id once, however many occurrences name it.
+      expect(new Set(answer.ids).size).toBe(answer.ids.length);
+      const blocks = decodeTermsFound(answer);
       expect(blocks).toHaveLength(3);
       const found = blocks[0]!;
       const words = found.map((hit) => text.slice(hit.start, hit.end));
@@ -73,8 +82,8 @@ describe.each(suite.targets)('the term methods over the $name', (target) => {
       valueOf(await target.call('removePack', { id: pack.id }));
     }
     // The removed pack's terms are gone once the matcher is rebuilt.
-    const { blocks } = valueOf<{ blocks: TermHit[][] }>(
-      await target.call('findTermsInBlocks', { blocks: ['the synaptic cleft'] }),
+    const blocks = decodeTermsFound(
+      valueOf<TermsFound>(await target.call('findTermsInBlocks', { blocks: ['the synaptic cleft'] })),
     );
     expect(blocks[0]!.every((hit) => !hit.entryIds.some((id) => id.includes('synaptic')))).toBe(true);
   });

@@ -33,7 +33,7 @@ import type {
   HighlightPatch,
   PlacedHighlight,
 } from '../domain/highlights';
-import type { TermCard, TermHit } from '../domain/terms';
+import type { TermCard, TermsFound } from '../domain/terms';
 
 /** Preferences of the app, kept across vaults. */
 export interface Preferences {
@@ -437,9 +437,10 @@ export interface NotebookApi {
    * block, the first occurrence of each term, whole words compared as search compares them
    * (docs/term-detection.md), noisy one-word names left out. Waits for the glossary's term
    * matcher when it is being built (after start or a pack change). At most MAX_TERM_BLOCKS
-   * blocks of MAX_TERM_BLOCK_CHARS characters (shared/domain/terms.ts).
+   * blocks of MAX_TERM_BLOCK_CHARS characters. The occurrences come as `[start, end,
+   * ...entries]` with the entries as indexes into `ids` (see TermsFound, decodeTermsFound).
    */
-  findTermsInBlocks(args: { blocks: string[] }): Promise<{ blocks: TermHit[][] }>;
+  findTermsInBlocks(args: { blocks: string[] }): Promise<TermsFound>;
 
   /**
    * What a definition card shows of each entry in `ids` (at most MAX_TERM_CARDS), in that

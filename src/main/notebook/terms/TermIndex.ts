@@ -1,4 +1,4 @@
-import type { TermHit } from '@shared/domain/terms';
+import type { TermsFound } from '@shared/domain/terms';
 import { createTermMatcherBuilder, findTerms, type TermMatcher } from '@shared/terms/termMatcher';
 import { isNoisyTermName } from '@shared/terms/termNames';
 
@@ -53,15 +53,26 @@ export class TermIndex {
    * Each block's term occurrences, the first of each term per block only (firstOnly: a
    * later occurrence in the same block is never the first of its section either).
    */
-  async find(blocks: readonly string[]): Promise<TermHit[][]> {
+  async find(blocks: readonly string[]): Promise<TermsFound> {
     const matcher = await this.matcher();
-    return blocks.map((text) =>
-      findTerms(matcher, text, { firstOnly: true }).map(({ start, end, ids }) => ({
-        start,
-        end,
-        entryIds: [...ids],
-      })),
+    const ids: string[] = [];
+    const indexOf = new Map<string, number>();
+    const index = (id: string): number => {
+      let at = indexOf.get(id);
+      if (at === undefined) {
+        at = ids.push(id) - 1;
+        indexOf.set(id, at);
+      }
+      return at;
+    };
+    const found = blocks.map((text) =>
+      findTerms(matcher, text, { firstOnly: true }).map(({ start, end, ids: names }) => {
+        const span = [start, end];
+        for (const id of names) span.push(index(id));
+        return span;
+      }),
     );
+    return { ids, blocks: found };
   }
 
   private async build(generation: number): Promise<TermMatcher> {

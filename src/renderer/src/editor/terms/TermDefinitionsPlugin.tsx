@@ -77,6 +77,15 @@ function rangeOf(editor: LexicalEditor, place: TermPlace): Range | null {
   return range;
 }
 
+/** The nearest ancestor of `element` that scrolls vertically, or null for the page. */
+function scrollerOf(element: HTMLElement | null): Element | null {
+  for (let parent = element?.parentElement ?? null; parent; parent = parent.parentElement) {
+    const overflow = getComputedStyle(parent).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return parent;
+  }
+  return null;
+}
+
 function placeBelowOrAbove(rect: DOMRect): Shown['placement'] {
   const width = Math.min(360, window.innerWidth - 16);
   const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
@@ -194,6 +203,55 @@ export function TermDefinitionsPlugin({ host, readOnly = false }: { host: TermDe
     const blocks = new Map<NodeKey, Scanned>();
     const paintedByBlock = new Map<NodeKey, PaintedTerm[]>();
     let highlight: Highlight | null = null;
+    /*
+     * Only the underlines of blocks within a screen of the view are registered with the
+     * browser: Chromium re-marks every registered range after each DOM change (each key
+     * typed), so the cost of a key stays that of a screenful of terms in a note of any size.
+     * Without IntersectionObserver (tests' jsdom) every underline is registered.
+     */
+    const visible = new Set<NodeKey>();
+    const observed = new Map<Element, NodeKey>();
+    const register = () => {
+      if (disposed || !supportsHighlights()) return;
+      const terms = observer ? paintedRef.current.filter((term) => visible.has(term.block)) : paintedRef.current;
+      highlight = new Highlight(...terms.map((term) => term.range));
+      CSS.highlights.set(TERM_HIGHLIGHT, highlight);
+    };
+    const observer =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(
+            (entries) => {
+              for (const entry of entries) {
+                const key = observed.get(entry.target);
+                if (key === undefined) continue;
+                if (entry.isIntersecting) visible.add(key);
+                else visible.delete(key);
+              }
+              register();
+            },
+            { root: scrollerOf(editor.getRootElement()), rootMargin: '100% 0px' },
+          )
+        : null;
+    /** Observes the blocks that have underlines, and only those. */
+    const observeBlocks = () => {
+      if (!observer) return;
+      const wanted = new Map<Element, NodeKey>();
+      for (const key of paintedByBlock.keys()) {
+        const element = editor.getElementByKey(key);
+        if (element) wanted.set(element, key);
+      }
+      for (const [element, key] of observed) {
+        if (wanted.get(element) === key) continue;
+        observer.unobserve(element);
+        observed.delete(element);
+        visible.delete(key);
+      }
+      for (const [element, key] of wanted) {
+        if (observed.has(element)) continue;
+        observed.set(element, key);
+        observer.observe(element);
+      }
+    };
     let dirty = new Set<NodeKey>();
     let everything = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -228,9 +286,8 @@ export function TermDefinitionsPlugin({ host, readOnly = false }: { host: TermDe
         painted.push(...mine);
       });
       paintedRef.current = painted;
-      if (!supportsHighlights()) return;
-      highlight = new Highlight(...painted.map((term) => term.range));
-      CSS.highlights.set(TERM_HIGHLIGHT, highlight);
+      observeBlocks();
+      register();
     };
 
     const scan = async () => {
@@ -329,6 +386,7 @@ export function TermDefinitionsPlugin({ host, readOnly = false }: { host: TermDe
     schedule(0);
     return () => {
       disposed = true;
+      observer?.disconnect();
       clearTimeout(timer);
       offUpdate();
       paintedRef.current = [];

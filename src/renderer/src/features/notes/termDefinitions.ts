@@ -1,6 +1,6 @@
 import type { NotebookClient } from '@shared/api/createClient';
 import type { Preferences } from '@shared/api/NotebookApi';
-import type { TermCard } from '@shared/domain/terms';
+import { decodeTermsFound, type TermCard } from '@shared/domain/terms';
 import { definitionsOffIn, withDefinitions } from '@shared/terms/noteDefinitions';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TermDefinitionsHost } from '../../editor/terms/termDefinitionsHost';
@@ -80,7 +80,7 @@ export function useTermDefinitions(options: TermDefinitionsOptions): TermDefinit
   });
   const host = useMemo<TermDefinitionsHost>(
     () => ({
-      findTermsInBlocks: async (blocks) => (await api.findTermsInBlocks({ blocks })).blocks,
+      findTermsInBlocks: async (blocks) => decodeTermsFound(await api.findTermsInBlocks({ blocks })),
       describeTerms: (ids) => api.describeTerms({ ids, from: notePath }),
       openBeside: (card) => latest.current.openBeside(card),
       open: (card) => latest.current.open(card),
