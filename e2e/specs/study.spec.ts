@@ -170,4 +170,14 @@ test('a pack re-imported with moved, reworded and deleted passages keeps every h
   await side.getByRole('button', { name: 'Re-attach to selection' }).click();
   await expect(reader.mark('pass ions through gap junctions')).toBeVisible();
   await expect(side.getByRole('region', { name: 'Orphaned highlights' })).toHaveCount(0);
+
+  // Quoted with no note open: it goes to "Notes on Synapse", made for it, saved with the quote.
+  await reader.mark('pass ions through gap junctions').click();
+  await reader.toolbar.getByRole('button', { name: 'Quote in note' }).click();
+  const notes = new NotesPane(page);
+  await expect(notes.title).toHaveValue('Notes on Synapse');
+  await expect(notes.reference.getByRole('heading', { level: 1 })).toHaveText('Synapse');
+  await expect
+    .poll(() => readFileSync(join(notebook.vaultDir, 'Notes on Synapse.md'), 'utf8'))
+    .toMatch(/^> pass ions through gap junctions\n> — \[\[Synapse#\^h-[a-z0-9]+\|Synapse\]\]\n$/);
 });

@@ -17,6 +17,7 @@ import {
   FORMAT_TEXT_COMMAND,
   $getNearestNodeFromDOMNode,
   getNearestEditorFromDOMNode,
+  HISTORY_MERGE_TAG,
   KEY_TAB_COMMAND,
   type LexicalEditor,
   REDO_COMMAND,
@@ -165,6 +166,25 @@ describe('Editor: onChange', () => {
       $getRoot().getFirstDescendant()?.insertAfter($createTextNode(' extra'));
     });
     expect(onChange).toHaveBeenCalledTimes(1);
+  });
+
+  it('is called for a quote inserted through the handle, even into an empty note just opened', async () => {
+    for (const markdown of ['', NOTE]) {
+      const { handle, editor, onChange } = await renderEditor(markdown);
+      let inserted = false;
+      await act(async () => {
+        // As when the note has just opened: a plugin's bookkeeping update is still pending.
+        editor.update(() => $getRoot().markDirty(), { tag: HISTORY_MERGE_TAG });
+        inserted = handle.insertQuote!({
+          passage: 'A passage.',
+          link: { target: 'GABA', heading: '^h-1', label: 'GABA' },
+        });
+      });
+      expect(inserted).toBe(true);
+      expect(onChange).toHaveBeenCalledTimes(1);
+      expect(handle.getMarkdown()).toMatch(/> A passage\.\n> — \[\[GABA#\^h-1\|GABA\]\]\n?$/);
+      cleanup();
+    }
   });
 
   it('is called for a format command, and for undo and redo', async () => {

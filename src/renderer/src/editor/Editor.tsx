@@ -24,6 +24,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { TableNode } from '@lexical/table';
 import {
+  $createParagraphNode,
   $getRoot,
   $setSelection,
   CLEAR_HISTORY_COMMAND,
@@ -279,12 +280,20 @@ export const Editor = forwardRef<EditorHandle, EditorProps>(function Editor(
         const editor = editorRef.current;
         if (editor === null || !editor.isEditable()) return false;
         pastes.finish();
+        // What is pending (a plugin's first transforms, tagged history-merge, while a note
+        // opens) is committed on its own first: an edit batched with it would take its tags
+        // and not count as the user's (ContentChangePlugin), so it would not be saved. An
+        // empty note gets its paragraph here too, as a click in it would.
+        editor.update(() => void ($getRoot().isEmpty() && $getRoot().append($createParagraphNode())), {
+          discrete: true,
+          tag: HISTORY_MERGE_TAG,
+        });
         editor.update(() => $insertQuote(quote), { discrete: true });
         editor.getRootElement()?.focus({ preventScroll: true });
         // The caret is below the quote now: bring both into view.
         const selection = window.getSelection();
         const focusNode = selection?.focusNode;
-        (focusNode instanceof Element ? focusNode : focusNode?.parentElement)?.scrollIntoView({ block: 'nearest' });
+        (focusNode instanceof Element ? focusNode : focusNode?.parentElement)?.scrollIntoView?.({ block: 'nearest' });
         return true;
       },
       async prepareMarkdown(stop?: () => boolean) {
