@@ -29,24 +29,13 @@ import { entryText } from '../../src/shared/annotations/entryText';
 import { EventBus } from '../../src/main/notebook/events/EventBus';
 import { HighlightStore } from '../../src/main/notebook/highlights/HighlightStore';
 import { VaultStore } from '../../src/main/notebook/vault/VaultStore';
-import { formatTable, numberArgument } from './benchCli';
+import { formatResultRows, numberArgument, percentile, type ResultRow } from './benchCli';
 import { generatePackEntries } from './generatePack';
 import { createRandom } from './generateVault';
 
-interface Row {
-  name: string;
-  value: string;
-  target?: string;
-  ok?: boolean;
-  detail?: string;
-}
+type Row = ResultRow;
 
 const TARGET_MS = 1000;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 /** `count` textbook-shaped entries: a definition and four sections of 2–4 paragraphs of generated English. */
 function textbookEntries(count: number, seed: number): GlossaryEntry[] {
@@ -279,14 +268,7 @@ export async function run(options: { highlights?: number; entries?: number; runs
 }
 
 export function formatRows(rows: Row[]): string {
-  const cells = rows.map((row) => [
-    row.name,
-    row.value,
-    row.target ?? '',
-    row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
-    row.detail ?? '',
-  ]);
-  return formatTable(['anchoring benchmark', 'value', 'target', '', 'detail'], cells, (i) => i === 1);
+  return formatResultRows('anchoring benchmark', rows);
 }
 
 if (require.main === module) {

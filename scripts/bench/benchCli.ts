@@ -25,3 +25,31 @@ export function formatTable(header: string[], rows: string[][], rightAligned: (c
       .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** The p-th percentile (nearest rank) of `values`; NaN when empty. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** One line of a bench's result table: a figure, its target if any, and whether it was met. */
+export interface ResultRow {
+  name: string;
+  value: string;
+  target?: string;
+  ok?: boolean;
+  detail?: string;
+}
+
+/** Result rows as a text table headed by `title` (the value column right-aligned). */
+export function formatResultRows(title: string, rows: readonly ResultRow[]): string {
+  const cells = rows.map((row) => [
+    row.name,
+    row.value,
+    row.target ?? '',
+    row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
+    row.detail ?? '',
+  ]);
+  return formatTable([title, 'value', 'target', '', 'detail'], cells, (i) => i === 1);
+}

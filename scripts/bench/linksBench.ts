@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { normalizeLinkTarget } from '../../src/shared/links/normalizeLinkTarget';
 import { openNotebook, type NotebookService } from '../../src/main/notebook/openNotebook';
 import { createRandom, generateVault } from './generateVault';
-import { formatTable, numberArgument } from './benchCli';
+import { formatTable, numberArgument, percentile } from './benchCli';
 
 export interface LinksBenchOptions {
   /** Notes in the vault. Default 10,000. */
@@ -285,11 +285,6 @@ async function plainScan(vaultPath: string, paths: string[]): Promise<string[]> 
   };
   await Promise.all(Array.from({ length: 32 }, worker));
   return found;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 function median(values: number[]): number {

@@ -17,8 +17,8 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { queriesFrom } from './packsQueries';
-import { percentile, startApp, type BenchApp } from './startApp';
-import { numberArgument, stringArgument } from './benchCli';
+import { startApp, type BenchApp } from './startApp';
+import { numberArgument, stringArgument, percentile } from './benchCli';
 
 interface Figures {
   startupMs: number;

@@ -11,8 +11,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { queriesFrom } from './packsQueries';
-import { percentile, startApp } from './startApp';
-import { stringArgument } from './benchCli';
+import { startApp } from './startApp';
+import { stringArgument, percentile } from './benchCli';
 
 interface Cpu {
   all: number;

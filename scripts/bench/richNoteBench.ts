@@ -34,10 +34,10 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { optionNamed } from '../../e2e/pages/optionName';
 import { createRandom, makeVocabulary } from './generateVault';
-import { type BenchApp, percentile, startApp } from './startApp';
+import { type BenchApp, startApp } from './startApp';
 import { record, type Recording } from './traceSummary';
 import { type NoteRun, placeCaretInTheMiddle, typeInto } from './typingBench';
-import { stringArgument } from './benchCli';
+import { stringArgument, percentile } from './benchCli';
 
 const EMPTY = 'Empty note';
 const RICH = 'Rich note';

@@ -45,7 +45,7 @@ import { createSourceWorker } from '../../src/main/notebook/search/testing/sourc
 import { versionOf } from '../../src/main/notebook/vault/noteVersion';
 import { coreWaitMs, timeRun, type Timed } from './coreWait';
 import { createRandom, generateVault, makeVocabulary, type GeneratedNote } from './generateVault';
-import { formatTable, stringArgument } from './benchCli';
+import { formatTable, percentile, stringArgument } from './benchCli';
 
 export interface SearchBenchOptions {
   /** Vault sizes. Default 1,000, 10,000 and 50,000 notes. */
@@ -512,12 +512,6 @@ function running(timed: Timed): number {
 
 function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 /**

@@ -342,10 +342,3 @@ function waitForQuiet(page: Page, quietMs: number, timeoutMs: number): Promise<n
     setTimeout(beat, 20);
   })`);
 }
-
-/** The p-th percentile (nearest rank) of `values`; NaN when empty. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}

@@ -27,25 +27,14 @@ import { buildTermMatcher, findTerms, type TermSource } from '../../src/shared/t
 import { generateLongNote } from './generateLongNote';
 import { generatePackEntries } from './generatePack';
 import { createRandom } from './generateVault';
-import { formatTable, numberArgument } from './benchCli';
+import { formatResultRows, numberArgument, percentile, type ResultRow } from './benchCli';
 import { methods } from '../../src/shared/api/methods';
 import { TermIndex } from '../../src/main/notebook/terms/TermIndex';
 
-interface Row {
-  name: string;
-  value: string;
-  target?: string;
-  ok?: boolean;
-  detail?: string;
-}
+type Row = ResultRow;
 
 const SCAN_TARGET_MS = 50;
 const SCAN_RATIO_TARGET = 4;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -226,15 +215,7 @@ export async function run(options: { entries?: number; words?: number; runs?: nu
 }
 
 export function formatRows(rows: Row[]): string {
-  const cells = rows.map((row) => [
-    row.name,
-    row.value,
-    row.target ?? '',
-    row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED',
-    row.detail ?? '',
-  ]);
-  const header = ['terms benchmark', 'value', 'target', '', 'detail'];
-  return formatTable(header, cells, (i) => i === 1);
+  return formatResultRows('terms benchmark', rows);
 }
 
 if (require.main === module) {

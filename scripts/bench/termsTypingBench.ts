@@ -17,8 +17,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareBenchPackCaches, writeBenchPack } from './generatePack';
 import { generateLongNote } from './generateLongNote';
-import { percentile, startApp, type BenchApp } from './startApp';
-import { numberArgument } from './benchCli';
+import { startApp, type BenchApp } from './startApp';
+import { numberArgument, percentile } from './benchCli';
 import { CommandPalette } from '../../e2e/pages/CommandPalette';
 
 /** TermDefinitionsPlugin's User Timing measure of a scan (SCAN_MEASURE there: that module imports CSS). */

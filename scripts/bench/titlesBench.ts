@@ -25,7 +25,7 @@ import { SwitcherIndex, type SwitcherEntry } from '../../src/main/notebook/searc
 import type { Command } from '../../src/renderer/src/ui/commands/CommandRegistry';
 import { filterCommands } from '../../src/renderer/src/features/commands/filterCommands';
 import { createRandom, makeVocabulary, zipfSampler } from './generateVault';
-import { formatTable } from './benchCli';
+import { formatTable, percentile } from './benchCli';
 
 type Category = 'typeahead' | 'two words' | 'initials' | 'typo' | 'no match';
 const CATEGORIES: Category[] = ['typeahead', 'two words', 'initials', 'typo', 'no match'];
@@ -142,11 +142,6 @@ function naiveScan(lowered: readonly string[], limit: number): (query: string) =
     for (let i = 0; i < lowered.length; i++) if (lowered[i]!.includes(q)) found.push(i);
     return found.slice(0, limit);
   };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 export function run(options: { sizes?: number[]; reps?: number } = {}): TitlesBenchRow[] {

@@ -24,9 +24,9 @@
 import type { Page } from '@playwright/test';
 import { createRandom, makeVocabulary } from './generateVault';
 import { generateLongNote } from './generateLongNote';
-import { type BenchApp, type LongFrame, percentile, type PageProbe, startApp } from './startApp';
+import { type BenchApp, type LongFrame, type PageProbe, startApp } from './startApp';
 import { optionNamed } from '../../e2e/pages/optionName';
-import { formatTable, numberArgument, stringArgument } from './benchCli';
+import { formatTable, numberArgument, stringArgument, percentile } from './benchCli';
 
 export interface TypingBenchOptions {
   /** Words in the large note. Default 20,000. */
