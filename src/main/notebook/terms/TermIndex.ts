@@ -10,7 +10,7 @@ export interface TermEntry {
 }
 
 /** How long one slice of the build may hold the event loop before it gives way. */
-const SLICE_MS = 12;
+const SLICE_MS = 4;
 
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
