@@ -131,6 +131,31 @@ export default tseslint.config(
     },
   },
   {
+    // The contract (domain types, API methods) is in the page's first chunk: a value imported
+    // from a module holding a parser brings the parser there too (highlightFile's colours
+    // once brought the YAML parser, ≈ 100 KB, before the glossary's first row). Types are free.
+    files: ['src/shared/domain/**/*.ts', 'src/shared/api/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['minisearch', 'minisearch/*'],
+              message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
+            },
+            {
+              group: ['yaml', '**/annotations/highlightFile', '**/annotations/anchoring', '**/markdown/frontMatter'],
+              allowTypeImports: true,
+              message: "Only types from here: its values bring a parser into the page's first chunk.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(

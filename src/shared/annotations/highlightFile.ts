@@ -5,7 +5,7 @@ import {
   nestingDepth,
   splitFrontMatter,
 } from '../markdown/frontMatter';
-import type { TextSelectors } from './anchoring';
+import { DEFAULT_COLOUR, HIGHLIGHT_COLOURS, type Highlight, type HighlightColour } from '../domain/highlights';
 
 /**
  * Highlight files (issue #17): the highlights and margin notes a person made on one entry of
@@ -39,9 +39,7 @@ import type { TextSelectors } from './anchoring';
  * TextQuoteSelector's `exact`.
  */
 
-export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
-export const DEFAULT_COLOUR: HighlightColour = 'yellow';
+export { DEFAULT_COLOUR, HIGHLIGHT_COLOURS, type Highlight, type HighlightColour };
 
 /** The annotated entry, as it was when the file was last written. */
 export interface HighlightedEntry {
@@ -51,22 +49,6 @@ export interface HighlightedEntry {
   pack: string;
   /** The entry's title at the time (for people reading the file; the app goes by the ids). */
   title: string;
-}
-
-export interface Highlight {
-  /** Stable id, unique in its file: letters, digits, `-` and `_`. */
-  id: string;
-  colour: HighlightColour;
-  /** ISO 8601 timestamps. */
-  created: string;
-  updated: string;
-  /**
-   * The margin note, Markdown, possibly several paragraphs. Absent when there is none. Kept
-   * with LF line breaks and without leading or trailing blank lines (see `normalizeText`).
-   */
-  note?: string;
-  /** Where the passage is. Whether it can still be placed (orphaned) is computed by anchoring. */
-  selectors: TextSelectors;
 }
 
 export interface HighlightFile {

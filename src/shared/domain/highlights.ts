@@ -1,7 +1,27 @@
-import type { Highlight, HighlightColour } from '../annotations/highlightFile';
+import type { TextSelectors } from '../annotations/anchoring';
 
-export type { Highlight, HighlightColour } from '../annotations/highlightFile';
-export { HIGHLIGHT_COLOURS, DEFAULT_COLOUR } from '../annotations/highlightFile';
+// Here, not in annotations/highlightFile.ts (which reads and writes the files): the page
+// needs these, and that module brings the YAML parser (≈ 100 KB) into the page's first chunk.
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
+export const DEFAULT_COLOUR: HighlightColour = 'yellow';
+
+export interface Highlight {
+  /** Stable id, unique in its file: letters, digits, `-` and `_`. */
+  id: string;
+  colour: HighlightColour;
+  /** ISO 8601 timestamps. */
+  created: string;
+  updated: string;
+  /**
+   * The margin note, Markdown, possibly several paragraphs. Absent when there is none. Kept
+   * with LF line breaks and without leading or trailing blank lines (see highlightFile's
+   * `normalizeText`).
+   */
+  note?: string;
+  /** Where the passage is. Whether it can still be placed (orphaned) is computed by anchoring. */
+  selectors: TextSelectors;
+}
 
 /**
  * Where a highlight is in its entry's current text (see shared/annotations/entryText):
