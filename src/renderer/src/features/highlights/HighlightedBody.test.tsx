@@ -354,9 +354,9 @@ describe('the reader with highlights', () => {
       expect(registry.run('highlights.quote')).toBe(true);
       expect(requests).toEqual([{ entryId: ENTRY.id, highlightId: 'a' }]);
       expect(registry.run('highlights.note')).toBe(true);
-      expect(await screen.findByRole('textbox', { name: 'Margin note on the yellow highlight' })).toBe(
-        document.activeElement,
-      );
+      // Focused by the field's effect, which may run after the field is in the DOM.
+      const field = await screen.findByRole('textbox', { name: 'Margin note on the yellow highlight' });
+      await waitFor(() => expect(document.activeElement).toBe(field));
       // Highlighting with a highlight focused opens its toolbar, focused.
       fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
       marks('a')[0]!.focus();
