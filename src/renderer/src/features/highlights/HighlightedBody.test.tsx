@@ -308,7 +308,7 @@ describe('the reader with highlights', () => {
     // The new highlight shows once the list is loaded again, with its margin note editor open.
     const field = await screen.findByRole('textbox', { name: 'Margin note on the yellow highlight' });
     expect(api.addHighlight).toHaveBeenCalledTimes(1);
-    expect(document.activeElement).toBe(field);
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(marks('new').map((mark) => mark.textContent)).toEqual(['sleep']);
   });
 
