@@ -12,6 +12,11 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'ne
 function restrict(patterns, paths = []) {
   return { 'no-restricted-imports': ['error', { patterns, paths }] };
 }
+/** MiniSearch: a reference in tests and benches only (@typescript-eslint's rule, so the layers' rules stay). */
+const noMinisearch = {
+  group: ['minisearch', 'minisearch/*'],
+  message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
+};
 const noElectron = [{ name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' }];
 /** The layers inside the renderer, top to bottom (docs/architecture-renderer.md). */
 const renderer = (folder) => `./src/renderer/src/${folder}`;
@@ -120,12 +125,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['minisearch', 'minisearch/*'],
-              message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
-            },
-          ],
+          patterns: [noMinisearch],
         },
       ],
     },
@@ -141,10 +141,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['minisearch', 'minisearch/*'],
-              message: 'MiniSearch is only the reference for tests and benches (docs/search.md), not a dependency.',
-            },
+            noMinisearch,
             {
               group: ['yaml', '**/annotations/highlightFile', '**/annotations/anchoring', '**/markdown/frontMatter'],
               allowTypeImports: true,

@@ -193,15 +193,12 @@ async function measure(
     const startupMs = app.addressMs + app.windowMs;
     const glossary = page.getByRole('listbox', { name: 'Glossary' });
     await glossary.getByRole('option').first().waitFor({ timeout: 120_000 });
-    // Timed once the app's start-up work is done (the search index loaded, the term matcher
-    // built, the first page quiet: with the pack, these go on for a second or two after the
-    // first screen), so each
-    // load is the page's own, the server warm, as firstRender says.
+    // Timed once the app's start-up work is done, so each load is the page's own, the server
+    // warm, as firstRender says: the search index loaded; the term matcher (definitions in
+    // notes) built, ≈ 1 s of CPU from 3 s after start that the first loads shared the two
+    // cores with (their first two 332 and 428 ms, the next 23 a median of 250; a query
+    // answers once it is built); the first page quiet.
     await searchReady(app);
-    // The glossary's term matcher (definitions in notes) is start-up work too: built 3 s
-    // after start, ≈ 1 s of CPU that the first loads shared the machine's two cores with
-    // (their first two loads 332 and 428 ms, the next 23 a median of 250). A query answers
-    // once it is built.
     await app.call('findTermsInBlocks', { blocks: [''] });
     await app.waitForQuiet();
     // The median of several loads: one page load is one sample of a quantity that moves by

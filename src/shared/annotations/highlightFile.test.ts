@@ -5,12 +5,11 @@ import { anchor, describeRange, type TextSelectors } from './anchoring';
 import {
   decodePassageLine,
   encodePassageLine,
-  HIGHLIGHT_COLOURS,
-  type Highlight,
   type HighlightFile,
   parseHighlightFile,
   serializeHighlightFile,
 } from './highlightFile';
+import { HIGHLIGHT_COLOURS, type Highlight } from '../domain/highlights';
 
 const ENTRY_TEXT = [
   'GABA (gamma-aminobutyric acid) is the chief inhibitory neurotransmitter of the mature',

@@ -39,8 +39,6 @@ import { DEFAULT_COLOUR, HIGHLIGHT_COLOURS, type Highlight, type HighlightColour
  * TextQuoteSelector's `exact`.
  */
 
-export { DEFAULT_COLOUR, HIGHLIGHT_COLOURS, type Highlight, type HighlightColour };
-
 /** The annotated entry, as it was when the file was last written. */
 export interface HighlightedEntry {
   /** The entry's id in its pack. */

@@ -5,13 +5,12 @@ import { NotebookError } from '@shared/api/errors';
 import { anchor, describeRange } from '@shared/annotations/anchoring';
 import { entryText } from '@shared/annotations/entryText';
 import {
-  DEFAULT_COLOUR,
   normalizeText,
   parseHighlightFile,
   serializeHighlightFile,
-  type Highlight,
   type HighlightFile,
 } from '@shared/annotations/highlightFile';
+import { DEFAULT_COLOUR, type Highlight } from '@shared/domain/highlights';
 import { ENTRY_ID_PATTERN, type GlossaryEntry } from '@shared/domain/glossary';
 import { splitFrontMatter } from '@shared/markdown/frontMatter';
 import type {
